@@ -1,0 +1,3 @@
+from ipcounty.cli import main
+
+main()

@@ -1,0 +1,80 @@
+"""What every command shares: the global settings, the two consoles, and loading the plan.
+
+Results go to stdout, diagnostics (notes, progress, "using the example returns") to stderr, so
+``ipcounty report 2025 --format csv > out.csv`` stays clean.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ipcounty.plan import Plan
+
+
+class Lang(StrEnum):
+    zh = "zh"
+    en = "en"
+
+
+@dataclass
+class Settings:
+    """The global options, resolved once in the app callback."""
+
+    plan_path: Path | None = None
+    lang: str = "zh"
+    debug: bool = False
+
+
+def settings(ctx: typer.Context) -> Settings:
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, Settings) else Settings()
+
+
+def out_console() -> Console:
+    """The console for results (stdout)."""
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False, emoji=False)
+
+
+def err_console() -> Console:
+    """The console for diagnostics (stderr)."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, emoji=False)
+
+
+def load_plan_for(ctx: typer.Context) -> Plan:
+    """The plan the user asked for (``--plan`` > env > ./data > bundled), checked."""
+    from ipcounty.plan import load_plan, resolve_plan_path
+
+    s = settings(ctx)
+    return load_plan(resolve_plan_path(s.plan_path), s.lang)
+
+
+def write_stdout(text: str) -> None:
+    """Raw text to stdout (CSV, JSON): no rich markup, no wrapping."""
+    sys.stdout.write(text)
+    if not text.endswith("\n"):
+        sys.stdout.write("\n")
+    sys.stdout.flush()
+
+
+def dumps_json(data: Any) -> str:
+    import json
+
+    return json.dumps(data, ensure_ascii=False, indent=2, default=str)
+
+
+def is_terminal() -> bool:
+    return sys.stderr.isatty() and os.environ.get("TERM") != "dumb"

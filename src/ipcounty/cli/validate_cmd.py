@@ -1,0 +1,9 @@
+"""`ipcounty validate` (not yet built)."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    return None

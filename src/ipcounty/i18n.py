@@ -1,0 +1,403 @@
+"""Every sentence a user reads, in Chinese (the default) and English.
+
+Findings and notes carry a stable ``code`` and parameters; the text is made here, in the
+language asked for, when something is shown. Keys are the finding codes and UI label names.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+LANGS = ("zh", "en")
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # ---- plan file ------------------------------------------------------------------------
+    "plan-not-found": (
+        "找不到计划文件 {path}：请用 --plan 指定 targets.yaml 的路径",
+        "plan file {path} not found: give the path to targets.yaml with --plan",
+    ),
+    "plan-unreadable": (
+        "无法读取计划文件 {path}：{detail}",
+        "cannot read plan file {path}: {detail}",
+    ),
+    "plan-invalid": (
+        "计划文件 {path} 有 {count} 处错误，请按提示逐条修改后重试",
+        "plan file {path} has {count} error(s); fix each one as described and try again",
+    ),
+    "yaml-syntax": ("YAML 语法错误：{detail}", "YAML syntax error: {detail}"),
+    "yaml-duplicate-key": (
+        "键 {key} 重复（首次出现在第 {first} 行）：删除或合并其中一个",
+        "duplicate key {key} (first at line {first}): remove or merge one of them",
+    ),
+    "yaml-unsafe-tag": (
+        "不允许的 YAML 标签 {tag}：计划文件只能包含普通的文字、数字、日期、列表和映射",
+        "YAML tag {tag} is not allowed: a plan holds only plain text, numbers, dates, lists and maps",
+    ),
+    "yaml-too-large": (
+        "计划文件过大或嵌套过深（超过 {limit} 个节点）",
+        "plan file is too large or too deeply aliased (over {limit} nodes)",
+    ),
+    "schema": ("{detail}", "{detail}"),
+    "duplicate-code": (
+        "编号 {code} 重复：每个目标、分解表、职责和措施的编号必须唯一",
+        "code {code} is used twice: every goal, breakdown, duty and measure needs its own code",
+    ),
+    "duplicate-unit": (
+        "单位名称或别名 {name} 重复：每个名称只能指向一个单位",
+        "unit name or alias {name} is used twice: each name must mean one unit",
+    ),
+    "unknown-unit-of-measure": (
+        "计量单位 {unit} 未在 units_of_measure 中定义：请添加或改为 {known}",
+        "unit of measure {unit} is not declared in units_of_measure: add it or use one of {known}",
+    ),
+    "missing-unit-of-measure": (
+        "{code} 是数值指标，需要写明 unit（计量单位）",
+        "{code} is numeric and needs a unit",
+    ),
+    "rate-unit-needed": (
+        "{code} 是比率指标，计量单位必须是百分比单位（如 %）",
+        "{code} is a rate and needs a percentage unit (such as %)",
+    ),
+    "rate-above-100": (
+        "{code} 的目标 {value} 超过 100%",
+        "target {value} of {code} is above 100%",
+    ),
+    "missing-target": ("{code} 缺少 target（目标值）", "{code} has no target"),
+    "unexpected-target": (
+        "{code} 是{kind}指标，不应有 target 或 unit",
+        "{code} is {kind} and takes no target or unit",
+    ),
+    "fractional-target": (
+        "{code} 的计量单位 {unit} 是计数单位，目标 {value} 必须是整数",
+        "{code} counts in {unit}; target {value} must be a whole number",
+    ),
+    "negative-target": ("目标值 {value} 为负数：目标不能小于 0", "target {value} is negative"),
+    "unknown-measure": (
+        "{code} 引用了不存在的措施 {measure}",
+        "{code} refers to measure {measure}, which does not exist",
+    ),
+    "unknown-goal": (
+        "{code} 服务的区级目标 {goal} 不存在",
+        "{code} serves district goal {goal}, which does not exist",
+    ),
+    "unknown-township": (
+        "未知的单位 {name}{hint}：请改为计划中的单位名称",
+        "unknown unit {name}{hint}: use a unit name from the plan",
+    ),
+    "year-outside-period": (
+        "年份 {year} 不在计划期 {start}—{end} 内",
+        "year {year} is outside the plan period {start}-{end}",
+    ),
+    "scope-yearly-needs-years": (
+        "{code} 为分年度目标（scope: yearly），每个单位应写成 {{年份: 目标}}",
+        "{code} is yearly (scope: yearly): give each unit a map {{year: target}}",
+    ),
+    "scope-period-needs-number": (
+        "{code} 为期间总目标（scope: period），每个单位应写一个数字",
+        "{code} covers the period (scope: period): give each unit one number",
+    ),
+    "period-reversed": (
+        "开始日期 {start} 晚于结束日期 {end}",
+        "start {start} is after end {end}",
+    ),
+    "phase-outside-period": (
+        "阶段 {name} 超出计划期",
+        "phase {name} falls outside the plan period",
+    ),
+    "column-total-mismatch": (
+        "{code} {year}年合计为 {published}，但各单位之和为 {computed}：请核对分解表",
+        "{code}: published total for {year} is {published} but the units add up to {computed}",
+    ),
+    "row-total-mismatch": (
+        "{code} {unit} 总数值为 {published}，但各年之和为 {computed}：请核对分解表",
+        "{code}: published total for {unit} is {published} but its years add up to {computed}",
+    ),
+    "grand-total-mismatch": (
+        "{code} 总计为 {published}，但各单位之和为 {computed}：请核对分解表",
+        "{code}: published grand total is {published} but the units add up to {computed}",
+    ),
+    # ---- plan consistency notes -----------------------------------------------------------
+    "breakdown-differs": (
+        "{code}（{name}）分解合计 {allocated}{unit}，与其服务的区级目标 {goal}（{goal_name}）{target}{unit} 不一致（{diff}）",
+        "{code} ({name}) allocates {allocated} {unit}, but the district goal it serves, "
+        "{goal} ({goal_name}), is {target} {unit} ({diff})",
+    ),
+    "breakdown-not-comparable": (
+        "{code}（{name}，{unit}）服务于 {goal}（{goal_name}，{goal_unit}），不直接比较：{why}",
+        "{code} ({name}, {unit}) serves {goal} ({goal_name}, {goal_unit}) but measures something "
+        "else, so they are not compared: {why}",
+    ),
+    "alias-used": (
+        "{code} 使用了单位别名 {alias}，按 {name} 计算",
+        "{code} uses the alias {alias}; counted as {name}",
+    ),
+    # ---- returns: the file ----------------------------------------------------------------
+    "file-empty": (
+        "文件为空（0 字节）：请重新导出或重新发送",
+        "the file is empty (0 bytes): export or send it again",
+    ),
+    "file-not-workbook": (
+        "不是 Excel/WPS 表格文件（{detail}）：请用 ipcounty template 生成的模板填报，另存为 .xlsx",
+        "not a spreadsheet ({detail}): fill in the template from ipcounty template and save as .xlsx",
+    ),
+    "file-corrupt": (
+        "文件已损坏或不完整（{detail}）：请让填报单位重新保存并发送",
+        "the file is damaged or incomplete ({detail}): ask the sender to save and send it again",
+    ),
+    "file-encrypted": (
+        "文件设置了打开密码：请取消密码（文件→信息→保护工作簿）后重新发送",
+        "the file is password-protected: remove the password and send it again",
+    ),
+    "file-too-large": (
+        "文件过大（{detail}，上限 {limit}）：填报表不应超过此大小，请检查是否误发文件",
+        "the file is too large ({detail}, limit {limit}): check that this is the right file",
+    ),
+    "file-unsupported": (
+        "不支持的文件类型 {ext}：请另存为 .xlsx 后发送",
+        "unsupported file type {ext}: save as .xlsx and send again",
+    ),
+    "file-missing": ("找不到文件 {path}", "file {path} not found"),
+    "sheet-missing": (
+        "找不到工作表“{sheet}”（现有：{sheets}）：请使用模板填报，不要改工作表名",
+        "no sheet named '{sheet}' (found: {sheets}): use the template and keep its sheet names",
+    ),
+    "sheet-too-large": (
+        "工作表“{sheet}”声明了 {rows} 行 × {cols} 列，超过上限 {limit}：请删除多余的行列后重新保存",
+        "sheet '{sheet}' claims {rows} rows x {cols} columns, over the limit of {limit}: "
+        "delete the extra rows and columns and save again",
+    ),
+    "label-missing": (
+        "找不到“{label}”栏：请在表头区保留“{label}”标签，并在其右侧单元格填写",
+        "label '{label}' not found: keep the '{label}' label in the header block and fill the cell to its right",
+    ),
+    "column-missing": (
+        "表格缺少“{column}”列：请保留模板的表头行（{columns}）",
+        "the table has no '{column}' column: keep the template's header row ({columns})",
+    ),
+    "plan-mismatch": (
+        "此表由另一份计划（{other}）的模板生成，不属于本计划：请用 ipcounty template 重新生成模板",
+        "this return was made from another plan's template ({other}): make a new one with ipcounty template",
+    ),
+    "plan-version-differs": (
+        "此表由旧版计划模板生成（模板指纹 {theirs}，当前 {ours}）：已按当前计划核对，建议下次使用新模板",
+        "this return comes from an older version of the plan (stamp {theirs}, now {ours}); checked "
+        "against the current plan — use a new template next time",
+    ),
+    "no-template-stamp": (
+        "未找到模板标识（隐藏工作表 {sheet}）：此表可能不是由模板生成，已按表头文字读取",
+        "no template stamp (hidden sheet {sheet}): the return may not come from the template; read by its labels",
+    ),
+    # ---- returns: header block ------------------------------------------------------------
+    "township-missing": (
+        "“镇街”未填写：请填写单位名称，如 {example}",
+        "the unit is empty: write its name, e.g. {example}",
+    ),
+    "unknown-township-return": (
+        "未知的镇街“{value}”{hint}：请改为计划中的名称",
+        "unknown unit '{value}'{hint}: use a name from the plan",
+    ),
+    "township-alias": (
+        "镇街“{value}”按“{name}”处理：请以后填写规范名称",
+        "unit '{value}' read as '{name}': write the standard name next time",
+    ),
+    "year-missing": ("“年度”未填写：请填写如 {example}", "the year is empty: write e.g. {example}"),
+    "bad-year": (
+        "“年度”{value} 不是年份：请填写四位数年份，如 {example}",
+        "year '{value}' is not a year: write four digits, e.g. {example}",
+    ),
+    "year-outside-plan": (
+        "年度 {year} 不在计划期 {start}—{end} 内：请核对年度",
+        "year {year} is outside the plan period {start}-{end}: check the year",
+    ),
+    "date-missing": (
+        "“截至日期”未填写：请填写统计截止日期，如 {example}",
+        "the as-of date is empty: write the date the figures run to, e.g. {example}",
+    ),
+    "bad-date": (
+        "“截至日期”{value} 无法识别：请写成 {example}",
+        "as-of date '{value}' cannot be read: write it as {example}",
+    ),
+    "date-outside-year": (
+        "截至日期 {date} 不在 {year} 年内：请核对日期或年度",
+        "as-of date {date} is not in {year}: check the date or the year",
+    ),
+    "date-in-future": (
+        "截至日期 {date} 晚于今天 {today}：请核对日期",
+        "as-of date {date} is after today ({today}): check the date",
+    ),
+    # ---- returns: the table ---------------------------------------------------------------
+    "indicator-missing": (
+        "缺少指标 {code}（{name}）这一行：请按模板补上该行并填写本年完成",
+        "the row for {code} ({name}) is missing: add it as in the template and fill 本年完成",
+    ),
+    "indicator-unknown": (
+        "未知指标“{value}”：删除此行，或改为计划中的指标代码",
+        "unknown indicator '{value}': delete the row or use an indicator code of the plan",
+    ),
+    "indicator-not-for-unit": (
+        "指标 {code} 不属于{unit}的填报内容：请删除此行",
+        "indicator {code} is not reported by {unit}: delete the row",
+    ),
+    "indicator-duplicate": (
+        "指标 {code} 出现两次（另见 {other}）：只保留一行",
+        "indicator {code} appears twice (also at {other}): keep one row",
+    ),
+    "indicator-by-name": (
+        "指标代码为空，按名称“{value}”识别为 {code}：请补上指标代码",
+        "no indicator code; recognised '{value}' by name as {code}: write the code",
+    ),
+    "name-mismatch": (
+        "指标名称“{value}”与计划中 {code} 的名称“{name}”不同：已按指标代码 {code} 读取",
+        "name '{value}' differs from the plan's name for {code} ('{name}'): read by its code",
+    ),
+    "target-differs": (
+        "年度目标写为 {value}，计划为 {target}：以计划为准，请勿修改年度目标",
+        "the target reads {value} but the plan says {target}: the plan's target is used",
+    ),
+    "empty-value": (
+        "本年完成未填写：请填写数字，没有完成请填 0",
+        "本年完成 is empty: write a number, 0 if nothing was achieved",
+    ),
+    "empty-choice": ("未填写：请选择 {choices}", "empty: choose one of {choices}"),
+    "not-a-number": (
+        "“{value}”不是数字：请只填写数字{unit_hint}",
+        "'{value}' is not a number: write a number only{unit_hint}",
+    ),
+    "wrong-unit": (
+        "“{value}”的单位 {found} 与指标单位 {unit} 不符：请换算为 {unit} 后只填写数字",
+        "'{value}' is in {found}, but the indicator counts in {unit}: convert to {unit} and write the number only",
+    ),
+    "negative-value": ("{value} 为负数：完成数不能小于 0", "{value} is negative: an amount cannot be below 0"),
+    "fractional-count": (
+        "{value} 不是整数：{unit}为计数单位，请填写整数",
+        "{value} is not a whole number: {unit} counts whole items",
+    ),
+    "rate-out-of-range": (
+        "{value} 不在 0—100 之间：比率请填写百分数，如 92.5 表示 92.5%",
+        "{value} is not between 0 and 100: write a percentage, e.g. 92.5 for 92.5%",
+    ),
+    "rate-as-fraction": (
+        "{value} 按 {percent}% 读取（看起来写成了小数比例）：请确认",
+        "{value} read as {percent}% (it looks like a fraction): please confirm",
+    ),
+    "bad-choice": ("“{value}”无效：请选择 {choices}", "'{value}' is not valid: choose one of {choices}"),
+    "formula-no-value": (
+        "单元格是公式但没有计算结果：请在 Excel/WPS 中打开、重新计算并保存，或直接填写数字",
+        "the cell holds a formula with no computed value: open, recalculate and save it in "
+        "Excel/WPS, or type the number",
+    ),
+    "value-normalised": (
+        "“{value}”按 {number} 读取（{what}）",
+        "'{value}' read as {number} ({what})",
+    ),
+    "date-normalised": ("“{value}”按 {date} 读取", "'{value}' read as {date}"),
+    "text-cleaned": (
+        "已去除文字中的控制字符或零宽字符",
+        "control or zero-width characters were removed from the text",
+    ),
+    "value-too-long": (
+        "内容长度 {length} 字，超过 {limit} 字：已完整保留，但建议精简",
+        "the text is {length} characters, over {limit}: kept in full, but please shorten it",
+    ),
+    "double-counted": (
+        "{kind} {item} 同时计入 {first} 与 {second}：请核实归属，避免重复计算",
+        "{kind} {item} is counted by both {first} and {second}: settle who claims it",
+    ),
+    # ---- normalisation words --------------------------------------------------------------
+    "norm-fullwidth": ("全角字符", "full-width characters"),
+    "norm-spaces": ("多余空格", "extra spaces"),
+    "norm-thousands": ("千位分隔符", "thousands separators"),
+    "norm-unit": ("去掉单位“{unit}”", "unit '{unit}' removed"),
+    "norm-text-number": ("文本格式的数字", "number stored as text"),
+    "norm-year-suffix": ("去掉“年”", "'年' removed"),
+    "norm-percent": ("去掉“%”", "'%' removed"),
+    "norm-float-noise": ("浮点尾差", "floating-point noise"),
+}
+
+LABELS: dict[str, tuple[str, str]] = {
+    "status.met": ("已完成", "met"),
+    "status.ahead": ("超进度", "ahead"),
+    "status.on_track": ("达进度", "on track"),
+    "status.behind": ("欠进度", "behind"),
+    "status.not_submitted": ("未报送", "not submitted"),
+    "status.rejected": ("退回", "rejected"),
+    "status.conflict": ("冲突", "conflict"),
+    "status.no_target": ("无目标", "no target"),
+    "status.done": ("已完成", "done"),
+    "status.in_progress": ("推进中", "in progress"),
+    "status.not_started": ("未启动", "not started"),
+    "status.no_data": ("无数据", "no data"),
+    "sev.error": ("错误", "error"),
+    "sev.warning": ("警告", "warning"),
+    "sev.note": ("提示", "note"),
+    "kind.flow": ("增量", "flow"),
+    "kind.stock": ("存量", "stock"),
+    "kind.rate": ("比率", "rate"),
+    "kind.qualitative": ("定性", "qualitative"),
+    "kind.yesno": ("是/否", "yes/no"),
+    "scope.yearly": ("分年度", "yearly"),
+    "scope.period": ("期间合计", "whole period"),
+    "dir.at_least": ("不低于", "at least"),
+    "dir.at_most": ("不高于", "at most"),
+    "col.code": ("代码", "Code"),
+    "col.indicator": ("指标", "Indicator"),
+    "col.unit": ("单位", "Unit"),
+    "col.target": ("目标", "Target"),
+    "col.actual": ("完成", "Actual"),
+    "col.gap": ("差距", "Gap"),
+    "col.completion": ("完成率", "Done"),
+    "col.expected": ("序时进度", "Expected"),
+    "col.status": ("状态", "Status"),
+    "col.as_of": ("截至", "As of"),
+    "col.township": ("镇街", "Unit"),
+    "col.cumulative": ("累计完成", "Cumulative"),
+    "col.cum_target": ("累计目标", "Cum. target"),
+    "col.plan_target": ("计划总目标", "Plan target"),
+    "col.deadline": ("期限", "Deadline"),
+    "col.source": ("出处", "Source"),
+    "col.responsible": ("责任单位", "Responsible"),
+    "col.kind": ("类型", "Kind"),
+    "col.file": ("文件", "File"),
+    "col.year": ("年度", "Year"),
+    "col.sha256": ("SHA-256", "SHA-256"),
+    "col.problems": ("问题", "Problems"),
+    "col.total": ("总数值", "Total"),
+    "col.note": ("备注", "Note"),
+    "col.goal": ("区级目标", "District goal"),
+    "col.state": ("进展", "State"),
+    "col.cell": ("单元格", "Cell"),
+    "col.message": ("说明", "Message"),
+    "col.severity": ("级别", "Severity"),
+    "col.phase": ("阶段", "Phase"),
+    "col.dates": ("时间", "Dates"),
+    "col.measure": ("措施", "Measure"),
+    "district": ("全区", "District"),
+    "all_units": ("各镇街", "all units"),
+    "unit_duties": ("各单位职责", "Unit duties"),
+}
+
+ENV_LANG = "IPCOUNTY_LANG"
+
+
+def default_lang() -> str:
+    """The language from ``IPCOUNTY_LANG`` when it names one we speak, else Chinese."""
+    value = os.environ.get(ENV_LANG, "zh").strip().lower()
+    return value if value in LANGS else "zh"
+
+
+def tr(key: str, lang: str, /, **params: Any) -> str:
+    """The text of ``key`` in ``lang`` with ``params`` filled in; the key itself if unknown."""
+    pair = MESSAGES.get(key) or LABELS.get(key)
+    if pair is None:
+        return key
+    template = pair[1] if lang == "en" else pair[0]
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def status_label(status: str, lang: str) -> str:
+    """The label a user reads for a status code (codes themselves stay English)."""
+    return tr(f"status.{status}", lang)

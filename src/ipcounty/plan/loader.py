@@ -1,0 +1,668 @@
+"""Read a plan YAML into a :class:`~ipcounty.plan.model.Plan`, reporting every problem at once.
+
+The file is composed (not constructed) with ruamel.yaml so that each value keeps its line and
+column; duplicate keys and non-standard tags are caught on the node tree, before any Python
+object exists. Schema errors from pydantic and the plan's own arithmetic are mapped back to
+the line that caused them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ipcounty.errors import PlanError, UsageError
+from ipcounty.findings import Finding, has_errors
+from ipcounty.i18n import tr
+from ipcounty.plan.model import (
+    NUMERIC_KINDS,
+    Breakdown,
+    Indicator,
+    Plan,
+    PlanFile,
+)
+
+ENV_PLAN = "IPCOUNTY_PLAN"
+MAX_NODES = 200_000
+_STD = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+
+PathKey = tuple[str | int, ...]
+
+
+@dataclass
+class _Positions:
+    """Line/column (1-based) of every key path in the file."""
+
+    at: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+
+    def find(self, path: PathKey) -> tuple[int, int]:
+        # Walk up to the nearest ancestor that has a position (pydantic paths may go deeper).
+        p = tuple(path)
+        while p:
+            if p in self.at:
+                return self.at[p]
+            p = p[:-1]
+        return self.at.get((), (1, 1))
+
+
+@dataclass
+class LoadResult:
+    """What loading found: the plan (None when it has errors) and every problem and note."""
+
+    plan: Plan | None
+    findings: list[Finding]
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def notes(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity != "error"]
+
+
+def bundled_plan_path() -> Path:
+    """The plan shipped with the package (a source checkout's ``data/targets.yaml`` otherwise)."""
+    packaged = resources.files("ipcounty") / "data" / "targets.yaml"
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[3] / "data" / "targets.yaml"
+
+
+def resolve_plan_path(explicit: Path | None) -> Path:
+    """``--plan`` > ``IPCOUNTY_PLAN`` > ``./data/targets.yaml`` > the bundled copy."""
+    if explicit is not None:
+        return explicit
+    env = os.environ.get(ENV_PLAN)
+    if env:
+        return Path(env)
+    local = Path("data") / "targets.yaml"
+    if local.is_file():
+        return local
+    return bundled_plan_path()
+
+
+def load_plan(path: Path, lang: str = "zh") -> Plan:
+    """Load and check ``path``; raise :class:`PlanError` (with every problem) when unusable."""
+    return require_plan(read_plan(path), path, lang)
+
+
+def require_plan(result: LoadResult, path: Path, lang: str) -> Plan:
+    """The plan of ``result``, or the error a user should see: a usage error for a missing file,
+    a :class:`PlanError` listing every problem otherwise."""
+    if result.plan is not None:
+        return result.plan
+    if [f.code for f in result.errors] == ["plan-not-found"]:
+        raise UsageError(result.errors[0].message(lang))
+    raise PlanError(tr("plan-invalid", lang, path=path, count=len(result.errors)), result.findings)
+
+
+def read_plan(path: Path) -> LoadResult:
+    """Check ``path`` and return the plan with its notes, or every error found."""
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        return LoadResult(None, [Finding("plan-not-found", "error", name, params={"path": name})])
+    except (OSError, UnicodeDecodeError) as exc:
+        return LoadResult(
+            None,
+            [Finding("plan-unreadable", "error", name, params={"path": name, "detail": exc})],
+        )
+    return parse_plan(text, name)
+
+
+def parse_plan(text: str, name: str = "<plan>") -> LoadResult:
+    """Check plan YAML ``text``; ``name`` is used in every finding's location."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    yaml = YAML(typ="safe", pure=True)
+    try:
+        root = yaml.compose(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        detail = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        return LoadResult(
+            None,
+            [Finding("yaml-syntax", "error", name, line=line, column=col, params={"detail": detail})],
+        )
+    except YAMLError as exc:
+        return LoadResult(None, [Finding("yaml-syntax", "error", name, params={"detail": exc})])
+
+    pos = _Positions()
+    findings: list[Finding] = []
+    if root is None:
+        data: Any = {}
+    else:
+        builder = _Builder(name, pos, findings)
+        data = builder.build(root, ())
+    if has_errors(findings):
+        return LoadResult(None, findings)
+
+    try:
+        model = PlanFile.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            line, col = pos.find(loc)
+            findings.append(
+                Finding(
+                    "schema",
+                    "error",
+                    name,
+                    line=line,
+                    column=col,
+                    path=_dotted(loc),
+                    params={"detail": f"{_dotted(loc)}: {err['msg']}"},
+                )
+            )
+        return LoadResult(None, findings)
+
+    checker = _Checker(model, name, pos)
+    findings.extend(checker.run())
+    if has_errors(findings):
+        return LoadResult(None, findings)
+    plan = _build_plan(checker.model, name)
+    # The notes that change a number first: differing sums, then differing measures, then aliases.
+    order = {"breakdown-differs": 0, "breakdown-not-comparable": 1}
+    notes = sorted([*consistency_notes(plan, name, pos), *findings], key=lambda f: order.get(f.code, 2))
+    return LoadResult(plan, notes)
+
+
+def _dotted(loc: PathKey) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+class _Builder:
+    """Turns a composed node tree into plain Python, recording positions and node problems."""
+
+    def __init__(self, name: str, pos: _Positions, findings: list[Finding]) -> None:
+        self.name = name
+        self.pos = pos
+        self.findings = findings
+        self.count = 0
+
+    def _err(self, code: str, node: Any, path: PathKey, **params: Any) -> None:
+        mark = node.start_mark
+        self.findings.append(
+            Finding(
+                code,
+                "error",
+                self.name,
+                line=mark.line + 1,
+                column=mark.column + 1,
+                path=_dotted(path),
+                params=params,
+            )
+        )
+
+    def build(self, node: Any, path: PathKey) -> Any:
+        from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+        self.count += 1
+        if self.count > MAX_NODES:
+            if self.count == MAX_NODES + 1:
+                self._err("yaml-too-large", node, path, limit=MAX_NODES)
+            return None
+        mark = node.start_mark
+        self.pos.at.setdefault(path, (mark.line + 1, mark.column + 1))
+        if node.tag not in _ALLOWED_TAGS:
+            self._err("yaml-unsafe-tag", node, path, tag=node.tag.replace(_STD, "!!"))
+            return None
+        if isinstance(node, MappingNode):
+            out: dict[Any, Any] = {}
+            first: dict[Any, int] = {}
+            for knode, vnode in node.value:
+                key = self.build(knode, path)
+                if isinstance(key, (dict, list)):
+                    self._err("schema", knode, path, detail="a key must be plain text or a number")
+                    continue
+                if key in first:
+                    self._err("yaml-duplicate-key", knode, path, key=key, first=first[key])
+                    continue
+                first[key] = knode.start_mark.line + 1
+                child = (*path, key)
+                self.pos.at[child] = (knode.start_mark.line + 1, knode.start_mark.column + 1)
+                out[key] = self.build(vnode, child)
+            return out
+        if isinstance(node, SequenceNode):
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        return self._scalar(node, path)
+
+    def _scalar(self, node: Any, path: PathKey) -> Any:
+        tag, value = node.tag[len(_STD) :], node.value
+        try:
+            if tag == "null":
+                return None
+            if tag == "bool":
+                return value.lower() in ("true", "yes", "on")
+            if tag == "int":
+                return int(value.replace("_", ""), 0)
+            if tag == "float":
+                low = value.lower().replace("_", "")
+                if low in (".inf", "+.inf", "-.inf", ".nan"):
+                    raise ValueError(value)
+                return float(low)
+            if tag == "timestamp":
+                text = value.strip()
+                if len(text) == 10:
+                    return dt.date.fromisoformat(text)
+                return dt.datetime.fromisoformat(text.replace(" ", "T"))
+        except ValueError:
+            self._err("schema", node, path, detail=f"cannot read {value!r} as {tag}")
+            return None
+        return value
+
+
+class _Checker:
+    """The plan's own rules, beyond types: references, years, units, and published totals."""
+
+    def __init__(self, model: PlanFile, name: str, pos: _Positions) -> None:
+        self.model = model
+        self.name = name
+        self.pos = pos
+        self.findings: list[Finding] = []
+        start, end = model.plan.period.start, model.plan.period.end
+        self.years = range(start.year, end.year + 1)
+
+    def _add(self, key: str, path: PathKey, severity: str = "error", **params: Any) -> None:
+        line, col = self.pos.find(path)
+        self.findings.append(
+            Finding(
+                key,
+                severity,  # type: ignore[arg-type]  # checked by callers: error or note
+                self.name,
+                line=line,
+                column=col,
+                path=_dotted(path),
+                params=params,
+            )
+        )
+
+    def run(self) -> list[Finding]:
+        m = self.model
+        p = m.plan.period
+        if p.start > p.end:
+            self._add("period-reversed", ("plan", "period"), start=p.start, end=p.end)
+            return self.findings
+        for i, ph in enumerate(m.phases):
+            if ph.start > ph.end:
+                self._add("period-reversed", ("phases", i), start=ph.start, end=ph.end)
+            elif ph.start < p.start or ph.end > p.end:
+                self._add("phase-outside-period", ("phases", i), name=ph.name)
+        self._check_names()
+        self._check_codes()
+        self._check_targets()
+        new_breakdowns = [self._check_breakdown(i, b) for i, b in enumerate(m.breakdowns)]
+        self.model = m.model_copy(update={"breakdowns": new_breakdowns})
+        return self.findings
+
+    def _check_names(self) -> None:
+        seen: set[str] = set()
+        entries: list[tuple[str, PathKey]] = [(self.model.district.name, ("district", "name"))]
+        entries += [(a, ("district", "aliases", j)) for j, a in enumerate(self.model.district.aliases)]
+        for i, u in enumerate(self.model.units):
+            entries.append((u.name, ("units", i, "name")))
+            entries += [(a, ("units", i, "aliases", j)) for j, a in enumerate(u.aliases)]
+        for name, path in entries:
+            if name in seen:
+                self._add("duplicate-unit", path, name=name)
+            seen.add(name)
+
+    def _check_codes(self) -> None:
+        seen: set[str] = set()
+        m = self.model
+        groups: list[tuple[str, list[Any]]] = [
+            ("measures", m.measures),
+            ("goals", m.goals),
+            ("breakdowns", m.breakdowns),
+            ("duties", m.duties),
+        ]
+        for section, items in groups:
+            for i, item in enumerate(items):
+                if item.code in seen:
+                    self._add("duplicate-code", (section, i, "code"), code=item.code)
+                seen.add(item.code)
+
+    def _check_targets(self) -> None:
+        m = self.model
+        uoms = {u.symbol: u for u in m.units_of_measure}
+        measures = {x.code for x in m.measures}
+        goals = {g.code for g in m.goals}
+        groups: list[tuple[str, list[Any]]] = [
+            ("goals", m.goals),
+            ("breakdowns", m.breakdowns),
+            ("duties", m.duties),
+        ]
+        for section, items in groups:
+            for i, item in enumerate(items):
+                base: PathKey = (section, i)
+                for j, ref in enumerate(item.measures):
+                    if ref not in measures:
+                        self._add("unknown-measure", (*base, "measures", j), code=item.code, measure=ref)
+                numeric = item.kind in NUMERIC_KINDS
+                target = getattr(item, "target", None)
+                if not numeric:
+                    if item.unit is not None or (target is not None and item.kind == "qualitative"):
+                        self._add("unexpected-target", base, code=item.code, kind=item.kind)
+                    continue
+                if item.unit is None:
+                    self._add("missing-unit-of-measure", base, code=item.code)
+                    continue
+                uom = uoms.get(item.unit)
+                if uom is None:
+                    self._add(
+                        "unknown-unit-of-measure",
+                        (*base, "unit"),
+                        unit=item.unit,
+                        known="、".join(uoms),
+                    )
+                    continue
+                if item.kind == "rate" and not uom.rate:
+                    self._add("rate-unit-needed", (*base, "unit"), code=item.code)
+                if section != "breakdowns":
+                    if target is None:
+                        self._add("missing-target", base, code=item.code)
+                    else:
+                        self._check_value(item.code, (*base, "target"), target, uom.integer, uom.rate)
+                if section == "breakdowns" and item.serves and item.serves.goal not in goals:
+                    self._add("unknown-goal", (*base, "serves", "goal"), code=item.code, goal=item.serves.goal)
+
+    def _check_value(self, code: str, path: PathKey, value: float, integer: bool, rate: bool) -> None:
+        if value < 0:
+            self._add("negative-target", path, value=_fmt(value))
+        elif integer and value != int(value):
+            self._add("fractional-target", path, code=code, unit="", value=_fmt(value))
+        elif rate and value > 100:
+            self._add("rate-above-100", path, code=code, value=_fmt(value))
+
+    def _canonical(self, name: str) -> str | None:
+        for u in self.model.units:
+            if name == u.name or name in u.aliases:
+                return u.name
+        return None
+
+    def _hint(self, name: str) -> str:
+        from difflib import get_close_matches
+
+        names = [u.name for u in self.model.units]
+        close = get_close_matches(name, names, n=1, cutoff=0.4)
+        return f"（是否为 {close[0]}？）" if close else ""
+
+    def _check_breakdown(self, i: int, b: Breakdown) -> Breakdown:
+        """Check one breakdown and return it with every unit under its stable name."""
+        base: PathKey = ("breakdowns", i)
+        uom = next((u for u in self.model.units_of_measure if u.symbol == b.unit), None)
+        integer = uom.integer if uom else False
+        rate = uom.rate if uom else False
+        targets: dict[str, float | dict[int, float]] = {}
+        for unit, value in b.targets.items():
+            upath = (*base, "targets", unit)
+            canon = self._canonical(unit)
+            if canon is None:
+                self._add("unknown-township", upath, name=unit, hint=self._hint(unit))
+                continue
+            if canon != unit:
+                self._add("alias-used", upath, "note", code=b.code, alias=unit, name=canon)
+            if b.scope == "yearly":
+                if not isinstance(value, dict):
+                    self._add("scope-yearly-needs-years", upath, code=b.code)
+                    continue
+                for year, v in value.items():
+                    if year not in self.years:
+                        self._add(
+                            "year-outside-period",
+                            (*upath, year),
+                            year=year,
+                            start=self.years[0],
+                            end=self.years[-1],
+                        )
+                    self._check_value(b.code, (*upath, year), v, integer, rate)
+            else:
+                if isinstance(value, dict):
+                    self._add("scope-period-needs-number", upath, code=b.code)
+                    continue
+                self._check_value(b.code, upath, value, integer, rate)
+            targets[canon] = value
+        if b.published:
+            self._check_published(i, b, targets)
+        return b.model_copy(update={"targets": targets})
+
+    def _check_published(self, i: int, b: Breakdown, targets: dict[str, float | dict[int, float]]) -> None:
+        pub = b.published
+        assert pub is not None
+        base: PathKey = ("breakdowns", i, "published")
+
+        def row_sum(value: float | dict[int, float]) -> float:
+            return sum(value.values()) if isinstance(value, dict) else value
+
+        if pub.column_totals:
+            for year, published in pub.column_totals.items():
+                path = (*base, "column_totals", year)
+                if year not in self.years:
+                    self._add("year-outside-period", path, year=year, start=self.years[0], end=self.years[-1])
+                    continue
+                computed = sum(v.get(year, 0) for v in targets.values() if isinstance(v, dict))
+                if not _same(computed, published):
+                    self._add(
+                        "column-total-mismatch",
+                        path,
+                        code=b.code,
+                        year=year,
+                        published=_fmt(published),
+                        computed=_fmt(computed),
+                    )
+        if pub.row_totals:
+            for unit, published in pub.row_totals.items():
+                path = (*base, "row_totals", unit)
+                canon = self._canonical(unit)
+                if canon is None:
+                    self._add("unknown-township", path, name=unit, hint=self._hint(unit))
+                    continue
+                computed = row_sum(targets.get(canon, 0))
+                if not _same(computed, published):
+                    self._add(
+                        "row-total-mismatch",
+                        path,
+                        code=b.code,
+                        unit=unit,
+                        published=_fmt(published),
+                        computed=_fmt(computed),
+                    )
+        if pub.grand_total is not None:
+            computed = sum(row_sum(v) for v in targets.values())
+            if not _same(computed, pub.grand_total):
+                self._add(
+                    "grand-total-mismatch",
+                    (*base, "grand_total"),
+                    code=b.code,
+                    published=_fmt(pub.grand_total),
+                    computed=_fmt(computed),
+                )
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) < 1e-9 * max(1.0, abs(a), abs(b))
+
+
+def _fmt(value: float) -> str:
+    """A number as a person writes it: 15, 3.5, 0.25 (no trailing .0)."""
+    if value == int(value):
+        return str(int(value))
+    return f"{value:.6g}"
+
+
+def _build_plan(m: PlanFile, name: str) -> Plan:
+    uoms = {u.symbol: u for u in m.units_of_measure}
+    served_by = {b.serves.goal: b.code for b in m.breakdowns if b.serves and b.serves.compare == "sum"}
+    district = m.district.name
+    units = [u.name for u in m.units]
+    years = range(m.plan.period.start.year, m.plan.period.end.year + 1)
+    indicators: list[Indicator] = []
+    targets: dict[tuple[str, str, int | None], float] = {}
+
+    def uom_flags(unit: str | None) -> tuple[bool, bool]:
+        u = uoms.get(unit or "")
+        return (u.integer, u.rate) if u else (True, False)
+
+    for b in m.breakdowns:
+        integer, rate = uom_flags(b.unit)
+        indicators.append(
+            Indicator(
+                code=b.code,
+                name=b.name,
+                name_en=b.name_en,
+                kind=b.kind,
+                unit=b.unit or "",
+                direction=b.direction,
+                wording=b.wording,
+                scope=b.scope,
+                level="unit",
+                source=b.source,
+                integer=integer,
+                rate=rate,
+                section="breakdown",
+                serves=b.serves.goal if b.serves else None,
+                compare=b.serves.compare if b.serves else None,
+            )
+        )
+        for unit, value in b.targets.items():
+            if isinstance(value, dict):
+                for year, v in value.items():
+                    targets[(b.code, unit, year)] = v
+            else:
+                targets[(b.code, unit, None)] = value
+        # The district row of a breakdown: the sum over units, per year or for the period.
+        if b.scope == "yearly":
+            for year in years:
+                vals = [targets[(b.code, u, year)] for u in units if (b.code, u, year) in targets]
+                if vals:
+                    targets[(b.code, district, year)] = sum(vals)
+        else:
+            vals = [targets[(b.code, u, None)] for u in units if (b.code, u, None) in targets]
+            if vals:
+                targets[(b.code, district, None)] = sum(vals)
+    for d in m.duties:
+        integer, rate = uom_flags(d.unit)
+        indicators.append(
+            Indicator(
+                code=d.code,
+                name=d.name,
+                name_en=d.name_en,
+                kind=d.kind,
+                unit=d.unit or "",
+                direction=d.direction,
+                wording=d.wording,
+                scope="yearly",
+                level="unit",
+                source=d.source,
+                integer=integer,
+                rate=rate,
+                section="duty",
+            )
+        )
+        duty_target = 1.0 if d.kind == "yesno" else d.target
+        if duty_target is not None:
+            for unit in units:
+                for year in years:
+                    targets[(d.code, unit, year)] = duty_target
+    for g in m.goals:
+        integer, rate = uom_flags(g.unit)
+        indicators.append(
+            Indicator(
+                code=g.code,
+                name=g.name,
+                name_en=g.name_en,
+                kind=g.kind,
+                unit=g.unit or "",
+                direction=g.direction,
+                wording=g.wording,
+                scope="period",
+                level="district",
+                source=g.source,
+                integer=integer,
+                rate=rate,
+                section="goal",
+                served_by=served_by.get(g.code),
+                baseline=g.baseline,
+            )
+        )
+        if g.target is not None:
+            targets[(g.code, district, None)] = g.target
+    canonical = json.dumps(m.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
+    fingerprint = hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+    return Plan(file=m, path=name, fingerprint=fingerprint, indicators=tuple(indicators), targets=targets)
+
+
+def consistency_notes(plan: Plan, name: str, pos: _Positions | None = None) -> list[Finding]:
+    """Where the plan disagrees with itself: breakdown sums that differ from the goal they serve,
+    and breakdowns that serve a goal measured differently. Notes, never errors."""
+    notes: list[Finding] = []
+    where = pos or _Positions()
+    goals = {g.code: g for g in plan.file.goals}
+    for i, b in enumerate(plan.file.breakdowns):
+        if not b.serves or b.serves.goal not in goals:
+            continue
+        goal = goals[b.serves.goal]
+        path: PathKey = ("breakdowns", i, "serves")
+        line, col = where.find(path)
+        if b.serves.compare == "sum":
+            allocated = plan.plan_target(b.code, plan.district_name)
+            if allocated is None or goal.target is None or _same(allocated, goal.target):
+                continue
+            diff = allocated - goal.target
+            notes.append(
+                Finding(
+                    "breakdown-differs",
+                    "note",
+                    name,
+                    line=line,
+                    column=col,
+                    path=_dotted(path),
+                    params={
+                        "code": b.code,
+                        "name": b.name,
+                        "allocated": _fmt(allocated),
+                        "unit": b.unit or "",
+                        "goal": goal.code,
+                        "goal_name": goal.name,
+                        "target": _fmt(goal.target),
+                        "diff": f"{diff:+g}",
+                    },
+                )
+            )
+        else:
+            notes.append(
+                Finding(
+                    "breakdown-not-comparable",
+                    "note",
+                    name,
+                    line=line,
+                    column=col,
+                    path=_dotted(path),
+                    params={
+                        "code": b.code,
+                        "name": b.name,
+                        "unit": b.unit or "",
+                        "goal": goal.code,
+                        "goal_name": goal.name,
+                        "goal_unit": goal.unit or "",
+                        "why": b.serves.why or "",
+                    },
+                )
+            )
+    return notes

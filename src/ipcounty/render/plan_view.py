@@ -1,0 +1,192 @@
+"""The plan, shown: a rich view for people and a versioned JSON for programs."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ipcounty.findings import Finding
+from ipcounty.i18n import tr
+from ipcounty.render.numbers import fmt_number, with_wording
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+    from ipcounty.plan import Plan
+
+PLAN_JSON_SCHEMA = "ipcounty.plan"
+PLAN_JSON_VERSION = 1
+
+
+def plan_to_dict(plan: Plan, notes: list[Finding], lang: str) -> dict[str, Any]:
+    """The plan as JSON data: the file as validated, the derived indicators, and the notes.
+
+    ``plan`` round-trips: ``PlanFile.model_validate(result["plan"])`` gives the same model.
+    """
+    return {
+        "schema": PLAN_JSON_SCHEMA,
+        "version": PLAN_JSON_VERSION,
+        "fingerprint": plan.fingerprint,
+        "path": plan.path,
+        "plan": plan.file.model_dump(mode="json"),
+        "indicators": [
+            {
+                "code": i.code,
+                "name": i.name,
+                "name_en": i.name_en,
+                "kind": i.kind,
+                "unit": i.unit,
+                "direction": i.direction,
+                "scope": i.scope,
+                "level": i.level,
+                "section": i.section,
+                "source": i.source,
+                "serves": i.serves,
+                "served_by": i.served_by,
+                "targets": {
+                    unit: (
+                        {str(y): plan.target(i.code, unit, y) for y in plan.years}
+                        if i.scope == "yearly"
+                        else plan.target(i.code, unit, plan.years[0])
+                    )
+                    for unit in (
+                        [plan.district_name] if i.level == "district" else [*plan.unit_names, plan.district_name]
+                    )
+                },
+                "plan_target": plan.plan_target(i.code, plan.district_name),
+            }
+            for i in plan.indicators
+        ],
+        "notes": [n.to_dict(lang) for n in notes],
+    }
+
+
+def render_plan(plan: Plan, notes: list[Finding], lang: str, console: Console) -> None:
+    """The plan for a person: heading, phases, goals, breakdown tables, duties, measures."""
+    from rich.text import Text
+
+    info = plan.info
+    en = lang == "en"
+    console.print(Text(info.title, style="bold"))
+    console.print(
+        f"{info.region} · {info.period.start:%Y-%m-%d} — {info.period.end:%Y-%m-%d}"
+        + (f" · {info.issuer} {info.issued}" if info.issuer and info.issued else "")
+        + f" · {'fingerprint' if en else '指纹'} {plan.fingerprint}",
+        markup=False,
+    )
+
+    if plan.file.phases:
+        t = _table(tr("col.phase", lang), tr("col.dates", lang), tr("col.note", lang))
+        for ph in plan.file.phases:
+            t.add_row(ph.name, f"{ph.start:%Y-%m}—{ph.end:%Y-%m}", ph.summary or "")
+        _section(console, "实施步骤" if not en else "Phases", t)
+
+    goals = _table(
+        tr("col.code", lang),
+        tr("col.indicator", lang),
+        tr("col.target", lang),
+        tr("col.kind", lang),
+        tr("col.source", lang),
+        tr("col.measure", lang),
+    )
+    goal_models = {g.code: g for g in plan.file.goals}
+    for ind in plan.indicators:
+        if ind.level != "district":
+            continue
+        g = goal_models[ind.code]
+        target = (
+            "—"
+            if g.target is None
+            else with_wording(fmt_number(g.target) + ind.unit, g.wording)
+            + (f"（{ind.served_by}）" if ind.served_by else "")
+        )
+        goals.add_row(
+            ind.code,
+            ind.label(lang),
+            target,
+            tr(f"kind.{ind.kind}", lang),
+            ind.source,
+            ",".join(g.measures),
+        )
+    _section(console, "区级目标" if not en else "District goals", goals)
+
+    for b in plan.file.breakdowns:
+        ind = plan.indicator(b.code)
+        title = f"{b.code} {ind.label(lang)}（{b.unit}） · {b.source} · {tr(f'scope.{b.scope}', lang)}"
+        if b.serves:
+            title += f" → {b.serves.goal}"
+        years: list[int | None] = list(plan.years) if b.scope == "yearly" else [None]
+        headers = [tr("col.township", lang)]
+        headers += [str(y) for y in years if y] or [f"{plan.years[0]}—{plan.years[-1]}"]
+        if b.scope == "yearly":
+            headers.append(tr("col.total", lang))
+        t = _table(*headers)
+        rows = [*plan.unit_names, plan.district_name]
+        for unit in rows:
+            if unit != plan.district_name and not any(
+                plan.target(b.code, unit, y or plan.years[0]) is not None for y in years
+            ):
+                continue
+            cells = [fmt_number(plan.target(b.code, unit, y or plan.years[0])) for y in years]
+            if b.scope == "yearly":
+                cells.append(fmt_number(plan.plan_target(b.code, unit)))
+            name = district_label(plan, lang) if unit == plan.district_name else unit
+            t.add_row(name, *cells, style="bold" if unit == plan.district_name else None)
+        _section(console, title, t)
+
+    if plan.file.duties:
+        t = _table(tr("col.code", lang), tr("col.indicator", lang), tr("col.target", lang), tr("col.source", lang))
+        for d in plan.file.duties:
+            ind = plan.indicator(d.code)
+            target = "是" if d.kind == "yesno" else with_wording(fmt_number(d.target) + (d.unit or ""), d.wording)
+            t.add_row(d.code, ind.label(lang), target if not en or d.kind != "yesno" else "yes", d.source)
+        _section(console, tr("unit_duties", lang), t)
+
+    if plan.file.measures:
+        t = _table(tr("col.code", lang), tr("col.measure", lang), tr("col.responsible", lang))
+        for m in plan.file.measures:
+            resp = "、".join(m.responsible)
+            if m.all_units:
+                resp += f"，{tr('all_units', lang)}"
+            t.add_row(m.code, f"{m.source} {m.title}", resp)
+        _section(console, "推进措施与责任单位" if not en else "Measures and responsible units", t)
+
+    n = len(notes)
+    if n:
+        console.print(
+            f"\n计划一致性提示 {n} 条，运行 ipcounty plan --check 查看。"
+            if not en
+            else f"\n{n} consistency note(s): run ipcounty plan --check to see them."
+        )
+
+
+def render_notes(notes: list[Finding], lang: str, console: Console) -> None:
+    """The consistency notes, each with its place in the YAML."""
+    if not notes:
+        console.print("计划一致，没有提示。" if lang == "zh" else "The plan is consistent: no notes.")
+        return
+    head = f"计划一致性提示（{len(notes)} 条）：" if lang == "zh" else f"{len(notes)} consistency note(s):"
+    console.print(head, style="bold")
+    for i, n in enumerate(notes, 1):
+        console.print(f"{i}. [{n.code}] {n.message(lang)}", markup=False, soft_wrap=True)
+        console.print(f"   {n.where()}", style="dim", markup=False, soft_wrap=True)
+
+
+def district_label(plan: Plan, lang: str) -> str:
+    """The district's name as the plan spells it (全区, 全县 …), "District" in English."""
+    return tr("district", lang) if lang == "en" else plan.district_name
+
+
+def _table(*headers: str) -> Any:
+    from rich import box
+    from rich.table import Table
+
+    t = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    for h in headers:
+        t.add_column(h, overflow="fold")
+    return t
+
+
+def _section(console: Console, title: str, body: RenderableType) -> None:
+    console.print()
+    console.print(title, style="bold cyan", markup=False)
+    console.print(body)
