@@ -61,3 +61,62 @@ def line_of(text: str, needle: str, occurrence: int = 1) -> int:
             if seen == occurrence:
                 return i
     raise AssertionError(f"{needle!r} not found")
+
+
+# ---- returns ---------------------------------------------------------------------------------
+import datetime as dt  # noqa: E402
+from typing import Any  # noqa: E402
+
+from ipcounty.returns.fill import fill_return  # noqa: E402
+from ipcounty.returns.layout import template_filename  # noqa: E402
+from ipcounty.returns.template import rows_for, write_template  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory: pytest.TempPathFactory, plan: Plan) -> Callable[[str, int], Path]:
+    """Path of the blank template of (unit, year), written once per session."""
+    folder = tmp_path_factory.mktemp("templates")
+    made: dict[tuple[str, int], Path] = {}
+
+    def get(unit: str, year: int = 2025) -> Path:
+        if (unit, year) not in made:
+            made[(unit, year)] = write_template(plan, unit, year, folder / template_filename(year, unit))
+        return made[(unit, year)]
+
+    return get
+
+
+def good_values(plan: Plan, unit: str, year: int = 2025) -> dict[str, Any]:
+    """A complete, valid set of figures for ``unit``: every target met exactly."""
+    out: dict[str, Any] = {}
+    for row in rows_for(plan, unit, year):
+        ind = row.indicator
+        if ind.kind == "yesno":
+            out[ind.code] = "是"
+        elif ind.kind == "qualitative":
+            out[ind.code] = "推进中"
+        else:
+            out[ind.code] = row.target if row.target is not None else 1
+    return out
+
+
+@pytest.fixture
+def make_return(tmp_path: Path, plan: Plan, templates: Callable[[str, int], Path]) -> Callable[..., Path]:
+    """Fill the template of ``unit`` with valid figures, then apply the overrides given."""
+    counter = iter(range(10_000))
+
+    def make(
+        unit: str = "税郭镇",
+        year: int = 2025,
+        *,
+        as_of: Any = dt.date(2025, 9, 30),
+        values: dict[str, Any] | None = None,
+        name: str | None = None,
+        **kw: Any,
+    ) -> Path:
+        vals = good_values(plan, unit, year)
+        vals.update(values or {})
+        out = tmp_path / (name or f"r{next(counter)}_{unit}.xlsx")
+        return fill_return(templates(unit, year), out, as_of=as_of, values=vals, **kw)
+
+    return make

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ipcounty.i18n import tr
+from ipcounty.i18n import render_param, tr
 
 Severity = Literal["error", "warning", "note"]
 
@@ -31,7 +31,8 @@ class Finding:
 
     def message(self, lang: str) -> str:
         """What is wrong and how to fix it, in ``lang``."""
-        return tr(self.message_key or self.code, lang, **self.params)
+        params = {k: render_param(v, lang) for k, v in self.params.items()}
+        return tr(self.message_key or self.code, lang, **params)
 
     @property
     def location(self) -> str:
@@ -63,7 +64,7 @@ class Finding:
             "column": self.column,
             "path": self.path,
             "message": self.message(lang),
-            "params": {k: _jsonable(v) for k, v in self.params.items()},
+            "params": {k: _jsonable(render_param(v, lang)) for k, v in self.params.items()},
         }
 
 

@@ -7,6 +7,7 @@ language asked for, when something is shown. Keys are the finding codes and UI l
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from typing import Any
 
 LANGS = ("zh", "en")
@@ -291,7 +292,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{value}”按 {number} 读取（{what}）",
         "'{value}' read as {number} ({what})",
     ),
-    "date-normalised": ("“{value}”按 {date} 读取", "'{value}' read as {date}"),
+    "date-normalised": ("“{value}”按 {date} 读取（{what}）", "'{value}' read as {date} ({what})"),
     "text-cleaned": (
         "已去除文字中的控制字符或零宽字符",
         "control or zero-width characters were removed from the text",
@@ -313,6 +314,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "norm-year-suffix": ("去掉“年”", "'年' removed"),
     "norm-percent": ("去掉“%”", "'%' removed"),
     "norm-float-noise": ("浮点尾差", "floating-point noise"),
+    "date-serial": ("Excel 日期序号", "an Excel date serial"),
+    "date-text": ("文本日期", "a date written as text"),
+    "date-time": ("去掉时间", "time of day dropped"),
+    "hint-did-you-mean": ("（是否为“{name}”？）", " (did you mean '{name}'?)"),
 }
 
 LABELS: dict[str, tuple[str, str]] = {
@@ -378,6 +383,39 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 
 ENV_LANG = "IPCOUNTY_LANG"
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A piece of a message that is itself translated (a hint, a list of normalisations)."""
+
+    key: str
+    params: tuple[tuple[str, Any], ...] = ()
+
+    def render(self, lang: str) -> str:
+        return tr(self.key, lang, **dict(self.params))
+
+
+def phrase(key: str, **params: Any) -> Phrase:
+    return Phrase(key, tuple(params.items()))
+
+
+def render_param(value: Any, lang: str) -> Any:
+    """A message parameter as text in ``lang``: phrases translated, lists of phrases joined."""
+    if isinstance(value, Phrase):
+        return value.render(lang)
+    if isinstance(value, (list, tuple)):
+        sep = ", " if lang == "en" else "、"
+        return sep.join(str(render_param(v, lang)) for v in value)
+    return value
+
+
+def did_you_mean(name: str, names: list[str]) -> Phrase | str:
+    """A "did you mean …" hint naming the closest of ``names``, or "" when none is close."""
+    from difflib import get_close_matches
+
+    close = get_close_matches(name, names, n=1, cutoff=0.4)
+    return phrase("hint-did-you-mean", name=close[0]) if close else ""
 
 
 def default_lang() -> str:

@@ -1,9 +1,61 @@
-"""`ipcounty template` (not yet built)."""
+"""``ipcounty template``: write the blank return workbooks."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from ipcounty.cli.common import load_plan_for, out_console, settings
+
+
+def template(
+    ctx: typer.Context,
+    year: Annotated[int, typer.Argument(help="年度，如 2025")],
+    township: Annotated[list[str] | None, typer.Option("--township", "-t", help="只生成这些镇街（可重复）")] = None,
+    district: Annotated[bool, typer.Option("--district", help="只生成全区（区级）填报表")] = False,
+    out: Annotated[Path, typer.Option("--out", "-o", help="输出目录", file_okay=False)] = Path("templates"),
+) -> None:
+    """生成空白填报表（默认：所有镇街和全区）/ Write blank return workbooks."""
+    from ipcounty.errors import UsageError
+    from ipcounty.i18n import did_you_mean, render_param
+    from ipcounty.returns.layout import template_filename
+    from ipcounty.returns.template import write_template
+
+    s = settings(ctx)
+    plan = load_plan_for(ctx)
+    zh = s.lang == "zh"
+    if year not in plan.years:
+        raise UsageError(
+            f"年度 {year} 不在计划期 {plan.years[0]}—{plan.years[-1]} 内"
+            if zh
+            else f"year {year} is outside the plan period {plan.years[0]}-{plan.years[-1]}"
+        )
+    units: list[str] = []
+    for name in township or []:
+        canon = plan.canonical_unit(name.strip())
+        if canon is None:
+            hint = render_param(did_you_mean(name, plan.all_names()), s.lang)
+            raise UsageError(f"未知的镇街 {name}{hint}" if zh else f"unknown unit {name}{hint}")
+        units.append(canon[0])
+    if district:
+        units.append(plan.district_name)
+    if not units:
+        units = [*plan.unit_names, plan.district_name]
+    console = out_console()
+    for unit in dict.fromkeys(units):
+        path = out / template_filename(year, unit)
+        try:
+            write_template(plan, unit, year, path)
+        except OSError as exc:
+            raise UsageError(
+                f"无法写入 {path}：{exc.strerror}" if zh else f"cannot write {path}: {exc.strerror}"
+            ) from None
+        console.print(str(path), markup=False)
+    n = len(dict.fromkeys(units))
+    console.print(f"已生成 {n} 个填报表，位于 {out}" if zh else f"wrote {n} return workbook(s) to {out}", style="bold")
 
 
 def register(app: typer.Typer) -> None:
-    return None
+    app.command("template")(template)

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from ipcounty.errors import PlanError, UsageError
 from ipcounty.findings import Finding, has_errors
-from ipcounty.i18n import tr
+from ipcounty.i18n import Phrase, did_you_mean, tr
 from ipcounty.plan.model import (
     NUMERIC_KINDS,
     Breakdown,
@@ -396,12 +396,8 @@ class _Checker:
                 return u.name
         return None
 
-    def _hint(self, name: str) -> str:
-        from difflib import get_close_matches
-
-        names = [u.name for u in self.model.units]
-        close = get_close_matches(name, names, n=1, cutoff=0.4)
-        return f"（是否为 {close[0]}？）" if close else ""
+    def _hint(self, name: str) -> Phrase | str:
+        return did_you_mean(name, [u.name for u in self.model.units])
 
     def _check_breakdown(self, i: int, b: Breakdown) -> Breakdown:
         """Check one breakdown and return it with every unit under its stable name."""

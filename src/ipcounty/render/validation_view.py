@@ -1,0 +1,72 @@
+"""``validate`` results for a person: one block per file, every finding with its cell."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ipcounty.i18n import tr
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ipcounty.returns.model import Return
+    from ipcounty.returns.validate import Validation
+
+_MARK = {"ok": ("✓", "green"), "warning": ("!", "yellow"), "rejected": ("✗", "red"), "skipped": ("-", "dim")}
+
+
+def status_word(status: str, lang: str) -> str:
+    words = {
+        "ok": ("通过", "passed"),
+        "warning": ("有警告", "passed with warnings"),
+        "rejected": ("退回", "rejected"),
+        "skipped": ("跳过", "skipped"),
+    }[status]
+    return words[1] if lang == "en" else words[0]
+
+
+def describe_return(r: Return, lang: str) -> str:
+    """``税郭镇 · 2025年 · 截至 2025-09-30`` (what the header said, as far as it could be read)."""
+    parts = [r.unit or "?"]
+    if r.year:
+        parts.append(f"{r.year}年" if lang == "zh" else str(r.year))
+    if r.as_of:
+        parts.append(f"{'截至' if lang == 'zh' else 'as of'} {r.as_of.isoformat()}")
+    return " · ".join(parts)
+
+
+def render_validation(v: Validation, lang: str, console: Console) -> None:
+    from rich.text import Text
+
+    for r in v.returns:
+        mark, colour = _MARK[r.status]
+        head = Text()
+        head.append(f"{mark} ", style=f"bold {colour}")
+        head.append(r.file, style="bold")
+        head.append(f"  {describe_return(r, lang)}  ")
+        head.append(status_word(r.status, lang), style=colour)
+        console.print(head, soft_wrap=True)
+        for f in sorted(r.findings, key=lambda f: (f.severity != "error", _cell_order(f.cell))):
+            sev_colour = "red" if f.severity == "error" else "yellow"
+            line = Text("    ")
+            line.append(f"{tr('sev.' + f.severity, lang)}", style=sev_colour)
+            line.append(f"  {f.location or '—'}  ", style="cyan")
+            line.append(f.message(lang))
+            line.append(f"  [{f.code}]", style="dim")
+            console.print(line, soft_wrap=True)
+    c = v.counts()
+    n = len(v.returns)
+    if lang == "en":
+        summary = f"{n} file(s): {c['ok']} passed, {c['warning']} with warnings, {c['rejected']} rejected"
+    else:
+        summary = f"{n} 个文件：{c['ok']} 通过，{c['warning']} 有警告，{c['rejected']} 退回"
+    console.print()
+    console.print(summary, style="bold red" if c["rejected"] else "bold green", markup=False)
+
+
+def _cell_order(cell: str | None) -> tuple[int, str]:
+    if not cell:
+        return (0, "")
+    digits = "".join(ch for ch in cell if ch.isdigit())
+    letters = "".join(ch for ch in cell if ch.isalpha())
+    return (int(digits or 0), letters)

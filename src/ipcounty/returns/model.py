@@ -1,0 +1,70 @@
+"""A return as read: who sent it, for which year and date, its values, and every finding."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from ipcounty.findings import Finding
+
+ReturnStatus = Literal["ok", "warning", "rejected", "skipped"]
+
+
+@dataclass(frozen=True)
+class Value:
+    """One indicator's figure: a number, 是/否, or a qualitative state; where it was read."""
+
+    code: str
+    value: float | str | None
+    cell: str
+    note: str = ""
+
+
+@dataclass
+class Return:
+    """Everything ipcounty learned from one file. ``status`` follows from the findings."""
+
+    file: str
+    sha256: str = ""
+    unit: str | None = None
+    year: int | None = None
+    as_of: dt.date | None = None
+    reporter: str = ""
+    phone: str = ""
+    values: dict[str, Value] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    stamp: dict[str, str] = field(default_factory=dict)
+    skipped: bool = False
+
+    @property
+    def status(self) -> ReturnStatus:
+        if self.skipped:
+            return "skipped"
+        if any(f.severity == "error" for f in self.findings):
+            return "rejected"
+        if self.findings:
+            return "warning"
+        return "ok"
+
+    @property
+    def valid(self) -> bool:
+        return self.status in ("ok", "warning")
+
+    def number(self, code: str) -> float | None:
+        v = self.values.get(code)
+        return v.value if v is not None and isinstance(v.value, float) else None
+
+    def to_dict(self, lang: str) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "sha256": self.sha256,
+            "status": self.status,
+            "township": self.unit,
+            "year": self.year,
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "reporter": self.reporter,
+            "phone": self.phone,
+            "values": {c: {"value": v.value, "cell": v.cell, "note": v.note} for c, v in self.values.items()},
+            "findings": [f.to_dict(lang) for f in self.findings],
+        }

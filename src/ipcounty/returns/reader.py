@@ -1,0 +1,410 @@
+"""Check one return against the plan: every problem becomes a finding with its cell.
+
+The reader finds the header labels and the table columns by their text, so inserted rows and
+reordered columns do not matter. One bad cell never hides the next: every row is read and
+every problem is reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ipcounty.findings import Finding, Severity
+from ipcounty.i18n import did_you_mean, phrase
+from ipcounty.plan import Indicator, Plan
+from ipcounty.render.numbers import fmt_number
+from ipcounty.returns import layout as L
+from ipcounty.returns.model import Return, Value
+from ipcounty.returns.values import (
+    Parsed,
+    is_blank,
+    parse_choice,
+    parse_date,
+    parse_number,
+    parse_text,
+    parse_year,
+)
+from ipcounty.returns.workbook import Book, Cell, open_book
+
+HEADER_SCAN_ROWS = 60
+LONG_TEXT = 2000
+
+
+@dataclass
+class _Ctx:
+    """The return being read and where its findings go."""
+
+    ret: Return
+    sheet: str = L.SHEET
+    formula_cells: set[str] | None = None
+    book: Book | None = None
+
+    def add(
+        self, finding: str, severity: Severity, cell: str | None = None, key: str | None = None, **params: Any
+    ) -> None:
+        self.ret.findings.append(
+            Finding(finding, severity, self.ret.file, sheet=self.sheet, cell=cell, params=params, message_key=key)
+        )
+
+    def is_uncached_formula(self, cell: str) -> bool:
+        if self.book is None:
+            return False
+        if self.formula_cells is None:
+            self.formula_cells = self.book.formula_cells(self.sheet)
+        return cell in self.formula_cells
+
+
+@dataclass
+class _Layout:
+    labels: dict[str, tuple[int, int]] = field(default_factory=dict)  # label -> (row, col) of label
+    header_row: int | None = None
+    columns: dict[str, int] = field(default_factory=dict)
+    merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
+
+    def right_of(self, r: int, c: int) -> int:
+        """The column just right of cell (r, c), past the merged range it belongs to."""
+        for (r0, c0), (r1, c1) in self.merged:
+            if r0 <= r <= r1 and c0 <= c <= c1:
+                return c1 + 1
+        return c + 1
+
+
+def read_return(path: Path, plan: Plan, *, name: str | None = None, today: dt.date | None = None) -> Return:
+    """Read and check the return at ``path``. ``name`` is how findings refer to the file."""
+    ret = Return(file=name or str(path))
+    book, problem = open_book(path)
+    if problem is not None or book is None:
+        assert problem is not None
+        ret.findings.append(Finding(problem.code, "error", ret.file, params=problem.params))
+        return ret
+    try:
+        ret.sha256 = book.sha256
+        _read_book(book, plan, ret, today or dt.date.today())
+    finally:
+        book.close()
+    return ret
+
+
+def _read_book(book: Book, plan: Plan, ret: Return, today: dt.date) -> None:
+    ctx = _Ctx(ret, book=book)
+    sheet = L.SHEET
+    if sheet not in book.sheet_names:
+        close = [s for s in book.sheet_names if L.clean_label(s) == L.clean_label(L.SHEET)]
+        if not close:
+            ctx.sheet = None  # type: ignore[assignment]  # a file-level finding has no sheet
+            ctx.add("sheet-missing", "error", sheet=L.SHEET, sheets="、".join(book.sheet_names) or "—")
+            return
+        sheet = ctx.sheet = close[0]
+    _check_stamp(book, plan, ctx)
+    grid, problem = book.read_sheet(sheet)
+    if problem is not None:
+        ctx.add(problem.code, "error", **problem.params)
+        return
+    layout = _find_layout(grid)
+    layout.merged = book.merged(sheet)
+    _read_header(grid, layout, plan, ctx, today)
+    _read_table(grid, layout, plan, ctx)
+
+
+def _check_stamp(book: Book, plan: Plan, ctx: _Ctx) -> None:
+    if L.META_SHEET not in book.sheet_names:
+        ctx.add("no-template-stamp", "warning", sheet=L.META_SHEET)
+        return
+    grid, problem = book.read_sheet(L.META_SHEET)
+    if problem is not None:
+        ctx.add("no-template-stamp", "warning", sheet=L.META_SHEET)
+        return
+    stamp = {str(r[0]).strip(): str(r[1]).strip() for r in grid if len(r) >= 2 and isinstance(r[0], str)}
+    ctx.ret.stamp = stamp
+    if stamp.get("plan_id") and stamp["plan_id"] != plan.info.id:
+        ctx.add("plan-mismatch", "error", other=stamp["plan_id"])
+    elif stamp.get("plan_fingerprint") and stamp["plan_fingerprint"] != plan.fingerprint:
+        ctx.add("plan-version-differs", "warning", theirs=stamp["plan_fingerprint"], ours=plan.fingerprint)
+
+
+def _at(grid: list[list[Cell]], r: int, c: int) -> Cell:
+    if 0 <= r < len(grid) and 0 <= c < len(grid[r]):
+        v = grid[r][c]
+        return None if v == "" else v
+    return None
+
+
+def _find_layout(grid: list[list[Cell]]) -> _Layout:
+    lay = _Layout()
+    for r, row in enumerate(grid):
+        found = {}
+        for c, v in enumerate(row):
+            key = L.column_key(v)
+            if key and key not in found:
+                found[key] = c
+        if (L.COL_CODE in found and L.COL_ACTUAL in found) or (len(found) >= 4 and L.COL_ACTUAL in found):
+            lay.header_row = r
+            lay.columns = found
+            break
+    stop = lay.header_row if lay.header_row is not None else min(len(grid), HEADER_SCAN_ROWS)
+    for r in range(stop):
+        for c, v in enumerate(grid[r]):
+            key = L.label_key(v)
+            if key and key not in lay.labels:
+                lay.labels[key] = (r, c)
+    return lay
+
+
+def _label_value(grid: list[list[Cell]], lay: _Layout, label: str) -> tuple[Cell, str] | None:
+    """The value in the cell right of ``label`` (past a merged label cell) and that cell's name."""
+    if label not in lay.labels:
+        return None
+    r, c = lay.labels[label]
+    vc = lay.right_of(r, c)
+    return _at(grid, r, vc), L.cell_name(r, vc)
+
+
+def _read_header(grid: list[list[Cell]], lay: _Layout, plan: Plan, ctx: _Ctx, today: dt.date) -> None:
+    ret = ctx.ret
+    example_year = plan.years[min(1, len(plan.years) - 1)]
+    # The unit.
+    found = _label_value(grid, lay, L.LABEL_UNIT)
+    if found is None:
+        ctx.add("label-missing", "error", label=L.LABEL_UNIT)
+    else:
+        raw, cell = found
+        text = parse_text(raw).value if not is_blank(raw) else ""
+        assert isinstance(text, str)
+        key = L.clean_label(text)
+        if not key:
+            ctx.add("township-missing", "error", cell, example=plan.unit_names[0])
+        else:
+            canon = plan.canonical_unit(text) or plan.canonical_unit(key)
+            if canon is None:
+                ctx.add(
+                    "unknown-township",
+                    "error",
+                    cell,
+                    key="unknown-township-return",
+                    value=text,
+                    hint=did_you_mean(key, plan.all_names()),
+                )
+            else:
+                ret.unit = canon[0]
+                if canon[1] or raw != canon[0]:
+                    ctx.add("township-alias", "warning", cell, value=text, name=canon[0])
+    # The year.
+    found = _label_value(grid, lay, L.LABEL_YEAR)
+    if found is None:
+        ctx.add("label-missing", "error", label=L.LABEL_YEAR)
+    else:
+        raw, cell = found
+        if is_blank(raw):
+            ctx.add("year-missing", "error", cell, example=example_year)
+        else:
+            p = parse_year(raw)
+            if not p.ok:
+                ctx.add("bad-year", "error", cell, value=raw, example=example_year)
+            elif p.value not in plan.years:
+                ctx.add("year-outside-plan", "error", cell, year=p.value, start=plan.years[0], end=plan.years[-1])
+            else:
+                ret.year = p.value
+                if p.normalised:
+                    ctx.add(
+                        "value-normalised",
+                        "warning",
+                        cell,
+                        value=raw,
+                        number=p.value,
+                        what=[phrase(k) for k in p.normalised],
+                    )
+    # The as-of date.
+    found = _label_value(grid, lay, L.LABEL_AS_OF)
+    example = f"{ret.year or example_year}-09-30"
+    if found is None:
+        ctx.add("label-missing", "error", label=L.LABEL_AS_OF)
+    else:
+        raw, cell = found
+        if is_blank(raw):
+            ctx.add("date-missing", "error", cell, example=example)
+        else:
+            p = parse_date(raw)
+            if not p.ok:
+                ctx.add("bad-date", "error", cell, value=raw, example=example)
+            else:
+                d: dt.date = p.value
+                if ret.year is not None and d.year != ret.year:
+                    ctx.add("date-outside-year", "error", cell, date=d.isoformat(), year=ret.year)
+                else:
+                    ret.as_of = d
+                    if d > today:
+                        ctx.add("date-in-future", "warning", cell, date=d.isoformat(), today=today.isoformat())
+                if p.normalised:
+                    ctx.add(
+                        "date-normalised",
+                        "warning",
+                        cell,
+                        value=raw,
+                        date=d.isoformat(),
+                        what=[phrase(k) for k in p.normalised if not k.startswith("norm-")],
+                    )
+    for label, attr in ((L.LABEL_REPORTER, "reporter"), (L.LABEL_PHONE, "phone")):
+        found = _label_value(grid, lay, label)
+        if found is not None and not is_blank(found[0]):
+            p = parse_text(found[0])
+            setattr(ret, attr, p.value)
+            if p.normalised:
+                ctx.add("text-cleaned", "warning", found[1])
+
+
+def _expected(plan: Plan, unit: str | None, year: int | None, codes_seen: set[str]) -> list[Indicator]:
+    """The indicators this return must carry (None when the unit is unknown and cannot tell)."""
+    district_codes = {i.code for i in plan.district_form_indicators()}
+    if unit is None:
+        # Unknown unit: judge by what the rows carry, so each row is still checked.
+        is_district = len(codes_seen & district_codes) > len(codes_seen - district_codes)
+        unit = plan.district_name if is_district else None
+    if unit == plan.district_name:
+        return plan.district_form_indicators()
+    y = year or plan.years[0]
+    if unit is None:
+        return plan.unit_indicators()
+    return [i for i in plan.unit_indicators() if plan.target(i.code, unit, y) is not None]
+
+
+def _read_table(grid: list[list[Cell]], lay: _Layout, plan: Plan, ctx: _Ctx) -> None:
+    ret = ctx.ret
+    if lay.header_row is None:
+        for col in L.REQUIRED_COLUMNS:
+            ctx.add("column-missing", "error", column=col, columns="、".join(L.TABLE_COLUMNS))
+        return
+    hr = lay.header_row
+    for col in L.REQUIRED_COLUMNS:
+        if col not in lay.columns:
+            ctx.add("column-missing", "error", L.cell_name(hr, 0), column=col, columns="、".join(L.TABLE_COLUMNS))
+    if L.COL_ACTUAL not in lay.columns:
+        return
+    cols = lay.columns
+    by_code = {i.code.upper(): i for i in plan.indicators}
+    by_name = {L.clean_label(i.name): i for i in plan.indicators}
+    by_name.update({L.clean_label(i.name_en): i for i in plan.indicators if i.name_en})
+
+    rows: list[tuple[int, Indicator]] = []
+    first_cell: dict[str, str] = {}
+    for r in range(hr + 1, len(grid)):
+        code_raw = _at(grid, r, cols[L.COL_CODE]) if L.COL_CODE in cols else None
+        name_raw = _at(grid, r, cols[L.COL_NAME]) if L.COL_NAME in cols else None
+        actual_raw = _at(grid, r, cols[L.COL_ACTUAL])
+        code_cell = L.cell_name(r, cols.get(L.COL_CODE, cols.get(L.COL_NAME, 0)))
+        code_text = L.clean_label(code_raw).upper() if isinstance(code_raw, str) else ""
+        ind = by_code.get(code_text)
+        if ind is None and code_text == "" and not is_blank(name_raw):
+            ind = by_name.get(L.clean_label(name_raw))
+            if ind is not None and L.COL_CODE in cols:
+                ctx.add("indicator-by-name", "warning", code_cell, value=str(name_raw).strip(), code=ind.code)
+        if ind is None:
+            if is_blank(code_raw) and is_blank(name_raw) and is_blank(actual_raw):
+                continue
+            if is_blank(actual_raw) and not _looks_like_code(code_raw):
+                continue  # a signature line or footnote under the table: it holds no figure
+            shown = code_raw if not is_blank(code_raw) else name_raw
+            ctx.add("indicator-unknown", "error", code_cell, value=str(shown).strip())
+            continue
+        if ind.code in first_cell:
+            ctx.add("indicator-duplicate", "error", code_cell, code=ind.code, other=first_cell[ind.code])
+            continue
+        first_cell[ind.code] = code_cell
+        rows.append((r, ind))
+
+    expected = _expected(plan, ret.unit, ret.year, set(first_cell))
+    expected_codes = {i.code for i in expected}
+    for r, ind in rows:
+        if ind.code not in expected_codes:
+            unit_name = ret.unit or "本单位"
+            ctx.add("indicator-not-for-unit", "error", first_cell[ind.code], code=ind.code, unit=unit_name)
+            continue
+        _read_row(grid, r, ind, cols, plan, ctx)
+    for ind in expected:
+        if ind.code not in first_cell:
+            ctx.add("indicator-missing", "error", code=ind.code, name=ind.name)
+
+
+def _looks_like_code(raw: Cell) -> bool:
+    return isinstance(raw, str) and L.clean_label(raw).isalnum() and len(L.clean_label(raw)) <= 8
+
+
+def _read_row(grid: list[list[Cell]], r: int, ind: Indicator, cols: dict[str, int], plan: Plan, ctx: _Ctx) -> None:
+    ret = ctx.ret
+    name_raw = _at(grid, r, cols[L.COL_NAME]) if L.COL_NAME in cols else None
+    if isinstance(name_raw, str) and L.clean_label(name_raw) not in {
+        L.clean_label(ind.name),
+        L.clean_label(ind.name_en or ""),
+    }:
+        ctx.add(
+            "name-mismatch",
+            "warning",
+            L.cell_name(r, cols[L.COL_NAME]),
+            value=name_raw.strip(),
+            code=ind.code,
+            name=ind.name,
+        )
+    if L.COL_TARGET in cols and ret.unit and ret.year and ind.kind in ("flow", "stock", "rate"):
+        target = plan.target(ind.code, ret.unit, ret.year)
+        t_raw = _at(grid, r, cols[L.COL_TARGET])
+        if target is not None and not is_blank(t_raw):
+            written = parse_number(t_raw, ind.unit, integer=False, rate=False)
+            if written.ok and abs(written.value - target) > 1e-9:
+                ctx.add(
+                    "target-differs",
+                    "warning",
+                    L.cell_name(r, cols[L.COL_TARGET]),
+                    value=fmt_number(written.value),
+                    target=fmt_number(target),
+                )
+
+    c = cols[L.COL_ACTUAL]
+    cell = L.cell_name(r, c)
+    raw = _at(grid, r, c)
+    note = ""
+    if L.COL_NOTE in cols:
+        note_raw = _at(grid, r, cols[L.COL_NOTE])
+        if not is_blank(note_raw):
+            pn = parse_text(note_raw)
+            note = pn.value
+            note_cell = L.cell_name(r, cols[L.COL_NOTE])
+            if pn.normalised:
+                ctx.add("text-cleaned", "warning", note_cell)
+            if len(note) > LONG_TEXT:
+                ctx.add("value-too-long", "warning", note_cell, length=len(note), limit=LONG_TEXT)
+
+    if is_blank(raw):
+        if ctx.is_uncached_formula(cell):
+            ctx.add("formula-no-value", "error", cell)
+        elif ind.kind in ("yesno", "qualitative"):
+            choices = L.YESNO_CHOICES if ind.kind == "yesno" else L.STATE_CHOICES
+            ctx.add("empty-choice", "error", cell, choices="/".join(choices))
+        else:
+            ctx.add("empty-value", "error", cell)
+        return
+    p: Parsed
+    if ind.kind == "yesno":
+        p = parse_choice(raw, L.YESNO_CHOICES)
+    elif ind.kind == "qualitative":
+        p = parse_choice(raw, L.STATE_CHOICES)
+    else:
+        known = [u.symbol for u in plan.file.units_of_measure]
+        p = parse_number(raw, ind.unit, integer=ind.integer, rate=ind.rate, known_units=known)
+    if not p.ok:
+        assert p.error is not None
+        ctx.add(p.error, "error", cell, **p.params)
+        return
+    visible = [k for k in p.normalised if k != "norm-float-noise"]  # Excel shows 15, not 15.000000000000002
+    if visible:
+        shown = fmt_number(p.value) if isinstance(p.value, float) else p.value
+        ctx.add(
+            "value-normalised",
+            "warning",
+            cell,
+            value=raw,
+            number=shown,
+            what=[phrase(k, unit=ind.unit) for k in visible],
+        )
+    ret.values[ind.code] = Value(ind.code, p.value, cell, note)

@@ -1,0 +1,283 @@
+"""Write the blank return workbooks the townships (and the district) fill in.
+
+One workbook per unit and year. Sheet ``填报表`` holds the header block and the indicator
+table; input cells are yellow, unlocked and carry Excel data validation; everything else is
+protected without a password. Sheet ``说明`` says how to fill in and send the return. A hidden
+sheet stamps the plan's identity so a return made from another plan, or an outdated one, is
+spotted when it comes back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ipcounty.render.numbers import fmt_number
+from ipcounty.returns import layout as L
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    from ipcounty.plan import Indicator, Plan
+
+INPUT_FILL = "FFF2CC"
+HEAD_FILL = "D9E1F2"
+
+
+@dataclass(frozen=True)
+class TemplateRow:
+    """One indicator line of a return as the template lays it out."""
+
+    indicator: Indicator
+    target: float | None
+    target_text: str
+    guide: str
+
+
+def rows_for(plan: Plan, unit: str, year: int) -> list[TemplateRow]:
+    """The indicator lines ``unit`` reports for ``year`` (the district form for the district)."""
+    if unit == plan.district_name:
+        indicators = plan.district_form_indicators()
+    else:
+        indicators = [i for i in plan.unit_indicators() if plan.target(i.code, unit, year) is not None]
+    out = []
+    for ind in indicators:
+        target = plan.target(ind.code, unit, year)
+        out.append(TemplateRow(ind, target, _target_text(ind, target), _guide(plan, ind, year)))
+    return out
+
+
+def _target_text(ind: Indicator, target: float | None) -> str:
+    if ind.kind == "yesno":
+        return L.YES
+    if ind.kind == "qualitative" or target is None:
+        return "—"
+    return fmt_number(target)
+
+
+def _guide(plan: Plan, ind: Indicator, year: int) -> str:
+    first, last = plan.years[0], plan.years[-1]
+    whole = "填写整数" if ind.integer else "可填小数"
+    if ind.kind == "yesno":
+        return f"选择“{L.YES}”或“{L.NO}”"
+    if ind.kind == "qualitative":
+        return "选择 " + "/".join(L.STATE_CHOICES) + "，并在备注中简述进展"
+    if ind.kind == "rate":
+        return "填写截至日期的百分数，如 92.5 表示 92.5%"
+    if ind.kind == "stock":
+        tail = f"（目标为{last}年底应达到的数值）" if ind.scope == "period" else ""
+        return f"填写截至日期的总数，{whole}{tail}"
+    if ind.scope == "period":
+        return f"目标为{first}—{last}年合计；填写{year}年1月1日至截至日期新增数，{whole}"
+    return f"填写{year}年1月1日至截至日期新增数，{whole}"
+
+
+def write_template(plan: Plan, unit: str, year: int, path: Path) -> Path:
+    """Write the blank return of ``unit`` for ``year`` to ``path``; return the path."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    rows = rows_for(plan, unit, year)
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = L.SHEET
+    thin = Side(style="thin", color="999999")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    input_fill = PatternFill("solid", fgColor=INPUT_FILL)
+    head_fill = PatternFill("solid", fgColor=HEAD_FILL)
+    unlocked = Protection(locked=False)
+    wrap = Alignment(wrap_text=True, vertical="center")
+
+    title = f"{plan.info.region}{year}年度知识产权目标任务完成情况填报表"
+    ws["A1"] = title
+    ws["A1"].font = Font(bold=True, size=14)
+    ws.merge_cells("A1:G1")
+    ws["A2"] = (
+        f"只填黄色单元格。本年完成填写{year}年1月1日至截至日期的数（存量、比率填截至日期的数值），"
+        "没有完成请填 0，不要留空；只填数字，不带单位。"
+    )
+    ws["A2"].alignment = wrap
+    ws.merge_cells("A2:G2")
+    ws.row_dimensions[2].height = 32
+
+    header_values: list[tuple[str, Any]] = [
+        (L.LABEL_UNIT, unit),
+        (L.LABEL_YEAR, year),
+        (L.LABEL_AS_OF, None),
+        (L.LABEL_REPORTER, None),
+        (L.LABEL_PHONE, None),
+    ]
+    as_of_cell = "B6"
+    for i, (label, value) in enumerate(header_values):
+        r = 4 + i
+        ws.cell(r, 1, label).font = Font(bold=True)
+        ws.cell(r, 1).border = border
+        c = ws.cell(r, 2, value)
+        c.border = border
+        if value is None:
+            c.fill = input_fill
+            c.protection = unlocked
+        if label == L.LABEL_AS_OF:
+            c.number_format = "yyyy-mm-dd"
+            as_of_cell = c.coordinate
+        if label == L.LABEL_PHONE:
+            c.number_format = "@"
+    ws.cell(6, 3, f"例：{year}-09-30").font = Font(color="808080")
+
+    head_row = 10
+    headers = [*L.TABLE_COLUMNS, L.COL_GUIDE]
+    for j, h in enumerate(headers, 1):
+        c = ws.cell(head_row, j, h)
+        c.font = Font(bold=True)
+        c.fill = head_fill
+        c.border = border
+        c.alignment = Alignment(horizontal="center", vertical="center")
+
+    validations: dict[str, DataValidation] = {}
+
+    def validation(key: str, **kwargs: Any) -> DataValidation:
+        if key not in validations:
+            dv = DataValidation(allow_blank=True, showErrorMessage=True, errorTitle="输入有误", **kwargs)
+            validations[key] = dv
+            ws.add_data_validation(dv)
+        return validations[key]
+
+    date_dv = validation(
+        "date",
+        type="date",
+        operator="between",
+        formula1=f"DATE({year},1,1)",
+        formula2=f"DATE({year},12,31)",
+        error=f"请填写 {year} 年内的日期，如 {year}-09-30",
+    )
+    date_dv.add(as_of_cell)
+
+    for k, row in enumerate(rows):
+        r = head_row + 1 + k
+        ind = row.indicator
+        values = [
+            ind.code,
+            ind.label("zh"),
+            ind.unit,
+            row.target if row.target is not None and ind.kind in ("flow", "stock", "rate") else row.target_text,
+            None,
+            None,
+            row.guide,
+        ]
+        for j, v in enumerate(values, 1):
+            c = ws.cell(r, j, v)
+            c.border = border
+            c.alignment = wrap
+        actual = ws.cell(r, 5)
+        note = ws.cell(r, 6)
+        for c in (actual, note):
+            c.fill = input_fill
+            c.protection = unlocked
+        if ind.kind == "yesno":
+            dv = validation("yesno", type="list", formula1='"是,否"', error="请选择“是”或“否”")
+        elif ind.kind == "qualitative":
+            dv = validation(
+                "state",
+                type="list",
+                formula1='"' + ",".join(L.STATE_CHOICES) + '"',
+                error="请选择 " + "/".join(L.STATE_CHOICES),
+            )
+        elif ind.rate:
+            dv = validation(
+                "rate",
+                type="decimal",
+                operator="between",
+                formula1="0",
+                formula2="100",
+                error="请填写 0—100 之间的百分数，如 92.5",
+            )
+        elif ind.integer:
+            dv = validation(
+                "count",
+                type="whole",
+                operator="greaterThanOrEqual",
+                formula1="0",
+                error="请填写不小于 0 的整数，不带单位",
+            )
+        else:
+            dv = validation(
+                "amount",
+                type="decimal",
+                operator="greaterThanOrEqual",
+                formula1="0",
+                error="请填写不小于 0 的数字，不带单位",
+            )
+        dv.add(actual.coordinate)
+
+    for col, width in zip("ABCDEFG", (12, 44, 8, 10, 12, 30, 46), strict=True):
+        ws.column_dimensions[col].width = width
+    ws.protection.sheet = True  # no password: protection guards against slips, not people
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+    ws.freeze_panes = f"A{head_row + 1}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    if ws.sheet_properties.pageSetUpPr is not None:
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+    _write_guide(wb.create_sheet(L.GUIDE_SHEET), plan, unit, year)
+    meta = wb.create_sheet(L.META_SHEET)
+    for i, (key, text) in enumerate(stamp(plan, unit, year).items(), 1):
+        meta.cell(i, 1, key)
+        meta.cell(i, 2, text)
+    meta.sheet_state = "hidden"
+    meta.protection.sheet = True
+    wb.active = 0
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    wb.save(tmp)
+    tmp.replace(path)
+    return path
+
+
+def stamp(plan: Plan, unit: str, year: int) -> dict[str, str]:
+    """What the hidden sheet records about the template it came from."""
+    return {
+        "plan_id": plan.info.id,
+        "plan_fingerprint": plan.fingerprint,
+        "template_version": L.TEMPLATE_VERSION,
+        "unit": unit,
+        "year": str(year),
+        "generated": dt.date.today().isoformat(),
+    }
+
+
+def _write_guide(ws: Worksheet, plan: Plan, unit: str, year: int) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    lines = [
+        f"{plan.info.title}",
+        f"{year}年度目标任务完成情况填报说明（{unit}）",
+        "",
+        "一、填什么",
+        f"1. 在“{L.SHEET}”工作表中只填黄色单元格：截至日期、填报人、联系电话，以及每项指标的“本年完成”和“备注”。",
+        f"2. 本年完成：填写{year}年1月1日至截至日期的累计完成数；存量指标（如专职人员数）、比率指标填截至日期的数值。",
+        "3. 没有完成的指标请填 0，不要留空；只填数字，不要带“件”“家”等单位，不要使用公式。",
+        "4. 截至日期写成 2025-09-30 这样的日期格式。",
+        "5. “年度目标”按实施方案分解表填好，请勿修改；如有异议请在备注中说明。",
+        "6. 是/否、进展类指标请用下拉列表选择。",
+        "",
+        "二、怎么报",
+        f"1. 文件名保持“{L.template_filename(year, unit)}”，每次报送请更新截至日期。",
+        "2. 同一截至日期如需更正，请重新报送整张表并在备注说明，不要只发修改的数字。",
+        "3. 请勿删除或重命名工作表，不要插入密码。",
+        "4. 报送后区知识产权办公室将用 ipcounty validate 逐格核对，有问题会告知具体单元格。",
+    ]
+    for i, text in enumerate(lines, 1):
+        c = ws.cell(i, 1, text)
+        c.alignment = Alignment(wrap_text=True, vertical="top")
+        if i <= 2 or text.startswith(("一、", "二、")):
+            c.font = Font(bold=True)
+    ws.column_dimensions["A"].width = 110

@@ -1,0 +1,207 @@
+"""Reading the messy-but-unambiguous things people type into cells.
+
+Each parser returns a :class:`Parsed`: the value, or an error code; plus the list of
+normalisations it applied (full-width digits, a trailing unit, ...) so the caller can warn.
+Nothing here guesses: what could mean two things is an error that says how to write it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ipcounty.returns.layout import strip_invisible
+
+_SPACES = re.compile(r"[\s\u00a0\u3000]+")
+_PLAIN = re.compile(r"^[+-]?(\d+(\.\d+)?|\.\d+)$")
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_NUMBER_THEN_TEXT = re.compile(r"^([+-]?[\d,]*\.?\d+)\s*([^\d\s.,]\S*)$")
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+@dataclass(frozen=True)
+class Parsed:
+    value: Any = None
+    error: str | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+    normalised: tuple[str, ...] = ()  # i18n keys of what was done, e.g. ("norm-fullwidth",)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def is_blank(raw: Any) -> bool:
+    return raw is None or (isinstance(raw, str) and not _SPACES.sub("", strip_invisible(raw)))
+
+
+def _clean_text(raw: str) -> tuple[str, list[str]]:
+    done: list[str] = []
+    text = strip_invisible(raw)
+    nfkc = unicodedata.normalize("NFKC", text)
+    if nfkc != text:
+        done.append("norm-fullwidth")
+    stripped = nfkc.strip(" \t\r\n\u00a0\u3000")
+    if stripped != nfkc:
+        done.append("norm-spaces")
+    return stripped, done
+
+
+def parse_number(raw: Any, unit: str, *, integer: bool, rate: bool, known_units: Iterable[str] = ()) -> Parsed:
+    """A non-negative amount in ``unit``; counts whole, rates 0–100."""
+    done: list[str] = []
+    if isinstance(raw, (bool, dt.date, dt.time, dt.timedelta)):
+        return Parsed(error="not-a-number", params={"value": _show(raw)})
+    if isinstance(raw, (int, float)):
+        if isinstance(raw, float) and not math.isfinite(raw):
+            return Parsed(error="not-a-number", params={"value": _show(raw)})
+        value = float(raw)
+        if rate and 0 < value <= 1:
+            return Parsed(error="rate-as-fraction", params={"value": _show(raw), "percent": _show(value * 100)})
+    else:
+        text, done = _clean_text(str(raw))
+        original = text
+        if not text:
+            return Parsed(error="empty-value")
+        inner = _SPACES.sub("", text)
+        if inner != text:
+            done.append("norm-spaces")
+            text = inner
+        if text.endswith("%") and rate:
+            text = text[:-1]
+            done.append("norm-percent")
+        elif unit and text.endswith(unit) and _PLAIN.match(text[: -len(unit)].replace(",", "") or "x"):
+            text = text[: -len(unit)]
+            done.append("norm-unit")
+        else:
+            m = _NUMBER_THEN_TEXT.match(text)
+            if m and not _PLAIN.match(text):
+                suffix = m.group(2)
+                hint = suffix if suffix in set(known_units) or len(suffix) <= 3 else None
+                if hint:
+                    return Parsed(error="wrong-unit", params={"value": original, "found": suffix, "unit": unit})
+        if _THOUSANDS.match(text):
+            text = text.replace(",", "")
+            done.append("norm-thousands")
+        if not _PLAIN.match(text):
+            return Parsed(
+                error="not-a-number",
+                params={"value": original, "unit_hint": f"（单位：{unit}）" if unit else ""},
+            )
+        value = float(text)
+        done.append("norm-text-number")
+    # Excel's binary floats: 15.000000000000002 is 15.
+    rounded = round(value)
+    if abs(value - rounded) < 1e-9 and value != rounded:
+        value = float(rounded)
+        done.append("norm-float-noise")
+    if value < 0:
+        return Parsed(error="negative-value", params={"value": _show(value)})
+    if integer and value != int(value):
+        return Parsed(error="fractional-count", params={"value": _show(value), "unit": unit})
+    if rate and value > 100:
+        return Parsed(error="rate-out-of-range", params={"value": _show(value)})
+    return Parsed(value=value, normalised=tuple(dict.fromkeys(done)))
+
+
+_DATE_PATTERNS = (
+    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
+    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
+    re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
+    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$"),
+    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
+)
+
+
+def parse_date(raw: Any) -> Parsed:
+    """A calendar date from a date cell, an Excel serial, or text like ``2025年9月30日``."""
+    if isinstance(raw, dt.datetime):
+        if raw.time() != dt.time(0):
+            return Parsed(value=raw.date(), normalised=("date-time",))
+        return Parsed(value=raw.date())
+    if isinstance(raw, dt.date):
+        return Parsed(value=raw)
+    if isinstance(raw, bool):
+        return Parsed(error="bad-date", params={"value": _show(raw)})
+    if isinstance(raw, (int, float)):
+        if not math.isfinite(raw) or not (1 <= raw < 2958466) or raw != int(raw):
+            return Parsed(error="bad-date", params={"value": _show(raw)})
+        return Parsed(value=EXCEL_EPOCH + dt.timedelta(days=int(raw)), normalised=("date-serial",))
+    if not isinstance(raw, str):
+        return Parsed(error="bad-date", params={"value": _show(raw)})
+    text, done = _clean_text(raw)
+    text = _SPACES.sub("", text)
+    if not text:
+        return Parsed(error="date-missing")
+    if re.fullmatch(r"\d{5}", text):  # an Excel serial pasted as text
+        return parse_date(float(text))
+    for pattern in _DATE_PATTERNS:
+        m = pattern.match(text)
+        if m:
+            try:
+                value = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                return Parsed(error="bad-date", params={"value": raw})
+            return Parsed(value=value, normalised=("date-text", *done))
+    return Parsed(error="bad-date", params={"value": raw})
+
+
+def parse_year(raw: Any) -> Parsed:
+    """A four-digit year from a number, ``2025`` as text, or ``2025年``."""
+    if isinstance(raw, bool):
+        return Parsed(error="bad-year", params={"value": _show(raw)})
+    if isinstance(raw, (int, float)):
+        if math.isfinite(raw) and raw == int(raw) and 1900 <= raw <= 2200:
+            return Parsed(value=int(raw))
+        return Parsed(error="bad-year", params={"value": _show(raw)})
+    if not isinstance(raw, str):
+        return Parsed(error="bad-year", params={"value": _show(raw)})
+    text, done = _clean_text(raw)
+    text = _SPACES.sub("", text)
+    if text.endswith("年度"):
+        text = text[:-2]
+        done.append("norm-year-suffix")
+    elif text.endswith("年"):
+        text = text[:-1]
+        done.append("norm-year-suffix")
+    if re.fullmatch(r"\d{4}", text):
+        return Parsed(value=int(text), normalised=(*done, "norm-text-number"))
+    return Parsed(error="bad-year", params={"value": raw})
+
+
+def parse_choice(raw: Any, choices: tuple[str, ...]) -> Parsed:
+    """One of ``choices``, after NFKC and trimming."""
+    if isinstance(raw, str):
+        text, done = _clean_text(raw)
+        text = _SPACES.sub("", text)
+        if not text:
+            return Parsed(error="empty-choice", params={"choices": "/".join(choices)})
+        if text in choices:
+            return Parsed(value=text, normalised=tuple(done))
+    elif raw is None:
+        return Parsed(error="empty-choice", params={"choices": "/".join(choices)})
+    return Parsed(error="bad-choice", params={"value": _show(raw), "choices": "/".join(choices)})
+
+
+def parse_text(raw: Any) -> Parsed:
+    """Free text (names, phone numbers, notes): invisible characters removed, never cut."""
+    if raw is None:
+        return Parsed(value="")
+    if isinstance(raw, float) and raw == int(raw) and math.isfinite(raw):
+        return Parsed(value=str(int(raw)))
+    text = str(raw)
+    cleaned = strip_invisible(text).strip()
+    return Parsed(value=cleaned, normalised=("text-cleaned",) if strip_invisible(text) != text else ())
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, float):
+        if math.isfinite(value) and value == int(value):
+            return str(int(value))
+        return f"{value:g}"
+    return str(value)
