@@ -1,9 +1,163 @@
-"""`ipcounty report` (not yet built)."""
+"""``ipcounty report``: progress against the plan for one year."""
 
 from __future__ import annotations
 
+import datetime as dt
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
 import typer
+
+from ipcounty.cli.common import (
+    dumps_json,
+    err_console,
+    is_terminal,
+    out_console,
+    settings,
+    write_stdout,
+)
+
+if TYPE_CHECKING:
+    from ipcounty.plan import Plan
+    from ipcounty.progress import Report, Row
+
+
+class ReportFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    markdown = "markdown"
+
+
+def parse_cli_date(text: str, lang: str) -> dt.date:
+    from ipcounty.errors import UsageError
+    from ipcounty.returns.values import parse_date
+
+    p = parse_date(text)
+    if not p.ok:
+        raise UsageError(
+            f"无法识别日期 {text}：请写成 2025-09-30"
+            if lang == "zh"
+            else f"cannot read date {text}: write it as 2025-09-30"
+        )
+    value: dt.date = p.value
+    return value
+
+
+def build_report(ctx: typer.Context, year: int, returns: Path | None, as_of: str | None) -> tuple[Plan, Report]:
+    """Load the plan, read every return under the returns folder, compute the year's report.
+
+    Shared by ``report`` and ``export``; diagnostics (which folder, progress) go to stderr."""
+    from ipcounty.collect import find_returns, read_all, resolve_returns
+    from ipcounty.errors import UsageError
+    from ipcounty.plan.loader import read_plan, require_plan, resolve_plan_path
+    from ipcounty.progress import compute
+
+    s = settings(ctx)
+    zh = s.lang == "zh"
+    path = resolve_plan_path(s.plan_path)
+    loaded = read_plan(path)
+    plan = require_plan(loaded, path, s.lang)
+    if year not in plan.years:
+        raise UsageError(
+            f"年度 {year} 不在计划期 {plan.years[0]}—{plan.years[-1]} 内"
+            if zh
+            else f"year {year} is outside the plan period {plan.years[0]}-{plan.years[-1]}"
+        )
+    cutoff = parse_cli_date(as_of, s.lang) if as_of else None
+    source = resolve_returns(returns)
+    if not source.folder.is_dir():
+        raise UsageError(f"找不到填报表目录 {source.folder}" if zh else f"returns folder {source.folder} not found")
+    err = err_console()
+    if source.origin == "bundled":
+        err.print(
+            "未指定填报表目录（--returns、IPCOUNTY_RETURNS 或 ./returns），使用内置示例填报表。"
+            if zh
+            else "No returns folder given (--returns, IPCOUNTY_RETURNS or ./returns): using the bundled examples.",
+            style="yellow",
+        )
+    found = find_returns(source.folder)
+    if is_terminal() and len(found) > 50:
+        from rich.progress import Progress
+
+        with Progress(console=err, transient=True) as bar:
+            task = bar.add_task("读取填报表" if zh else "reading returns", total=len(found))
+            rets = read_all(found, plan, on_progress=lambda i, n: bar.update(task, completed=i))
+    else:
+        rets = read_all(found, plan)
+    return plan, compute(plan, rets, year, as_of=cutoff, notes=loaded.notes)
+
+
+def select_rows(
+    plan: Plan, rows: list[Row], townships: list[str] | None, indicators: list[str] | None, lang: str
+) -> list[Row]:
+    """Rows for the ``--township`` and ``--indicator`` filters (names, aliases and codes checked)."""
+    from ipcounty.errors import UsageError
+    from ipcounty.i18n import did_you_mean, render_param
+
+    out = rows
+    if townships:
+        wanted = set()
+        for name in townships:
+            canon = plan.canonical_unit(name.strip())
+            if canon is None:
+                hint = render_param(did_you_mean(name, plan.all_names()), lang)
+                raise UsageError(f"未知的镇街 {name}{hint}" if lang == "zh" else f"unknown unit {name}{hint}")
+            wanted.add(canon[0])
+        out = [r for r in out if r.township in wanted]
+    if indicators:
+        codes = {i.code.upper(): i.code for i in plan.indicators}
+        wanted_codes = set()
+        for code in indicators:
+            if code.strip().upper() not in codes:
+                known = ", ".join(codes.values())
+                raise UsageError(
+                    f"未知的指标代码 {code}（可用：{known}）"
+                    if lang == "zh"
+                    else f"unknown indicator code {code} (known: {known})"
+                )
+            wanted_codes.add(codes[code.strip().upper()])
+        out = [r for r in out if r.indicator.code in wanted_codes]
+    return out
+
+
+def report(
+    ctx: typer.Context,
+    year: Annotated[int, typer.Argument(help="年度，如 2025")],
+    returns: Annotated[
+        Path | None,
+        typer.Option(
+            "--returns",
+            "-r",
+            help="填报表目录（默认：$IPCOUNTY_RETURNS、./returns、内置示例）",
+            file_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="按某日已知情况统计（晚于该日的填报表不计）")] = None,
+    township: Annotated[list[str] | None, typer.Option("--township", "-t", help="只看这些镇街（可重复）")] = None,
+    indicator: Annotated[list[str] | None, typer.Option("--indicator", "-i", help="只看这些指标代码（可重复）")] = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", help="输出格式")] = ReportFormat.table,
+    strict: Annotated[bool, typer.Option("--strict", help="有未报送、退回或冲突时以 1 退出")] = False,
+) -> None:
+    """按镇街和指标显示年度目标的完成情况与序时进度 / Gap-to-target report for a year."""
+    from ipcounty.render import report_view as view
+
+    s = settings(ctx)
+    plan, rep = build_report(ctx, year, returns, as_of)
+    rows = select_rows(plan, rep.rows, township, indicator, s.lang)
+    if fmt is ReportFormat.csv:
+        write_stdout(view.to_csv(rows, s.lang))
+    elif fmt is ReportFormat.json:
+        write_stdout(dumps_json(view.to_dict(rep, rows, s.lang)))
+    elif fmt is ReportFormat.markdown:
+        write_stdout(view.to_markdown(rep, rows, s.lang))
+    else:
+        view.render_table(rep, rows, s.lang, out_console())
+    if strict and rep.problems:
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:
-    return None
+    app.command("report")(report)

@@ -35,7 +35,11 @@ class Return:
     values: dict[str, Value] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     stamp: dict[str, str] = field(default_factory=dict)
-    skipped: bool = False
+    skip_reason: str = ""  # set for a file under the returns folder that is not a return
+
+    @property
+    def skipped(self) -> bool:
+        return bool(self.skip_reason)
 
     @property
     def status(self) -> ReturnStatus:

@@ -74,8 +74,10 @@ def _guide(plan: Plan, ind: Indicator, year: int) -> str:
     return f"填写{year}年1月1日至截至日期新增数，{whole}"
 
 
-def write_template(plan: Plan, unit: str, year: int, path: Path) -> Path:
-    """Write the blank return of ``unit`` for ``year`` to ``path``; return the path."""
+def write_template(plan: Plan, unit: str, year: int, path: Path, *, today: dt.date | None = None) -> Path:
+    """Write the blank return of ``unit`` for ``year`` to ``path``; return the path.
+
+    ``today`` is the date stamped as generated (fixed by the example maker for stable bytes)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -228,7 +230,7 @@ def write_template(plan: Plan, unit: str, year: int, path: Path) -> Path:
 
     _write_guide(wb.create_sheet(L.GUIDE_SHEET), plan, unit, year)
     meta = wb.create_sheet(L.META_SHEET)
-    for i, (key, text) in enumerate(stamp(plan, unit, year).items(), 1):
+    for i, (key, text) in enumerate(stamp(plan, unit, year, today).items(), 1):
         meta.cell(i, 1, key)
         meta.cell(i, 2, text)
     meta.sheet_state = "hidden"
@@ -242,7 +244,7 @@ def write_template(plan: Plan, unit: str, year: int, path: Path) -> Path:
     return path
 
 
-def stamp(plan: Plan, unit: str, year: int) -> dict[str, str]:
+def stamp(plan: Plan, unit: str, year: int, today: dt.date | None = None) -> dict[str, str]:
     """What the hidden sheet records about the template it came from."""
     return {
         "plan_id": plan.info.id,
@@ -250,7 +252,7 @@ def stamp(plan: Plan, unit: str, year: int) -> dict[str, str]:
         "template_version": L.TEMPLATE_VERSION,
         "unit": unit,
         "year": str(year),
-        "generated": dt.date.today().isoformat(),
+        "generated": (today or dt.date.today()).isoformat(),
     }
 
 

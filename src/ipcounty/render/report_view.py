@@ -1,0 +1,362 @@
+"""The progress report in each output format: terminal (rich), CSV, JSON and Markdown."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterable
+from itertools import groupby
+from typing import TYPE_CHECKING, Any
+
+from ipcounty.i18n import status_label, tr
+from ipcounty.progress import CSV_COLUMNS, REPORT_JSON_SCHEMA, REPORT_JSON_VERSION, Report, Row
+from ipcounty.render.numbers import fmt_number, fmt_percent
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+STATUS_STYLE = {
+    "met": "green",
+    "done": "green",
+    "ahead": "cyan",
+    "on_track": "blue",
+    "in_progress": "cyan",
+    "behind": "bold red",
+    "not_started": "red",
+    "not_submitted": "magenta",
+    "rejected": "bold red",
+    "conflict": "bold yellow",
+    "no_target": "dim",
+}
+
+
+def to_csv(rows: Iterable[Row], lang: str) -> str:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=list(CSV_COLUMNS), lineterminator="\n")
+    w.writeheader()
+    for r in rows:
+        w.writerow({k: "" if v is None else v for k, v in r.csv_values(lang).items()})
+    return buf.getvalue()
+
+
+def to_dict(report: Report, rows: list[Row], lang: str) -> dict[str, Any]:
+    """The report as JSON data: versioned; ``rows`` carry exactly the CSV columns."""
+    plan = report.plan
+    u, d = report.units, report.district
+    return {
+        "schema": REPORT_JSON_SCHEMA,
+        "version": REPORT_JSON_VERSION,
+        "plan": {"id": plan.info.id, "title": plan.info.title, "fingerprint": plan.fingerprint},
+        "year": report.year,
+        "as_of": report.as_of.isoformat() if report.as_of else None,
+        "reference_date": report.reference_date.isoformat(),
+        "completeness": {
+            "expected": u.expected,
+            "submitted": u.submitted,
+            "missing": u.missing,
+            "rejected": u.rejected,
+            "conflict": u.conflict,
+            "district": {
+                "submitted": d.submitted,
+                "missing": d.missing,
+                "rejected": d.rejected,
+                "conflict": d.conflict,
+            },
+        },
+        "columns": list(CSV_COLUMNS),
+        "rows": [r.csv_values(lang) for r in rows],
+        "submissions": [s.to_dict(lang) for s in report.submissions],
+        "plan_notes": [n.to_dict(lang) for n in report.notes],
+    }
+
+
+def heading(report: Report, lang: str) -> str:
+    info = report.plan.info
+    name = info.short_title or f"{info.region}{info.title}"
+    latest = report.latest_as_of()
+    if lang == "en":
+        text = f"{name} · progress in {report.year}"
+        text += f" · returns up to {latest}" if latest else " · no returns"
+        text += f" · expected-to-date at {report.reference_date}"
+        if report.as_of:
+            text += f" · as known on {report.as_of}"
+        return text
+    text = f"{name} · {report.year}年度进度"
+    text += f" · 报送截至 {latest}" if latest else " · 尚无报送"
+    text += f" · 序时参考日 {report.reference_date}"
+    if report.as_of:
+        text += f" · 按 {report.as_of} 已知情况"
+    return text
+
+
+def completeness_line(report: Report, lang: str) -> str:
+    u, d = report.units, report.district
+    n_ok = len(u.submitted)
+    sep = "、" if lang == "zh" else ", "
+    if lang == "en":
+        parts = [f"Reported {n_ok}/{u.expected}"]
+        if u.missing:
+            parts.append("not submitted: " + sep.join(u.missing))
+        if u.rejected:
+            parts.append("rejected: " + sep.join(u.rejected))
+        if u.conflict:
+            parts.append("conflict: " + sep.join(u.conflict))
+        dist = "reported" if d.submitted else ("rejected" if d.rejected else "conflict" if d.conflict else "missing")
+        parts.append(f"district form: {dist}")
+        return " · ".join(parts)
+    parts = [f"已报送 {n_ok}/{u.expected}"]
+    if u.missing:
+        parts.append("未报送：" + sep.join(u.missing))
+    if u.rejected:
+        parts.append("退回：" + sep.join(u.rejected))
+    if u.conflict:
+        parts.append("冲突：" + sep.join(u.conflict))
+    dist = "已报送" if d.submitted else ("退回" if d.rejected else "冲突" if d.conflict else "未报送")
+    parts.append(f"{report.plan.district_name}填报表：{dist}")
+    return "，".join(parts)
+
+
+def _target_text(r: Row) -> str:
+    if r.indicator.kind == "yesno" and not r.is_district:
+        return "是" if r.target else ""
+    return fmt_number(r.target)
+
+
+def _actual_text(r: Row) -> str:
+    if isinstance(r.actual, str):
+        return r.actual
+    return fmt_number(r.actual)
+
+
+def _unit_label(r: Row, report: Report, lang: str) -> str:
+    if r.is_district:
+        return tr("district", lang) if lang == "en" else report.plan.district_name
+    return r.township
+
+
+def render_table(report: Report, rows: list[Row], lang: str, console: Console) -> None:
+    """The terminal view: heading, completeness, a table per indicator, district goals, problems."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    console.print(Text(heading(report, lang), style="bold"), soft_wrap=True)
+    console.print(completeness_line(report, lang), markup=False, soft_wrap=True)
+
+    unit_rows = [r for r in rows if r.indicator.section != "goal" or r.indicator.served_by]
+
+    def new_table(*first: str, with_date: bool = True) -> Table:
+        t = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, collapse_padding=True)
+        for i, head in enumerate(first):
+            if i == len(first) - 1 and len(first) > 1:
+                t.add_column(head, overflow="fold", min_width=10, max_width=28)
+            else:
+                t.add_column(head, no_wrap=True)
+        for key in ("col.target", "col.actual", "col.gap", "col.completion", "col.expected"):
+            t.add_column(tr(key, lang), justify="right", no_wrap=True)
+        t.add_column(tr("col.status", lang), no_wrap=True)
+        if with_date:
+            t.add_column(tr("col.as_of", lang), no_wrap=True)
+        return t
+
+    def add(t: Table, r: Row, *labels: str, with_date: bool = True) -> None:
+        style = "bold" if r.is_district else None
+        cells: list[Any] = [
+            *labels,
+            _target_text(r),
+            _actual_text(r),
+            fmt_number(r.gap),
+            fmt_percent(r.completion),
+            fmt_number(r.expected),
+            Text(status_label(r.status, lang), style=STATUS_STYLE.get(r.status, "")),
+        ]
+        if with_date:
+            cells.append(r.as_of.strftime("%m-%d") if r.as_of and not r.is_district else "")
+        t.add_row(*cells, style=style)
+
+    for code, group in groupby(unit_rows, key=lambda r: r.indicator.code):
+        items = list(group)
+        ind = items[0].indicator
+        title = f"{code} {ind.label(lang)}（{ind.unit or '是/否'}）· {ind.source} · {tr('scope.' + ind.scope, lang)}"
+        t = new_table(tr("col.township", lang))
+        served = [r for r in items if r.indicator.code != code]
+        for r in items:
+            if r.indicator.code == code:
+                add(t, r, _unit_label(r, report, lang))
+        console.print()
+        console.print(title, style="bold cyan", markup=False, soft_wrap=True)
+        console.print(t)
+        for r in served:
+            console.print(_served_line(r, items, lang), markup=False, soft_wrap=True)
+    goal_items = [r for r in rows if r.indicator.section == "goal" and r.indicator.served_by is None]
+    if goal_items:
+        console.print()
+        console.print("区级目标（全区填报表）" if lang == "zh" else "District goals (district form)", style="bold cyan")
+        t = new_table(tr("col.code", lang), tr("col.indicator", lang), with_date=False)
+        for r in goal_items:
+            add(t, r, r.indicator.code, r.indicator.label(lang), with_date=False)
+        console.print(t)
+        dates = sorted({r.as_of.isoformat() for r in goal_items if r.as_of})
+        if dates:
+            console.print(("  截至 " if lang == "zh" else "  as of ") + ", ".join(dates), style="dim")
+        notes = [r for r in goal_items if r.note]
+        for r in notes:
+            console.print(f"  {r.indicator.code} {tr('col.note', lang)}：{r.note}", markup=False, soft_wrap=True)
+    render_problems(report, lang, console)
+
+
+def _served_line(goal_row: Row, items: list[Row], lang: str) -> str:
+    ind = goal_row.indicator
+    breakdown_total = next((r.plan_target for r in items if r.is_district and r.indicator.code != ind.code), None)
+    target = fmt_number(goal_row.target)
+    if lang == "en":
+        line = (
+            f"  → district goal {ind.code} {ind.label(lang)}: cumulative {_actual_text(goal_row) or '—'}"
+            f" / {target} {ind.unit}, expected {fmt_number(goal_row.expected)}, "
+            f"{status_label(goal_row.status, lang)}"
+        )
+        if breakdown_total is not None and breakdown_total != goal_row.target:
+            line += f" (the breakdown allocates {fmt_number(breakdown_total)})"
+        return line
+    line = (
+        f"  → 服务区级目标 {ind.code} {ind.name}：累计完成 {_actual_text(goal_row) or '—'} / {target}{ind.unit}"
+        f"，序时进度 {fmt_number(goal_row.expected)}，{status_label(goal_row.status, lang)}"
+    )
+    if breakdown_total is not None and breakdown_total != goal_row.target:
+        line += f"（分解表合计仅 {fmt_number(breakdown_total)}{ind.unit}）"
+    return line
+
+
+def render_problems(report: Report, lang: str, console: Console) -> None:
+    """What needs chasing: missing, rejected and conflicting returns, and skipped files."""
+    from rich.text import Text
+
+    zh = lang == "zh"
+    year = report.year
+    lines: list[Text] = []
+    u, d = report.units, report.district
+    missing = u.missing + d.missing
+    if missing:
+        sep = "、" if zh else ", "
+        lines.append(
+            Text(
+                ("未报送：" if zh else "Not submitted: ")
+                + sep.join(missing)
+                + ("。请联系催报。" if zh else ". Chase them."),
+                style="magenta",
+            )
+        )
+    subs = [s for s in report.submissions if s.ret.year in (year, None)]
+    for s in subs:
+        r = s.ret
+        if s.role == "rejected":
+            errors = [f for f in r.findings if f.severity == "error"]
+            head = (
+                f"退回：{r.file}（{r.unit or '?'}，{len(errors)} 处错误）"
+                if zh
+                else f"Rejected: {r.file} ({r.unit or '?'}, {len(errors)} error(s))"
+            )
+            lines.append(Text(head, style="bold red"))
+            for f in errors[:3]:
+                lines.append(Text(f"    {f.location or '—'}  {f.message(lang)}"))
+            if len(errors) > 3:
+                lines.append(Text(f"    … {len(errors) - 3} more"))
+            lines.append(Text(f'    ipcounty validate "{r.file}"', style="dim"))
+    conflicts = [s for s in subs if s.role == "conflict"]
+    for key, group in groupby(
+        sorted(conflicts, key=lambda s: (s.ret.unit or "", s.ret.as_of or 0)), key=lambda s: (s.ret.unit, s.ret.as_of)
+    ):
+        files = [s.ret.file for s in group]
+        diff = _differences(files, report)
+        text = (
+            f"冲突：{key[0]} 同一截至日期 {key[1]} 有 {len(files)} 份数字不同的填报表："
+            + "、".join(files)
+            + (f"（{diff}）" if diff else "")
+            + "。请核实哪份正确，删除或改正另一份。"
+            if zh
+            else f"Conflict: {key[0]} sent {len(files)} returns dated {key[1]} with different figures: "
+            + ", ".join(files)
+            + (f" ({diff})" if diff else "")
+            + ". Find out which is right; remove the other."
+        )
+        lines.append(Text(text, style="bold yellow"))
+    warned = [s for s in subs if s.ret.status == "warning" and s.role in ("used", "superseded")]
+    if warned:
+        names = "、".join(s.ret.file for s in warned) if zh else ", ".join(s.ret.file for s in warned)
+        lines.append(
+            Text((f"有警告（已按规范读取）：{names}" if zh else f"Read with warnings: {names}"), style="yellow")
+        )
+    skipped = [s for s in report.submissions if s.role == "skipped"]
+    if skipped:
+        names = ("、" if zh else ", ").join(s.ret.file for s in skipped)
+        lines.append(Text((f"已跳过（不是填报表）：{names}" if zh else f"Skipped (not returns): {names}"), style="dim"))
+    if not lines:
+        return
+    console.print()
+    console.print("需要处理" if zh else "To do", style="bold cyan")
+    for line in lines:
+        console.print(line, soft_wrap=True)
+
+
+def _differences(files: list[str], report: Report) -> str:
+    rets = [s.ret for s in report.submissions if s.ret.file in files]
+    if len(rets) < 2:
+        return ""
+    a, b = rets[0], rets[1]
+    codes = [c for c in a.values if b.values.get(c) and a.values[c].value != b.values[c].value]
+    parts = [f"{c}: {fmt_number(_f(a.values[c].value))} ≠ {fmt_number(_f(b.values[c].value))}" for c in codes[:3]]
+    return "; ".join(parts)
+
+
+def _f(value: Any) -> float | None:
+    return value if isinstance(value, float) else None
+
+
+def to_markdown(report: Report, rows: list[Row], lang: str) -> str:
+    """A Markdown page: heading, completeness, one table per indicator, then the district goals."""
+    out = [f"# {heading(report, lang)}", "", completeness_line(report, lang), ""]
+    headers = [
+        tr(k, lang)
+        for k in (
+            "col.township",
+            "col.target",
+            "col.actual",
+            "col.gap",
+            "col.completion",
+            "col.expected",
+            "col.status",
+            "col.as_of",
+        )
+    ]
+
+    def table(items: list[Row], label: Callable[[Row], str]) -> list[str]:
+        lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+        for r in items:
+            cells = [
+                label(r),
+                fmt_number(r.target),
+                _actual_text(r),
+                fmt_number(r.gap),
+                fmt_percent(r.completion),
+                fmt_number(r.expected),
+                status_label(r.status, lang),
+                r.as_of.isoformat() if r.as_of else "",
+            ]
+            cells = [c.replace("|", "\\|") for c in cells]
+            if r.is_district:
+                cells = [f"**{c}**" if c else c for c in cells]
+            lines.append("| " + " | ".join(cells) + " |")
+        return lines
+
+    for code, group in groupby(
+        [r for r in rows if r.indicator.section != "goal" or r.indicator.served_by], key=lambda r: r.indicator.code
+    ):
+        items = list(group)
+        ind = items[0].indicator
+        out += [f"## {code} {ind.label(lang)}（{ind.unit}）", ""]
+        out += [*table(items, lambda r: _unit_label(r, report, lang)), ""]
+    goals = [r for r in rows if r.indicator.section == "goal" and not r.indicator.served_by]
+    if goals:
+        out += ["## " + ("区级目标" if lang == "zh" else "District goals"), ""]
+        out += [*table(goals, lambda r: f"{r.indicator.code} {r.indicator.label(lang)}"), ""]
+    return "\n".join(out)
