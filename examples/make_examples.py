@@ -46,8 +46,9 @@ DISTRICT_FLOWS = {  # amounts added in each year
 STATES = {2024: "推进中", 2025: "推进中", 2026: "已完成"}
 
 
-def township_values(plan: Plan, rng: random.Random, unit: str, year: int, share: float,
-                    strength: float) -> dict[str, Any]:
+def township_values(
+    plan: Plan, rng: random.Random, unit: str, year: int, share: float, strength: float
+) -> dict[str, Any]:
     """Figures for one township: yearly flows around ``strength`` × the pro-rata target."""
     out: dict[str, Any] = {}
     for row in rows_for(plan, unit, year):
@@ -105,11 +106,11 @@ def main() -> None:
             write_template(plan, unit, year, path, today=STAMP.date())
         return path
 
-    def write(unit: str, year: int, as_of: dt.date, values: dict[str, Any], name: str | None = None,
-              **kw: Any) -> None:
+    def write(unit: str, year: int, as_of: dt.date, values: dict[str, Any], name: str | None = None, **kw: Any) -> None:
         fname = name or template_filename(year, unit)
-        out = fill_return(template(unit, year), OUT / str(year) / fname, as_of=as_of, values=values,
-                          fixed_time=STAMP, **kw)
+        out = fill_return(
+            template(unit, year), OUT / str(year) / fname, as_of=as_of, values=values, fixed_time=STAMP, **kw
+        )
         pin_zip_times(out)
 
     def share(d: dt.date) -> float:
@@ -120,8 +121,13 @@ def main() -> None:
         end = dt.date(2024, 12, 31)
         if unit in ("税郭镇", "齐村镇", "中心街街道"):
             mid = dt.date(2024, 6, 30)
-            write(unit, 2024, mid, township_values(plan, rng, unit, 2024, share(mid), strength[unit]),
-                  name=f"2024_{unit}_填报表_0630.xlsx")
+            write(
+                unit,
+                2024,
+                mid,
+                township_values(plan, rng, unit, 2024, share(mid), strength[unit]),
+                name=f"2024_{unit}_填报表_0630.xlsx",
+            )
         write(unit, 2024, end, township_values(plan, rng, unit, 2024, 1.0, strength[unit]))
     write("全区", 2024, dt.date(2024, 12, 31), district_values(2024, 1.0))
 
@@ -133,14 +139,18 @@ def main() -> None:
         values = township_values(plan, rng, unit, 2025, 1.0, strength[unit])
         if unit == "税郭镇":
             mid = dt.date(2025, 6, 30)
-            write(unit, 2025, mid, township_values(plan, rng, unit, 2025, share(mid), strength[unit]),
-                  name="2025_税郭镇_填报表_上半年.xlsx")
+            write(
+                unit,
+                2025,
+                mid,
+                township_values(plan, rng, unit, 2025, share(mid), strength[unit]),
+                name="2025_税郭镇_填报表_上半年.xlsx",
+            )
             write(unit, 2025, end, values)
         elif unit == "孟庄镇":
             write(unit, 2025, end, values)
             corrected = dict(values, B1=values["B1"] + 3)
-            write(unit, 2025, end, corrected, name="2025_孟庄镇_填报表（更正）.xlsx",
-                  notes={"B1": "更正：补报3件"})
+            write(unit, 2025, end, corrected, name="2025_孟庄镇_填报表（更正）.xlsx", notes={"B1": "更正：补报3件"})
         elif unit == "文化路街道":
             write(unit, 2025, end, dict(values, B3=None, B5="一次"))
         elif unit == "光明路街道":
@@ -152,10 +162,16 @@ def main() -> None:
             write(unit, 2025, end, values, header={"镇街": "各塔埠街道"})
         else:
             write(unit, 2025, end, values)
-    write("全区", 2025, end, district_values(2025, 1.0),
-          notes={"Q3": "已完成数据知识产权登记试点企业遴选", "G08": "含专利、商标质押"})
+    write(
+        "全区",
+        2025,
+        end,
+        district_values(2025, 1.0),
+        notes={"Q3": "已完成数据知识产权登记试点企业遴选", "G08": "含专利、商标质押"},
+    )
     (OUT / "2025" / "关于报送2025年度知识产权工作情况的通知.txt").write_text(
-        "请各镇街于1月10日前报送填报表。\n", encoding="utf-8")
+        "请各镇街于1月10日前报送填报表。\n", encoding="utf-8"
+    )
 
     # 2026: as of 30 September, partial.
     sep = dt.date(2026, 9, 30)

@@ -301,7 +301,8 @@ class _Calc:
             return "no_target"
         if ind.kind == "yesno":
             return "met" if actual == YES else "behind"
-        assert isinstance(actual, float)
+        if not isinstance(actual, (int, float)):
+            return "not_submitted"
         if ind.direction == "at_most":
             return "met" if actual <= target + 1e-9 else "behind"
         if target == 0:
@@ -355,7 +356,7 @@ class _Calc:
         row = Row(year, unit, ind, "not_submitted", target=target, plan_target=plan.plan_target(ind.code, unit))
         if ind.kind == "flow":
             if ind.scope == "yearly":
-                row.cumulative_target = sum(plan.target(ind.code, unit, y) or 0 for y in self.years_so_far)
+                row.cumulative_target = sum((plan.target(ind.code, unit, y) or 0.0 for y in self.years_so_far), 0.0)
             else:
                 row.cumulative_target = target
         pick = self.pick(unit, year)
@@ -428,12 +429,12 @@ class _Calc:
             target = _sum(r.target for r in unit_rows)  # a level each unit must hold, added up
         row.target = target
         if ind.kind == "flow":
-            row.cumulative_target = sum(r.cumulative_target or 0 for r in unit_rows)
-            row.cumulative_actual = sum(r.cumulative_actual or 0 for r in unit_rows)
+            row.cumulative_target = sum((r.cumulative_target or 0.0 for r in unit_rows), 0.0)
+            row.cumulative_actual = sum((r.cumulative_actual or 0.0 for r in unit_rows), 0.0)
         row.expected = _sum(r.expected for r in unit_rows)
         if not reported:
             return row
-        actual = sum(float(r.actual) for r in reported if isinstance(r.actual, float))
+        actual = sum((r.actual for r in reported if isinstance(r.actual, float)), 0.0)
         row.actual = actual
         if target is not None:
             row.gap = max(target - actual, 0.0)
@@ -464,7 +465,7 @@ class _Calc:
         if not any(r.actual is not None for r in unit_rows):
             row.expected = self.expected(goal, target, self.reference, goal.baseline)
             return row
-        actual = sum(r.cumulative_actual or 0 for r in unit_rows)
+        actual = sum((r.cumulative_actual or 0.0 for r in unit_rows), 0.0)
         row.actual = row.cumulative_actual = actual
         row.note = breakdown.code
         self._fill_numbers(row, goal, target, actual, self.reference, goal.baseline)

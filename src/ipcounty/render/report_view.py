@@ -116,6 +116,11 @@ def completeness_line(report: Report, lang: str) -> str:
     return "，".join(parts)
 
 
+def _group_key(r: Row) -> str:
+    """Rows of a breakdown and of the district goal it adds up to go together."""
+    return r.indicator.served_by or r.indicator.code
+
+
 def _target_text(r: Row) -> str:
     if r.indicator.kind == "yesno" and not r.is_district:
         return "是" if r.target else ""
@@ -174,7 +179,7 @@ def render_table(report: Report, rows: list[Row], lang: str, console: Console) -
             cells.append(r.as_of.strftime("%m-%d") if r.as_of and not r.is_district else "")
         t.add_row(*cells, style=style)
 
-    for code, group in groupby(unit_rows, key=lambda r: r.indicator.code):
+    for code, group in groupby(unit_rows, key=_group_key):
         items = list(group)
         ind = items[0].indicator
         title = f"{code} {ind.label(lang)}（{ind.unit or '是/否'}）· {ind.source} · {tr('scope.' + ind.scope, lang)}"
@@ -223,7 +228,7 @@ def _served_line(goal_row: Row, items: list[Row], lang: str) -> str:
         f"，序时进度 {fmt_number(goal_row.expected)}，{status_label(goal_row.status, lang)}"
     )
     if breakdown_total is not None and breakdown_total != goal_row.target:
-        line += f"（分解表合计仅 {fmt_number(breakdown_total)}{ind.unit}）"
+        line += f"（分解表合计 {fmt_number(breakdown_total)}{ind.unit}）"
     return line
 
 
@@ -348,13 +353,15 @@ def to_markdown(report: Report, rows: list[Row], lang: str) -> str:
             lines.append("| " + " | ".join(cells) + " |")
         return lines
 
-    for code, group in groupby(
-        [r for r in rows if r.indicator.section != "goal" or r.indicator.served_by], key=lambda r: r.indicator.code
-    ):
+    shown = [r for r in rows if r.indicator.section != "goal" or r.indicator.served_by]
+    for code, group in groupby(shown, key=_group_key):
         items = list(group)
-        ind = items[0].indicator
+        own = [r for r in items if r.indicator.code == code]
+        ind = own[0].indicator if own else items[0].indicator
         out += [f"## {code} {ind.label(lang)}（{ind.unit}）", ""]
-        out += [*table(items, lambda r: _unit_label(r, report, lang)), ""]
+        out += [*table(own, lambda r: _unit_label(r, report, lang)), ""]
+        served = [_served_line(r, items, lang).strip() for r in items if r.indicator.code != code]
+        out += [*served, ""] if served else []
     goals = [r for r in rows if r.indicator.section == "goal" and not r.indicator.served_by]
     if goals:
         out += ["## " + ("区级目标" if lang == "zh" else "District goals"), ""]
