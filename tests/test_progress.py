@@ -6,7 +6,6 @@ import datetime as dt
 import math
 from typing import Any
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
