@@ -28,3 +28,5 @@ class PlanError(IpcountyError):
 
 class OutputError(IpcountyError):
     """An output file cannot be written (folder not writable, would overwrite an input)."""
+
+    exit_code = 2

@@ -1,9 +1,42 @@
-"""`ipcounty export` (not yet built)."""
+"""``ipcounty export``: the meeting workbook."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from ipcounty.cli.common import err_console, settings
+
+
+def export(
+    ctx: typer.Context,
+    year: Annotated[int, typer.Argument(help="年度，如 2025")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="输出的 .xlsx 文件", dir_okay=False)],
+    returns: Annotated[
+        Path | None,
+        typer.Option(
+            "--returns",
+            "-r",
+            help="填报表目录（默认：$IPCOUNTY_RETURNS、./returns、内置示例）",
+            file_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="按某日已知情况统计")] = None,
+) -> None:
+    """生成会议用汇总工作簿（总览、完成率、分指标图表、报送清单）/ Write the meeting workbook."""
+    from ipcounty.cli.report_cmd import build_report
+    from ipcounty.collect import find_returns, resolve_returns
+    from ipcounty.export import write_workbook
+
+    s = settings(ctx)
+    _, report = build_report(ctx, year, returns, as_of)
+    inputs = [f.path for f in find_returns(resolve_returns(returns).folder)]
+    path = write_workbook(report, output, lang=s.lang, inputs=inputs)
+    err_console().print(f"已写入 {path}" if s.lang == "zh" else f"wrote {path}", markup=False)
 
 
 def register(app: typer.Typer) -> None:
-    return None
+    app.command("export")(export)

@@ -68,7 +68,9 @@ def fill_return(
         if code in values:
             ws.cell(r, actual_col).value = values[code]
         if notes and code in notes and note_col:
-            ws.cell(r, note_col).value = notes[code]
+            note = ws.cell(r, note_col)
+            note.value = notes[code]
+            note.data_type = "s"  # a note is text even when it starts with "=" (as typed after ')
     for ref, value in (cells or {}).items():
         ws[ref].value = value
     if fixed_time is not None:

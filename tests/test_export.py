@@ -1,0 +1,214 @@
+"""The meeting workbook: same figures as the report, charts, safe text, atomic writes."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from ipcounty.cli import app
+from ipcounty.collect import find_returns, read_all
+from ipcounty.export import build_workbook, write_workbook
+from ipcounty.plan import Plan
+from ipcounty.progress import compute
+from ipcounty.render.report_view import to_csv
+from tests.conftest import PLAN_PATH, ROOT
+
+EXAMPLES = ROOT / "examples" / "returns"
+BASE = ["--plan", str(PLAN_PATH)]
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict[str, str]]]:
+    out = tmp_path_factory.mktemp("export") / "summary.xlsx"
+    runner = CliRunner()
+    r = runner.invoke(app, [*BASE, "export", "2025", "--returns", str(EXAMPLES), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    csv_out = runner.invoke(app, [*BASE, "report", "2025", "--returns", str(EXAMPLES), "--format", "csv"]).stdout
+    return out, list(csv.DictReader(io.StringIO(csv_out)))
+
+
+def _same(cell: Any, text: str) -> bool:
+    """A workbook cell and a CSV field hold the same figure."""
+    if cell is None or text == "":
+        return cell is None and text == ""
+    if isinstance(cell, (int, float)):
+        return abs(float(cell) - float(text)) < 1e-9
+    return str(cell) == text
+
+
+def test_sheets(exported: tuple[Path, list[dict[str, str]]]) -> None:
+    wb = load_workbook(exported[0])
+    assert wb.sheetnames[:2] == ["总览", "完成率"]
+    assert [n[:2] for n in wb.sheetnames[2:7]] == ["B1", "B2", "B3", "B4", "B5"]
+    assert [n[:2] for n in wb.sheetnames[7:9]] == ["D1", "D2"]
+    assert wb.sheetnames[9:] == ["区级目标", "报送情况", "计划一致性"]
+    for ws in wb.worksheets:
+        assert ws.freeze_panes == "A4"
+        assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+        assert "2025年度进度（截至 2025-12-31）" in ws["A1"].value
+
+
+def test_every_figure_equals_the_report(exported: tuple[Path, list[dict[str, str]]]) -> None:
+    path, rows = exported
+    wb = load_workbook(path)
+    by = {(r["township"], r["indicator_code"]): r for r in rows}
+    checked = set()
+    for ws in wb.worksheets[2:9]:
+        code = ws.title.split()[0]
+        for line in ws.iter_rows(min_row=4, values_only=True):
+            if not line[0]:
+                continue
+            key = (line[0], code) if line[0] in {r["township"] for r in rows} else ("全区", str(line[0]).split()[0])
+            expected = by[key]
+            for col, field in ((1, "target"), (2, "actual"), (3, "gap"), (5, "expected"), (9, "plan_target")):
+                assert _same(line[col], expected[field]), (key, field, line[col], expected[field])
+            assert (
+                line[4] is None if not expected["completion"] else abs(line[4] - float(expected["completion"])) < 1e-4
+            )
+            if expected["township"] != "全区":
+                assert (line[7] or "") == expected["as_of"], key
+            checked.add(key)
+    goals = wb["区级目标"]
+    for line in goals.iter_rows(min_row=4, values_only=True):
+        expected = by[("全区", line[0])]
+        for v, field in zip(line[3:8], ("target", "actual", "gap", "completion", "expected"), strict=True):
+            assert _same(v, expected[field]) or abs(float(v) - float(expected[field])) < 1e-4, (line[0], field)
+        checked.add(("全区", line[0]))
+    assert checked == set(by)  # every row of the report is somewhere in the workbook
+
+
+def test_matrix_and_overview(exported: tuple[Path, list[dict[str, str]]]) -> None:
+    wb = load_workbook(exported[0])
+    m = wb["完成率"]
+    assert m["A4"].value == "税郭镇" and m["A15"].value == "全区"
+    assert m["B4"].number_format == "0.0%" and m["B4"].fill.fgColor.rgb.endswith("C6EFCE")
+    assert m["B6"].value == "冲突"
+    o = wb["总览"]
+    values: dict[str, Any] = {}
+    for r in o.iter_rows(min_row=4, values_only=True):
+        if r[0]:
+            values.setdefault(r[0], r[1])
+    assert values["已报送"] == 8 and values["未报送"] == 1 and values["退回"] == 1 and values["冲突"] == 1
+
+
+def test_charts_reference_target_and_actual(exported: tuple[Path, list[dict[str, str]]]) -> None:
+    wb = load_workbook(exported[0])
+    for ws in wb.worksheets[2:7]:
+        assert len(ws._charts) == 1, ws.title
+        chart = ws._charts[0]
+        refs = [s.val.numRef.f for s in chart.series]
+        title = ws.title.replace("'", "''")
+        assert refs == [f"'{title}'!$B$4:$B$14", f"'{title}'!$C$4:$C$14"]
+        cat = chart.series[0].cat
+        assert (cat.numRef or cat.strRef).f == f"'{title}'!$A$4:$A$14"
+
+
+def test_submissions_list_every_file(exported: tuple[Path, list[dict[str, str]]]) -> None:
+    wb = load_workbook(exported[0])
+    ws = wb["报送情况"]
+    files = [r[0] for r in ws.iter_rows(min_row=4, values_only=True) if r[0]]
+    assert sorted(files) == sorted(f.name for f in find_returns(EXAMPLES))
+    rejected = next(r for r in ws.iter_rows(min_row=4, values_only=True) if r[0] == "2025/2025_文化路街道_填报表.xlsx")
+    assert rejected[5] == "退回" and "填报表!E13" in rejected[7]
+    assert all(len(r[4]) == 64 for r in ws.iter_rows(min_row=4, values_only=True) if r[0] and r[4])
+
+
+def test_text_from_returns_never_becomes_a_formula(
+    make_return: Callable[..., Path], plan: Plan, tmp_path: Path
+) -> None:
+    nasty = ['=HYPERLINK("http://example.invalid","点我")', "+1+1", "-2+3", "@SUM(A1)", "=1+1"]
+    folder = tmp_path / "returns"
+    folder.mkdir()
+    make_return(
+        "全区",
+        name="returns/d.xlsx",
+        notes={"G01": nasty[0], "G02": nasty[1], "G03": nasty[2], "G04": nasty[3], "Q1": nasty[4]},
+    )
+    rets = read_all(find_returns(folder), plan)
+    rep = compute(plan, rets, 2025, today=dt.date(2026, 11, 25))
+    out = write_workbook(rep, tmp_path / "out.xlsx", inputs=[f.path for f in find_returns(folder)])
+    ws = load_workbook(out)["区级目标"]
+    notes = {r[0].value: r[11] for r in ws.iter_rows(min_row=4)}
+    for code, text in zip(["G01", "G02", "G03", "G04", "Q1"], nasty, strict=True):
+        assert notes[code].value == text
+        assert notes[code].data_type == "s", code
+
+
+def test_atomic_write_keeps_the_previous_file(plan: Plan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from openpyxl import Workbook
+
+    rep = compute(plan, [], 2025, today=dt.date(2026, 11, 25))
+    target = tmp_path / "summary.xlsx"
+    write_workbook(rep, target)
+    before = target.read_bytes()
+
+    def broken_save(self: Workbook, filename: str) -> None:
+        Path(filename).write_bytes(b"PK\x03\x04half a file")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Workbook, "save", broken_save)
+    from ipcounty.errors import OutputError
+
+    with pytest.raises(OutputError, match="No space left"):
+        write_workbook(rep, target)
+    assert target.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["summary.xlsx"]  # no temp file left behind
+
+
+def test_refuses_to_overwrite_an_input_return(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "returns"
+    shutil.copytree(EXAMPLES / "2025", folder)
+    victim = folder / "2025_税郭镇_填报表.xlsx"
+    before = victim.read_bytes()
+    r = runner.invoke(app, [*BASE, "export", "2025", "--returns", str(folder), "-o", str(victim)])
+    assert r.exit_code == 2 and "拒绝覆盖" in r.output
+    assert victim.read_bytes() == before
+
+
+def test_unwritable_target(runner: CliRunner, tmp_path: Path) -> None:
+    r = runner.invoke(app, [*BASE, "export", "2025", "--returns", str(EXAMPLES), "-o", str(tmp_path / "no" / "x.xlsx")])
+    assert r.exit_code == 2 and "输出目录不存在" in r.output
+    r = runner.invoke(app, [*BASE, "export", "2025", "--returns", str(EXAMPLES), "-o", str(tmp_path / "x.csv")])
+    assert r.exit_code == 2 and ".xlsx" in r.output
+
+
+def test_english_headings(plan: Plan) -> None:
+    rep = compute(plan, [], 2025, today=dt.date(2026, 11, 25))
+    wb = build_workbook(rep, "en")
+    assert wb.sheetnames[:2] == ["Overview", "Completion"]
+    assert wb["Submissions"]["A3"].value == "File"
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_renders_it(exported: tuple[Path, list[dict[str, str]]], tmp_path: Path) -> None:
+    src = tmp_path / "s.xlsx"
+    shutil.copy(exported[0], src)
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(src)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    pdf = tmp_path / "s.pdf"
+    assert pdf.is_file() and pdf.stat().st_size > 10_000
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert "市中区知识产权强县建设试点" in text and "税郭镇" in text
+
+
+def test_csv_and_workbook_from_the_same_rows(plan: Plan) -> None:
+    rep = compute(plan, read_all(find_returns(EXAMPLES), plan), 2026, today=dt.date(2026, 11, 25))
+    assert to_csv(rep.rows, "zh").count("\n") == len(rep.rows) + 1
+    wb = build_workbook(rep, "zh")
+    assert "2026年度进度（截至 2026-09-30）" in wb["总览"]["A1"].value
