@@ -16,6 +16,14 @@ OTHER_PLAN_PATH = ROOT / "tests" / "data" / "other_plan.yaml"
 SEED = ROOT.parent / "shared" / "seed" / "shizhong-ip-plan-2024-2026.txt"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_plan_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Tests never touch the user's cache; a session-wide one still exercises the cache path."""
+    import os
+
+    os.environ["IPCOUNTY_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture(scope="session")
 def plan() -> Plan:
     return load_plan(PLAN_PATH)

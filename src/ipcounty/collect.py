@@ -73,6 +73,20 @@ def find_returns(folder: Path) -> list[Found]:
     return out
 
 
+ENV_JOBS = "IPCOUNTY_JOBS"
+PARALLEL_FROM = 300  # below this many files, starting worker processes costs more than it saves
+
+
+def jobs_for(n_files: int) -> int:
+    """How many processes read ``n_files`` returns: ``$IPCOUNTY_JOBS``, else one per core (max 8)."""
+    env = os.environ.get(ENV_JOBS, "").strip()
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    if n_files < PARALLEL_FROM:
+        return 1
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
 def read_all(
     found: list[Found],
     plan: Plan,
@@ -80,16 +94,66 @@ def read_all(
     today: dt.date | None = None,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> list[Return]:
-    """Read every return in ``found``; skipped files become skipped entries, never disappear."""
+    """Read every return in ``found``, in order; skipped files become skipped entries, never disappear.
+
+    Large folders are read by several processes (each file is independent); the result is the
+    same list either way."""
     from ipcounty.returns.reader import read_return
 
-    out: list[Return] = []
     total = len(found)
+    jobs = jobs_for(total)
+    if jobs > 1:
+        result = _read_parallel(found, plan, today, jobs, on_progress)
+        if result is not None:
+            return result
+    out: list[Return] = []
     for i, f in enumerate(found, 1):
-        if f.skip_reason:
-            out.append(Return(file=f.name, skip_reason=f.skip_reason))
-        else:
-            out.append(read_return(f.path, plan, name=f.name, today=today))
+        out.append(_read_one(f, plan, today, read_return))
         if on_progress is not None:
             on_progress(i, total)
+    return out
+
+
+def _read_one(f: Found, plan: Plan, today: dt.date | None, reader: Callable[..., Return]) -> Return:
+    if f.skip_reason:
+        return Return(file=f.name, skip_reason=f.skip_reason)
+    result: Return = reader(f.path, plan, name=f.name, today=today)
+    return result
+
+
+_WORKER: dict[str, object] = {}
+
+
+def _init_worker(plan: Plan, today: dt.date | None) -> None:
+    _WORKER["plan"] = plan
+    _WORKER["today"] = today
+
+
+def _work(chunk: list[Found]) -> list[Return]:
+    from ipcounty.returns.reader import read_return
+
+    plan = _WORKER["plan"]
+    today = _WORKER["today"]
+    assert isinstance(plan, Plan)
+    return [_read_one(f, plan, today if isinstance(today, dt.date) else None, read_return) for f in chunk]
+
+
+def _read_parallel(
+    found: list[Found], plan: Plan, today: dt.date | None, jobs: int, on_progress: Callable[[int, int], None] | None
+) -> list[Return] | None:
+    """Read in ``jobs`` processes; None when processes cannot be started here (then read serially)."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    size = max(16, min(256, len(found) // (jobs * 8) or 16))
+    chunks = [found[i : i + size] for i in range(0, len(found), size)]
+    out: list[Return] = []
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(plan, today)) as pool:
+            for part in pool.map(_work, chunks):
+                out.extend(part)
+                if on_progress is not None:
+                    on_progress(len(out), len(found))
+    except (OSError, BrokenProcessPool, PermissionError):
+        return None
     return out

@@ -119,9 +119,16 @@ def _text(v: Any) -> str:
     return str(v)
 
 
+EXCEL_MAX_TEXT = 32_767
+
+
 def put(ws: Worksheet, row: int, col: int, value: Any) -> Any:
-    """Write ``value`` as data: a string that looks like a formula stays a string."""
+    """Write ``value`` as data: a string that looks like a formula stays a string; text longer
+    than Excel can hold is cut with a note saying how long it was (never silently)."""
     c = ws.cell(row, col)
+    if isinstance(value, str) and len(value) > EXCEL_MAX_TEXT:
+        tail = f"…（全文 {len(value)} 字，超出 Excel 单元格上限，见原始填报表）"
+        value = value[: EXCEL_MAX_TEXT - len(tail)] + tail
     c.value = value
     if isinstance(value, str) and value.startswith("="):
         c.data_type = "s"

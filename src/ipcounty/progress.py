@@ -229,7 +229,8 @@ def choose(returns: Sequence[Return], as_of: dt.date | None) -> tuple[dict[tuple
             else:
                 pick.conflict = top
                 subs.extend(Submission(r, "conflict") for r in top)
-            subs.extend(Submission(r, "superseded", latest.isoformat()) for r in valid if r not in top)
+            in_top = {id(r) for r in top}
+            subs.extend(Submission(r, "superseded", latest.isoformat()) for r in valid if id(r) not in in_top)
         picks[key] = pick
     order = {id(r): i for i, r in enumerate(returns)}
     subs.sort(key=lambda s: order[id(s.ret)])

@@ -68,7 +68,7 @@ def render_plan(plan: Plan, notes: list[Finding], lang: str, console: Console) -
     en = lang == "en"
     console.print(Text(info.title, style="bold"))
     console.print(
-        f"{info.region} · {info.period.start:%Y-%m-%d} — {info.period.end:%Y-%m-%d}"
+        f"{info.region} · {info.start:%Y-%m-%d} — {info.end:%Y-%m-%d}"
         + (f" · {info.issuer} {info.issued}" if info.issuer and info.issued else "")
         + f" · {'fingerprint' if en else '指纹'} {plan.fingerprint}",
         markup=False,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 SHEET = "填报表"
 GUIDE_SHEET = "说明"
@@ -57,36 +58,38 @@ STATE_CODES = {"已完成": "done", "推进中": "in_progress", "未启动": "no
 _INVISIBLE = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2028-\u202e\u2060\ufeff]")
 
 
+_PUNCT = re.compile(r"[\s:：*＊]")
+
+
+@lru_cache(maxsize=8192)  # the same few dozen labels recur in every return
+def _clean(text: str) -> str:
+    return _PUNCT.sub("", unicodedata.normalize("NFKC", _INVISIBLE.sub("", text)))
+
+
 def clean_label(text: object) -> str:
     """A label as compared: NFKC (full-width to half-width), no spaces, colons or asterisks."""
-    if not isinstance(text, str):
-        return ""
-    t = unicodedata.normalize("NFKC", _INVISIBLE.sub("", text))
-    return re.sub(r"[\s:：*＊]", "", t)
+    return _clean(text) if isinstance(text, str) and len(text) < 200 else ""
+
+
+_LABEL_INDEX = {_clean(a): key for key, aliases in LABEL_ALIASES.items() for a in aliases}
+_COLUMN_INDEX = {_clean(a): key for key, aliases in COLUMN_ALIASES.items() for a in aliases}
 
 
 def label_key(text: object) -> str | None:
     """Which header label ``text`` is (e.g. ``截止日期`` -> ``截至日期``), or None."""
-    t = clean_label(text)
-    for key, aliases in LABEL_ALIASES.items():
-        if t in {clean_label(a) for a in aliases}:
-            return key
-    return None
+    return _LABEL_INDEX.get(clean_label(text)) if isinstance(text, str) else None
 
 
 def column_key(text: object) -> str | None:
     """Which table column ``text`` heads (e.g. ``代码`` -> ``指标代码``), or None."""
-    t = clean_label(text)
-    for key, aliases in COLUMN_ALIASES.items():
-        if t in {clean_label(a) for a in aliases}:
-            return key
-    return None
+    return _COLUMN_INDEX.get(clean_label(text)) if isinstance(text, str) else None
 
 
 def strip_invisible(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
 
+@lru_cache(maxsize=16384)  # the same few hundred cells are named in every return
 def cell_name(row: int, col: int) -> str:
     """Excel A1 name of a 0-based (row, col): (8, 4) -> ``E9``."""
     letters = ""

@@ -104,7 +104,7 @@ def _read_book(book: Book, plan: Plan, ret: Return, today: dt.date) -> None:
         ctx.add(problem.code, "error", **problem.params)
         return
     layout = _find_layout(grid)
-    layout.merged = book.merged(sheet)
+    layout.merged = book.merged.get(sheet, [])
     _read_header(grid, layout, plan, ctx, today)
     _read_table(grid, layout, plan, ctx)
 
@@ -133,23 +133,28 @@ def _at(grid: list[list[Cell]], r: int, c: int) -> Cell:
 
 
 def _find_layout(grid: list[list[Cell]]) -> _Layout:
+    """Where the header labels and the table's header row are, found by their text in one pass."""
     lay = _Layout()
+    labels: dict[str, tuple[int, int]] = {}
     for r, row in enumerate(grid):
-        found = {}
+        found: dict[str, int] = {}
         for c, v in enumerate(row):
-            key = L.column_key(v)
-            if key and key not in found:
-                found[key] = c
-        if (L.COL_CODE in found and L.COL_ACTUAL in found) or (len(found) >= 4 and L.COL_ACTUAL in found):
+            if not v or not isinstance(v, str):
+                continue
+            col = L.column_key(v)
+            if col and col not in found:
+                found[col] = c
+            if r < HEADER_SCAN_ROWS:
+                label = L.label_key(v)
+                if label and label not in labels:
+                    labels[label] = (r, c)
+        if L.COL_ACTUAL in found and (L.COL_CODE in found or len(found) >= 4):
             lay.header_row = r
             lay.columns = found
-            break
-    stop = lay.header_row if lay.header_row is not None else min(len(grid), HEADER_SCAN_ROWS)
-    for r in range(stop):
-        for c, v in enumerate(grid[r]):
-            key = L.label_key(v)
-            if key and key not in lay.labels:
-                lay.labels[key] = (r, c)
+            # Labels on the header row itself (单位 is both a label and a column) are columns.
+            lay.labels = {k: v for k, v in labels.items() if v[0] < r}
+            return lay
+    lay.labels = labels
     return lay
 
 
@@ -283,9 +288,7 @@ def _read_table(grid: list[list[Cell]], lay: _Layout, plan: Plan, ctx: _Ctx) -> 
     if L.COL_ACTUAL not in lay.columns:
         return
     cols = lay.columns
-    by_code = {i.code.upper(): i for i in plan.indicators}
-    by_name = {L.clean_label(i.name): i for i in plan.indicators}
-    by_name.update({L.clean_label(i.name_en): i for i in plan.indicators if i.name_en})
+    by_code, by_name = _lookups(plan)
 
     rows: list[tuple[int, Indicator]] = []
     first_cell: dict[str, str] = {}
@@ -327,6 +330,20 @@ def _read_table(grid: list[list[Cell]], lay: _Layout, plan: Plan, ctx: _Ctx) -> 
             ctx.add("indicator-missing", "error", code=ind.code, name=ind.name)
 
 
+_LOOKUPS: dict[int, tuple[Plan, dict[str, Indicator], dict[str, Indicator]]] = {}
+
+
+def _lookups(plan: Plan) -> tuple[dict[str, Indicator], dict[str, Indicator]]:
+    """Indicators by upper-case code and by cleaned name (Chinese or English), once per plan."""
+    hit = _LOOKUPS.get(id(plan))
+    if hit is None or hit[0] is not plan:
+        by_code = {i.code.upper(): i for i in plan.indicators}
+        by_name = {L.clean_label(i.name_en): i for i in plan.indicators if i.name_en}
+        by_name.update({L.clean_label(i.name): i for i in plan.indicators})
+        hit = _LOOKUPS[id(plan)] = (plan, by_code, by_name)
+    return hit[1], hit[2]
+
+
 def _looks_like_code(raw: Cell) -> bool:
     return isinstance(raw, str) and L.clean_label(raw).isalnum() and len(L.clean_label(raw)) <= 8
 
@@ -334,10 +351,7 @@ def _looks_like_code(raw: Cell) -> bool:
 def _read_row(grid: list[list[Cell]], r: int, ind: Indicator, cols: dict[str, int], plan: Plan, ctx: _Ctx) -> None:
     ret = ctx.ret
     name_raw = _at(grid, r, cols[L.COL_NAME]) if L.COL_NAME in cols else None
-    if isinstance(name_raw, str) and L.clean_label(name_raw) not in {
-        L.clean_label(ind.name),
-        L.clean_label(ind.name_en or ""),
-    }:
+    if isinstance(name_raw, str) and name_raw != ind.name and _lookups(plan)[1].get(L.clean_label(name_raw)) is not ind:
         ctx.add(
             "name-mismatch",
             "warning",
@@ -349,7 +363,7 @@ def _read_row(grid: list[list[Cell]], r: int, ind: Indicator, cols: dict[str, in
     if L.COL_TARGET in cols and ret.unit and ret.year and ind.kind in ("flow", "stock", "rate"):
         target = plan.target(ind.code, ret.unit, ret.year)
         t_raw = _at(grid, r, cols[L.COL_TARGET])
-        if target is not None and not is_blank(t_raw):
+        if target is not None and t_raw != target and not is_blank(t_raw):
             written = parse_number(t_raw, ind.unit, integer=False, rate=False)
             if written.ok and abs(written.value - target) > 1e-9:
                 ctx.add(
@@ -390,8 +404,7 @@ def _read_row(grid: list[list[Cell]], r: int, ind: Indicator, cols: dict[str, in
     elif ind.kind == "qualitative":
         p = parse_choice(raw, L.STATE_CHOICES)
     else:
-        known = [u.symbol for u in plan.file.units_of_measure]
-        p = parse_number(raw, ind.unit, integer=ind.integer, rate=ind.rate, known_units=known)
+        p = parse_number(raw, ind.unit, integer=ind.integer, rate=ind.rate, known_units=plan.symbols)
     if not p.ok:
         assert p.error is not None
         ctx.add(p.error, "error", cell, **p.params)

@@ -37,7 +37,9 @@ class Parsed:
 
 
 def is_blank(raw: Any) -> bool:
-    return raw is None or (isinstance(raw, str) and not _SPACES.sub("", strip_invisible(raw)))
+    if raw is None or raw == "":
+        return True
+    return isinstance(raw, str) and not _SPACES.sub("", strip_invisible(raw))
 
 
 def _clean_text(raw: str) -> tuple[str, list[str]]:
@@ -54,6 +56,9 @@ def _clean_text(raw: str) -> tuple[str, list[str]]:
 
 def parse_number(raw: Any, unit: str, *, integer: bool, rate: bool, known_units: Iterable[str] = ()) -> Parsed:
     """A non-negative amount in ``unit``; counts whole, rates 0–100."""
+    plain = type(raw) is float and 0 <= raw <= (100 if rate else math.inf) and (not integer or raw.is_integer())
+    if plain and not (rate and 0 < raw <= 1):
+        return Parsed(value=raw)  # the common case: a plain number in range, nothing to say
     done: list[str] = []
     if isinstance(raw, (bool, dt.date, dt.time, dt.timedelta)):
         return Parsed(error="not-a-number", params={"value": _show(raw)})

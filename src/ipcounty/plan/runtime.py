@@ -1,0 +1,190 @@
+"""The plan as the rest of ipcounty uses it: plain frozen dataclasses, no pydantic.
+
+The loader builds a :class:`Plan` from the validated pydantic model; the full model stays
+available as ``plan.file`` (rebuilt on first use from JSON), for the few places that show the
+whole plan. Keeping pydantic out of this module is what lets ``validate`` and ``report`` start
+from a cached plan without importing it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, fields
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from ipcounty.plan.model import PlanFile
+
+Kind = Literal["flow", "stock", "rate", "qualitative", "yesno"]
+Direction = Literal["at_least", "at_most"]
+Scope = Literal["yearly", "period"]
+Level = Literal["unit", "district"]
+
+NUMERIC_KINDS: frozenset[str] = frozenset({"flow", "stock", "rate"})
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    id: str
+    title: str
+    short_title: str | None
+    region: str
+    issuer: str | None
+    issued: dt.date | None
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(frozen=True)
+class UnitName:
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """One line of a return or a report, whatever section of the plan it came from.
+
+    ``level`` says who reports it: ``unit`` (every township's return) or ``district`` (the
+    district form). ``scope`` is ``yearly`` when each year has its own target and ``period``
+    when one target covers the whole plan. ``served_by`` is set on a district goal whose
+    actual is the sum of a breakdown's unit actuals.
+    """
+
+    code: str
+    name: str
+    name_en: str | None
+    kind: Kind
+    unit: str
+    direction: Direction
+    wording: str | None
+    scope: Scope
+    level: Level
+    source: str
+    integer: bool
+    rate: bool
+    section: Literal["goal", "breakdown", "duty"]
+    serves: str | None = None
+    compare: str | None = None
+    served_by: str | None = None
+    baseline: float | None = None
+
+    def label(self, lang: str) -> str:
+        """The indicator's name in ``lang`` (the Chinese name when no translation is given)."""
+        return self.name_en if lang == "en" and self.name_en else self.name
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A validated plan and the indicator view derived from it."""
+
+    path: str
+    fingerprint: str
+    info: PlanInfo
+    district_name: str
+    district_aliases: tuple[str, ...]
+    units: tuple[UnitName, ...]
+    symbols: tuple[str, ...]  # every unit of measure the plan declares (件, 亿元, % …)
+    indicators: tuple[Indicator, ...]
+    # (indicator code, unit name or district name, year or None for period) -> target
+    targets: dict[tuple[str, str, int | None], float] = field(repr=False)
+    file_json: str = field(repr=False)  # the validated file, for ``file``
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Pickle the fields only, never the cached properties (``file`` would drag pydantic in).
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for k, v in state.items():
+            object.__setattr__(self, k, v)
+
+    @cached_property
+    def file(self) -> PlanFile:
+        """The whole plan as validated (pydantic), rebuilt on first use."""
+        from ipcounty.plan.model import PlanFile
+
+        return PlanFile.model_validate_json(self.file_json)
+
+    @property
+    def years(self) -> list[int]:
+        return list(range(self.info.start.year, self.info.end.year + 1))
+
+    @property
+    def unit_names(self) -> list[str]:
+        return [u.name for u in self.units]
+
+    @cached_property
+    def _by_code(self) -> dict[str, Indicator]:
+        return {i.code: i for i in self.indicators}
+
+    def indicator(self, code: str) -> Indicator:
+        return self._by_code[code]
+
+    def unit_indicators(self) -> list[Indicator]:
+        """Indicators on every unit's return, in plan order."""
+        return list(self._unit_indicators)
+
+    @cached_property
+    def _unit_indicators(self) -> tuple[Indicator, ...]:
+        return tuple(i for i in self.indicators if i.level == "unit")
+
+    def district_form_indicators(self) -> list[Indicator]:
+        """Indicators the district reports itself (goals not computed from a breakdown)."""
+        return list(self._district_form)
+
+    @cached_property
+    def _district_form(self) -> tuple[Indicator, ...]:
+        return tuple(i for i in self.indicators if i.level == "district" and not i.served_by)
+
+    def target(self, code: str, unit: str, year: int) -> float | None:
+        """The target of ``code`` for ``unit`` in ``year``; the period target for period scope."""
+        key_year = year if self._by_code[code].scope == "yearly" else None
+        return self.targets.get((code, unit, key_year))
+
+    def plan_target(self, code: str, unit: str) -> float | None:
+        """The whole-plan target: the sum of yearly targets of a flow, else the period target."""
+        ind = self.indicator(code)
+        if ind.scope == "period":
+            return self.targets.get((code, unit, None))
+        values = [self.targets.get((code, unit, y)) for y in self.years]
+        known = [v for v in values if v is not None]
+        if not known:
+            return None
+        if ind.kind == "flow":
+            return sum(known)
+        return known[-1]
+
+    @cached_property
+    def _names(self) -> dict[str, tuple[str, bool]]:
+        names = {a: (u.name, True) for u in self.units for a in u.aliases}
+        names.update({a: (self.district_name, True) for a in self.district_aliases})
+        names.update({u.name: (u.name, False) for u in self.units})
+        names[self.district_name] = (self.district_name, False)
+        return names
+
+    def canonical_unit(self, name: str) -> tuple[str, bool] | None:
+        """Map a unit or district name (or an alias) to its stable name; the flag says alias."""
+        return self._names.get(name)
+
+    def all_names(self) -> list[str]:
+        """Every accepted spelling of every unit and of the district."""
+        names = [self.district_name, *self.district_aliases]
+        for u in self.units:
+            names += [u.name, *u.aliases]
+        return names
+
+    def elapsed_share(self, as_of: dt.date, year: int | None) -> float:
+        """Share of the year (or of the plan period when ``year`` is None) elapsed at ``as_of``.
+
+        The day ``as_of`` counts as elapsed: a return dated 31 December is a full year.
+        """
+        if year is None:
+            start, end = self.info.start, self.info.end
+        else:
+            start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if as_of < start:
+            return 0.0
+        if as_of >= end:
+            return 1.0
+        return ((as_of - start).days + 1) / ((end - start).days + 1)

@@ -1,0 +1,344 @@
+"""Broken, odd and hostile workbooks: each gives findings, never a crash, a hang or a changed file.
+
+Every case is built here by code (named for what is wrong) so the corpus documents itself. The
+"bounded" guard is a generous alarm against hangs, not a performance budget (those live in
+benchmarks/).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import resource
+import signal
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from ipcounty.cli import app
+from ipcounty.plan import Plan
+from ipcounty.returns.model import Return
+from ipcounty.returns.reader import read_return
+from tests.conftest import PLAN_PATH
+
+TODAY = dt.date(2026, 11, 25)
+GUARD_SECONDS = 20
+
+
+@pytest.fixture
+def bounded() -> Iterator[None]:
+    """Fail (instead of hanging CI) if one case takes longer than GUARD_SECONDS."""
+
+    def boom(signum: int, frame: Any) -> None:
+        raise TimeoutError(f"took longer than {GUARD_SECONDS}s")
+
+    old = signal.signal(signal.SIGALRM, boom)
+    signal.alarm(GUARD_SECONDS)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def rezip(
+    src: Path, dst: Path, edit: Callable[[str, bytes], bytes | None], extra: dict[str, bytes] | None = None
+) -> Path:
+    """Copy the zip ``src`` to ``dst``, passing every entry through ``edit`` (None drops it)."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = edit(info.filename, zin.read(info.filename))
+            if data is not None:
+                zout.writestr(info.filename, data)
+        for name, data in (extra or {}).items():
+            zout.writestr(name, data)
+    return dst
+
+
+def codes(ret: Return) -> list[str]:
+    return [f.code for f in ret.findings]
+
+
+def test_huge_claimed_dimension_is_cheap(
+    make_return: Callable[..., Path], plan: Plan, tmp_path: Path, bounded: None
+) -> None:
+    """A sheet whose <dimension> claims A1:XFD1048576 but holds a normal return."""
+
+    def edit(name: str, data: bytes) -> bytes:
+        if name == "xl/worksheets/sheet1.xml":
+            return re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:XFD1048576"', data)
+        return data
+
+    path = rezip(make_return(), tmp_path / "claims.xlsx", edit)
+    ret = read_return(path, plan, today=TODAY)
+    assert ret.status == "ok", codes(ret)
+
+
+def test_sheet_with_a_million_rows_is_refused(
+    make_return: Callable[..., Path], plan: Plan, tmp_path: Path, bounded: None
+) -> None:
+    """Cells really present far below the table (row 1,048,576) and far to the right (column XFD)."""
+
+    def edit(name: str, data: bytes) -> bytes:
+        if name == "xl/worksheets/sheet1.xml":
+            far = b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+            return data.replace(b"</sheetData>", far + b"</sheetData>")
+        return data
+
+    path = rezip(make_return(), tmp_path / "far.xlsx", edit)
+    ret = read_return(path, plan, today=TODAY)
+    assert codes(ret) == ["sheet-too-large"]
+
+
+def test_decompression_bomb(tmp_path: Path, plan: Plan, make_return: Callable[..., Path], bounded: None) -> None:
+    """A 300 MB sheet that zips to well under a megabyte (written in chunks, never held whole)."""
+    src = make_return()
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            if info.filename != "xl/worksheets/sheet1.xml":
+                zout.writestr(info.filename, zin.read(info.filename))
+                continue
+            with zout.open(info.filename, "w", force_zip64=True) as fh:
+                fh.write(b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
+                chunk = b" " * (1024 * 1024)
+                for _ in range(300):
+                    fh.write(chunk)
+                fh.write(b"</sheetData></worksheet>")
+    assert path.stat().st_size < 2 * 1024 * 1024
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    ret = read_return(path, plan, today=TODAY)
+    grew_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert codes(ret) == ["file-too-large"]
+    assert grew_mb < 100  # refused from the zip directory, never inflated
+
+
+def test_xlsm_with_macros_reads_values_and_runs_nothing(
+    make_return: Callable[..., Path], plan: Plan, tmp_path: Path
+) -> None:
+    def edit(name: str, data: bytes) -> bytes:
+        if name == "[Content_Types].xml":
+            return data.replace(
+                b"</Types>", b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>'
+            )
+        return data
+
+    path = rezip(
+        make_return(values={"B1": 9}),
+        tmp_path / "macro.xlsm",
+        edit,
+        extra={"xl/vbaProject.bin": b'\xd0\xcf\x11\xe0 Sub AutoOpen(): Shell "calc" End Sub'},
+    )
+    before = (path.read_bytes(), path.stat().st_mtime_ns)
+    ret = read_return(path, plan, today=TODAY)
+    assert ret.status == "ok" and ret.number("B1") == 9
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def test_1904_date_system(templates: Callable[..., Path], plan: Plan, tmp_path: Path) -> None:
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    from tests.conftest import good_values
+
+    wb = load_workbook(templates("税郭镇"))
+    wb.epoch = CALENDAR_MAC_1904
+    ws = wb["填报表"]
+    ws["B6"] = dt.date(2025, 9, 30)
+    for r in range(11, 18):
+        ws.cell(r, 5).value = good_values(plan, "税郭镇")[ws.cell(r, 1).value]
+    path = tmp_path / "mac.xlsx"
+    wb.save(path)
+    ret = read_return(path, plan, today=TODAY)
+    assert ret.status == "ok", codes(ret)
+    assert ret.as_of == dt.date(2025, 9, 30)
+
+
+def test_formula_with_a_cached_value_is_read(make_return: Callable[..., Path], plan: Plan, tmp_path: Path) -> None:
+    def edit(name: str, data: bytes) -> bytes:
+        if name == "xl/worksheets/sheet1.xml":
+            return re.sub(
+                rb'(<c r="E11"[^>]*?)(?: t="\w+")?>.*?</c>', rb"\1><f>10+5</f><v>15</v></c>", data, count=1, flags=re.S
+            )
+        return data
+
+    path = rezip(make_return(), tmp_path / "cached.xlsx", edit)
+    ret = read_return(path, plan, today=TODAY)
+    assert ret.status == "ok", codes(ret)
+    assert ret.number("B1") == 15
+
+
+def test_merged_and_hidden_cells_around_the_table(make_return: Callable[..., Path], plan: Plan, tmp_path: Path) -> None:
+    wb = load_workbook(make_return(values={"B1": 12}))
+    ws = wb["填报表"]
+    ws.protection.sheet = False
+    ws.insert_cols(1)  # a blank column A pushes everything right
+    ws.merge_cells("B4:C4")  # the 镇街 label now spans two cells; its value sits in D4
+    ws["D4"] = ws["C4"].value if ws["C4"].value else "税郭镇"
+    ws.column_dimensions["H"].hidden = True
+    ws.row_dimensions[12].hidden = True
+    ws["A9"] = "（内部备注，勿删）"
+    path = tmp_path / "merged.xlsx"
+    wb.save(path)
+    ret = read_return(path, plan, today=TODAY)
+    assert ret.unit == "税郭镇" and ret.number("B1") == 12
+    assert ret.status in ("ok", "warning"), codes(ret)
+
+
+def test_control_and_zero_width_characters(make_return: Callable[..., Path], plan: Plan) -> None:
+    # openpyxl refuses C0 controls; DEL, zero-width joiners and a BOM are what pasted text carries.
+    path = make_return(header={"镇街": "\ufeff税郭\u200b镇\x7f"}, notes={"B1": "备注\u200d含零宽\x7f字符"})
+    ret = read_return(path, plan, today=TODAY)
+    assert ret.unit == "税郭镇"
+    assert set(codes(ret)) == {"township-alias", "text-cleaned"}
+    assert ret.values["B1"].note == "备注含零宽字符"
+
+
+def test_a_40000_character_note_is_kept_whole(make_return: Callable[..., Path], plan: Plan, tmp_path: Path) -> None:
+    # openpyxl cuts strings at Excel's 32,767; other programs write longer ones, so edit the XML.
+    note = "说明" * 20_000
+
+    def edit(name: str, data: bytes) -> bytes:
+        return data.replace(b"LONGNOTE", note.encode()) if name.startswith("xl/") else data
+
+    path = rezip(make_return(notes={"B1": "LONGNOTE"}), tmp_path / "long.xlsx", edit)
+    ret = read_return(path, plan, today=TODAY)
+    assert codes(ret) == ["value-too-long"]
+    assert ret.values["B1"].note == note
+
+    from ipcounty.export import build_workbook
+    from ipcounty.progress import compute
+
+    wb = build_workbook(compute(plan, [ret], 2025, today=TODAY))
+    cell = next(
+        c for c in wb["B1 新增有效发明专利数量"]["L"] if isinstance(c.value, str) and c.value.startswith("说明")
+    )
+    assert len(cell.value) <= 32_767 and "40000" in cell.value  # cut where Excel must, and says so
+
+
+def test_a_stray_docx_is_listed_as_skipped(runner: CliRunner, make_return: Callable[..., Path], tmp_path: Path) -> None:
+    import json
+
+    folder = tmp_path / "returns"
+    folder.mkdir()
+    make_return(name="returns/a.xlsx")
+    (folder / "会议纪要.docx").write_bytes(b"PK\x03\x04 not really")
+    (folder / "~$a.xlsx").write_bytes(b"lock")
+    (folder / ".DS_Store").write_bytes(b"mac")
+    r = runner.invoke(app, ["--plan", str(PLAN_PATH), "report", "2025", "--returns", str(folder), "--format", "json"])
+    subs = {s["file"]: (s["role"], s["reason"]) for s in json.loads(r.stdout)["submissions"]}
+    assert subs == {
+        "a.xlsx": ("used", None),
+        "会议纪要.docx": ("skipped", "not-a-return"),
+        "~$a.xlsx": ("skipped", "lock"),
+        ".DS_Store": ("skipped", "hidden"),
+    }
+
+
+def test_inputs_are_untouched_by_every_command(
+    runner: CliRunner, make_return: Callable[..., Path], tmp_path: Path
+) -> None:
+    folder = tmp_path / "returns"
+    folder.mkdir()
+    paths = [
+        make_return(name="returns/ok.xlsx"),
+        make_return(name="returns/bad.xlsx", values={"B1": "x"}),
+        make_return("全区", name="returns/d.xlsx", notes={"G01": "=1+1"}),
+    ]
+    (folder / "notes.txt").write_text("hi", encoding="utf-8")
+    paths.append(folder / "notes.txt")
+    os.utime(paths[0], ns=(1_000_000_000_000_000_000, 1_000_000_000_000_000_000))
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in paths}
+    base = ["--plan", str(PLAN_PATH)]
+    runner.invoke(app, [*base, "validate", *map(str, paths[:3])])
+    runner.invoke(app, [*base, "report", "2025", "--returns", str(folder)])
+    runner.invoke(app, [*base, "report", "2025", "--returns", str(folder), "--format", "json"])
+    r = runner.invoke(app, [*base, "export", "2025", "--returns", str(folder), "-o", str(tmp_path / "s.xlsx")])
+    assert r.exit_code == 0
+    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in paths} == before
+
+
+# ---- fuzzing ---------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def seed_return(tmp_path_factory: pytest.TempPathFactory, plan: Plan) -> bytes:
+    from ipcounty.returns.fill import fill_return
+    from ipcounty.returns.template import write_template
+    from tests.conftest import good_values
+
+    folder = tmp_path_factory.mktemp("fuzz")
+    tpl = write_template(plan, "税郭镇", 2025, folder / "t.xlsx")
+    return fill_return(
+        tpl, folder / "seed.xlsx", as_of=dt.date(2025, 9, 30), values=good_values(plan, "税郭镇")
+    ).read_bytes()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_fuzz_bytes(seed_return: bytes, plan: Plan, tmp_path: Path, data: st.DataObject) -> None:
+    """Flip, cut and splice bytes of a valid return: the reader answers with findings, never raises."""
+    raw = bytearray(seed_return)
+    for _ in range(data.draw(st.integers(1, 8), label="edits")):
+        op = data.draw(st.sampled_from(["flip", "cut", "insert", "zero"]))
+        at = data.draw(st.integers(0, len(raw) - 1))
+        if op == "flip":
+            raw[at] ^= data.draw(st.integers(1, 255))
+        elif op == "cut":
+            del raw[at : at + data.draw(st.integers(1, 2048))]
+        elif op == "insert":
+            raw[at:at] = data.draw(st.binary(min_size=1, max_size=64))
+        else:
+            raw[at : at + 64] = bytes(min(64, len(raw) - at))
+        if not raw:
+            break
+    path = tmp_path / "fuzz.xlsx"
+    path.write_bytes(bytes(raw))
+    ret = read_return(path, plan, today=TODAY)
+    assert ret.status in ("ok", "warning", "rejected")
+    if ret.status == "rejected":
+        assert any(f.severity == "error" and f.message("zh") for f in ret.findings)
+
+
+cell_values = st.one_of(
+    st.none(),
+    st.integers(-(10**6), 10**9),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=40),
+    st.booleans(),
+    st.dates(dt.date(1900, 3, 1), dt.date(2100, 1, 1)),
+    st.sampled_from(["１５", "15件", "=1/0", "是", "否", "2025年", "2025-13-45", "\u200b", "NaN", "1e309"]),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    cells=st.dictionaries(
+        st.sampled_from([f"{c}{r}" for c in "ABCDEF" for r in range(3, 20)]), cell_values, min_size=1, max_size=8
+    )
+)
+def test_fuzz_cells(seed_return: bytes, plan: Plan, tmp_path: Path, cells: dict[str, Any]) -> None:
+    """Random values in the header block and the table: every outcome is a finding or a value."""
+    wb = load_workbook(io.BytesIO(seed_return))
+    ws = wb["填报表"]
+    for ref, value in cells.items():
+        try:
+            ws[ref] = value
+        except (ValueError, TypeError):
+            ws[ref] = str(value)
+    path = tmp_path / "cells.xlsx"
+    wb.save(path)
+    ret = read_return(path, plan, today=TODAY)
+    assert ret.status in ("ok", "warning", "rejected")
+    for f in ret.findings:
+        assert f.message("zh") and f.message("en")
+    for code, v in ret.values.items():
+        assert v.value is not None, code
+        if isinstance(v.value, float):
+            assert v.value >= 0 and v.value == v.value  # no negatives, no NaN slip through
