@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ipcounty.plan import Plan, load_plan
-from ipcounty.returns.fill import fill_return
+from ipcounty.returns.fill import fill_return, sample_items
 from ipcounty.returns.layout import template_filename
 from ipcounty.returns.template import rows_for, write_template
 
@@ -106,8 +106,17 @@ def main() -> None:
             write_template(plan, unit, year, path, today=STAMP.date())
         return path
 
+    def details(unit: str, year: int, values: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+        out = {}
+        for code, value in values.items():
+            spec = plan.indicator(code).evidence
+            if spec is not None and isinstance(value, int) and value > 0:
+                out[code] = sample_items(spec, value, year, unit, start=(year - 2024) * 100)
+        return out
+
     def write(unit: str, year: int, as_of: dt.date, values: dict[str, Any], name: str | None = None, **kw: Any) -> None:
         fname = name or template_filename(year, unit)
+        kw.setdefault("details", details(unit, year, values))
         out = fill_return(
             template(unit, year), OUT / str(year) / fname, as_of=as_of, values=values, fixed_time=STAMP, **kw
         )
@@ -128,7 +137,10 @@ def main() -> None:
                 township_values(plan, rng, unit, 2024, share(mid), strength[unit]),
                 name=f"2024_{unit}_填报表_0630.xlsx",
             )
-        write(unit, 2024, end, township_values(plan, rng, unit, 2024, 1.0, strength[unit]))
+        values = township_values(plan, rng, unit, 2024, 1.0, strength[unit])
+        if unit == "税郭镇":
+            values["B2"] = 1  # the enterprise it will claim again in 2025
+        write(unit, 2024, end, values)
     write("全区", 2024, dt.date(2024, 12, 31), district_values(2024, 1.0))
 
     # 2025: full year, with every situation.
@@ -146,18 +158,47 @@ def main() -> None:
                 township_values(plan, rng, unit, 2025, share(mid), strength[unit]),
                 name="2025_税郭镇_填报表_上半年.xlsx",
             )
-            write(unit, 2025, end, values)
+            # Double counting: the enterprise already claimed in 2024 is claimed again.
+            values["B2"] = 1
+            again = details(unit, 2025, values)
+            b2 = plan.indicator("B2").evidence
+            assert b2 is not None
+            again["B2"] = [dict(sample_items(b2, 1, 2024, unit)[0], 认定年度=2025)]
+            write(unit, 2025, end, values, details=again)
+        elif unit == "永安镇":
+            # Double counting: one of 齐村镇's 2025 patents is claimed here too.
+            own = details(unit, 2025, values)
+            b1 = plan.indicator("B1").evidence
+            assert b1 is not None
+            theirs = sample_items(b1, 1, 2025, "齐村镇", start=100)
+            own["B1"] = [*own["B1"][:-1], theirs[0]]
+            write(unit, 2025, end, values, details=own)
         elif unit == "孟庄镇":
             write(unit, 2025, end, values)
             corrected = dict(values, B1=values["B1"] + 3)
-            write(unit, 2025, end, corrected, name="2025_孟庄镇_填报表（更正）.xlsx", notes={"B1": "更正：补报3件"})
+            write(
+                unit,
+                2025,
+                end,
+                corrected,
+                name="2025_孟庄镇_填报表（更正）.xlsx",
+                notes={"B1": "更正：补报3件"},
+                details=details(unit, 2025, corrected),
+            )
         elif unit == "文化路街道":
             write(unit, 2025, end, dict(values, B3=None, B5="一次"))
         elif unit == "光明路街道":
             nov = dt.date(2025, 11, 30)
             write(unit, 2025, nov, township_values(plan, rng, unit, 2025, share(nov), strength[unit]))
         elif unit == "西王庄镇":
-            write(unit, 2025, end, dict(values, B1="１２个"), notes={"B1": "含高校转化2件"})
+            write(
+                unit,
+                2025,
+                end,
+                dict(values, B1="１２个"),
+                notes={"B1": "含高校转化2件"},
+                details=details(unit, 2025, dict(values, B1=12)),
+            )
         elif unit == "垎塔埠街道":
             write(unit, 2025, end, values, header={"镇街": "各塔埠街道"})
         else:

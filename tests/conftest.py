@@ -108,6 +108,18 @@ def good_values(plan: Plan, unit: str, year: int = 2025) -> dict[str, Any]:
     return out
 
 
+def details_for(plan: Plan, unit: str, year: int, values: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """明细 rows matching ``values``: as many valid items as each evidence-backed count says."""
+    from ipcounty.returns.fill import sample_items
+
+    out = {}
+    for code, value in values.items():
+        ind = plan.indicator(code)
+        if ind.evidence is not None and isinstance(value, (int, float)) and 0 < value <= 500:
+            out[code] = sample_items(ind.evidence, int(value), year, unit, start=(year - plan.years[0]) * 100)
+    return out
+
+
 @pytest.fixture
 def make_return(tmp_path: Path, plan: Plan, templates: Callable[[str, int], Path]) -> Callable[..., Path]:
     """Fill the template of ``unit`` with valid figures, then apply the overrides given."""
@@ -123,6 +135,9 @@ def make_return(tmp_path: Path, plan: Plan, templates: Callable[[str, int], Path
         **kw: Any,
     ) -> Path:
         vals = good_values(plan, unit, year)
+        # 明细 lists the good figures: an override that only changes how a figure is written
+        # ("15个" for 15) keeps them consistent; one that changes the figure is caught as well.
+        kw.setdefault("details", details_for(plan, unit, year, vals))
         vals.update(values or {})
         out = tmp_path / (name or f"r{next(counter)}_{unit}.xlsx")
         return fill_return(templates(unit, year), out, as_of=as_of, values=vals, **kw)

@@ -200,7 +200,7 @@ def test_every_bad_cell_is_reported_not_just_the_first(make_return: Callable[...
 def test_rows_and_columns_found_by_text(make_return: Callable[..., Path], plan: Plan, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    path = make_return(values={"B1": 7})
+    path = make_return()
     wb = load_workbook(path)
     ws = wb["填报表"]
     ws.protection.sheet = False
@@ -210,7 +210,7 @@ def test_rows_and_columns_found_by_text(make_return: Callable[..., Path], plan: 
     wb.save(moved)
     ret = read_return(moved, plan, today=TODAY)
     assert ret.status == "ok", [(f.code, f.cell) for f in ret.findings]
-    assert ret.number("B1") == 7 and ret.values["B1"].cell == "H13"
+    assert ret.number("B1") == 15 and ret.values["B1"].cell == "H13"
     assert ret.as_of == dt.date(2025, 9, 30)
 
 
@@ -239,7 +239,7 @@ def test_template_has_validation_protection_and_a_hidden_stamp(templates: Callab
 
     wb = load_workbook(templates("税郭镇"))
     ws = wb["填报表"]
-    assert wb.sheetnames == ["填报表", "说明", "_ipcounty"]
+    assert wb.sheetnames == ["填报表", "明细", "说明", "_ipcounty"]
     assert wb["_ipcounty"].sheet_state == "hidden"
     assert ws.protection.sheet and not ws.protection.password
     assert ws["B4"].value == "税郭镇" and ws["B5"].value == 2025
@@ -291,6 +291,8 @@ def filled_values(draw: st.DrawFn, plan: Plan, unit: str) -> dict[str, Any]:
             out[ind.code] = draw(st.sampled_from(["已完成", "推进中", "未启动"]))
         elif ind.rate:
             out[ind.code] = draw(st.sampled_from([0, 50, 90, 96.5, 100]))
+        elif ind.evidence is not None:
+            out[ind.code] = draw(st.integers(0, 30))  # each one listed on 明细
         elif ind.integer:
             out[ind.code] = draw(st.integers(0, 100_000))
         else:
@@ -309,9 +311,16 @@ def test_round_trip_template_fill_read(
     tmp_path: Path,
 ) -> None:
     from ipcounty.returns.fill import fill_return
+    from tests.conftest import details_for
 
     values = data.draw(filled_values(plan, unit))
-    path = fill_return(templates(unit), tmp_path / f"{unit}.xlsx", as_of=day, values=values)
+    path = fill_return(
+        templates(unit),
+        tmp_path / f"{unit}.xlsx",
+        as_of=day,
+        values=values,
+        details=details_for(plan, unit, 2025, values),
+    )
     ret = read_return(path, plan, today=TODAY)
     assert ret.status == "ok", [(f.code, f.cell, f.message("en")) for f in ret.findings]
     assert (ret.unit, ret.year, ret.as_of) == (unit, 2025, day)

@@ -165,6 +165,7 @@ def build_workbook(report: Report, lang: str = "zh") -> Workbook:
             lang,
         )
     _goals(wb, report, title, lang)
+    _double_counts(wb, report, title, lang)
     _submissions(wb, report, title, lang)
     _notes(wb, report, title, lang)
     return wb
@@ -216,6 +217,16 @@ def _overview(wb: Workbook, report: Report, title: str, lang: str) -> None:
             len(d.submitted),
             dist if zh else ("reported" if d.submitted else "not reported"),
         ]
+    )
+    n_double = len(report.double_counts)
+    s.add(
+        [
+            "明细重复计算" if zh else "Items counted twice",
+            n_double,
+            "见“重复计算”工作表" if zh else "see sheet 'Double counted'",
+        ],
+        status="conflict" if n_double else None,
+        status_col=2,
     )
     s.row += 1
     town_rows = [r for r in report.rows if not r.is_district and r.indicator.section == "breakdown"]
@@ -399,6 +410,52 @@ def _goals(wb: Workbook, report: Report, title: str, lang: str) -> None:
             status=r.status,
             status_col=9,
             number_format={7: "0.0%"},
+        )
+    s.finish()
+
+
+def _double_counts(wb: Workbook, report: Report, title: str, lang: str) -> None:
+    """Every item claimed twice, one row per claim, with the file and 明细 cell to check."""
+    zh = lang == "zh"
+    headers = [
+        tr("col.code", lang),
+        "项目" if zh else "Item",
+        "编号/名称" if zh else "Key",
+        tr("col.township", lang),
+        tr("col.year", lang),
+        tr("col.file", lang),
+        tr("col.cell", lang),
+    ]
+    s = _Sheet(
+        wb,
+        "重复计算" if zh else "Double counted",
+        title + (" · 明细重复计算核查" if zh else " · items counted twice"),
+        headers,
+    )
+    for d in report.double_counts:
+        item = d.indicator.evidence.item if d.indicator.evidence else ""
+        for c in d.claims:
+            s.add(
+                [d.indicator.code, item, d.key, c.township, c.year, c.file, f"明细!{c.cell}"],
+                status="conflict",
+                status_col=3,
+            )
+    if not report.double_counts:
+        s.add(["", "", "未发现重复计算" if zh else "nothing counted twice", "", "", "", ""])
+    s.row += 2
+    put(s.ws, s.row, 1, "明细去重：" if zh else "Items, counted once:")
+    for code, total in report.evidence.items():
+        s.row += 1
+        put(s.ws, s.row, 1, code)
+        put(
+            s.ws,
+            s.row,
+            2,
+            (
+                f"申报 {total.claimed} 项，去重后 {total.distinct} 项"
+                if zh
+                else f"{total.claimed} listed, {total.distinct} distinct"
+            ),
         )
     s.finish()
 

@@ -301,9 +301,66 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "内容长度 {length} 字，超过 {limit} 字：已完整保留，但建议精简",
         "the text is {length} characters, over {limit}: kept in full, but please shorten it",
     ),
+    "reader-failed": (
+        "ipcounty 无法读取此文件（{detail}）：请另存为 .xlsx 后重试；如仍不行，请把文件发给维护人员",
+        "ipcounty could not read this file ({detail}): save it as .xlsx and retry, or send it to the maintainers",
+    ),
+    "evidence-sheet-missing": (
+        "没有“{sheet}”工作表：请使用新模板，逐项列出本年完成对应的专利、企业等",
+        "no '{sheet}' sheet: use the current template and list the items behind each count",
+    ),
+    "evidence-missing": (
+        "{code} 本年完成为 {actual}，但“{sheet}”中没有列出{item}：请逐项填写",
+        "{code} reports {actual}, but sheet '{sheet}' lists no {item}: list each one",
+    ),
+    "evidence-count-mismatch": (
+        "{code} 本年完成为 {actual}，但“{sheet}”列出 {count} 项{item}：两者应一致，请核对",
+        "{code} reports {actual}, but sheet '{sheet}' lists {count} {item}: they must agree",
+    ),
+    "bad-patent-number": (
+        "专利号“{value}”格式不对：应为 12 位数字、小数点和 1 位校验位，如 ZL201710601862.3",
+        "patent number '{value}' is malformed: 12 digits, a dot and a check digit, e.g. ZL201710601862.3",
+    ),
+    "patent-check-digit": (
+        "专利号“{value}”校验位不对（按前 12 位应为 {expected}）：请核对专利号",
+        "patent number '{value}' fails its check digit (should be {expected}): check the number",
+    ),
+    "not-an-invention": (
+        "专利号“{value}”不是发明专利（类型位为 {kind}，发明专利为 1 或 8）：本表只计发明专利",
+        "'{value}' is not an invention patent (type digit {kind}; inventions are 1 or 8): only inventions count here",
+    ),
+    "bad-credit-code": (
+        "统一社会信用代码“{value}”格式不对：应为 18 位数字和大写字母（不含 I、O、S、V、Z）",
+        "credit code '{value}' is malformed: 18 digits and capital letters (no I, O, S, V, Z)",
+    ),
+    "credit-check-char": (
+        "统一社会信用代码“{value}”校验码不对（应为 {expected}）：请核对",
+        "credit code '{value}' fails its check character (should be {expected}): check it",
+    ),
+    "item-date-outside-year": (
+        "日期 {date} 不在 {year} 年内：本年明细只列本年的{item}",
+        "date {date} is not in {year}: list only this year's {item}",
+    ),
+    "item-year-differs": (
+        "认定年度 {value} 与填报年度 {year} 不同：请只列本年新增的{item}",
+        "year {value} differs from the return's year {year}: list only this year's {item}",
+    ),
+    "item-bad-date": (
+        "日期“{value}”无法识别：请写成 {example}",
+        "date '{value}' cannot be read: write it as {example}",
+    ),
+    "item-bad-year": (
+        "“{value}”不是年份：请填写四位数年份，如 {example}",
+        "'{value}' is not a year: write e.g. {example}",
+    ),
+    "item-missing-key": ("缺少“{column}”：每行{item}都要填写{column}", "'{column}' is empty: every {item} needs it"),
+    "duplicate-item": (
+        "{item} {key} 在明细中出现两次（另见 {other}）：请删除重复行",
+        "{item} {key} is listed twice (also at {other}): delete the repeated row",
+    ),
     "double-counted": (
-        "{kind} {item} 同时计入 {first} 与 {second}：请核实归属，避免重复计算",
-        "{kind} {item} is counted by both {first} and {second}: settle who claims it",
+        "{item} {key} 被重复计入：{claims}。请核实归属，只保留一处",
+        "{item} {key} is counted more than once: {claims}. Settle who claims it and keep one",
     ),
     # ---- normalisation words --------------------------------------------------------------
     "norm-fullwidth": ("全角字符", "full-width characters"),

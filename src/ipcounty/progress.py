@@ -141,6 +141,55 @@ class Completeness:
     expected: int = 0
 
 
+@dataclass(frozen=True)
+class Claim:
+    """One return listing an item on its 明细 sheet."""
+
+    township: str
+    year: int
+    file: str
+    cell: str
+
+
+@dataclass
+class DoubleCount:
+    """An item (a patent, an enterprise …) claimed by two townships, or again in a later year."""
+
+    indicator: Indicator
+    key: str
+    claims: list[Claim]
+
+    def message(self, lang: str) -> str:
+        from ipcounty.i18n import tr
+
+        item = self.indicator.evidence.item if self.indicator.evidence else ""
+        sep = "；" if lang == "zh" else "; "
+        claims = sep.join(
+            f"{c.township} {c.year}（{c.file} 明细!{c.cell}）"
+            if lang == "zh"
+            else f"{c.township} {c.year} ({c.file} 明细!{c.cell})"
+            for c in self.claims
+        )
+        return tr("double-counted", lang, item=item, key=self.key, claims=claims)
+
+    def to_dict(self, lang: str) -> dict[str, Any]:
+        return {
+            "code": "double-counted",
+            "indicator_code": self.indicator.code,
+            "key": self.key,
+            "claims": [{"township": c.township, "year": c.year, "file": c.file, "cell": c.cell} for c in self.claims],
+            "message": self.message(lang),
+        }
+
+
+@dataclass(frozen=True)
+class EvidenceTotal:
+    """Items listed for an indicator in the year: as claimed, and counting each item once."""
+
+    claimed: int
+    distinct: int
+
+
 @dataclass
 class Report:
     plan: Plan
@@ -152,6 +201,8 @@ class Report:
     units: Completeness
     district: Completeness
     notes: list[Finding] = field(default_factory=list)
+    double_counts: list[DoubleCount] = field(default_factory=list)
+    evidence: dict[str, EvidenceTotal] = field(default_factory=dict)
 
     @property
     def problems(self) -> bool:
@@ -258,7 +309,36 @@ def compute(
     rows = calc.rows()
     units = calc.completeness(plan.unit_names)
     district = calc.completeness([plan.district_name])
-    return Report(plan, year, as_of, reference, rows, subs, units, district, list(notes))
+    doubles, totals = _double_counting(plan, picks, year)
+    return Report(plan, year, as_of, reference, rows, subs, units, district, list(notes), doubles, totals)
+
+
+def _double_counting(
+    plan: Plan, picks: dict[tuple[str, int], _Pick], year: int
+) -> tuple[list[DoubleCount], dict[str, EvidenceTotal]]:
+    """Items claimed more than once (two townships, or two years up to ``year``), and the year's
+    claimed and de-duplicated totals per indicator. Only the returns that count are looked at."""
+    claims: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    counted: dict[str, int] = defaultdict(int)
+    for (unit, y), pick in sorted(picks.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        if pick.used is None or y > year:
+            continue
+        for code, items in pick.used.items.items():
+            for item in items:
+                if y == year:
+                    counted[code] += 1
+                if item.key is not None:
+                    claims[(code, item.key)].append(Claim(unit, y, pick.used.file, item.cell))
+    doubles: list[DoubleCount] = []
+    repeated: dict[str, int] = defaultdict(int)
+    for (code, key), cs in claims.items():
+        this_year = [c for c in cs if c.year == year]
+        if len({(c.township, c.year) for c in cs}) > 1 and this_year:
+            doubles.append(DoubleCount(plan.indicator(code), key, cs))
+            # All but the first claim of the item are extra (the first may be from an earlier year).
+            repeated[code] += len(this_year) - (1 if cs[0].year == year else 0)
+    totals = {code: EvidenceTotal(n, n - repeated[code]) for code, n in counted.items()}
+    return doubles, totals
 
 
 class _Calc:

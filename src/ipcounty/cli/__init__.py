@@ -111,6 +111,10 @@ def _global(
     ] = None,
 ) -> None:
     ctx.obj = Settings(plan_path=plan, lang=lang.value if lang else default_lang(), debug=debug)
+    if debug:
+        import os
+
+        os.environ["IPCOUNTY_DEBUG"] = "1"  # readers re-raise instead of turning a bug into a finding
 
 
 def _register() -> None:

@@ -21,7 +21,15 @@ from ipcounty import __version__
 from ipcounty.errors import PlanError, UsageError
 from ipcounty.findings import Finding, has_errors
 from ipcounty.i18n import Phrase, did_you_mean, tr
-from ipcounty.plan.runtime import NUMERIC_KINDS, Indicator, Plan, PlanInfo, UnitName
+from ipcounty.plan.runtime import (
+    NUMERIC_KINDS,
+    EvidenceColumn,
+    EvidenceSpec,
+    Indicator,
+    Plan,
+    PlanInfo,
+    UnitName,
+)
 
 if TYPE_CHECKING:
     from ipcounty.plan.model import Breakdown, PlanFile
@@ -592,6 +600,14 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
                 section="breakdown",
                 serves=b.serves.goal if b.serves else None,
                 compare=b.serves.compare if b.serves else None,
+                evidence=EvidenceSpec(
+                    b.evidence.title,
+                    b.evidence.item,
+                    b.evidence.rows,
+                    tuple(EvidenceColumn(c.name, c.check, c.key) for c in b.evidence.columns),
+                )
+                if b.evidence
+                else None,
             )
         )
         for unit, value in b.targets.items():

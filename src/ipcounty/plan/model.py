@@ -105,11 +105,30 @@ class Published(_Strict):
     grand_total: float | None = None
 
 
+class EvidenceColumn(_Strict):
+    """One column of a 明细 table. ``check`` says what the cell must hold; ``key`` marks the
+    column that identifies an item (a patent number, a credit code) for double counting."""
+
+    name: str = Field(min_length=1)
+    check: Literal["text", "patent", "invention_patent", "credit_code", "date", "year", "count"] = "text"
+    key: bool = False
+
+
+class Evidence(_Strict):
+    """The items behind a count, listed on the return's 明细 sheet."""
+
+    title: str
+    item: str  # what one row is, for messages: 专利, 企业, 指导站 …
+    rows: int = Field(default=15, ge=1, le=500)
+    columns: list[EvidenceColumn] = Field(min_length=1)
+
+
 class Breakdown(_Target):
     """A goal split per unit (an annex table), per year or for the whole period."""
 
     scope: Scope
     serves: Serves | None = None
+    evidence: Evidence | None = None
     targets: dict[str, float | dict[int, float]]
     published: Published | None = None
 

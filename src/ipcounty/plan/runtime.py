@@ -37,6 +37,27 @@ class PlanInfo:
 
 
 @dataclass(frozen=True)
+class EvidenceColumn:
+    name: str
+    check: str = "text"
+    key: bool = False
+
+
+@dataclass(frozen=True)
+class EvidenceSpec:
+    """The 明细 table of an indicator: its title, what a row is, how many blank rows, the columns."""
+
+    title: str
+    item: str
+    rows: int
+    columns: tuple[EvidenceColumn, ...]
+
+    @property
+    def key(self) -> EvidenceColumn | None:
+        return next((c for c in self.columns if c.key), None)
+
+
+@dataclass(frozen=True)
 class UnitName:
     name: str
     aliases: tuple[str, ...] = ()
@@ -69,6 +90,7 @@ class Indicator:
     compare: str | None = None
     served_by: str | None = None
     baseline: float | None = None
+    evidence: EvidenceSpec | None = None
 
     def label(self, lang: str) -> str:
         """The indicator's name in ``lang`` (the Chinese name when no translation is given)."""

@@ -66,6 +66,8 @@ def to_dict(report: Report, rows: list[Row], lang: str) -> dict[str, Any]:
         "columns": list(CSV_COLUMNS),
         "rows": [r.csv_values(lang) for r in rows],
         "submissions": [s.to_dict(lang) for s in report.submissions],
+        "evidence": {c: {"claimed": t.claimed, "distinct": t.distinct} for c, t in report.evidence.items()},
+        "double_counted": [d.to_dict(lang) for d in report.double_counts],
         "plan_notes": [n.to_dict(lang) for n in report.notes],
     }
 
@@ -193,6 +195,9 @@ def render_table(report: Report, rows: list[Row], lang: str, console: Console) -
         console.print(t)
         for r in served:
             console.print(_served_line(r, items, lang), markup=False, soft_wrap=True)
+        line = evidence_line(report, code, lang)
+        if line:
+            console.print(line, markup=False, soft_wrap=True, style="yellow" if "≠" in line else None)
     goal_items = [r for r in rows if r.indicator.section == "goal" and r.indicator.served_by is None]
     if goal_items:
         console.print()
@@ -208,6 +213,19 @@ def render_table(report: Report, rows: list[Row], lang: str, console: Console) -
         for r in notes:
             console.print(f"  {r.indicator.code} {tr('col.note', lang)}：{r.note}", markup=False, soft_wrap=True)
     render_problems(report, lang, console)
+
+
+def evidence_line(report: Report, code: str, lang: str) -> str:
+    """``  明细：申报 108 项，去重后 107 项（1 项重复计算）`` for an indicator with 明细, else ""."""
+    total = report.evidence.get(code)
+    if total is None:
+        return ""
+    dup = total.claimed - total.distinct
+    if lang == "en":
+        text = f"  items listed: {total.claimed}, counted once: {total.distinct}"
+        return text + (f" (≠: {dup} counted twice)" if dup else "")
+    text = f"  明细：申报 {total.claimed} 项，去重后 {total.distinct} 项"
+    return text + (f"（≠ {dup} 项重复计算）" if dup else "")
 
 
 def _served_line(goal_row: Row, items: list[Row], lang: str) -> str:
@@ -285,6 +303,8 @@ def render_problems(report: Report, lang: str, console: Console) -> None:
             + ". Find out which is right; remove the other."
         )
         lines.append(Text(text, style="bold yellow"))
+    for double in report.double_counts:
+        lines.append(Text(("重复计算：" if zh else "Double counted: ") + double.message(lang), style="bold yellow"))
     warned = [s for s in subs if s.ret.status == "warning" and s.role in ("used", "superseded")]
     if warned:
         names = "、".join(s.ret.file for s in warned) if zh else ", ".join(s.ret.file for s in warned)
@@ -361,9 +381,14 @@ def to_markdown(report: Report, rows: list[Row], lang: str) -> str:
         out += [f"## {code} {ind.label(lang)}（{ind.unit}）", ""]
         out += [*table(own, lambda r: _unit_label(r, report, lang)), ""]
         served = [_served_line(r, items, lang).strip() for r in items if r.indicator.code != code]
+        evidence = evidence_line(report, code, lang).strip()
+        served += [evidence] if evidence else []
         out += [*served, ""] if served else []
     goals = [r for r in rows if r.indicator.section == "goal" and not r.indicator.served_by]
     if goals:
         out += ["## " + ("区级目标" if lang == "zh" else "District goals"), ""]
         out += [*table(goals, lambda r: f"{r.indicator.code} {r.indicator.label(lang)}"), ""]
+    if report.double_counts:
+        out += ["## " + ("重复计算" if lang == "zh" else "Double counted"), ""]
+        out += [f"- {d.message(lang)}" for d in report.double_counts] + [""]
     return "\n".join(out)

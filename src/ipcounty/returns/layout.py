@@ -12,6 +12,7 @@ from functools import lru_cache
 
 SHEET = "填报表"
 GUIDE_SHEET = "说明"
+DETAIL_SHEET = "明细"
 META_SHEET = "_ipcounty"
 TEMPLATE_VERSION = "1"
 

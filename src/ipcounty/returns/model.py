@@ -21,6 +21,17 @@ class Value:
     note: str = ""
 
 
+@dataclass(frozen=True)
+class Item:
+    """One row of a 明细 table: what it lists, its identifying key (canonical), where it is."""
+
+    code: str
+    key: str | None
+    cell: str
+    values: dict[str, Any]
+    valid: bool = True
+
+
 @dataclass
 class Return:
     """Everything ipcounty learned from one file. ``status`` follows from the findings."""
@@ -33,6 +44,7 @@ class Return:
     reporter: str = ""
     phone: str = ""
     values: dict[str, Value] = field(default_factory=dict)
+    items: dict[str, list[Item]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     stamp: dict[str, str] = field(default_factory=dict)
     skip_reason: str = ""  # set for a file under the returns folder that is not a return
@@ -70,5 +82,17 @@ class Return:
             "reporter": self.reporter,
             "phone": self.phone,
             "values": {c: {"value": v.value, "cell": v.cell, "note": v.note} for c, v in self.values.items()},
+            "items": {
+                c: [
+                    {"key": i.key, "cell": i.cell, "values": {k: _plain(v) for k, v in i.values.items()}} for i in items
+                ]
+                for c, items in self.items.items()
+            },
             "findings": [f.to_dict(lang) for f in self.findings],
         }
+
+
+def _plain(v: Any) -> Any:
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    return v

@@ -8,6 +8,7 @@ every problem is reported.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -83,6 +84,12 @@ def read_return(path: Path, plan: Plan, *, name: str | None = None, today: dt.da
     try:
         ret.sha256 = book.sha256
         _read_book(book, plan, ret, today or dt.date.today())
+    except Exception as exc:
+        if os.environ.get("IPCOUNTY_DEBUG"):
+            raise
+        ret.findings.append(
+            Finding("reader-failed", "error", ret.file, params={"detail": f"{type(exc).__name__}: {exc}"[:200]})
+        )
     finally:
         book.close()
     return ret
@@ -107,6 +114,10 @@ def _read_book(book: Book, plan: Plan, ret: Return, today: dt.date) -> None:
     layout.merged = book.merged.get(sheet, [])
     _read_header(grid, layout, plan, ctx, today)
     _read_table(grid, layout, plan, ctx)
+    if ret.unit != plan.district_name and ret.values:
+        from ipcounty.returns.evidence import read_evidence
+
+        read_evidence(book, plan, ret, plan.unit_indicators())
 
 
 def _check_stamp(book: Book, plan: Plan, ctx: _Ctx) -> None:

@@ -174,6 +174,7 @@ def write_template(plan: Plan, unit: str, year: int, path: Path, *, today: dt.da
             c = ws.cell(r, j, v)
             c.border = border
             c.alignment = wrap
+        ws.row_dimensions[r].height = 30  # the 填报要求 text takes two lines
         actual = ws.cell(r, 5)
         note = ws.cell(r, 6)
         for c in (actual, note):
@@ -228,6 +229,9 @@ def write_template(plan: Plan, unit: str, year: int, path: Path, *, today: dt.da
     if ws.sheet_properties.pageSetUpPr is not None:
         ws.sheet_properties.pageSetUpPr.fitToPage = True
 
+    evidence_rows = [r for r in rows if r.indicator.evidence is not None]
+    if evidence_rows:
+        _write_details(wb.create_sheet(L.DETAIL_SHEET), plan, evidence_rows, year)
     _write_guide(wb.create_sheet(L.GUIDE_SHEET), plan, unit, year)
     meta = wb.create_sheet(L.META_SHEET)
     for i, (key, text) in enumerate(stamp(plan, unit, year, today).items(), 1):
@@ -256,6 +260,93 @@ def stamp(plan: Plan, unit: str, year: int, today: dt.date | None = None) -> dic
     }
 
 
+def _write_details(ws: Worksheet, plan: Plan, rows: list[TemplateRow], year: int) -> None:
+    """Sheet 明细: one table per indicator listing the items behind its count."""
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    thin = Side(style="thin", color="999999")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    input_fill = PatternFill("solid", fgColor=INPUT_FILL)
+    head_fill = PatternFill("solid", fgColor=HEAD_FILL)
+    ws["A1"] = f"{year}年度明细：逐项列出“{L.SHEET}”中本年完成对应的项目，条数应与本年完成一致；不够可插入行"
+    ws["A1"].font = Font(bold=True, size=12)
+    checks = {
+        "date": DataValidation(
+            type="date",
+            operator="between",
+            formula1=f"DATE({year},1,1)",
+            formula2=f"DATE({year},12,31)",
+            allow_blank=True,
+            showErrorMessage=True,
+            error=f"请填写 {year} 年内的日期",
+        ),
+        "year": DataValidation(
+            type="whole",
+            operator="between",
+            formula1=str(year),
+            formula2=str(year),
+            allow_blank=True,
+            showErrorMessage=True,
+            error=f"请填写 {year}",
+        ),
+        "count": DataValidation(
+            type="whole",
+            operator="greaterThanOrEqual",
+            formula1="0",
+            allow_blank=True,
+            showErrorMessage=True,
+            error="请填写不小于 0 的整数",
+        ),
+    }
+    for dv in checks.values():
+        ws.add_data_validation(dv)
+    r = 3
+    widths = [6]
+    for row in rows:
+        spec = row.indicator.evidence
+        assert spec is not None
+        ws.cell(r, 1, f"{row.indicator.code} {spec.title}").font = Font(bold=True)
+        r += 1
+        for j, name in enumerate(["序号", *(c.name for c in spec.columns)], 1):
+            c = ws.cell(r, j, name)
+            c.font = Font(bold=True)
+            c.fill = head_fill
+            c.border = border
+            c.alignment = Alignment(horizontal="center")
+        for k in range(1, spec.rows + 1):
+            ws.cell(r + k, 1, k).border = border
+            for j, col in enumerate(spec.columns, 2):
+                c = ws.cell(r + k, j)  # type: ignore[assignment]  # a plain cell: nothing is merged here
+                c.fill = input_fill
+                c.border = border
+                c.protection = Protection(locked=False)
+                if col.check == "date":
+                    c.number_format = "yyyy-mm-dd"
+                elif col.check in ("patent", "invention_patent", "credit_code"):
+                    c.number_format = "@"  # text: Excel must not turn a patent number into 2.0171E+11
+                if col.check in checks:
+                    checks[col.check].add(c.coordinate)
+        for j, col in enumerate(spec.columns, 2):
+            want = 24 if col.check in ("patent", "invention_patent", "credit_code") else 18
+            while len(widths) < j:
+                widths.append(12)
+            widths[j - 1] = max(widths[j - 1], want, len(col.name) * 2 + 4)
+        r += spec.rows + 2
+    from openpyxl.utils import get_column_letter
+
+    for j, w in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(j)].width = w
+    ws.protection.sheet = True
+    ws.protection.insertRows = False  # False means "allowed" in openpyxl's protection flags
+    ws.protection.deleteRows = False
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    if ws.sheet_properties.pageSetUpPr is not None:
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
 def _write_guide(ws: Worksheet, plan: Plan, unit: str, year: int) -> None:
     from openpyxl.styles import Alignment, Font
 
@@ -267,6 +358,8 @@ def _write_guide(ws: Worksheet, plan: Plan, unit: str, year: int) -> None:
         f"1. 在“{L.SHEET}”工作表中只填黄色单元格：截至日期、填报人、联系电话，以及每项指标的“本年完成”和“备注”。",
         f"2. 本年完成：填写{year}年1月1日至截至日期的累计完成数；存量指标（如专职人员数）、比率指标填截至日期的数值。",
         "3. 没有完成的指标请填 0，不要留空；只填数字，不要带“件”“家”等单位，不要使用公式。",
+        f"   在“{L.DETAIL_SHEET}”工作表中逐项列出本年完成对应的专利号、企业统一社会信用代码等，条数与本年完成一致；"
+        "同一专利或企业不要重复计入，区里会核对校验位并查找跨镇街、跨年度的重复。",
         "4. 截至日期写成 2025-09-30 这样的日期格式。",
         "5. “年度目标”按实施方案分解表填好，请勿修改；如有异议请在备注中说明。",
         "6. 是/否、进展类指标请用下拉列表选择。",

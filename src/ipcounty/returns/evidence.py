@@ -1,0 +1,215 @@
+"""The 明细 sheet: the items behind each count, checked one by one.
+
+Each indicator whose plan entry has ``evidence`` gets a table on sheet 明细, found by its header
+row (all of its column names, in any order). Every row is checked: patent numbers and
+统一社会信用代码 against their check digits, dates against the year, the key column present and
+not repeated; and the number of rows against 本年完成.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ipcounty.findings import Finding, Severity
+from ipcounty.plan import Indicator, Plan
+from ipcounty.render.numbers import fmt_number
+from ipcounty.returns import layout as L
+from ipcounty.returns.identifiers import parse_credit_code, parse_patent
+from ipcounty.returns.model import Item, Return
+from ipcounty.returns.values import is_blank, parse_date, parse_number, parse_text, parse_year
+from ipcounty.returns.workbook import Book, Cell
+
+
+@dataclass
+class _Table:
+    indicator: Indicator
+    header_row: int
+    columns: dict[str, int] = field(default_factory=dict)  # column name -> grid column
+
+
+def read_evidence(book: Book, plan: Plan, ret: Return, indicators: list[Indicator]) -> None:
+    """Read sheet 明细 of ``book`` into ``ret.items`` and add its findings to ``ret``."""
+    wanted = [i for i in indicators if i.evidence is not None and i.code in ret.values]
+    if not wanted:
+        return
+    counts = {i.code: ret.number(i.code) or 0 for i in wanted}
+
+    def add(finding: str, severity: Severity, in_sheet: str | None, cell: str | None, **params: Any) -> None:
+        ret.findings.append(Finding(finding, severity, ret.file, sheet=in_sheet, cell=cell, params=params))
+
+    if L.DETAIL_SHEET not in book.sheet_names:
+        if any(counts.values()):
+            add("evidence-sheet-missing", "warning", None, None, sheet=L.DETAIL_SHEET)
+        return
+    grid, problem = book.read_sheet(L.DETAIL_SHEET)
+    if problem is not None:
+        add(problem.code, "error", L.DETAIL_SHEET, None, **problem.params)
+        return
+    # Every table of the sheet bounds the one above it, even one whose count was left empty.
+    all_tables = _find_tables(grid, [i for i in indicators if i.evidence is not None])
+    wanted_codes = {i.code for i in wanted}
+    found = set()
+    for i, t in enumerate(all_tables):
+        if t.indicator.code not in wanted_codes:
+            continue
+        found.add(t.indicator.code)
+        end = all_tables[i + 1].header_row - 1 if i + 1 < len(all_tables) else len(grid)
+        def add_here(finding: str, severity: Severity, cell: str | None = None, **params: Any) -> None:
+            add(finding, severity, L.DETAIL_SHEET, cell, **params)
+
+        _read_table(grid, t, end, ret, plan, add_here)
+    for ind in wanted:
+        spec = ind.evidence
+        assert spec is not None
+        items = ret.items.get(ind.code, [])
+        actual = counts[ind.code]
+        value_cell = ret.values[ind.code].cell
+        if ind.code not in found or not items:
+            if actual:
+                add(
+                    "evidence-missing",
+                    "warning",
+                    L.SHEET,
+                    value_cell,
+                    code=ind.code,
+                    actual=fmt_number(actual),
+                    item=spec.item,
+                    sheet=L.DETAIL_SHEET,
+                )
+        elif len(items) != actual:
+            add(
+                "evidence-count-mismatch",
+                "error",
+                L.SHEET,
+                value_cell,
+                code=ind.code,
+                actual=fmt_number(actual),
+                count=len(items),
+                item=spec.item,
+                sheet=L.DETAIL_SHEET,
+            )
+
+
+def _find_tables(grid: list[list[Cell]], indicators: list[Indicator]) -> list[_Table]:
+    """Header rows of the 明细 tables, top to bottom. A header holds every column name of one table;
+    when two tables share names (专利号), the one matching the most columns wins."""
+    tables: list[_Table] = []
+    for r, row in enumerate(grid):
+        names = {L.clean_label(v): c for c, v in enumerate(row) if isinstance(v, str) and v}
+        if len(names) < 2:
+            continue
+        best: _Table | None = None
+        for ind in indicators:
+            spec = ind.evidence
+            assert spec is not None
+            cols = {c.name: names.get(L.clean_label(c.name)) for c in spec.columns}
+            if (
+                all(v is not None for v in cols.values())
+                and (best is None or len(cols) > len(best.columns))
+                and all(t.indicator.code != ind.code for t in tables)
+            ):
+                best = _Table(ind, r, {k: v for k, v in cols.items() if v is not None})
+        if best is not None:
+            tables.append(best)
+    return tables
+
+
+def _read_table(grid: list[list[Cell]], t: _Table, end: int, ret: Return, plan: Plan, add: Callable[..., None]) -> None:
+    spec = t.indicator.evidence
+    assert spec is not None
+    year = ret.year
+    items: list[Item] = []
+    seen: dict[str, str] = {}
+    for r in range(t.header_row + 1, min(end, len(grid))):
+        row = grid[r]
+        if _is_title(row, plan):
+            break
+        cells = {name: (row[c] if c < len(row) else "") for name, c in t.columns.items()}
+        if all(is_blank(v) for v in cells.values()):
+            continue
+        first = L.cell_name(r, min(t.columns.values()))
+        values: dict[str, Any] = {}
+        key: str | None = None
+        ok = True
+        for col in spec.columns:
+            raw = cells[col.name]
+            cell = L.cell_name(r, t.columns[col.name])
+            if is_blank(raw):
+                if col.key:
+                    add("item-missing-key", "error", cell, column=col.name, item=spec.item)
+                    ok = False
+                continue
+            value, good = _check_cell(col.check, raw, year, spec.item, cell, add)
+            ok = ok and good
+            values[col.name] = value
+            if col.key and good:
+                key = str(value) if col.check != "text" else L.clean_label(value)
+        if key is not None:
+            if key in seen:
+                add(
+                    "duplicate-item",
+                    "error",
+                    first,
+                    item=spec.item,
+                    key=values.get(spec.key.name if spec.key else "", key),
+                    other=seen[key],
+                )
+            else:
+                seen[key] = first
+        items.append(Item(t.indicator.code, key, first, values, ok))
+    ret.items[t.indicator.code] = items
+
+
+def _is_title(row: list[Cell], plan: Plan) -> bool:
+    """A table title row (``B3 专利开放许可明细``) under which a new table starts."""
+    first = row[0] if row else None
+    if not isinstance(first, str):
+        return False
+    code = first.strip().split(" ", 1)[0]
+    return any(i.code == code for i in plan.indicators) and " " in first.strip()
+
+
+def _check_cell(
+    check: str, raw: Cell, year: int | None, item: str, cell: str, add: Callable[..., None]
+) -> tuple[Any, bool]:
+    if check in ("patent", "invention_patent"):
+        text = str(int(raw)) if isinstance(raw, float) and raw.is_integer() else str(raw)
+        p = parse_patent(text, invention=check == "invention_patent")
+        if p.problem:
+            add(p.problem, "error", cell, value=text.strip(), expected=p.detail, kind=p.detail)
+            return text, False
+        return p.value, True
+    if check == "credit_code":
+        c = parse_credit_code(str(raw))
+        if c.problem:
+            add(c.problem, "error", cell, value=str(raw).strip(), expected=c.detail)
+            return str(raw), False
+        return c.value, True
+    if check == "date":
+        d = parse_date(raw)
+        if not d.ok:
+            add("item-bad-date", "error", cell, value=raw, example=f"{year or 2025}-06-30")
+            return raw, False
+        if year is not None and d.value.year != year:
+            add("item-date-outside-year", "error", cell, date=d.value.isoformat(), year=year, item=item)
+            return d.value, False
+        return d.value, True
+    if check == "year":
+        y = parse_year(raw)
+        if not y.ok:
+            add("item-bad-year", "error", cell, value=raw, example=year or 2025)
+            return raw, False
+        if year is not None and y.value != year:
+            add("item-year-differs", "error", cell, value=y.value, year=year, item=item)
+            return y.value, False
+        return y.value, True
+    if check == "count":
+        n = parse_number(raw, "", integer=True, rate=False)
+        if not n.ok:
+            assert n.error is not None
+            add(n.error, "error", cell, **n.params)
+            return raw, False
+        return n.value, True
+    return parse_text(raw).value, True

@@ -1,0 +1,222 @@
+"""明细: check digits of patent numbers and credit codes, the items behind each count, double counting."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ipcounty.collect import find_returns, read_all
+from ipcounty.plan import Plan
+from ipcounty.progress import compute
+from ipcounty.returns.fill import sample_items
+from ipcounty.returns.identifiers import (
+    credit_check_char,
+    parse_credit_code,
+    parse_patent,
+    patent_check_digit,
+)
+from ipcounty.returns.reader import read_return
+from tests.conftest import ROOT
+
+TODAY = dt.date(2026, 11, 25)
+CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "201710601862.3",
+        "ZL201710601862.3",
+        "ZL 2017 1 0601862.3",
+        "CN201710601862.3",
+        "２０１７１０６０１８６２．３",
+        "2017106018623",
+    ],
+)
+def test_published_patent_number_in_its_spellings(number: str) -> None:
+    assert parse_patent(number, invention=True).value == "201710601862.3"
+
+
+def test_patent_number_problems() -> None:
+    assert parse_patent("201710601862.4").problem == "patent-check-digit"
+    assert parse_patent("201720601862.X").problem in ("patent-check-digit", None)
+    utility = "201720601862"
+    assert parse_patent(f"{utility}.{patent_check_digit(utility)}", invention=True).problem == "not-an-invention"
+    assert parse_patent(f"{utility}.{patent_check_digit(utility)}").value is not None  # any type for 开放许可
+    assert parse_patent("2017106018").problem == "bad-patent-number"
+    old = "98112345"  # the pre-2003 8-digit form, type in the 3rd digit
+    assert parse_patent(f"{old}.{patent_check_digit(old)}", invention=True).value == f"{old}.{patent_check_digit(old)}"
+
+
+@pytest.mark.parametrize("code", ["91350100M000100Y43", "91110000600037341L", "91440300708461136T"])
+def test_published_credit_codes(code: str) -> None:
+    assert parse_credit_code(code).value == code
+    assert parse_credit_code(code.lower()).value == code
+
+
+def test_credit_code_problems() -> None:
+    assert parse_credit_code("91350100M000100Y44").problem == "credit-check-char"
+    assert parse_credit_code("91350100M000100Y4").problem == "bad-credit-code"
+    assert parse_credit_code("9135010OM000100Y43").problem == "bad-credit-code"  # letter O is never used
+
+
+@settings(max_examples=200, deadline=None)
+@given(digits=st.text("0123456789", min_size=12, max_size=12), at=st.integers(0, 12), new=st.integers(0, 10))
+def test_any_changed_patent_digit_is_caught(digits: str, at: int, new: int) -> None:
+    number = f"{digits}.{patent_check_digit(digits)}"
+    assert parse_patent(number).value == number
+    chars = list(digits + patent_check_digit(digits))
+    replacement = "0123456789X"[new]
+    if chars[at] == replacement or (at < 12 and replacement == "X"):
+        return
+    chars[at] = replacement
+    changed = f"{''.join(chars[:12])}.{chars[12]}"
+    assert parse_patent(changed).problem == "patent-check-digit"
+
+
+@settings(max_examples=200, deadline=None)
+@given(body=st.text(CREDIT_CHARS, min_size=17, max_size=17), at=st.integers(0, 17), new=st.sampled_from(CREDIT_CHARS))
+def test_any_changed_credit_character_is_caught(body: str, at: int, new: str) -> None:
+    code = body + credit_check_char(body)
+    assert parse_credit_code(code).value == code
+    if code[at] == new:
+        return
+    changed = code[:at] + new + code[at + 1 :]
+    assert parse_credit_code(changed).problem == "credit-check-char"
+
+
+def _items(plan: Plan, code: str, n: int, unit: str = "税郭镇", year: int = 2025) -> list[dict[str, Any]]:
+    spec = plan.indicator(code).evidence
+    assert spec is not None
+    return sample_items(spec, n, year, unit)
+
+
+def _with(items: list[dict[str, Any]], k: int, **changes: Any) -> list[dict[str, Any]]:
+    out = [dict(i) for i in items]
+    out[k].update(changes)
+    return out
+
+
+# (case, indicator, how the 明细 rows are changed, finding code, severity, cell)
+def cases(plan: Plan) -> list[tuple[str, str, Any, str, str, str]]:
+    b1 = _items(plan, "B1", 15)
+    b2 = _items(plan, "B2", 2)
+    return [
+        ("patent check digit", "B1", _with(b1, 0, 专利号="ZL201710601862.4"), "patent-check-digit", "error", "明细!B5"),
+        (
+            "utility model counted as invention",
+            "B1",
+            _with(b1, 1, 专利号="ZL202520601862.3"),
+            "not-an-invention",
+            "error",
+            "明细!B6",
+        ),
+        ("malformed patent number", "B1", _with(b1, 2, 专利号="发明专利一件"), "bad-patent-number", "error", "明细!B7"),
+        (
+            "grant date in another year",
+            "B1",
+            _with(b1, 3, 授权日期=dt.date(2024, 5, 1)),
+            "item-date-outside-year",
+            "error",
+            "明细!E8",
+        ),
+        ("patent listed twice", "B1", _with(b1, 4, 专利号=b1[0]["专利号"]), "duplicate-item", "error", "明细!B9"),
+        ("a row without its number", "B1", _with(b1, 5, 专利号=None), "item-missing-key", "error", "明细!B10"),
+        ("fewer items than the count", "B1", b1[:13], "evidence-count-mismatch", "error", "填报表!E11"),
+        (
+            "credit code check character",
+            "B2",
+            _with(b2, 0, 统一社会信用代码="91350100M000100Y44"),
+            "credit-check-char",
+            "error",
+            "明细!C33",
+        ),
+        ("recognised in another year", "B2", _with(b2, 1, 认定年度=2024), "item-year-differs", "error", "明细!D34"),
+        ("no items listed", "B1", [], "evidence-missing", "warning", "填报表!E11"),
+    ]
+
+
+CASE_IDS = [
+    "patent check digit",
+    "utility model counted as invention",
+    "malformed patent number",
+    "grant date in another year",
+    "patent listed twice",
+    "a row without its number",
+    "fewer items than the count",
+    "credit code check character",
+    "recognised in another year",
+    "no items listed",
+]
+
+
+@pytest.mark.parametrize("case", CASE_IDS)
+def test_detail_findings(case: str, plan: Plan, make_return: Callable[..., Path]) -> None:
+    (name, code, rows, finding, severity, where) = next(c for c in cases(plan) if c[0] == case)
+    from tests.conftest import details_for, good_values
+
+    details = details_for(plan, "税郭镇", 2025, good_values(plan, "税郭镇"))
+    details[code] = rows
+    ret = read_return(make_return(details=details), plan, today=TODAY)
+    hits = [f for f in ret.findings if f.code == finding]
+    assert hits, [(f.code, f.location) for f in ret.findings]
+    assert (hits[0].severity, hits[0].location) == (severity, where), name
+    assert hits[0].message("zh") and hits[0].message("en") != hits[0].message("zh")
+
+
+def test_items_are_read_in_canonical_form(plan: Plan, make_return: Callable[..., Path]) -> None:
+    ret = read_return(make_return(), plan, today=TODAY)
+    assert ret.status == "ok"
+    assert len(ret.items["B1"]) == 15 and all(i.key and "." in i.key for i in ret.items["B1"])
+    assert len(ret.items["B2"][0].key or "") == 18
+
+
+def test_one_patent_in_two_townships_and_one_enterprise_in_two_years(
+    plan: Plan, tmp_path: Path, make_return: Callable[..., Path]
+) -> None:
+    from tests.conftest import details_for, good_values
+
+    folder = tmp_path / "returns"
+    folder.mkdir()
+    shared = _items(plan, "B1", 1, unit="齐村镇")[0]
+    a = details_for(plan, "齐村镇", 2025, good_values(plan, "齐村镇"))
+    a["B1"] = [shared, *a["B1"][1:]]
+    b = details_for(plan, "永安镇", 2025, good_values(plan, "永安镇"))
+    b["B1"] = [*b["B1"][:-1], shared]
+    make_return("齐村镇", details=a, name="returns/qicun.xlsx")
+    make_return("永安镇", details=b, name="returns/yongan.xlsx")
+    spec = plan.indicator("B2").evidence
+    assert spec is not None
+    firm = sample_items(spec, 1, 2024, "税郭镇", start=0)[0]
+    d24 = details_for(plan, "税郭镇", 2024, good_values(plan, "税郭镇", 2024))
+    d24["B2"] = [firm, *d24["B2"][1:]]
+    d25 = details_for(plan, "税郭镇", 2025, good_values(plan, "税郭镇"))
+    d25["B2"] = [dict(firm, 认定年度=2025), *d25["B2"][1:]]
+    make_return("税郭镇", 2024, as_of=dt.date(2024, 12, 31), details=d24, name="returns/sg24.xlsx")
+    make_return("税郭镇", details=d25, name="returns/sg25.xlsx")
+
+    rets = read_all(find_returns(folder), plan)
+    assert all(r.status == "ok" for r in rets), [(r.file, [f.code for f in r.findings]) for r in rets]
+    rep = compute(plan, rets, 2025, today=TODAY)
+    doubles = {(d.indicator.code, tuple(sorted(c.file for c in d.claims))) for d in rep.double_counts}
+    assert doubles == {("B1", ("qicun.xlsx", "yongan.xlsx")), ("B2", ("sg24.xlsx", "sg25.xlsx"))}
+    assert rep.evidence["B1"].claimed - rep.evidence["B1"].distinct == 1
+    assert rep.evidence["B2"].claimed - rep.evidence["B2"].distinct == 1
+    message = next(d for d in rep.double_counts if d.indicator.code == "B1").message("zh")
+    assert "qicun.xlsx" in message and "yongan.xlsx" in message and "被重复计入" in message
+
+
+def test_bundled_examples_show_double_counting(plan: Plan) -> None:
+    rep = compute(plan, read_all(find_returns(ROOT / "examples" / "returns"), plan), 2025, today=TODAY)
+    assert {d.indicator.code for d in rep.double_counts} == {"B1", "B2"}
+    from ipcounty.export import build_workbook
+
+    ws = build_workbook(rep)["重复计算"]
+    rows = [r for r in ws.iter_rows(min_row=4, values_only=True) if r[0] in ("B1", "B2") and r[3]]
+    assert len(rows) == 4 and {r[5] for r in rows} >= {"2025/2025_永安镇_填报表.xlsx", "2025/2025_齐村镇_填报表.xlsx"}
