@@ -35,6 +35,7 @@ CACHE = ROOT / "benchmarks" / ".cache"
 EXAMPLES = ROOT / "examples" / "returns"
 PLAN = ROOT / "data" / "targets.yaml"
 BASE_UNIT = "单位00001"
+CORPUS_VERSION = 2  # bump when the template or the corpus recipe changes
 
 BUDGETS = {
     "help": 0.25,
@@ -130,9 +131,9 @@ def synthetic_plan(n_units: int, path: Path) -> Path:
 
 def build_corpus(n_returns: int) -> tuple[Path, Path, list[Path]]:
     """(plan, folder, files) for a cached corpus of about ``n_returns`` returns."""
-    folder = CACHE / f"corpus-{n_returns}"
-    plan_path = CACHE / f"plan-{n_returns}.yaml"
-    listing = CACHE / f"corpus-{n_returns}.txt"
+    folder = CACHE / f"corpus-v{CORPUS_VERSION}-{n_returns}"
+    plan_path = CACHE / f"plan-v{CORPUS_VERSION}-{n_returns}.yaml"
+    listing = CACHE / f"corpus-v{CORPUS_VERSION}-{n_returns}.txt"
     if listing.exists() and plan_path.exists():
         files = [Path(x) for x in listing.read_text(encoding="utf-8").splitlines()]
         if files and all(f.exists() for f in files[:: max(1, len(files) // 50)]):
@@ -140,7 +141,7 @@ def build_corpus(n_returns: int) -> tuple[Path, Path, list[Path]]:
     import datetime as dt
 
     from ipcounty.plan import load_plan
-    from ipcounty.returns.fill import fill_return
+    from ipcounty.returns.fill import fill_return, sample_items
     from ipcounty.returns.template import rows_for, write_template
 
     print(f"building a corpus of {n_returns} returns under {folder} …", file=sys.stderr)
@@ -157,7 +158,20 @@ def build_corpus(n_returns: int) -> tuple[Path, Path, list[Path]]:
             r.indicator.code: (r.target if r.indicator.kind != "yesno" else "是")
             for r in rows_for(plan, BASE_UNIT, year)
         }
-        base = fill_return(tpl, tmp / f"{year}-filled.xlsx", as_of=dt.date(year, 9, 30), values=values)
+        specs = {c: plan.indicator(c).evidence for c in values}
+
+        def details(unit: str, year: int = year, specs: dict = specs, values: dict = values) -> dict:  # type: ignore[type-arg]
+            return {c: sample_items(s, int(values[c]), year, unit, start=(year - 2024) * 100)
+                    for c, s in specs.items() if s is not None}
+
+        def identifiers(unit: str) -> list[bytes]:
+            # The patent numbers and credit codes on 明细, unique to each unit and year.
+            return [v.encode() for rows in details(unit).values() for row in rows for v in row.values()
+                    if isinstance(v, str) and v.startswith(("ZL", "91"))]
+
+        base = fill_return(tpl, tmp / f"{year}-filled.xlsx", as_of=dt.date(year, 9, 30), values=values,
+                           details=details(BASE_UNIT))
+        base_ids = identifiers(BASE_UNIT)
         with zipfile.ZipFile(base) as zf:
             entries = [(i.filename, zf.read(i.filename)) for i in zf.infolist()]
         out_dir = folder / str(year)
@@ -167,10 +181,13 @@ def build_corpus(n_returns: int) -> tuple[Path, Path, list[Path]]:
                 break
             name = f"单位{i:05d}"
             out = out_dir / f"{year}_{name}_填报表.xlsx"
+            mine = identifiers(name)
             with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
                 for entry, data in entries:
-                    if entry == "xl/sharedStrings.xml":
+                    if entry.startswith("xl/"):
                         data = data.replace(BASE_UNIT.encode(), name.encode())
+                        for old, new in zip(base_ids, mine, strict=True):
+                            data = data.replace(old, new)
                     zf.writestr(entry, data)
             files.append(out)
     shutil.rmtree(tmp)

@@ -36,8 +36,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "YAML tag {tag} is not allowed: a plan holds only plain text, numbers, dates, lists and maps",
     ),
     "yaml-too-large": (
-        "计划文件过大或嵌套过深（超过 {limit} 个节点）",
-        "plan file is too large or too deeply aliased (over {limit} nodes)",
+        "计划文件过大或别名（&/*）展开过多（上限 {limit}）",
+        "plan file is too large or expands too many aliases (limit {limit})",
     ),
     "schema": ("{detail}", "{detail}"),
     "duplicate-code": (

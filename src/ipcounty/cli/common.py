@@ -11,7 +11,7 @@ import sys
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -78,3 +78,17 @@ def dumps_json(data: Any) -> str:
 
 def is_terminal() -> bool:
     return sys.stderr.isatty() and os.environ.get("TERM") != "dumb"
+
+
+# Options shared by `report` and `export`, declared once.
+ReturnsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--returns",
+        "-r",
+        help="填报表目录（默认：$IPCOUNTY_RETURNS、./returns、内置示例）",
+        file_okay=False,
+        show_default=False,
+    ),
+]
+AsOfOption = Annotated[str | None, typer.Option("--as-of", help="按某日已知情况统计（晚于该日的填报表不计）")]

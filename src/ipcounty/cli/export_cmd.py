@@ -7,24 +7,15 @@ from typing import Annotated
 
 import typer
 
-from ipcounty.cli.common import err_console, settings
+from ipcounty.cli.common import AsOfOption, ReturnsOption, err_console, settings
 
 
 def export(
     ctx: typer.Context,
     year: Annotated[int, typer.Argument(help="年度，如 2025")],
     output: Annotated[Path, typer.Option("--output", "-o", help="输出的 .xlsx 文件", dir_okay=False)],
-    returns: Annotated[
-        Path | None,
-        typer.Option(
-            "--returns",
-            "-r",
-            help="填报表目录（默认：$IPCOUNTY_RETURNS、./returns、内置示例）",
-            file_okay=False,
-            show_default=False,
-        ),
-    ] = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="按某日已知情况统计")] = None,
+    returns: ReturnsOption = None,
+    as_of: AsOfOption = None,
 ) -> None:
     """生成会议用汇总工作簿（总览、完成率、分指标图表、报送清单）/ Write the meeting workbook."""
     from ipcounty.cli.report_cmd import build_report

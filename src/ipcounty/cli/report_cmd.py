@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ipcounty.cli.common import (
+    AsOfOption,
+    ReturnsOption,
     dumps_json,
     err_console,
     is_terminal,
@@ -125,17 +127,8 @@ def select_rows(
 def report(
     ctx: typer.Context,
     year: Annotated[int, typer.Argument(help="年度，如 2025")],
-    returns: Annotated[
-        Path | None,
-        typer.Option(
-            "--returns",
-            "-r",
-            help="填报表目录（默认：$IPCOUNTY_RETURNS、./returns、内置示例）",
-            file_okay=False,
-            show_default=False,
-        ),
-    ] = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="按某日已知情况统计（晚于该日的填报表不计）")] = None,
+    returns: ReturnsOption = None,
+    as_of: AsOfOption = None,
     township: Annotated[list[str] | None, typer.Option("--township", "-t", help="只看这些镇街（可重复）")] = None,
     indicator: Annotated[list[str] | None, typer.Option("--indicator", "-i", help="只看这些指标代码（可重复）")] = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", help="输出格式")] = ReportFormat.table,

@@ -35,7 +35,8 @@ if TYPE_CHECKING:
     from ipcounty.plan.model import Breakdown, PlanFile
 
 ENV_PLAN = "IPCOUNTY_PLAN"
-MAX_NODES = 200_000
+MAX_NODES = 20_000_000  # a national plan with 42,000 townships has about 1.5 million
+MAX_ALIAS_VISITS = 10_000  # anchors re-used more than this: an alias bomb, not a plan
 _STD = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 
@@ -212,7 +213,10 @@ def parse_plan(text: str, name: str = "<plan>") -> LoadResult:
         data: Any = {}
     else:
         builder = _Builder(name, pos, findings)
-        data = builder.build(root, ())
+        try:
+            data = builder.build(root, ())
+        except _TooLarge:
+            return LoadResult(None, findings)
     if has_errors(findings):
         return LoadResult(None, findings)
 
@@ -253,6 +257,10 @@ def _dotted(loc: PathKey) -> str:
     return out
 
 
+class _TooLarge(Exception):
+    """Raised inside the builder to stop at once; the finding is already recorded."""
+
+
 class _Builder:
     """Turns a composed node tree into plain Python, recording positions and node problems."""
 
@@ -261,6 +269,8 @@ class _Builder:
         self.pos = pos
         self.findings = findings
         self.count = 0
+        self.alias_visits = 0
+        self.seen: set[int] = set()
 
     def _err(self, code: str, node: Any, path: PathKey, **params: Any) -> None:
         mark = node.start_mark
@@ -281,9 +291,16 @@ class _Builder:
 
         self.count += 1
         if self.count > MAX_NODES:
-            if self.count == MAX_NODES + 1:
-                self._err("yaml-too-large", node, path, limit=MAX_NODES)
-            return None
+            self._err("yaml-too-large", node, path, limit=MAX_NODES)
+            raise _TooLarge
+        if isinstance(node, (MappingNode, SequenceNode)):
+            # A collection met twice is an alias; billions of them is the "billion laughs" attack.
+            if id(node) in self.seen:
+                self.alias_visits += 1
+                if self.alias_visits > MAX_ALIAS_VISITS:
+                    self._err("yaml-too-large", node, path, limit=MAX_ALIAS_VISITS)
+                    raise _TooLarge
+            self.seen.add(id(node))
         mark = node.start_mark
         self.pos.at.setdefault(path, (mark.line + 1, mark.column + 1))
         if node.tag not in _ALLOWED_TAGS:
@@ -577,37 +594,37 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
     indicators: list[Indicator] = []
     targets: dict[tuple[str, str, int | None], float] = {}
 
-    def uom_flags(unit: str | None) -> tuple[bool, bool]:
-        u = uoms.get(unit or "")
-        return (u.integer, u.rate) if u else (True, False)
+    def indicator(t: Any, **extra: Any) -> Indicator:
+        """The fields every kind of target shares, plus what is particular to its section."""
+        u = uoms.get(t.unit or "")
+        return Indicator(
+            code=t.code,
+            name=t.name,
+            name_en=t.name_en,
+            kind=t.kind,
+            unit=t.unit or "",
+            direction=t.direction,
+            wording=t.wording,
+            source=t.source,
+            integer=u.integer if u else True,
+            rate=u.rate if u else False,
+            **extra,
+        )
 
     for b in m.breakdowns:
-        integer, rate = uom_flags(b.unit)
+        evidence = None
+        if b.evidence:
+            columns = tuple(EvidenceColumn(c.name, c.check, c.key) for c in b.evidence.columns)
+            evidence = EvidenceSpec(b.evidence.title, b.evidence.item, b.evidence.rows, columns)
         indicators.append(
-            Indicator(
-                code=b.code,
-                name=b.name,
-                name_en=b.name_en,
-                kind=b.kind,
-                unit=b.unit or "",
-                direction=b.direction,
-                wording=b.wording,
+            indicator(
+                b,
                 scope=b.scope,
                 level="unit",
-                source=b.source,
-                integer=integer,
-                rate=rate,
                 section="breakdown",
+                evidence=evidence,
                 serves=b.serves.goal if b.serves else None,
                 compare=b.serves.compare if b.serves else None,
-                evidence=EvidenceSpec(
-                    b.evidence.title,
-                    b.evidence.item,
-                    b.evidence.rows,
-                    tuple(EvidenceColumn(c.name, c.check, c.key) for c in b.evidence.columns),
-                )
-                if b.evidence
-                else None,
             )
         )
         for unit, value in b.targets.items():
@@ -627,45 +644,18 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
             if vals:
                 targets[(b.code, district, None)] = sum(vals)
     for d in m.duties:
-        integer, rate = uom_flags(d.unit)
-        indicators.append(
-            Indicator(
-                code=d.code,
-                name=d.name,
-                name_en=d.name_en,
-                kind=d.kind,
-                unit=d.unit or "",
-                direction=d.direction,
-                wording=d.wording,
-                scope="yearly",
-                level="unit",
-                source=d.source,
-                integer=integer,
-                rate=rate,
-                section="duty",
-            )
-        )
+        indicators.append(indicator(d, scope="yearly", level="unit", section="duty"))
         duty_target = 1.0 if d.kind == "yesno" else d.target
         if duty_target is not None:
             for unit in units:
                 for year in years:
                     targets[(d.code, unit, year)] = duty_target
     for g in m.goals:
-        integer, rate = uom_flags(g.unit)
         indicators.append(
-            Indicator(
-                code=g.code,
-                name=g.name,
-                name_en=g.name_en,
-                kind=g.kind,
-                unit=g.unit or "",
-                direction=g.direction,
-                wording=g.wording,
+            indicator(
+                g,
                 scope="period",
                 level="district",
-                source=g.source,
-                integer=integer,
-                rate=rate,
                 section="goal",
                 served_by=served_by.get(g.code),
                 baseline=g.baseline,

@@ -92,30 +92,20 @@ def heading(report: Report, lang: str) -> str:
 
 
 def completeness_line(report: Report, lang: str) -> str:
+    """``已报送 8/11，未报送：矿区街道，退回：…，全区填报表：已报送`` (or the English)."""
     u, d = report.units, report.district
-    n_ok = len(u.submitted)
-    sep = "、" if lang == "zh" else ", "
-    if lang == "en":
-        parts = [f"Reported {n_ok}/{u.expected}"]
-        if u.missing:
-            parts.append("not submitted: " + sep.join(u.missing))
-        if u.rejected:
-            parts.append("rejected: " + sep.join(u.rejected))
-        if u.conflict:
-            parts.append("conflict: " + sep.join(u.conflict))
-        dist = "reported" if d.submitted else ("rejected" if d.rejected else "conflict" if d.conflict else "missing")
-        parts.append(f"district form: {dist}")
-        return " · ".join(parts)
-    parts = [f"已报送 {n_ok}/{u.expected}"]
-    if u.missing:
-        parts.append("未报送：" + sep.join(u.missing))
-    if u.rejected:
-        parts.append("退回：" + sep.join(u.rejected))
-    if u.conflict:
-        parts.append("冲突：" + sep.join(u.conflict))
-    dist = "已报送" if d.submitted else ("退回" if d.rejected else "冲突" if d.conflict else "未报送")
-    parts.append(f"{report.plan.district_name}填报表：{dist}")
-    return "，".join(parts)
+    zh = lang == "zh"
+    sep, colon = ("、", "：") if zh else (", ", ": ")
+    parts = [("已报送" if zh else "Reported") + f" {len(u.submitted)}/{u.expected}"]
+    for status, names in (("not_submitted", u.missing), ("rejected", u.rejected), ("conflict", u.conflict)):
+        if names:
+            parts.append(status_label(status, lang) + colon + sep.join(names))
+    if d.submitted:
+        state = "已报送" if zh else "reported"
+    else:
+        state = status_label("rejected" if d.rejected else "conflict" if d.conflict else "not_submitted", lang)
+    parts.append((f"{report.plan.district_name}填报表" if zh else "district form") + colon + state)
+    return ("，" if zh else " · ").join(parts)
 
 
 def _group_key(r: Row) -> str:

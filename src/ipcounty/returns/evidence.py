@@ -56,6 +56,7 @@ def read_evidence(book: Book, plan: Plan, ret: Return, indicators: list[Indicato
             continue
         found.add(t.indicator.code)
         end = all_tables[i + 1].header_row - 1 if i + 1 < len(all_tables) else len(grid)
+
         def add_here(finding: str, severity: Severity, cell: str | None = None, **params: Any) -> None:
             add(finding, severity, L.DETAIL_SHEET, cell, **params)
 
