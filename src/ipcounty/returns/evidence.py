@@ -17,6 +17,7 @@ from ipcounty.plan import Indicator, Plan
 from ipcounty.render.numbers import fmt_number
 from ipcounty.returns import layout as L
 from ipcounty.returns.identifiers import parse_credit_code, parse_patent
+from ipcounty.returns.lookups import lookups as _lookups
 from ipcounty.returns.model import Item, Return
 from ipcounty.returns.values import is_blank, parse_date, parse_number, parse_text, parse_year
 from ipcounty.returns.workbook import Book, Cell
@@ -97,8 +98,15 @@ def _find_tables(grid: list[list[Cell]], indicators: list[Indicator]) -> list[_T
     """Header rows of the 明细 tables, top to bottom. A header holds every column name of one table;
     when two tables share names (专利号), the one matching the most columns wins."""
     tables: list[_Table] = []
+    wanted = {L.clean_label(c.name) for i in indicators if i.evidence for c in i.evidence.columns}
+    longest = max((len(n) for n in wanted), default=0) + 4
     for r, row in enumerate(grid):
-        names = {L.clean_label(v): c for c, v in enumerate(row) if isinstance(v, str) and v}
+        # Only short strings can be column names; patent numbers and names are never cleaned here.
+        names = {
+            key: c
+            for c, v in enumerate(row)
+            if isinstance(v, str) and v and len(v) <= longest and (key := L.clean_label(v)) in wanted
+        }
         if len(names) < 2:
             continue
         best: _Table | None = None
@@ -123,12 +131,15 @@ def _read_table(grid: list[list[Cell]], t: _Table, end: int, ret: Return, plan: 
     year = ret.year
     items: list[Item] = []
     seen: dict[str, str] = {}
+    codes = _lookups(plan)[0]
+    positions = list(t.columns.items())
     for r in range(t.header_row + 1, min(end, len(grid))):
         row = grid[r]
-        if _is_title(row, plan):
-            break
-        cells = {name: (row[c] if c < len(row) else "") for name, c in t.columns.items()}
-        if all(is_blank(v) for v in cells.values()):
+        lead = row[0] if row else None
+        if isinstance(lead, str) and " " in lead and lead.strip().split(" ", 1)[0] in codes:
+            break  # the title of the next table
+        cells = {name: (row[c] if c < len(row) else "") for name, c in positions}
+        if all(v == "" or v is None for v in cells.values()) or all(is_blank(v) for v in cells.values()):
             continue
         first = L.cell_name(r, min(t.columns.values()))
         values: dict[str, Any] = {}
@@ -161,15 +172,6 @@ def _read_table(grid: list[list[Cell]], t: _Table, end: int, ret: Return, plan: 
                 seen[key] = first
         items.append(Item(t.indicator.code, key, first, values, ok))
     ret.items[t.indicator.code] = items
-
-
-def _is_title(row: list[Cell], plan: Plan) -> bool:
-    """A table title row (``B3 专利开放许可明细``) under which a new table starts."""
-    first = row[0] if row else None
-    if not isinstance(first, str):
-        return False
-    code = first.strip().split(" ", 1)[0]
-    return any(i.code == code for i in plan.indicators) and " " in first.strip()
 
 
 def _check_cell(

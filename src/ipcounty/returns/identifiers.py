@@ -15,6 +15,7 @@ _PATENT_WEIGHTS_12 = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
 _PATENT_WEIGHTS_8 = (2, 3, 4, 5, 6, 7, 8, 9)
 INVENTION_TYPES = frozenset("18")  # 1 invention, 8 invention entering China through the PCT
 
+_PLAIN_PATENT = re.compile(r"(?:ZL|CN)?(\d{12}|\d{8})\.([0-9X])")
 _CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
@@ -36,10 +37,12 @@ def patent_check_digit(digits: str) -> str:
 
 def parse_patent(text: str, *, invention: bool = False) -> Checked:
     """A patent (application) number such as ``ZL201710601862.3``; ``invention`` requires type 1 or 8."""
-    t = unicodedata.normalize("NFKC", text).upper()
-    t = re.sub(r"[\s\u200b]", "", t)
-    t = re.sub(r"^(ZL|CN)", "", t)
-    m = re.fullmatch(r"(\d{12}|\d{8})\.?([0-9X])", t)
+    m = _PLAIN_PATENT.fullmatch(text)  # the usual spelling, without the normalising below
+    if m is None:
+        t = unicodedata.normalize("NFKC", text).upper()
+        t = re.sub(r"[\s\u200b]", "", t)
+        t = re.sub(r"^(ZL|CN)", "", t)
+        m = re.fullmatch(r"(\d{12}|\d{8})\.?([0-9X])", t)
     if not m:
         return Checked(None, "bad-patent-number")
     digits, check = m.groups()

@@ -18,6 +18,7 @@ from ipcounty.i18n import did_you_mean, phrase
 from ipcounty.plan import Indicator, Plan
 from ipcounty.render.numbers import fmt_number
 from ipcounty.returns import layout as L
+from ipcounty.returns.lookups import lookups
 from ipcounty.returns.model import Return, Value
 from ipcounty.returns.values import (
     Parsed,
@@ -299,7 +300,7 @@ def _read_table(grid: list[list[Cell]], lay: _Layout, plan: Plan, ctx: _Ctx) -> 
     if L.COL_ACTUAL not in lay.columns:
         return
     cols = lay.columns
-    by_code, by_name = _lookups(plan)
+    by_code, by_name = lookups(plan)
 
     rows: list[tuple[int, Indicator]] = []
     first_cell: dict[str, str] = {}
@@ -341,20 +342,6 @@ def _read_table(grid: list[list[Cell]], lay: _Layout, plan: Plan, ctx: _Ctx) -> 
             ctx.add("indicator-missing", "error", code=ind.code, name=ind.name)
 
 
-_LOOKUPS: dict[int, tuple[Plan, dict[str, Indicator], dict[str, Indicator]]] = {}
-
-
-def _lookups(plan: Plan) -> tuple[dict[str, Indicator], dict[str, Indicator]]:
-    """Indicators by upper-case code and by cleaned name (Chinese or English), once per plan."""
-    hit = _LOOKUPS.get(id(plan))
-    if hit is None or hit[0] is not plan:
-        by_code = {i.code.upper(): i for i in plan.indicators}
-        by_name = {L.clean_label(i.name_en): i for i in plan.indicators if i.name_en}
-        by_name.update({L.clean_label(i.name): i for i in plan.indicators})
-        hit = _LOOKUPS[id(plan)] = (plan, by_code, by_name)
-    return hit[1], hit[2]
-
-
 def _looks_like_code(raw: Cell) -> bool:
     return isinstance(raw, str) and L.clean_label(raw).isalnum() and len(L.clean_label(raw)) <= 8
 
@@ -362,7 +349,7 @@ def _looks_like_code(raw: Cell) -> bool:
 def _read_row(grid: list[list[Cell]], r: int, ind: Indicator, cols: dict[str, int], plan: Plan, ctx: _Ctx) -> None:
     ret = ctx.ret
     name_raw = _at(grid, r, cols[L.COL_NAME]) if L.COL_NAME in cols else None
-    if isinstance(name_raw, str) and name_raw != ind.name and _lookups(plan)[1].get(L.clean_label(name_raw)) is not ind:
+    if isinstance(name_raw, str) and name_raw != ind.name and lookups(plan)[1].get(L.clean_label(name_raw)) is not ind:
         ctx.add(
             "name-mismatch",
             "warning",

@@ -39,7 +39,12 @@ class Parsed:
 def is_blank(raw: Any) -> bool:
     if raw is None or raw == "":
         return True
-    return isinstance(raw, str) and not _SPACES.sub("", strip_invisible(raw))
+    if not isinstance(raw, str):
+        return False
+    text = raw.strip()
+    if text.isprintable():  # the common case: no control or zero-width characters to look for
+        return not text
+    return not _SPACES.sub("", strip_invisible(raw))
 
 
 def _clean_text(raw: str) -> tuple[str, list[str]]:
@@ -200,6 +205,8 @@ def parse_text(raw: Any) -> Parsed:
     if isinstance(raw, float) and raw == int(raw) and math.isfinite(raw):
         return Parsed(value=str(int(raw)))
     text = str(raw)
+    if text.isprintable():
+        return Parsed(value=text.strip())
     cleaned = strip_invisible(text).strip()
     return Parsed(value=cleaned, normalised=("text-cleaned",) if strip_invisible(text) != text else ())
 

@@ -50,6 +50,7 @@ class Book:
     hidden: set[str]
     _wb: Any
     merged: dict[str, list[tuple[tuple[int, int], tuple[int, int]]]] = field(default_factory=dict)
+    _parts: _XlsxParts | None = None
 
     def read_sheet(self, name: str) -> tuple[list[list[Cell]], FileProblem | None]:
         """The sheet as a grid anchored at A1 (row 0 is Excel row 1), or the problem.
@@ -59,7 +60,7 @@ class Book:
         from python_calamine import CalamineError
 
         if self.data[:2] == b"PK" and self.path.suffix.lower() in (".xlsx", ".xlsm"):
-            extent = xlsx_extent(self.data, name)
+            extent = self._xlsx().extent(name)
             if extent is not None and (extent[0] > MAX_ROWS or extent[1] > MAX_COLS):
                 rows, cols = extent
                 limit = f"{MAX_ROWS}×{MAX_COLS}"
@@ -89,10 +90,12 @@ class Book:
 
         Called only when a required cell reads empty, to tell "not filled" from "a formula
         Excel never calculated"."""
-        try:
-            return _uncached_formulas(self.data, sheet)
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError, RuntimeError, EOFError):
-            return set()
+        return self._xlsx().uncached_formulas(sheet)
+
+    def _xlsx(self) -> _XlsxParts:
+        if self._parts is None:
+            self._parts = _XlsxParts(self.data)
+        return self._parts
 
     def close(self) -> None:
         with contextlib.suppress(Exception):  # closing a reader must never hide the result
@@ -178,6 +181,31 @@ def _central_directory(data: bytes) -> list[tuple[str, int]] | None:
     return out
 
 
+def _entry_index(data: bytes) -> dict[str, tuple[int, int, int]] | None:
+    """name -> (local header offset, compressed size, method) from the central directory, or None
+    when it is not plain (then zipfile is asked instead)."""
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 22 - 65535))
+    if end < 0 or end + 22 > len(data):
+        return None
+    count, size, offset = struct.unpack_from("<HII", data, end + 10)
+    if offset + size > end or count == 0xFFFF:
+        return None
+    out: dict[str, tuple[int, int, int]] = {}
+    pos = offset
+    for _ in range(count):
+        if data[pos : pos + 4] != b"PK\x01\x02":
+            return None
+        (method,) = struct.unpack_from("<H", data, pos + 10)
+        comp, _unpacked, name_len, extra_len, comment_len = struct.unpack_from("<IIHHH", data, pos + 20)
+        (local,) = struct.unpack_from("<I", data, pos + 42)
+        if comp == 0xFFFFFFFF or local == 0xFFFFFFFF:
+            return None
+        name = data[pos + 46 : pos + 46 + name_len].decode("utf-8", "replace")
+        out[name] = (local, comp, method)
+        pos += 46 + name_len + extra_len + comment_len
+    return out
+
+
 def _check_zip(data: bytes) -> FileProblem | None:
     entries = _central_directory(data)
     try:
@@ -242,32 +270,8 @@ def _attr(tag: str, name: str) -> str:
 _FORMULA_CELL = re.compile(r'<c\b[^>]*?\br="([A-Z]+[0-9]+)"[^>]*?>(.*?)</c>', re.S)
 
 
-def _sheet_part(zf: zipfile.ZipFile, sheet: str) -> str | None:
-    """The zip entry that holds worksheet ``sheet`` of an .xlsx/.xlsm, or None."""
-    from html import unescape
-
-    workbook = zf.read("xl/workbook.xml").decode("utf-8", "replace")
-    rels = zf.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
-    targets = {_attr(t, "Id"): _attr(t, "Target") for t in _REL_TAG.findall(rels)}
-    for tag in _SHEET_TAG.findall(workbook):
-        name, rid = _attr(tag, "name"), _attr(tag, "r:id")
-        if unescape(name) == sheet and rid in targets:
-            target = targets[rid].lstrip("/")
-            return target if target.startswith("xl/") else f"xl/{target}"
-    return None
-
-
-def _uncached_formulas(data: bytes, sheet: str) -> set[str]:
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        part = _sheet_part(zf, sheet)
-        if part is None:
-            return set()
-        xml = zf.read(part).decode("utf-8", "replace")
-    return {ref for ref, body in _FORMULA_CELL.findall(xml) if "<f" in body and not re.search(r"<v>[^<]+</v>", body)}
-
-
-_ROW_REF = re.compile(rb"<(?:\w+:)?row\b[^>]*?\br=\"([0-9]+)\"")
-_CELL_COL = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]{1,3})[0-9]+\"")
+# A cell reference attribute, r="XFD1048576" (rows carry r="5", digits only, so never match).
+_CELL_REF = re.compile(rb' r="([A-Z]{1,3})([0-9]+)"')
 
 
 def _col_number(letters: bytes) -> int:
@@ -277,20 +281,75 @@ def _col_number(letters: bytes) -> int:
     return n
 
 
-def xlsx_extent(data: bytes, sheet: str) -> tuple[int, int] | None:
-    """(last row, last column) that really hold a cell in an .xlsx sheet, from its XML.
+class _XlsxParts:
+    """The raw parts of an .xlsx/.xlsm, opened once per file: which zip entry holds which sheet."""
 
-    Read before calamine sees the sheet: calamine builds a dense grid from A1 to the last cell,
-    so one cell at XFD1048576 would ask for 17 billion cells and abort the process. None when the
-    file is not a plain .xlsx (then calamine's own dimensions are used)."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            part = _sheet_part(zf, sheet)
-            if part is None:
+    _ERRORS = (zipfile.BadZipFile, KeyError, OSError, ValueError, RuntimeError, EOFError, zlib.error)
+
+    def __init__(self, data: bytes) -> None:
+        from html import unescape
+
+        self.data = data
+        self.index = _entry_index(data)
+        self.parts: dict[str, str] = {}
+        workbook_xml = self._read("xl/workbook.xml")
+        rels_xml = self._read("xl/_rels/workbook.xml.rels")
+        if workbook_xml is None or rels_xml is None:
+            return
+        workbook = workbook_xml.decode("utf-8", "replace")
+        rels = rels_xml.decode("utf-8", "replace")
+        targets = {_attr(t, "Id"): _attr(t, "Target") for t in _REL_TAG.findall(rels)}
+        for tag in _SHEET_TAG.findall(workbook):
+            name, rid = unescape(_attr(tag, "name")), _attr(tag, "r:id")
+            if rid in targets:
+                target = targets[rid].lstrip("/")
+                self.parts[name] = target if target.startswith("xl/") else f"xl/{target}"
+
+    def _read(self, name: str) -> bytes | None:
+        """One zip entry's bytes, inflated (never past the unpacked-size limit)."""
+        try:
+            if self.index is None:
+                with zipfile.ZipFile(io.BytesIO(self.data)) as zf:
+                    return zf.read(name)
+            if name not in self.index:
                 return None
-            xml = zf.read(part)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, RuntimeError, EOFError, zlib.error):
-        return None
-    rows = max((int(m) for m in _ROW_REF.findall(xml)), default=0)
-    cols = max((_col_number(m) for m in set(_CELL_COL.findall(xml))), default=0)
-    return rows, cols
+            offset, size, method = self.index[name]
+            if self.data[offset : offset + 4] != b"PK\x03\x04":
+                return None
+            name_len, extra_len = struct.unpack_from("<HH", self.data, offset + 26)
+            start = offset + 30 + name_len + extra_len
+            raw = self.data[start : start + size]
+            if method == 0:
+                return raw
+            if method == 8:
+                return zlib.decompressobj(-15).decompress(raw, MAX_UNPACKED_BYTES)
+            return None
+        except self._ERRORS:
+            return None
+
+    def _xml(self, sheet: str) -> bytes | None:
+        part = self.parts.get(sheet)
+        return None if part is None else self._read(part)
+
+    def extent(self, sheet: str) -> tuple[int, int] | None:
+        """(last row, last column) that really hold a cell, from the sheet XML.
+
+        Read before calamine sees the sheet: calamine builds a dense grid from A1 to the last
+        cell, so one cell at XFD1048576 would ask for 17 billion cells and abort the process."""
+        xml = self._xml(sheet)
+        if xml is None:
+            return None
+        refs = _CELL_REF.findall(xml)
+        rows = max((int(r) for r in {r for _, r in refs}), default=0)
+        cols = max((_col_number(c) for c in {c for c, _ in refs}), default=0)
+        return rows, cols
+
+    def uncached_formulas(self, sheet: str) -> set[str]:
+        """Cells holding a formula with no computed value."""
+        xml = self._xml(sheet)
+        if xml is None:
+            return set()
+        text = xml.decode("utf-8", "replace")
+        return {
+            ref for ref, body in _FORMULA_CELL.findall(text) if "<f" in body and not re.search(r"<v>[^<]+</v>", body)
+        }
