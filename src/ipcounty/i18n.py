@@ -374,6 +374,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "date-serial": ("Excel 日期序号", "an Excel date serial"),
     "date-text": ("文本日期", "a date written as text"),
     "date-time": ("去掉时间", "time of day dropped"),
+    "hint-unit": ("（单位：{unit}）", " (unit: {unit})"),
     "hint-did-you-mean": ("（是否为“{name}”？）", " (did you mean '{name}'?)"),
 }
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ipcounty.i18n import phrase
 from ipcounty.returns.layout import strip_invisible
 
 _SPACES = re.compile(r"[\s\u00a0\u3000]+")
@@ -101,7 +102,7 @@ def parse_number(raw: Any, unit: str, *, integer: bool, rate: bool, known_units:
         if not _PLAIN.match(text):
             return Parsed(
                 error="not-a-number",
-                params={"value": original, "unit_hint": f"（单位：{unit}）" if unit else ""},
+                params={"value": original, "unit_hint": phrase("hint-unit", unit=unit) if unit else ""},
             )
         value = float(text)
         done.append("norm-text-number")
