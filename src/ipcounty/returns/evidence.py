@@ -132,22 +132,24 @@ def _read_table(grid: list[list[Cell]], t: _Table, end: int, ret: Return, plan: 
     items: list[Item] = []
     seen: dict[str, str] = {}
     codes = _lookups(plan)[0]
-    positions = list(t.columns.items())
+    index = [t.columns[col.name] for col in spec.columns]
+    width = len(index)
+    first_col = min(index)
     for r in range(t.header_row + 1, min(end, len(grid))):
         row = grid[r]
         lead = row[0] if row else None
         if isinstance(lead, str) and " " in lead and lead.strip().split(" ", 1)[0] in codes:
             break  # the title of the next table
-        cells = {name: (row[c] if c < len(row) else "") for name, c in positions}
-        if all(v == "" or v is None for v in cells.values()) or all(is_blank(v) for v in cells.values()):
-            continue
-        first = L.cell_name(r, min(t.columns.values()))
+        n = len(row)
+        raws = [row[c] if c < n else "" for c in index]
+        if raws.count("") + raws.count(None) == width or all(is_blank(v) for v in raws):
+            continue  # a blank template row
+        first = L.cell_name(r, first_col)
         values: dict[str, Any] = {}
         key: str | None = None
         ok = True
-        for col in spec.columns:
-            raw = cells[col.name]
-            cell = L.cell_name(r, t.columns[col.name])
+        for col, c, raw in zip(spec.columns, index, raws, strict=True):
+            cell = L.cell_name(r, c)
             if is_blank(raw):
                 if col.key:
                     add("item-missing-key", "error", cell, column=col.name, item=spec.item)
