@@ -14,6 +14,20 @@ ROOT = Path(__file__).resolve().parents[1]
 PLAN_PATH = ROOT / "data" / "targets.yaml"
 OTHER_PLAN_PATH = ROOT / "tests" / "data" / "other_plan.yaml"
 SEED = ROOT.parent / "shared" / "seed" / "shizhong-ip-plan-2024-2026.txt"
+# The eleven townships of the annex, in its order (typed from the seed, not read from the YAML).
+TOWNS = [
+    "税郭镇",
+    "西王庄镇",
+    "孟庄镇",
+    "永安镇",
+    "齐村镇",
+    "光明路街道",
+    "龙山路街道",
+    "垎塔埠街道",
+    "中心街街道",
+    "文化路街道",
+    "矿区街道",
+]
 
 
 @pytest.fixture(autouse=True, scope="session")

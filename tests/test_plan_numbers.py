@@ -11,21 +11,8 @@ import re
 import pytest
 
 from ipcounty.plan import Plan
-from tests.conftest import SEED
+from tests.conftest import SEED, TOWNS
 
-TOWNS = [
-    "税郭镇",
-    "西王庄镇",
-    "孟庄镇",
-    "永安镇",
-    "齐村镇",
-    "光明路街道",
-    "龙山路街道",
-    "垎塔埠街道",
-    "中心街街道",
-    "文化路街道",
-    "矿区街道",
-]
 BIG = {"税郭镇", "西王庄镇", "孟庄镇", "永安镇", "齐村镇", "光明路街道"}
 
 # code -> (annex title as printed, unit, scope, per-town yearly/period target, 合计 per year, 总数值)

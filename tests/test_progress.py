@@ -14,21 +14,9 @@ from ipcounty.plan import Plan
 from ipcounty.progress import Report, Row, compute
 from ipcounty.returns.model import Return, Value
 from ipcounty.returns.template import rows_for
+from tests.conftest import TOWNS
 
 D = dt.date
-TOWNS = [
-    "税郭镇",
-    "西王庄镇",
-    "孟庄镇",
-    "永安镇",
-    "齐村镇",
-    "光明路街道",
-    "龙山路街道",
-    "垎塔埠街道",
-    "中心街街道",
-    "文化路街道",
-    "矿区街道",
-]
 
 
 def ret(

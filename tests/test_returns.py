@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from ipcounty.plan import Plan
 from ipcounty.returns.reader import read_return
 from ipcounty.returns.template import rows_for
-from tests.conftest import good_values
+from tests.conftest import TOWNS, good_values
 
 TODAY = dt.date(2026, 11, 25)
 # Township form rows: B1 E11, B2 E12, B3 E13, B4 E14, B5 E15, D1 E16, D2 E17.
@@ -264,20 +264,7 @@ def test_district_template_carries_the_district_only_goals(templates: Callable[.
     assert "Q1" in codes and "G12" in codes
 
 
-UNITS = [
-    "税郭镇",
-    "西王庄镇",
-    "孟庄镇",
-    "永安镇",
-    "齐村镇",
-    "光明路街道",
-    "龙山路街道",
-    "垎塔埠街道",
-    "中心街街道",
-    "文化路街道",
-    "矿区街道",
-    "全区",
-]
+UNITS = [*TOWNS, "全区"]
 
 
 @st.composite

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from ipcounty.errors import OutputError
 from ipcounty.i18n import status_label, tr
 from ipcounty.progress import Report, Row
+from ipcounty.render.report_view import VIEW_COLUMNS
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -298,14 +299,7 @@ def _matrix(wb: Workbook, report: Report, unit_rows: list[Row], title: str, lang
 
 
 ROW_HEADERS = (
-    "col.township",
-    "col.target",
-    "col.actual",
-    "col.gap",
-    "col.completion",
-    "col.expected",
-    "col.status",
-    "col.as_of",
+    *VIEW_COLUMNS,
     "col.cumulative",
     "col.plan_target",
     "col.file",

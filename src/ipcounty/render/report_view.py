@@ -15,6 +15,18 @@ from ipcounty.render.numbers import fmt_number, fmt_percent
 if TYPE_CHECKING:
     from rich.console import Console
 
+# The columns a person reads for each unit × indicator (label keys of i18n), in every view.
+VIEW_COLUMNS = (
+    "col.township",
+    "col.target",
+    "col.actual",
+    "col.gap",
+    "col.completion",
+    "col.expected",
+    "col.status",
+    "col.as_of",
+)
+
 STATUS_STYLE = {
     "met": "green",
     "done": "green",
@@ -330,19 +342,7 @@ def _f(value: Any) -> float | None:
 def to_markdown(report: Report, rows: list[Row], lang: str) -> str:
     """A Markdown page: heading, completeness, one table per indicator, then the district goals."""
     out = [f"# {heading(report, lang)}", "", completeness_line(report, lang), ""]
-    headers = [
-        tr(k, lang)
-        for k in (
-            "col.township",
-            "col.target",
-            "col.actual",
-            "col.gap",
-            "col.completion",
-            "col.expected",
-            "col.status",
-            "col.as_of",
-        )
-    ]
+    headers = [tr(k, lang) for k in VIEW_COLUMNS]
 
     def table(items: list[Row], label: Callable[[Row], str]) -> list[str]:
         lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
