@@ -271,12 +271,14 @@ def test_inputs_are_untouched_by_every_command(
 def seed_return(tmp_path_factory: pytest.TempPathFactory, plan: Plan) -> bytes:
     from ipcounty.returns.fill import fill_return
     from ipcounty.returns.template import write_template
-    from tests.conftest import good_values
+    from tests.conftest import details_for, good_values
 
     folder = tmp_path_factory.mktemp("fuzz")
     tpl = write_template(plan, "税郭镇", 2025, folder / "t.xlsx")
+    values = good_values(plan, "税郭镇")
+    details = details_for(plan, "税郭镇", 2025, values)  # a full 明细, so fuzzing reaches its checks
     return fill_return(
-        tpl, folder / "seed.xlsx", as_of=dt.date(2025, 9, 30), values=good_values(plan, "税郭镇")
+        tpl, folder / "seed.xlsx", as_of=dt.date(2025, 9, 30), values=values, details=details
     ).read_bytes()
 
 
@@ -344,3 +346,25 @@ def test_fuzz_cells(seed_return: bytes, plan: Plan, tmp_path: Path, cells: dict[
         assert v.value is not None, code
         if isinstance(v.value, float):
             assert v.value >= 0 and v.value == v.value  # no negatives, no NaN slip through
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    cells=st.dictionaries(
+        st.sampled_from([f"{c}{r}" for c in "ABCDE" for r in range(3, 40)]), cell_values, min_size=1, max_size=10
+    )
+)
+def test_fuzz_detail_cells(seed_return: bytes, plan: Plan, tmp_path: Path, cells: dict[str, Any]) -> None:
+    """Random values on sheet 明细, titles and headers included: findings, never an exception."""
+    wb = load_workbook(io.BytesIO(seed_return))
+    ws = wb["明细"]
+    for ref, value in cells.items():
+        try:
+            ws[ref] = value
+        except (ValueError, TypeError):
+            ws[ref] = str(value)
+    path = tmp_path / "detail.xlsx"
+    wb.save(path)
+    ret = read_return(path, plan, today=TODAY)
+    assert "reader-failed" not in codes(ret)
+    assert all(f.message("zh") and f.message("en") for f in ret.findings)
