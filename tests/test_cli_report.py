@@ -216,3 +216,20 @@ def test_returns_folder_from_environment(runner: CliRunner, tmp_path: Path) -> N
 def test_missing_returns_folder(runner: CliRunner, tmp_path: Path) -> None:
     r = runner.invoke(app, [*BASE, "report", "2025", "--returns", str(tmp_path / "nope")])
     assert r.exit_code == 2
+
+
+def test_reading_in_several_processes_gives_the_same_report(plan: Plan, monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+
+    from ipcounty.render.report_view import to_csv
+
+    found = find_returns(EXAMPLES)
+    monkeypatch.setenv("IPCOUNTY_JOBS", "1")
+    serial = compute(plan, read_all(found, plan), 2025, today=dt.date(2026, 11, 25))
+    monkeypatch.setenv("IPCOUNTY_JOBS", "2")
+    parallel = compute(plan, read_all(found, plan), 2025, today=dt.date(2026, 11, 25))
+    assert to_csv(parallel.rows, "zh") == to_csv(serial.rows, "zh")
+    assert [d.to_dict("zh") for d in parallel.double_counts] == [d.to_dict("zh") for d in serial.double_counts]
+    assert [(s.ret.file, s.role, s.ret.sha256) for s in parallel.submissions] == [
+        (s.ret.file, s.role, s.ret.sha256) for s in serial.submissions
+    ]
