@@ -318,20 +318,25 @@ def _double_counting(
 ) -> tuple[list[DoubleCount], dict[str, EvidenceTotal]]:
     """Items claimed more than once (two townships, or two years up to ``year``), and the year's
     claimed and de-duplicated totals per indicator. Only the returns that count are looked at."""
-    claims: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    # Plain tuples while collecting (hundreds of thousands of items); Claim objects only for repeats.
+    claims: dict[tuple[str, str], list[tuple[str, int, str, str]]] = defaultdict(list)
     counted: dict[str, int] = defaultdict(int)
     for (unit, y), pick in sorted(picks.items(), key=lambda kv: (kv[0][1], kv[0][0])):
         if pick.used is None or y > year:
             continue
+        file = pick.used.file
         for code, items in pick.used.items.items():
+            if y == year:
+                counted[code] += len(items)
             for item in items:
-                if y == year:
-                    counted[code] += 1
                 if item.key is not None:
-                    claims[(code, item.key)].append(Claim(unit, y, pick.used.file, item.cell))
+                    claims[(code, item.key)].append((unit, y, file, item.cell))
     doubles: list[DoubleCount] = []
     repeated: dict[str, int] = defaultdict(int)
-    for (code, key), cs in claims.items():
+    for (code, key), raw in claims.items():
+        if len(raw) < 2:
+            continue
+        cs = [Claim(*c) for c in raw]
         this_year = [c for c in cs if c.year == year]
         if len({(c.township, c.year) for c in cs}) > 1 and this_year:
             doubles.append(DoubleCount(plan.indicator(code), key, cs))

@@ -130,7 +130,11 @@ class Plan:
 
     @property
     def years(self) -> list[int]:
-        return list(range(self.info.start.year, self.info.end.year + 1))
+        return list(self._years)
+
+    @cached_property
+    def _years(self) -> tuple[int, ...]:
+        return tuple(range(self.info.start.year, self.info.end.year + 1))
 
     @property
     def unit_names(self) -> list[str]:
