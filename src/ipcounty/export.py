@@ -307,9 +307,9 @@ ROW_HEADERS = (
 )
 
 
-def _row_values(r: Row, label: str, lang: str) -> list[Any]:
+def _figures(r: Row, lang: str) -> list[Any]:
+    """target, actual, gap, completion, expected, status, as-of: the figures every sheet shows."""
     return [
-        label,
         _num(r.target),
         _num(r.actual),
         _num(r.gap),
@@ -317,6 +317,13 @@ def _row_values(r: Row, label: str, lang: str) -> list[Any]:
         _num(r.expected),
         status_label(r.status, lang),
         r.as_of.isoformat() if r.as_of else None,
+    ]
+
+
+def _row_values(r: Row, label: str, lang: str) -> list[Any]:
+    return [
+        label,
+        *_figures(r, lang),
         _num(r.cumulative_actual),
         _num(r.plan_target),
         r.source_file or None,
@@ -390,13 +397,7 @@ def _goals(wb: Workbook, report: Report, title: str, lang: str) -> None:
                 ind.code,
                 ind.label(lang),
                 ind.unit,
-                _num(r.target),
-                _num(r.actual),
-                _num(r.gap),
-                r.completion,
-                _num(r.expected),
-                status_label(r.status, lang),
-                r.as_of.isoformat() if r.as_of else None,
+                *_figures(r, lang),
                 ind.source,
                 r.note or (ind.served_by and f"= Σ {ind.served_by}") or None,
                 r.source_file or None,

@@ -179,6 +179,21 @@ def _label_value(grid: list[list[Cell]], lay: _Layout, label: str) -> tuple[Cell
     return _at(grid, r, vc), L.cell_name(r, vc)
 
 
+def _filled_label(
+    grid: list[list[Cell]], lay: _Layout, ctx: _Ctx, label: str, missing: str, **params: Any
+) -> tuple[Cell, str] | None:
+    """The value and cell of a required header label; None after recording why there is none."""
+    found = _label_value(grid, lay, label)
+    if found is None:
+        ctx.add("label-missing", "error", label=label)
+        return None
+    raw, cell = found
+    if is_blank(raw):
+        ctx.add(missing, "error", cell, **params)
+        return None
+    return raw, cell
+
+
 def _read_header(grid: list[list[Cell]], lay: _Layout, plan: Plan, ctx: _Ctx, today: dt.date) -> None:
     ret = ctx.ret
     example_year = plan.years[min(1, len(plan.years) - 1)]
@@ -209,60 +224,50 @@ def _read_header(grid: list[list[Cell]], lay: _Layout, plan: Plan, ctx: _Ctx, to
                 if canon[1] or raw != canon[0]:
                     ctx.add("township-alias", "warning", cell, value=text, name=canon[0])
     # The year.
-    found = _label_value(grid, lay, L.LABEL_YEAR)
-    if found is None:
-        ctx.add("label-missing", "error", label=L.LABEL_YEAR)
-    else:
+    found = _filled_label(grid, lay, ctx, L.LABEL_YEAR, "year-missing", example=example_year)
+    if found is not None:
         raw, cell = found
-        if is_blank(raw):
-            ctx.add("year-missing", "error", cell, example=example_year)
+        p = parse_year(raw)
+        if not p.ok:
+            ctx.add("bad-year", "error", cell, value=raw, example=example_year)
+        elif p.value not in plan.years:
+            ctx.add("year-outside-plan", "error", cell, year=p.value, start=plan.years[0], end=plan.years[-1])
         else:
-            p = parse_year(raw)
-            if not p.ok:
-                ctx.add("bad-year", "error", cell, value=raw, example=example_year)
-            elif p.value not in plan.years:
-                ctx.add("year-outside-plan", "error", cell, year=p.value, start=plan.years[0], end=plan.years[-1])
-            else:
-                ret.year = p.value
-                if p.normalised:
-                    ctx.add(
-                        "value-normalised",
-                        "warning",
-                        cell,
-                        value=raw,
-                        number=p.value,
-                        what=[phrase(k) for k in p.normalised],
-                    )
+            ret.year = p.value
+            if p.normalised:
+                ctx.add(
+                    "value-normalised",
+                    "warning",
+                    cell,
+                    value=raw,
+                    number=p.value,
+                    what=[phrase(k) for k in p.normalised],
+                )
     # The as-of date.
-    found = _label_value(grid, lay, L.LABEL_AS_OF)
     example = f"{ret.year or example_year}-09-30"
-    if found is None:
-        ctx.add("label-missing", "error", label=L.LABEL_AS_OF)
-    else:
+    found = _filled_label(grid, lay, ctx, L.LABEL_AS_OF, "date-missing", example=example)
+    if found is not None:
         raw, cell = found
-        if is_blank(raw):
-            ctx.add("date-missing", "error", cell, example=example)
+        p = parse_date(raw)
+        if not p.ok:
+            ctx.add("bad-date", "error", cell, value=raw, example=example)
         else:
-            p = parse_date(raw)
-            if not p.ok:
-                ctx.add("bad-date", "error", cell, value=raw, example=example)
+            d: dt.date = p.value
+            if ret.year is not None and d.year != ret.year:
+                ctx.add("date-outside-year", "error", cell, date=d.isoformat(), year=ret.year)
             else:
-                d: dt.date = p.value
-                if ret.year is not None and d.year != ret.year:
-                    ctx.add("date-outside-year", "error", cell, date=d.isoformat(), year=ret.year)
-                else:
-                    ret.as_of = d
-                    if d > today:
-                        ctx.add("date-in-future", "warning", cell, date=d.isoformat(), today=today.isoformat())
-                if p.normalised:
-                    ctx.add(
-                        "date-normalised",
-                        "warning",
-                        cell,
-                        value=raw,
-                        date=d.isoformat(),
-                        what=[phrase(k) for k in p.normalised if not k.startswith("norm-")],
-                    )
+                ret.as_of = d
+                if d > today:
+                    ctx.add("date-in-future", "warning", cell, date=d.isoformat(), today=today.isoformat())
+            if p.normalised:
+                ctx.add(
+                    "date-normalised",
+                    "warning",
+                    cell,
+                    value=raw,
+                    date=d.isoformat(),
+                    what=[phrase(k) for k in p.normalised if not k.startswith("norm-")],
+                )
     for label, attr in ((L.LABEL_REPORTER, "reporter"), (L.LABEL_PHONE, "phone")):
         found = _label_value(grid, lay, label)
         if found is not None and not is_blank(found[0]):
