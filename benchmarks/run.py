@@ -161,16 +161,25 @@ def build_corpus(n_returns: int) -> tuple[Path, Path, list[Path]]:
         specs = {c: plan.indicator(c).evidence for c in values}
 
         def details(unit: str, year: int = year, specs: dict = specs, values: dict = values) -> dict:  # type: ignore[type-arg]
-            return {c: sample_items(s, int(values[c]), year, unit, start=(year - 2024) * 100)
-                    for c, s in specs.items() if s is not None}
+            return {
+                c: sample_items(s, int(values[c]), year, unit, start=(year - 2024) * 100)
+                for c, s in specs.items()
+                if s is not None
+            }
 
         def identifiers(unit: str) -> list[bytes]:
             # The patent numbers and credit codes on 明细, unique to each unit and year.
-            return [v.encode() for rows in details(unit).values() for row in rows for v in row.values()
-                    if isinstance(v, str) and v.startswith(("ZL", "91"))]
+            return [
+                v.encode()
+                for rows in details(unit).values()
+                for row in rows
+                for v in row.values()
+                if isinstance(v, str) and v.startswith(("ZL", "91"))
+            ]
 
-        base = fill_return(tpl, tmp / f"{year}-filled.xlsx", as_of=dt.date(year, 9, 30), values=values,
-                           details=details(BASE_UNIT))
+        base = fill_return(
+            tpl, tmp / f"{year}-filled.xlsx", as_of=dt.date(year, 9, 30), values=values, details=details(BASE_UNIT)
+        )
         base_ids = identifiers(BASE_UNIT)
         with zipfile.ZipFile(base) as zf:
             entries = [(i.filename, zf.read(i.filename)) for i in zf.infolist()]

@@ -99,6 +99,62 @@ def test_sheet_with_a_million_rows_is_refused(
     assert codes(ret) == ["sheet-too-large"]
 
 
+def _letters(col: int) -> str:
+    out = ""
+    while col:
+        col, rem = divmod(col - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+@pytest.mark.parametrize(
+    ("ref", "past"),
+    [
+        ("A1", False),
+        ("GR5000", False),
+        ("GS1", True),
+        ("A5001", True),
+        ("HA1", True),
+        ("ZZ9", True),
+        ("AAA1", True),
+        ("A9999", True),
+        ("A10000", True),
+        ("A4999", False),
+        ("Z600", False),
+        ("XFD1048576", True),
+    ],
+)
+def test_limit_search_edges(ref: str, past: bool) -> None:
+    """The one-search screen for cells past 5,000 rows or 200 columns (column GR) sees exactly those."""
+    from ipcounty.returns.workbook import _BEYOND
+
+    assert (_BEYOND.search(f'<c r="{ref}" s="1">'.encode()) is not None) is past
+
+
+@settings(max_examples=300, deadline=None)
+@given(col=st.integers(1, 16384), row=st.integers(1, 1_048_576))
+def test_limit_search_agrees_with_arithmetic(col: int, row: int) -> None:
+    from ipcounty.returns.workbook import _BEYOND, MAX_COLS, MAX_ROWS
+
+    xml = f'<row r="{row}"><c r="{_letters(col)}{row}" t="n"><v>1</v></c></row>'.encode()
+    assert (_BEYOND.search(xml) is not None) is (row > MAX_ROWS or col > MAX_COLS)
+
+
+@pytest.mark.parametrize("ref", ["GS1", "A5001"])
+def test_one_cell_just_past_the_limits_is_refused(
+    ref: str, make_return: Callable[..., Path], plan: Plan, tmp_path: Path
+) -> None:
+    def edit(name: str, data: bytes) -> bytes:
+        if name == "xl/worksheets/sheet1.xml":
+            row = re.sub(r"[A-Z]", "", ref)
+            far = f'<row r="{row}"><c r="{ref}" t="inlineStr"><is><t>x</t></is></c></row>'.encode()
+            return data.replace(b"</sheetData>", far + b"</sheetData>")
+        return data
+
+    ret = read_return(rezip(make_return(), tmp_path / "edge.xlsx", edit), plan, today=TODAY)
+    assert codes(ret) == ["sheet-too-large"]
+
+
 def test_decompression_bomb(tmp_path: Path, plan: Plan, make_return: Callable[..., Path], bounded: None) -> None:
     """A 300 MB sheet that zips to well under a megabyte (written in chunks, never held whole)."""
     src = make_return()

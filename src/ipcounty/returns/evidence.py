@@ -8,6 +8,7 @@ not repeated; and the number of rows against 本年完成.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -100,13 +101,15 @@ def _find_tables(grid: list[list[Cell]], indicators: list[Indicator]) -> list[_T
     tables: list[_Table] = []
     wanted = {L.clean_label(c.name) for i in indicators if i.evidence for c in i.evidence.columns}
     longest = max((len(n) for n in wanted), default=0) + 4
+    clean = L.clean_label
     for r, row in enumerate(grid):
         # Only short strings can be column names; patent numbers and names are never cleaned here.
-        names = {
-            key: c
-            for c, v in enumerate(row)
-            if isinstance(v, str) and v and len(v) <= longest and (key := L.clean_label(v)) in wanted
-        }
+        names: dict[str, int] = {}
+        for c, v in enumerate(row):
+            if v.__class__ is str and 0 < len(v) <= longest:
+                key = clean(v)
+                if key in wanted and key not in names:
+                    names[key] = c
         if len(names) < 2:
             continue
         best: _Table | None = None
@@ -132,53 +135,69 @@ def _read_table(grid: list[list[Cell]], t: _Table, end: int, ret: Return, plan: 
     items: list[Item] = []
     seen: dict[str, str] = {}
     codes = _lookups(plan)[0]
-    index = [t.columns[col.name] for col in spec.columns]
-    width = len(index)
-    first_col = min(index)
+    columns = [(col, t.columns[col.name]) for col in spec.columns]
+    first_col = min(c for _, c in columns)
+    code = t.indicator.code
+    key_name = spec.key.name if spec.key else ""
     for r in range(t.header_row + 1, min(end, len(grid))):
         row = grid[r]
-        lead = row[0] if row else None
-        if isinstance(lead, str) and " " in lead and lead.strip().split(" ", 1)[0] in codes:
+        if not row:
+            continue
+        lead = row[0]
+        if lead.__class__ is str and " " in lead and lead.strip().split(" ", 1)[0] in codes:
             break  # the title of the next table
         n = len(row)
-        raws = [row[c] if c < n else "" for c in index]
-        if raws.count("") + raws.count(None) == width or all(is_blank(v) for v in raws):
+        raws: list[Cell] = []
+        filled = False
+        for _, c in columns:
+            raw = row[c] if c < n else None
+            if raw == "":
+                raw = None
+            elif raw.__class__ is str and (not raw.strip() if raw.isprintable() else is_blank(raw)):
+                raw = None  # spaces, or only invisible characters
+            filled = filled or raw is not None
+            raws.append(raw)
+        if not filled:
             continue  # a blank template row
         first = L.cell_name(r, first_col)
         values: dict[str, Any] = {}
         key: str | None = None
         ok = True
-        for col, c, raw in zip(spec.columns, index, raws, strict=True):
-            cell = L.cell_name(r, c)
-            if is_blank(raw):
+        for (col, c), raw in zip(columns, raws, strict=True):
+            if raw is None:
                 if col.key:
-                    add("item-missing-key", "error", cell, column=col.name, item=spec.item)
+                    add("item-missing-key", "error", L.cell_name(r, c), column=col.name, item=spec.item)
                     ok = False
                 continue
-            value, good = _check_cell(col.check, raw, year, spec.item, cell, add)
+            value, good = _check_cell(col.check, raw, year, spec.item, r, c, add)
             ok = ok and good
             values[col.name] = value
             if col.key and good:
                 key = str(value) if col.check != "text" else L.clean_label(value)
         if key is not None:
             if key in seen:
-                add(
-                    "duplicate-item",
-                    "error",
-                    first,
-                    item=spec.item,
-                    key=values.get(spec.key.name if spec.key else "", key),
-                    other=seen[key],
-                )
+                add("duplicate-item", "error", first, item=spec.item, key=values.get(key_name, key), other=seen[key])
             else:
                 seen[key] = first
-        items.append(Item(t.indicator.code, key, first, values, ok))
-    ret.items[t.indicator.code] = items
+        items.append(Item(code, key, first, values, ok))
+    ret.items[code] = items
 
 
 def _check_cell(
-    check: str, raw: Cell, year: int | None, item: str, cell: str, add: Callable[..., None]
+    check: str, raw: Cell, year: int | None, item: str, r: int, c: int, add: Callable[..., None]
 ) -> tuple[Any, bool]:
+    """The canonical value of one non-blank cell and whether it is good; a finding when it is not."""
+    cls = raw.__class__
+    if check == "text":
+        if cls is str and raw.isprintable():
+            return raw.strip(), True
+        return parse_text(raw).value, True
+    if check == "date" and cls is dt.date:  # a date cell, as calamine gives it: nothing to parse
+        if year is not None and raw.year != year:
+            add("item-date-outside-year", "error", L.cell_name(r, c), date=raw.isoformat(), year=year, item=item)
+            return raw, False
+        return raw, True
+    cell = L.cell_name(r, c)
     if check in ("patent", "invention_patent"):
         text = str(int(raw)) if isinstance(raw, float) and raw.is_integer() else str(raw)
         p = parse_patent(text, invention=check == "invention_patent")
@@ -187,11 +206,11 @@ def _check_cell(
             return text, False
         return p.value, True
     if check == "credit_code":
-        c = parse_credit_code(str(raw))
-        if c.problem:
-            add(c.problem, "error", cell, value=str(raw).strip(), expected=c.detail)
+        cc = parse_credit_code(str(raw))
+        if cc.problem:
+            add(cc.problem, "error", cell, value=str(raw).strip(), expected=cc.detail)
             return str(raw), False
-        return c.value, True
+        return cc.value, True
     if check == "date":
         d = parse_date(raw)
         if not d.ok:
@@ -211,10 +230,10 @@ def _check_cell(
             return y.value, False
         return y.value, True
     if check == "count":
-        n = parse_number(raw, "", integer=True, rate=False)
-        if not n.ok:
-            assert n.error is not None
-            add(n.error, "error", cell, **n.params)
+        num = parse_number(raw, "", integer=True, rate=False)
+        if not num.ok:
+            assert num.error is not None
+            add(num.error, "error", cell, **num.params)
             return raw, False
-        return n.value, True
+        return num.value, True
     return parse_text(raw).value, True

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from operator import mul
 
 _PATENT_WEIGHTS_12 = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
 _PATENT_WEIGHTS_8 = (2, 3, 4, 5, 6, 7, 8, 9)
@@ -30,7 +31,9 @@ class Checked:
 def patent_check_digit(digits: str) -> str:
     """The check character of a 12- or 8-digit Chinese application number: sum mod 11, 10 is X."""
     weights = _PATENT_WEIGHTS_12 if len(digits) == 12 else _PATENT_WEIGHTS_8
-    total = sum(int(d) * w for d, w in zip(digits, weights, strict=True))
+    if len(digits) != len(weights):
+        raise ValueError(f"a patent number has 12 or 8 digits before the check digit: {digits!r}")
+    total = sum(map(mul, map(int, digits), weights))
     r = total % 11
     return "X" if r == 10 else str(r)
 

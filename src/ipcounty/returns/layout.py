@@ -64,6 +64,8 @@ _PUNCT = re.compile(r"[\s:：*＊]")
 
 @lru_cache(maxsize=8192)  # the same few dozen labels recur in every return
 def _clean(text: str) -> str:
+    if text.isprintable() and unicodedata.is_normalized("NFKC", text) and not _PUNCT.search(text):
+        return text  # most text (names, titles) has nothing to clean: three checks in C
     return _PUNCT.sub("", unicodedata.normalize("NFKC", _INVISIBLE.sub("", text)))
 
 

@@ -262,8 +262,11 @@ _SHEET_TAG = re.compile(r"<(?:\w+:)?sheet\b[^>]*>", re.S)
 _REL_TAG = re.compile(r"<(?:\w+:)?Relationship\b[^>]*>", re.S)
 
 
+_ATTRS = {name: re.compile(rf'\s{name}="([^"]*)"') for name in ("name", "r:id", "Id", "Target")}
+
+
 def _attr(tag: str, name: str) -> str:
-    m = re.search(rf'\s{name}="([^"]*)"', tag)
+    m = _ATTRS[name].search(tag)
     return m.group(1) if m else ""
 
 
@@ -272,6 +275,13 @@ _FORMULA_CELL = re.compile(r'<c\b[^>]*?\br="([A-Z]+[0-9]+)"[^>]*?>(.*?)</c>', re
 
 # A cell reference attribute, r="XFD1048576" (rows carry r="5", digits only, so never match).
 _CELL_REF = re.compile(rb' r="([A-Z]{1,3})([0-9]+)"')
+# Only the references past MAX_COLS (column GR) or MAX_ROWS (row 5000): a real return has none,
+# so one search that finds nothing clears a sheet without collecting its thousands of cells.
+_BEYOND = re.compile(
+    rb' r="(?:[A-Z]{3}|[H-Z][A-Z]|G[S-Z])[0-9]'  # column 201 (GS) and beyond
+    rb'| r="[A-Z]{1,3}(?:0*[1-9][0-9]{4,}|0*[6-9][0-9]{3}|0*5(?:00[1-9]|0[1-9][0-9]|[1-9][0-9]{2}))"'
+)
+assert MAX_ROWS == 5000 and MAX_COLS == 200, "_BEYOND spells out these limits"
 
 
 def _col_number(letters: bytes) -> int:
@@ -332,12 +342,13 @@ class _XlsxParts:
         return None if part is None else self._read(part)
 
     def extent(self, sheet: str) -> tuple[int, int] | None:
-        """(last row, last column) that really hold a cell, from the sheet XML.
+        """(last row, last column) that really hold a cell when the sheet XML reaches past
+        MAX_ROWS or MAX_COLS; None when it stays within them (or cannot be read here).
 
         Read before calamine sees the sheet: calamine builds a dense grid from A1 to the last
         cell, so one cell at XFD1048576 would ask for 17 billion cells and abort the process."""
         xml = self._xml(sheet)
-        if xml is None:
+        if xml is None or _BEYOND.search(xml) is None:
             return None
         refs = _CELL_REF.findall(xml)
         rows = max((int(r) for r in {r for _, r in refs}), default=0)
