@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from ipcounty.bulk import paused_gc
 from ipcounty.plan import Plan
 from ipcounty.returns.model import Return
 from ipcounty.returns.workbook import EXTENSIONS
@@ -102,15 +103,16 @@ def read_all(
 
     total = len(found)
     jobs = jobs_for(total)
-    if jobs > 1:
-        result = _read_parallel(found, plan, today, jobs, on_progress)
-        if result is not None:
-            return result
-    out: list[Return] = []
-    for i, f in enumerate(found, 1):
-        out.append(_read_one(f, plan, today, read_return))
-        if on_progress is not None:
-            on_progress(i, total)
+    with paused_gc():
+        if jobs > 1:
+            result = _read_parallel(found, plan, today, jobs, on_progress)
+            if result is not None:
+                return result
+        out: list[Return] = []
+        for i, f in enumerate(found, 1):
+            out.append(_read_one(f, plan, today, read_return))
+            if on_progress is not None:
+                on_progress(i, total)
     return out
 
 
@@ -125,6 +127,9 @@ _WORKER: dict[str, object] = {}
 
 
 def _init_worker(plan: Plan, today: dt.date | None) -> None:
+    import gc
+
+    gc.disable()  # a worker only reads returns, which leave no cyclic garbage (see ipcounty.bulk)
     _WORKER["plan"] = plan
     _WORKER["today"] = today
 

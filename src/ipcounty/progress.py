@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from ipcounty.bulk import paused_gc
 from ipcounty.findings import Finding
 from ipcounty.plan import Indicator, Plan
 from ipcounty.returns.layout import STATE_CODES, YES
@@ -301,15 +302,16 @@ def compute(
     today = today or dt.date.today()
     reference = as_of or min(today, dt.date(year, 12, 31))
     reference = max(reference, dt.date(year, 1, 1))
-    picks, subs = choose(returns, as_of)
-    for s in subs:
-        if s.role == "used" and s.ret.year != year and s.ret.year is not None and s.ret.year > year:
-            s.role = "other_year"
-    calc = _Calc(plan, year, picks, reference)
-    rows = calc.rows()
-    units = calc.completeness(plan.unit_names)
-    district = calc.completeness([plan.district_name])
-    doubles, totals = _double_counting(plan, picks, year)
+    with paused_gc():
+        picks, subs = choose(returns, as_of)
+        for s in subs:
+            if s.role == "used" and s.ret.year != year and s.ret.year is not None and s.ret.year > year:
+                s.role = "other_year"
+        calc = _Calc(plan, year, picks, reference)
+        rows = calc.rows()
+        units = calc.completeness(plan.unit_names)
+        district = calc.completeness([plan.district_name])
+        doubles, totals = _double_counting(plan, picks, year)
     return Report(plan, year, as_of, reference, rows, subs, units, district, list(notes), doubles, totals)
 
 

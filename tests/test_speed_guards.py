@@ -1,0 +1,47 @@
+"""What the speed of a large report rests on, kept true by tests (the timings live in benchmarks/).
+
+A report pauses Python's cyclic garbage collector while it reads returns and computes (see
+ipcounty.bulk); that is only safe while reading leaves no reference cycles behind, and only
+polite if the collector is running again afterwards.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+from collections.abc import Callable
+from pathlib import Path
+
+from ipcounty.collect import find_returns, read_all
+from ipcounty.plan import Plan
+from ipcounty.progress import compute
+from ipcounty.returns.reader import read_return
+from tests.conftest import ROOT
+
+TODAY = dt.date(2026, 11, 25)
+
+
+def test_reading_returns_leaves_no_cyclic_garbage(plan: Plan, make_return: Callable[..., Path], tmp_path: Path) -> None:
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    image = tmp_path / "photo.xlsx"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    files = [f.path for f in find_returns(ROOT / "examples" / "returns") if f.skip_reason is None]
+    files += [broken, image, make_return(values={"B1": "十五"})]
+    gc.collect()
+    gc.disable()
+    try:
+        codes = {x.code for f in files for x in read_return(f, plan, today=TODAY).findings}
+        left = gc.collect()
+    finally:
+        gc.enable()
+    # The broken files and the bad figure did take the paths that report problems.
+    assert {"file-corrupt", "file-not-workbook", "not-a-number"} <= codes, codes
+    assert left == 0
+
+
+def test_report_leaves_the_collector_running(plan: Plan) -> None:
+    rets = read_all(find_returns(ROOT / "examples" / "returns"), plan, today=TODAY)
+    assert gc.isenabled()
+    compute(plan, rets, 2025, today=TODAY)
+    assert gc.isenabled()
