@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from ipcounty.cli import app
@@ -67,3 +68,23 @@ def test_no_traceback_on_a_bad_file(runner: CliRunner, tmp_path: Path) -> None:
     p.write_bytes(b"PK\x03\x04garbage")
     r = runner.invoke(app, [*BASE, "validate", str(p)])
     assert r.exit_code == 1 and "Traceback" not in r.output and "损坏" in r.output
+
+
+def test_an_unexpected_rust_panic_is_one_line_not_a_traceback(
+    runner: CliRunner, make_return: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pyo3's PanicException derives from BaseException; the error boundary still catches it."""
+    import ipcounty.returns.validate as validate_module
+
+    class PanicException(BaseException):  # what pyo3 raises when Rust code panics
+        pass
+
+    def panics(*args: object, **kwargs: object) -> None:
+        raise PanicException("index out of bounds")
+
+    monkeypatch.setattr(validate_module, "validate_files", panics)
+    path = make_return()
+    r = runner.invoke(app, ["validate", str(path)])
+    assert r.exit_code == 1
+    assert "内部错误" in r.output and "PanicException" in r.output and "--debug" in r.output
+    assert "Traceback" not in r.output

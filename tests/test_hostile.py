@@ -418,3 +418,27 @@ def _read_with_cells(seed: bytes, sheet: str, cells: dict[str, Any], folder: Pat
     assert "reader-failed" not in codes(ret)
     assert all(f.message("zh") and f.message("en") for f in ret.findings)
     return ret
+
+
+def test_date_cell_with_a_huge_number_is_named_not_a_crash(
+    make_return: Callable[..., Path], plan: Plan, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """python-calamine 0.9 panics on a date-formatted cell holding -1e15 (out of chrono's range; see
+    calamine issue #722); the user gets a finding naming the cell, and no Rust panic text."""
+    src = make_return()
+    wb = load_workbook(src)
+    ws = wb["明细"]
+    date_cell = next(c for row in ws.iter_rows() for c in row if c.is_date)
+    ws[date_cell.coordinate] = -1e15
+    ws[date_cell.coordinate].number_format = "yyyy-mm-dd"
+    path = tmp_path / "huge-date.xlsx"
+    wb.save(path)
+    before = path.read_bytes()
+    ret = read_return(path, plan, today=TODAY)
+    found = [f for f in ret.findings if f.code == "sheet-unreadable-cell"]
+    assert found and date_cell.coordinate in found[0].message("zh") and found[0].sheet == "明细"
+    assert "清除该单元格" in found[0].message("zh")
+    assert "panicked" not in capfd.readouterr().err
+    r = CliRunner().invoke(app, ["validate", str(path)])
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    assert path.read_bytes() == before

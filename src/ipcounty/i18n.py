@@ -163,6 +163,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "找不到工作表“{sheet}”（现有：{sheets}）：请使用模板填报，不要改工作表名",
         "no sheet named '{sheet}' (found: {sheets}): use the template and keep its sheet names",
     ),
+    "sheet-unreadable-cell": (
+        "工作表“{sheet}”中有单元格无法读取（单元格：{cells}），通常是设为日期格式的单元格里填了过大的数："
+        "请改成正确的日期或数字，或清除该单元格后重新保存",
+        "a cell of sheet '{sheet}' cannot be read (cells: {cells}), usually a date-formatted cell holding "
+        "a number far too large for a date: write a proper date or number, or clear the cell, and save again",
+    ),
     "sheet-too-large": (
         "工作表“{sheet}”声明了 {rows} 行 × {cols} 列，超过上限 {limit}：请删除多余的行列后重新保存",
         "sheet '{sheet}' claims {rows} rows x {cols} columns, over the limit of {limit}: "

@@ -33,8 +33,11 @@ class _Boundary(TyperGroup):
             raise typer.Exit(exc.exit_code) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
-        except Exception as exc:
-            # Typer's own exceptions (bad parameters) are usage errors it prints itself.
+        except BaseException as exc:
+            # Typer's own exceptions (bad parameters) are usage errors it prints itself. Of the
+            # BaseExceptions only a Rust panic from a reader library (pyo3's PanicException) is ours.
+            if not isinstance(exc, Exception) and type(exc).__name__ != "PanicException":
+                raise
             if type(exc).__module__.startswith(("typer", "click")) or _debug(ctx):
                 raise
             lang = _lang(ctx)

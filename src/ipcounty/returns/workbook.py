@@ -13,10 +13,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import os
 import re
 import struct
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,31 +61,40 @@ class Book:
         expensive part, so it is done once)."""
         from python_calamine import CalamineError
 
-        if self.data[:2] == b"PK" and self.path.suffix.lower() in (".xlsx", ".xlsm"):
+        if self._is_xlsx():
             extent = self._xlsx().extent(name)
             if extent is not None and (extent[0] > MAX_ROWS or extent[1] > MAX_COLS):
                 rows, cols = extent
                 limit = f"{MAX_ROWS}×{MAX_COLS}"
                 return [], FileProblem("sheet-too-large", {"sheet": name, "rows": rows, "cols": cols, "limit": limit})
         try:
-            sheet = self._wb.get_sheet_by_name(name)
-            try:
-                self.merged[name] = list(sheet.merged_cell_ranges or [])
-            except Exception:  # noqa: BLE001 - not every format reports merges; fall back to none
-                self.merged[name] = []
-            height, width = sheet.height, sheet.width
-            end = sheet.end
-            rows = (end[0] + 1) if end else 0
-            cols = (end[1] + 1) if end else 0
-            if rows > MAX_ROWS or cols > MAX_COLS or height * width > MAX_CELLS:
-                return [], FileProblem(
-                    "sheet-too-large",
-                    {"sheet": name, "rows": rows, "cols": cols, "limit": f"{MAX_ROWS}×{MAX_COLS}"},
-                )
-            grid = sheet.to_python(skip_empty_area=False)
+            with _rust_panics_quiet():
+                sheet = self._wb.get_sheet_by_name(name)
+                try:
+                    self.merged[name] = list(sheet.merged_cell_ranges or [])
+                except Exception:  # noqa: BLE001 - not every format reports merges; fall back to none
+                    self.merged[name] = []
+                height, width = sheet.height, sheet.width
+                end = sheet.end
+                rows = (end[0] + 1) if end else 0
+                cols = (end[1] + 1) if end else 0
+                if rows > MAX_ROWS or cols > MAX_COLS or height * width > MAX_CELLS:
+                    return [], FileProblem(
+                        "sheet-too-large",
+                        {"sheet": name, "rows": rows, "cols": cols, "limit": f"{MAX_ROWS}×{MAX_COLS}"},
+                    )
+                grid = sheet.to_python(skip_empty_area=False)
         except (CalamineError, ValueError, OSError, OverflowError) as exc:
             return [], FileProblem("file-corrupt", {"detail": _short(exc)})
+        except RustPanic as exc:
+            huge = self._xlsx().huge_numbers(name) if self._is_xlsx() else []
+            return [], FileProblem(
+                "sheet-unreadable-cell", {"sheet": name, "cells": "、".join(huge[:10]) or "?", "detail": _short(exc)}
+            )
         return grid, None
+
+    def _is_xlsx(self) -> bool:
+        return self.data[:2] == b"PK" and self.path.suffix.lower() in (".xlsx", ".xlsm")
 
     def formula_cells(self, sheet: str) -> set[str]:
         """Cells of ``sheet`` that hold a formula with no cached value (xlsx/xlsm only).
@@ -126,8 +137,11 @@ def open_book(path: Path) -> tuple[Book | None, FileProblem | None]:
     from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
     try:
-        wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        meta = wb.sheets_metadata
+        with _rust_panics_quiet():
+            wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
+            meta = wb.sheets_metadata
+    except RustPanic as exc:
+        return None, FileProblem("file-corrupt", {"detail": _short(exc)})
     except PasswordError:
         return None, FileProblem("file-encrypted")
     except (CalamineError, ValueError, OSError, OverflowError, UnicodeError) as exc:
@@ -139,6 +153,39 @@ def open_book(path: Path) -> tuple[Book | None, FileProblem | None]:
     hidden = {m.name for m in meta if str(m.visible).rsplit(".", 1)[-1].lower() != "visible"}
     digest = hashlib.sha256(data).hexdigest()
     return Book(path, data, digest, names, hidden, wb), None
+
+
+class RustPanic(Exception):
+    """python-calamine panicked (a bug in the Rust reader, e.g. calamine issue #722: a date cell
+    holding a number too large for a date). Raised in place of pyo3's PanicException, which
+    derives from BaseException and so would slip past every ``except Exception``."""
+
+
+_DEVNULL: int | None = None
+
+
+@contextlib.contextmanager
+def _rust_panics_quiet() -> Iterator[None]:
+    """Turn a Rust panic inside the block into :class:`RustPanic`, without the panic message and
+    backtrace Rust prints on stderr (file descriptor 2) for the user to puzzle over."""
+    global _DEVNULL
+    try:
+        saved = os.dup(2)
+        if _DEVNULL is None:
+            _DEVNULL = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(_DEVNULL, 2)
+    except OSError:
+        saved = -1
+    try:
+        yield
+    except BaseException as exc:
+        if type(exc).__name__ == "PanicException":
+            raise RustPanic(str(exc) or "panic") from None
+        raise
+    finally:
+        if saved >= 0:
+            os.dup2(saved, 2)
+            os.close(saved)
 
 
 _ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
@@ -270,6 +317,7 @@ def _attr(tag: str, name: str) -> str:
     return m.group(1) if m else ""
 
 
+_NUMBER_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]+[0-9]+)"[^>]*>(?:(?!</c>).)*?<v>([^<]*)</v>', re.S)
 _FORMULA_CELL = re.compile(r'<c\b[^>]*?\br="([A-Z]+[0-9]+)"[^>]*?>(.*?)</c>', re.S)
 
 
@@ -354,6 +402,23 @@ class _XlsxParts:
         rows = max((int(r) for r in {r for _, r in refs}), default=0)
         cols = max((_col_number(c) for c in {c for c, _ in refs}), default=0)
         return rows, cols
+
+    def huge_numbers(self, sheet: str) -> list[str]:
+        """Cells holding a number beyond ±10^11, the negative ones first: as a date (days since
+        1900) such a number overflows, and python-calamine 0.9 panics reading a date-formatted
+        cell that holds one below about -1.07 × 10^11."""
+        xml = self._xml(sheet)
+        if xml is None:
+            return []
+        found: list[tuple[float, str]] = []
+        for ref, text in _NUMBER_CELL.findall(xml):
+            try:
+                value = float(text)
+            except ValueError:
+                continue
+            if abs(value) >= 1e11:
+                found.append((0 if value < 0 else 1, ref.decode()))
+        return [ref for _, ref in sorted(found)]
 
     def uncached_formulas(self, sheet: str) -> set[str]:
         """Cells holding a formula with no computed value."""
