@@ -220,3 +220,43 @@ def test_bundled_examples_show_double_counting(plan: Plan) -> None:
     ws = build_workbook(rep)["重复计算"]
     rows = [r for r in ws.iter_rows(min_row=4, values_only=True) if r[0] in ("B1", "B2") and r[3]]
     assert len(rows) == 4 and {r[5] for r in rows} >= {"2025/2025_永安镇_填报表.xlsx", "2025/2025_齐村镇_填报表.xlsx"}
+
+
+# Ways people (and PDFs, and input methods) spell a column name: full-width, spaced, with a
+# colon or an asterisk, zero-width characters, Kangxi radicals that look like ideographs.
+_DECOR = ["", " ", "\u3000", "：", ":", "*", "＊", "\u200b", "\ufeff", "\t", "\u00a0"]
+_LOOKALIKE = {"日": "⽇", "人": "⼈", "方": "⽅", "期": "期", "1": "１", "D": "Ｄ"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    name=st.sampled_from(
+        ["专利号", "专利名称", "授权日期", "许可方", "许可公告日", "统一社会信用代码", "参加人数", "ID"]
+    ),
+    before=st.lists(st.sampled_from(_DECOR), max_size=3),
+    after=st.lists(st.sampled_from(_DECOR), max_size=3),
+    lookalike=st.booleans(),
+)
+def test_header_screen_never_passes_over_a_name(
+    name: str, before: list[str], after: list[str], lookalike: bool
+) -> None:
+    """The cheap screen of 明细 cells lets through every spelling that cleans to a column name."""
+    from ipcounty.returns import layout as L
+    from ipcounty.returns.evidence import may_clean_to
+
+    if lookalike:
+        name = "".join(_LOOKALIKE.get(ch, ch) for ch in name)
+    text = "".join(before) + name + "".join(after)
+    wanted = {
+        L.clean_label(n)
+        for n in ["专利号", "专利名称", "授权日期", "许可方", "许可公告日", "统一社会信用代码", "参加人数", "ID"]
+    }
+    assert L.clean_label(text) in wanted
+    assert may_clean_to(text, {n[-1] for n in wanted})
+
+
+@pytest.mark.parametrize("text", ["单位00001专利名称1", "某某科技有限公司", "ZL202312360740.8", "张三", "2025"])
+def test_header_screen_passes_over_names_and_numbers(text: str) -> None:
+    from ipcounty.returns.evidence import may_clean_to
+
+    assert not may_clean_to(text, {"号", "称", "期", "方", "日", "码", "数"})

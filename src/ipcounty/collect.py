@@ -140,12 +140,10 @@ def _work(chunk: list[Found]) -> list[Return]:
     plan = _WORKER["plan"]
     today = _WORKER["today"]
     assert isinstance(plan, Plan)
-    out = [_read_one(f, plan, today if isinstance(today, dt.date) else None, read_return) for f in chunk]
-    for ret in out:
-        # The report needs each 明细 item's key and cell, not its other columns: leave them here
-        # rather than pickle them back (they are most of a return's size).
-        ret.items = {code: [i._replace(values={}) for i in items] for code, items in ret.items.items()}
-    return out
+    when = today if isinstance(today, dt.date) else None
+    # The report needs each 明细 item's key and cell, not its other columns: leave them here
+    # rather than pickle them back (they are most of a return's size).
+    return [_read_one(f, plan, when, read_return).without_items() for f in chunk]
 
 
 def _read_parallel(

@@ -327,12 +327,12 @@ def _double_counting(
         if pick.used is None or y > year:
             continue
         file = pick.used.file
-        for code, items in pick.used.items.items():
+        for code, refs in pick.used.item_refs().items():
             if y == year:
-                counted[code] += len(items)
-            for item in items:
-                if item.key is not None:
-                    claims[(code, item.key)].append((unit, y, file, item.cell))
+                counted[code] += len(refs.keys)
+            for key, cell in zip(refs.keys, refs.cells, strict=True):
+                if key is not None:
+                    claims[(code, key)].append((unit, y, file, cell))
     doubles: list[DoubleCount] = []
     repeated: dict[str, int] = defaultdict(int)
     for (code, key), raw in claims.items():

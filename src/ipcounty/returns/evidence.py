@@ -95,18 +95,32 @@ def read_evidence(book: Book, plan: Plan, ret: Return, indicators: list[Indicato
             )
 
 
+# The ASCII characters label cleaning removes: controls, whitespace, ':' and '*' (see layout).
+_ASCII_CLEANED = "".join(chr(i) for i in range(128) if L.clean_label(f"a{chr(i)}b") != f"a{chr(i)}b")
+
+
+def may_clean_to(text: str, ends: set[str]) -> bool:
+    """False when ``text`` cannot clean (see ``layout.clean_label``) to a name ending in one of
+    ``ends``: its last character is ASCII or a CJK ideograph (U+4E00-9FFF), which cleaning keeps
+    as it is, and not in ``ends``. Cheaper than cleaning: a cell ending in "1" or "司" (patent
+    numbers, company names) is passed over."""
+    last = text.rstrip(_ASCII_CLEANED)[-1:]
+    return last in ends or not (last.isascii() or "\u4e00" <= last <= "\u9fff")
+
+
 def _find_tables(grid: list[list[Cell]], indicators: list[Indicator]) -> list[_Table]:
     """Header rows of the 明细 tables, top to bottom. A header holds every column name of one table;
     when two tables share names (专利号), the one matching the most columns wins."""
     tables: list[_Table] = []
     wanted = {L.clean_label(c.name) for i in indicators if i.evidence for c in i.evidence.columns}
     longest = max((len(n) for n in wanted), default=0) + 4
+    ends = {n[-1] for n in wanted if n}
     clean = L.clean_label
     for r, row in enumerate(grid):
-        # Only short strings can be column names; patent numbers and names are never cleaned here.
         names: dict[str, int] = {}
         for c, v in enumerate(row):
-            if v.__class__ is str and 0 < len(v) <= longest:
+            # Only short strings can be column names; patent numbers and names are not cleaned.
+            if v.__class__ is str and 0 < len(v) <= longest and may_clean_to(v, ends):
                 key = clean(v)
                 if key in wanted and key not in names:
                     names[key] = c
