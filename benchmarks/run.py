@@ -7,7 +7,10 @@
 Every timing is a fresh process ("cold": Python starts, imports, runs, exits), repeated and
 interleaved so that machine noise hits every measure alike; the table shows medians. Beside
 ipcounty's report over N returns it runs, in the same round, a bare python-calamine loop and a
-bare openpyxl loop over the same files, and prints ipcounty's per-file cost as a ratio to each.
+bare openpyxl loop over the same files (open each file, read every sheet's cells), and prints
+ipcounty's per-file cost as a ratio to the calamine loop: SPEC's "per-return cost <= 3x a bare
+python-calamine read of the same file". A third loop reads only sheet 填报表 (what the bare read
+was before returns gained the 明细 sheet), and the ratio to it is printed too.
 
 The corpora are made once from a template and cached under benchmarks/.cache/: a synthetic plan
 with the real plan's indicators and N/3 units, and one return per unit and year (2024–2026).
@@ -42,6 +45,7 @@ BUDGETS = {
     "validate": 0.35,
     "report-examples": 1.2,
     "report-10000": 15.0,
+    "ratio": 3.0,  # per-return cost of report ÷ a bare python-calamine read of the same file
 }
 
 # Run in a child so that each measure is a cold process; prints wall seconds and peak RSS (KiB).
@@ -57,6 +61,15 @@ if kind == "ipcounty":
     except SystemExit:
         pass
 elif kind == "calamine":
+    # The bare read of a file: open it, read every sheet's cells into Python.
+    from python_calamine import CalamineWorkbook
+    for line in open(args[0], encoding="utf-8"):
+        wb = CalamineWorkbook.from_path(line.rstrip("\n"))
+        for name in wb.sheet_names:
+            wb.get_sheet_by_name(name).to_python()
+        wb.close()
+elif kind == "calamine-main":
+    # Only sheet 填报表: the bare read before returns had a 明细 sheet (shown for comparison).
     from python_calamine import CalamineWorkbook
     for line in open(args[0], encoding="utf-8"):
         wb = CalamineWorkbook.from_path(line.rstrip("\n"))
@@ -66,7 +79,8 @@ elif kind == "openpyxl":
     from openpyxl import load_workbook
     for line in open(args[0], encoding="utf-8"):
         wb = load_workbook(line.rstrip("\n"), read_only=True, data_only=True)
-        list(wb["填报表"].iter_rows(values_only=True))
+        for ws in wb.worksheets:
+            list(ws.iter_rows(values_only=True))
         wb.close()
 wall = time.perf_counter() - t
 # Peak memory of the whole process tree, bounded from above: this process's peak plus the largest
@@ -233,12 +247,19 @@ def main() -> None:
     big: dict[int, dict[str, list[tuple[float, float, int]]]] = {}
     for n, (plan_path, folder, _) in corpora.items():
         rounds = 3 if n >= 10000 else 5
-        rec: dict[str, list[tuple[float, float, int]]] = {"ipcounty": [], "serial": [], "calamine": [], "openpyxl": []}
+        rec: dict[str, list[tuple[float, float, int]]] = {
+            "ipcounty": [],
+            "serial": [],
+            "calamine": [],
+            "calamine-main": [],
+            "openpyxl": [],
+        }
         report_args = ("--plan", str(plan_path), "report", "2025", "--returns", str(folder), "--format", "csv")
         for _ in range(rounds):
             rec["ipcounty"].append(run_child("ipcounty", *report_args))
             rec["serial"].append(run_child("ipcounty", *report_args, jobs=1))
             rec["calamine"].append(run_child("calamine", str(lists[n])))
+            rec["calamine-main"].append(run_child("calamine-main", str(lists[n])))
             if n <= 1000:
                 rec["openpyxl"].append(run_child("openpyxl", str(lists[n])))
         big[n] = rec
@@ -264,42 +285,47 @@ def main() -> None:
         files = len(corpora[n][2])
         wall = med(x[0] for x in rec["ipcounty"])
         peak = max(x[2] for x in rec["ipcounty"]) / 1024
-        budget = BUDGETS["report-10000"] if n >= 10000 else BUDGETS["report-10000"] * n / 10000
-        ok = wall <= budget and (n < 10000 or peak <= 600)
-        print(
-            f"| {'ipcounty report over ' + format(files, ',') + ' returns':<44} | {wall:>8.2f}s | "
-            f"{budget:>7.1f}s | {'✓' if ok else '✗'} |"
-        )
+        label = "ipcounty report over " + format(files, ",") + " returns"
+        if n >= 10000:  # SPEC's budget is for 10,000 returns; smaller corpora are shown for scale
+            budget = BUDGETS["report-10000"]
+            print(f"| {label:<44} | {wall:>8.2f}s | {budget:>7.1f}s | {'✓' if wall <= budget else '✗'} |")
+        else:
+            print(f"| {label:<44} | {wall:>8.2f}s | {'—':>8} |    |")
         print(
             f"| {'  peak memory (all processes, upper bound)':<44} | {peak:>7.0f}MB | {'600MB':>8} |"
             f" {'✓' if peak <= 600 else '✗'} |"
         )
+        ratio = (wall / files) / (med(x[0] for x in rec["calamine"]) / files)
+        ok = ratio <= BUDGETS["ratio"]
+        print(
+            f"| {'  per return ÷ bare calamine read of the file':<44} | {ratio:>8.2f}× | "
+            f"{BUDGETS['ratio']:>7.2f}× | {'✓' if ok else '✗'} |"
+        )
         serial = med(x[0] for x in rec["serial"])
         speak = max(x[2] for x in rec["serial"]) / 1024
-        print(
-            f"| {'  the same in one process (IPCOUNTY_JOBS=1)':<44} | {serial:>8.2f}s | {budget:>7.1f}s |"
-            f" {'✓' if serial <= budget else '✗'} |"
-        )
-        print(f"| {'  its peak memory':<44} | {speak:>7.0f}MB | {'600MB':>8} | {'✓' if speak <= 600 else '✗'} |")
+        print(f"| {'  the same in one process (IPCOUNTY_JOBS=1)':<44} | {serial:>8.2f}s | {'':>8} |    |")
+        print(f"| {'  its peak memory':<44} | {speak:>7.0f}MB | {'':>8} |    |")
     print()
     print(
-        f"| {'ms per return (cold process ÷ files)':<38} | {'ipcounty':>9} | {'1 process':>9} | {'calamine':>9} |"
-        f" {'openpyxl':>9} | {'× calamine':>10} | {'1 proc × cal.':>13} |"
+        f"| {'ms per return (cold process ÷ files)':<36} | {'ipcounty':>8} | {'1 process':>9} | {'calamine':>8} |"
+        f" {'填报表 only':>9} | {'openpyxl':>8} | {'÷ calamine':>10} | {'1 proc ÷ cal.':>13} | {'÷ 填报表 only':>11} |"
     )
-    print(f"|{'-' * 40}|{'-' * 11}|{'-' * 11}|{'-' * 11}|{'-' * 11}|{'-' * 12}|{'-' * 15}|")
+    print(f"|{'-' * 38}|{'-' * 10}|{'-' * 11}|{'-' * 10}|{'-' * 12}|{'-' * 10}|{'-' * 12}|{'-' * 15}|{'-' * 14}|")
     for n, rec in big.items():
         files = len(corpora[n][2])
         ours = med(x[0] for x in rec["ipcounty"]) / files * 1000
         one = med(x[0] for x in rec["serial"]) / files * 1000
         cal = med(x[0] for x in rec["calamine"]) / files * 1000
-        opx = f"{med(x[0] for x in rec['openpyxl']) / files * 1000:>9.3f}" if rec["openpyxl"] else f"{'—':>9}"
+        main_only = med(x[0] for x in rec["calamine-main"]) / files * 1000
+        opx = f"{med(x[0] for x in rec['openpyxl']) / files * 1000:>8.3f}" if rec["openpyxl"] else f"{'—':>8}"
         print(
-            f"| {format(files, ',') + ' returns':<38} | {ours:>9.3f} | {one:>9.3f} | {cal:>9.3f} | {opx} |"
-            f" {ours / cal:>9.2f}× | {one / cal:>12.2f}× |"
+            f"| {format(files, ',') + ' returns':<36} | {ours:>8.3f} | {one:>9.3f} | {cal:>8.3f} | {main_only:>11.3f} |"
+            f" {opx} | {ours / cal:>9.2f}× | {one / cal:>12.2f}× | {ours / main_only:>12.2f}× |"
         )
     print("\nipcounty = the report command as shipped (several processes from 300 files); 1 process =")
-    print("IPCOUNTY_JOBS=1; calamine/openpyxl = a bare loop opening each file and reading sheet 填报表.")
-    print("Start-up is included on every side. openpyxl is measured on the 1,000-return corpus only.")
+    print("IPCOUNTY_JOBS=1; calamine/openpyxl = a bare loop opening each file and reading every sheet;")
+    print("填报表 only = the bare calamine loop reading that one sheet. Start-up is included on every")
+    print("side. openpyxl is measured on the 1,000-return corpus only.")
 
 
 if __name__ == "__main__":
