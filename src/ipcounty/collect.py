@@ -60,9 +60,12 @@ def find_returns(folder: Path) -> list[Found]:
     out: list[Found] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        here = Path(root)
+        rel = here.relative_to(folder).as_posix()  # once per folder: pathlib is slow per file
+        prefix = "" if rel == "." else rel + "/"
         for fname in sorted(files):
-            path = Path(root) / fname
-            name = path.relative_to(folder).as_posix()
+            path = here / fname
+            name = prefix + fname
             if fname.startswith("~$"):
                 out.append(Found(path, name, "lock"))
             elif fname.startswith("."):
