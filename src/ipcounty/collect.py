@@ -156,7 +156,9 @@ def _read_parallel(
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    size = max(16, min(256, len(found) // (jobs * 8) or 16))
+    # Chunks of at most 64 files: few enough to keep pickling cheap, small enough that no worker
+    # idles long at the end while another finishes a big last chunk.
+    size = max(16, min(64, len(found) // (jobs * 8) or 16))
     chunks = [found[i : i + size] for i in range(0, len(found), size)]
     out: list[Return] = []
     try:

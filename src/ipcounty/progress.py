@@ -418,7 +418,7 @@ class _Calc:
         return out
 
     def _applies(self, ind: Indicator, unit: str) -> bool:
-        return any(self.plan.target(ind.code, unit, y) is not None for y in self.plan.years)
+        return self.plan.has_target(ind.code, unit)
 
     def _value(self, ind: Indicator, unit: str, year: int) -> tuple[float | str | None, Return | None]:
         p = self.pick(unit, year)

@@ -168,6 +168,14 @@ class Plan:
         key_year = year if self._by_code[code].scope == "yearly" else None
         return self.targets.get((code, unit, key_year))
 
+    def has_target(self, code: str, unit: str) -> bool:
+        """Whether ``unit`` has a target for ``code`` in any year (or for the period)."""
+        return (code, unit) in self._targeted
+
+    @cached_property
+    def _targeted(self) -> frozenset[tuple[str, str]]:
+        return frozenset((code, unit) for code, unit, _ in self.targets)
+
     def plan_target(self, code: str, unit: str) -> float | None:
         """The whole-plan target: the sum of yearly targets of a flow, else the period target."""
         ind = self.indicator(code)

@@ -9,8 +9,9 @@ not repeated; and the number of rows against 本年完成.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from ipcounty.findings import Finding, Severity
@@ -99,7 +100,7 @@ def read_evidence(book: Book, plan: Plan, ret: Return, indicators: list[Indicato
 _ASCII_CLEANED = "".join(chr(i) for i in range(128) if L.clean_label(f"a{chr(i)}b") != f"a{chr(i)}b")
 
 
-def may_clean_to(text: str, ends: set[str]) -> bool:
+def may_clean_to(text: str, ends: Set[str]) -> bool:
     """False when ``text`` cannot clean (see ``layout.clean_label``) to a name ending in one of
     ``ends``: its last character is ASCII or a CJK ideograph (U+4E00-9FFF), which cleaning keeps
     as it is, and not in ``ends``. Cheaper than cleaning: a cell ending in "1" or "司" (patent
@@ -108,13 +109,54 @@ def may_clean_to(text: str, ends: set[str]) -> bool:
     return last in ends or not (last.isascii() or "\u4e00" <= last <= "\u9fff")
 
 
+@dataclass(frozen=True)
+class _Headers:
+    """What finding the 明细 header rows needs, worked out once per set of indicators."""
+
+    wanted: frozenset[str]  # every column name, cleaned
+    ends: frozenset[str]  # their last characters
+    longest: int  # no cell longer than this can be a column name
+    columns: tuple[tuple[Indicator, tuple[tuple[str, str], ...]], ...]  # (name, cleaned) per indicator
+
+
+_HEADERS: dict[tuple[int, ...], tuple[tuple[Indicator, ...], _Headers]] = {}
+
+
+def _headers(indicators: list[Indicator]) -> _Headers:
+    """Cached by the indicators' identity (hashing them field by field costs more than the rest);
+    the cache holds the indicators, so their ids cannot be reused while an entry lives."""
+    key = tuple(map(id, indicators))
+    hit = _HEADERS.get(key)
+    if hit is not None:
+        return hit[1]
+    if len(_HEADERS) >= 16:
+        _HEADERS.clear()
+    headers = _make_headers(indicators)
+    _HEADERS[key] = (tuple(indicators), headers)
+    return headers
+
+
+def _make_headers(indicators: list[Indicator]) -> _Headers:
+    columns = tuple(
+        (ind, tuple((c.name, L.clean_label(c.name)) for c in ind.evidence.columns))
+        for ind in indicators
+        if ind.evidence is not None
+    )
+    wanted = frozenset(clean for _, cols in columns for _, clean in cols)
+    return _Headers(
+        wanted,
+        frozenset(n[-1] for n in wanted if n),
+        max((len(n) for n in wanted), default=0) + 4,
+        columns,
+    )
+
+
 def _find_tables(grid: list[list[Cell]], indicators: list[Indicator]) -> list[_Table]:
     """Header rows of the 明细 tables, top to bottom. A header holds every column name of one table;
     when two tables share names (专利号), the one matching the most columns wins."""
     tables: list[_Table] = []
-    wanted = {L.clean_label(c.name) for i in indicators if i.evidence for c in i.evidence.columns}
-    longest = max((len(n) for n in wanted), default=0) + 4
-    ends = {n[-1] for n in wanted if n}
+    h = _headers(indicators)
+    wanted, ends, longest = h.wanted, h.ends, h.longest
     clean = L.clean_label
     for r, row in enumerate(grid):
         names: dict[str, int] = {}
@@ -127,16 +169,13 @@ def _find_tables(grid: list[list[Cell]], indicators: list[Indicator]) -> list[_T
         if len(names) < 2:
             continue
         best: _Table | None = None
-        for ind in indicators:
-            spec = ind.evidence
-            assert spec is not None
-            cols = {c.name: names.get(L.clean_label(c.name)) for c in spec.columns}
+        for ind, cols in h.columns:
             if (
-                all(v is not None for v in cols.values())
+                all(clean in names for _, clean in cols)
                 and (best is None or len(cols) > len(best.columns))
                 and all(t.indicator.code != ind.code for t in tables)
             ):
-                best = _Table(ind, r, {k: v for k, v in cols.items() if v is not None})
+                best = _Table(ind, r, {name: names[clean] for name, clean in cols})
         if best is not None:
             tables.append(best)
     return tables
@@ -151,6 +190,9 @@ def _read_table(grid: list[list[Cell]], t: _Table, end: int, ret: Return, plan: 
     codes = _lookups(plan)[0]
     columns = [(col, t.columns[col.name]) for col in spec.columns]
     first_col = min(c for _, c in columns)
+    last_col = max(c for _, c in columns)
+    width = len(columns)
+    pick = itemgetter(*(c for _, c in columns)) if width > 1 else (lambda row: (row[columns[0][1]],))
     code = t.indicator.code
     key_name = spec.key.name if spec.key else ""
     for r in range(t.header_row + 1, min(end, len(grid))):
@@ -161,6 +203,8 @@ def _read_table(grid: list[list[Cell]], t: _Table, end: int, ret: Return, plan: 
         if lead.__class__ is str and " " in lead and lead.strip().split(" ", 1)[0] in codes:
             break  # the title of the next table
         n = len(row)
+        if n > last_col and pick(row).count("") == width:
+            continue  # a blank template row (only its 序号, if any), seen in C
         raws: list[Cell] = []
         filled = False
         for _, c in columns:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from operator import mul
+from typing import NamedTuple
 
 _PATENT_WEIGHTS_12 = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
 _PATENT_WEIGHTS_8 = (2, 3, 4, 5, 6, 7, 8, 9)
@@ -21,8 +21,11 @@ _CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
 
-@dataclass(frozen=True)
-class Checked:
+class Checked(NamedTuple):
+    """An identifier as read: its canonical spelling, or the finding code and what was expected.
+
+    A named tuple rather than a dataclass: one is made for every identifier of every 明细."""
+
     value: str | None  # canonical spelling when valid
     problem: str | None = None  # finding code when not
     detail: str = ""
