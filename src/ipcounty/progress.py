@@ -320,9 +320,13 @@ def _double_counting(
 ) -> tuple[list[DoubleCount], dict[str, EvidenceTotal]]:
     """Items claimed more than once (two townships, or two years up to ``year``), and the year's
     claimed and de-duplicated totals per indicator. Only the returns that count are looked at."""
-    # Plain tuples while collecting (hundreds of thousands of items); Claim objects only for repeats.
-    claims: dict[tuple[str, str], list[tuple[str, int, str, str]]] = defaultdict(list)
+    # Hundreds of thousands of items: the first claim of each is one plain tuple in a dict per
+    # indicator; only an item claimed again gets a list (and, below, Claim objects).
+    # The last field of a claim is its place in the reading order, which orders the repeats.
+    first: dict[str, dict[str, tuple[str, int, str, str, int]]] = defaultdict(dict)
+    again: dict[tuple[str, str], list[tuple[str, int, str, str, int]]] = {}
     counted: dict[str, int] = defaultdict(int)
+    seq = 0
     for (unit, y), pick in sorted(picks.items(), key=lambda kv: (kv[0][1], kv[0][0])):
         if pick.used is None or y > year:
             continue
@@ -330,15 +334,19 @@ def _double_counting(
         for code, refs in pick.used.item_refs().items():
             if y == year:
                 counted[code] += len(refs.keys)
+            seen = first[code]
             for key, cell in zip(refs.keys, refs.cells, strict=True):
-                if key is not None:
-                    claims[(code, key)].append((unit, y, file, cell))
+                if key is None:
+                    continue
+                seq += 1
+                claim = (unit, y, file, cell, seq)
+                earlier = seen.setdefault(key, claim)
+                if earlier is not claim:
+                    again.setdefault((code, key), [earlier]).append(claim)
     doubles: list[DoubleCount] = []
     repeated: dict[str, int] = defaultdict(int)
-    for (code, key), raw in claims.items():
-        if len(raw) < 2:
-            continue
-        cs = [Claim(*c) for c in raw]
+    for (code, key), raw in sorted(again.items(), key=lambda kv: kv[1][0][4]):
+        cs = [Claim(*c[:4]) for c in raw]
         this_year = [c for c in cs if c.year == year]
         if len({(c.township, c.year) for c in cs}) > 1 and this_year:
             doubles.append(DoubleCount(plan.indicator(code), key, cs))
