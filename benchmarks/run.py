@@ -75,6 +75,11 @@ elif kind == "calamine-main":
         wb = CalamineWorkbook.from_path(line.rstrip("\n"))
         wb.get_sheet_by_name("填报表").to_python()
         wb.close()
+elif kind == "spin":
+    # A fixed pure-Python workload: how fast this machine is during the run (shared machines vary).
+    x = 0
+    for i in range(5_000_000):
+        x += i
 elif kind == "openpyxl":
     from openpyxl import load_workbook
     for line in open(args[0], encoding="utf-8"):
@@ -234,12 +239,13 @@ def main() -> None:
         lst.write_text("\n".join(str(f) for f in files), encoding="utf-8")
         lists[n] = lst
 
-    small: dict[str, list[float]] = {"help": [], "validate": [], "report-examples": []}
+    small: dict[str, list[float]] = {"help": [], "validate": [], "report-examples": [], "spin": []}
     # One unmeasured round: writes the bytecode and the checked-plan caches a user's second run has.
     run_console("--plan", str(PLAN), "report", "2025", "--returns", str(EXAMPLES))
     for plan_path, _, _ in corpora.values():
         run_console("--plan", str(plan_path), "plan", "--check")
     for _ in range(opts.repeat):
+        small["spin"].append(run_child("spin")[1])
         small["help"].append(run_console("--help"))
         small["validate"].append(run_console("--plan", str(PLAN), "validate", str(one)))
         small["report-examples"].append(run_console("--plan", str(PLAN), "report", "2025", "--returns", str(EXAMPLES)))
@@ -256,6 +262,7 @@ def main() -> None:
         }
         report_args = ("--plan", str(plan_path), "report", "2025", "--returns", str(folder), "--format", "csv")
         for _ in range(rounds):
+            small["spin"].append(run_child("spin")[1])
             rec["ipcounty"].append(run_child("ipcounty", *report_args))
             rec["serial"].append(run_child("ipcounty", *report_args, jobs=1))
             rec["calamine"].append(run_child("calamine", str(lists[n])))
@@ -269,7 +276,11 @@ def main() -> None:
         f"\nipcounty benchmarks · {platform.python_implementation()} {platform.python_version()} · "
         f"{platform.machine()} · {os.cpu_count()} cores · {time.strftime('%Y-%m-%d')}"
     )
-    print(f"medians of {opts.repeat} cold runs (small) and of 3–5 interleaved rounds (corpora)\n")
+    print(f"medians of {opts.repeat} cold runs (small) and of 3–5 interleaved rounds (corpora)")
+    print(
+        f"machine speed during the run: {med(small['spin']):.2f} s for 5,000,000 pure-Python additions "
+        f"(min {min(small['spin']):.2f}, max {max(small['spin']):.2f}; lower is faster)\n"
+    )
     print(f"| {'measure':<44} | {'median':>9} | {'budget':>8} | ok |")
     print(f"|{'-' * 46}|{'-' * 11}|{'-' * 10}|----|")
     labels = {

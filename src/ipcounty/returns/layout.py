@@ -78,6 +78,12 @@ _LABEL_INDEX = {_clean(a): key for key, aliases in LABEL_ALIASES.items() for a i
 _COLUMN_INDEX = {_clean(a): key for key, aliases in COLUMN_ALIASES.items() for a in aliases}
 
 
+def label_and_column(text: str) -> tuple[str | None, str | None]:
+    """:func:`label_key` and :func:`column_key` of ``text`` at once (one cleaning)."""
+    key = clean_label(text)
+    return _LABEL_INDEX.get(key), _COLUMN_INDEX.get(key)
+
+
 def label_key(text: object) -> str | None:
     """Which header label ``text`` is (e.g. ``截止日期`` -> ``截至日期``), or None."""
     return _LABEL_INDEX.get(clean_label(text)) if isinstance(text, str) else None

@@ -151,15 +151,13 @@ def _find_layout(grid: list[list[Cell]]) -> _Layout:
     for r, row in enumerate(grid):
         found: dict[str, int] = {}
         for c, v in enumerate(row):
-            if not v or not isinstance(v, str):
+            if not v or v.__class__ is not str:
                 continue
-            col = L.column_key(v)
+            label, col = L.label_and_column(v)
             if col and col not in found:
                 found[col] = c
-            if r < HEADER_SCAN_ROWS:
-                label = L.label_key(v)
-                if label and label not in labels:
-                    labels[label] = (r, c)
+            if label and r < HEADER_SCAN_ROWS and label not in labels:
+                labels[label] = (r, c)
         if L.COL_ACTUAL in found and (L.COL_CODE in found or len(found) >= 4):
             lay.header_row = r
             lay.columns = found
