@@ -185,14 +185,15 @@ def _read_table(grid: list[list[Cell]], t: _Table, end: int, ret: Return, plan: 
     spec = t.indicator.evidence
     assert spec is not None
     year = ret.year
+    item = spec.item
     items: list[Item] = []
     seen: dict[str, str] = {}
     codes = _lookups(plan)[0]
-    columns = [(col, t.columns[col.name]) for col in spec.columns]
-    first_col = min(c for _, c in columns)
-    last_col = max(c for _, c in columns)
+    columns = [(col.name, t.columns[col.name], col.check, col.key) for col in spec.columns]
+    first_col = min(c for _, c, _, _ in columns)
+    last_col = max(c for _, c, _, _ in columns)
     width = len(columns)
-    pick = itemgetter(*(c for _, c in columns)) if width > 1 else (lambda row: (row[columns[0][1]],))
+    pick = itemgetter(*(c for _, c, _, _ in columns)) if width > 1 else (lambda row: (row[columns[0][1]],))
     code = t.indicator.code
     key_name = spec.key.name if spec.key else ""
     for r in range(t.header_row + 1, min(end, len(grid))):
@@ -205,40 +206,57 @@ def _read_table(grid: list[list[Cell]], t: _Table, end: int, ret: Return, plan: 
         n = len(row)
         if n > last_col and pick(row).count("") == width:
             continue  # a blank template row (only its 序号, if any), seen in C
-        raws: list[Cell] = []
-        filled = False
-        for _, c in columns:
-            raw = row[c] if c < n else None
-            if raw == "":
-                raw = None
-            elif raw.__class__ is str and (not raw.strip() if raw.isprintable() else is_blank(raw)):
-                raw = None  # spaces, or only invisible characters
-            filled = filled or raw is not None
-            raws.append(raw)
-        if not filled:
-            continue  # a blank template row
-        first = L.cell_name(r, first_col)
         values: dict[str, Any] = {}
         key: str | None = None
         ok = True
-        for (col, c), raw in zip(columns, raws, strict=True):
-            if raw is None:
-                if col.key:
-                    add("item-missing-key", "error", L.cell_name(r, c), column=col.name, item=spec.item)
+        for name, c, check, is_key in columns:
+            raw = row[c] if c < n else ""
+            cls = raw.__class__
+            # The common cells take the short paths: printable text, a date cell.
+            if cls is str and raw.isprintable():
+                text = raw.strip()
+                if text and check == "text":
+                    values[name] = text
+                    if is_key:
+                        key = L.clean_label(text)
+                    continue
+                blank = not text
+            elif cls is dt.date and check == "date" and (year is None or raw.year == year):
+                values[name] = raw
+                if is_key:
+                    key = str(raw)
+                continue
+            else:
+                blank = raw is None or is_blank(raw)
+            if blank:
+                if is_key:
+                    if not _has_value(row, columns):
+                        break  # nothing but spaces on this row: a blank row, not an item
+                    add("item-missing-key", "error", L.cell_name(r, c), column=name, item=item)
                     ok = False
                 continue
-            value, good = _check_cell(col.check, raw, year, spec.item, r, c, add)
+            value, good = _check_cell(check, raw, year, item, r, c, add)
             ok = ok and good
-            values[col.name] = value
-            if col.key and good:
-                key = str(value) if col.check != "text" else L.clean_label(value)
-        if key is not None:
-            if key in seen:
-                add("duplicate-item", "error", first, item=spec.item, key=values.get(key_name, key), other=seen[key])
-            else:
-                seen[key] = first
-        items.append(Item(code, key, first, values, ok))
+            values[name] = value
+            if is_key and good:
+                key = str(value) if check != "text" else L.clean_label(value)
+        else:
+            if not values:
+                continue  # nothing but spaces on this row
+            first = L.cell_name(r, first_col)
+            if key is not None:
+                if key in seen:
+                    add("duplicate-item", "error", first, item=item, key=values.get(key_name, key), other=seen[key])
+                else:
+                    seen[key] = first
+            items.append(Item(code, key, first, values, ok))
     ret.items[code] = items
+
+
+def _has_value(row: list[Cell], columns: list[tuple[str, int, str, bool]]) -> bool:
+    """Whether any of the table's cells on ``row`` holds more than spaces or invisible characters."""
+    n = len(row)
+    return any(c < n and not is_blank(row[c]) for _, c, _, _ in columns)
 
 
 def _check_cell(
