@@ -210,7 +210,7 @@ def _read_table(grid: list[list[Cell]], t: _Table, end: int, ret: Return, plan: 
         key: str | None = None
         ok = True
         for name, c, check, is_key in columns:
-            raw = row[c] if c < n else ""
+            raw: Any = row[c] if c < n else ""
             cls = raw.__class__
             # The common cells take the short paths: printable text, a date cell.
             if cls is str and raw.isprintable():
