@@ -124,20 +124,24 @@ def _letters(col: int) -> str:
         ("XFD1048576", True),
     ],
 )
-def test_limit_search_edges(ref: str, past: bool) -> None:
-    """The one-search screen for cells past 5,000 rows or 200 columns (column GR) sees exactly those."""
-    from ipcounty.returns.workbook import _BEYOND
+def test_extent_edges(ref: str, past: bool) -> None:
+    """The sheet XML screen sees exactly the cells past 5,000 rows or 200 columns (column GR)."""
+    from ipcounty.returns.workbook import MAX_COLS, MAX_ROWS, sheet_extent
 
-    assert (_BEYOND.search(f'<c r="{ref}" s="1">'.encode()) is not None) is past
+    extent = sheet_extent(f'<row r="1"><c r="{ref}" s="1"><v>1</v></c></row>'.encode())
+    assert (extent is not None and (extent[0] > MAX_ROWS or extent[1] > MAX_COLS)) is past
 
 
 @settings(max_examples=300, deadline=None)
 @given(col=st.integers(1, 16384), row=st.integers(1, 1_048_576))
-def test_limit_search_agrees_with_arithmetic(col: int, row: int) -> None:
-    from ipcounty.returns.workbook import _BEYOND, MAX_COLS, MAX_ROWS
+def test_extent_agrees_with_arithmetic(col: int, row: int) -> None:
+    from ipcounty.returns.workbook import MAX_COLS, MAX_ROWS, _exact_extent, sheet_extent
 
     xml = f'<row r="{row}"><c r="{_letters(col)}{row}" t="n"><v>1</v></c></row>'.encode()
-    assert (_BEYOND.search(xml) is not None) is (row > MAX_ROWS or col > MAX_COLS)
+    assert _exact_extent(xml) == (row, col)
+    # The quick screen may only clear what is really within the limits.
+    if sheet_extent(xml) is None:
+        assert row <= MAX_ROWS and col <= MAX_COLS
 
 
 @pytest.mark.parametrize("ref", ["GS1", "A5001"])
@@ -153,6 +157,40 @@ def test_one_cell_just_past_the_limits_is_refused(
 
     ret = read_return(rezip(make_return(), tmp_path / "edge.xlsx", edit), plan, today=TODAY)
     assert codes(ret) == ["sheet-too-large"]
+
+
+# Spellings of a far cell that python-calamine 0.9 accepts, and that abort it (a 512 GB allocation)
+# unless refused before it reads the sheet: attribute syntax XML allows, and positions implied
+# by cells and rows without an r attribute.
+_FAR = {
+    "lower-case": b'<row r="1048576"><c r="xfd1048576" t="inlineStr"><is><t>x</t></is></c></row>',
+    "single-quotes": b"<row r='1048576'><c r='XFD1048576' t='inlineStr'><is><t>x</t></is></c></row>",
+    "spaces": b'<row r = "1048576"><c r = "XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>',
+    "cells-without-r": b'<row r="900">' + b'<c t="inlineStr"><is><t>x</t></is></c>' * 20000 + b"</row>",
+    "rows-without-r": b"<row><c><v>1</v></c></row>" * 6000,
+    "prefixed": b'<x:row r="9"><x:c r="XFD9" t="inlineStr"><x:is><x:t>x</x:t></x:is></x:c></x:row>',
+}
+
+
+@pytest.mark.parametrize("case", sorted(_FAR))
+def test_far_cells_however_spelled_are_refused(
+    case: str, make_return: Callable[..., Path], plan: Plan, tmp_path: Path, bounded: None
+) -> None:
+    def edit(name: str, data: bytes) -> bytes:
+        if name == "xl/worksheets/sheet1.xml":
+            return data.replace(b"</sheetData>", _FAR[case] + b"</sheetData>")
+        return data
+
+    ret = read_return(rezip(make_return(), tmp_path / f"{case}.xlsx", edit), plan, today=TODAY)
+    assert codes(ret) == ["sheet-too-large"]
+
+
+def test_cells_without_r_in_a_normal_sheet_are_read(plan: Plan) -> None:
+    """Some generators leave out every r attribute: positions follow order, and the sheet is read."""
+    from ipcounty.returns.workbook import _exact_extent, sheet_extent
+
+    row = b"<row>" + b"<c><v>1</v></c>" * 7 + b"</row>"
+    assert sheet_extent(row * 66) == _exact_extent(row * 66) == (66, 7)
 
 
 def test_decompression_bomb(tmp_path: Path, plan: Plan, make_return: Callable[..., Path], bounded: None) -> None:
@@ -442,3 +480,38 @@ def test_date_cell_with_a_huge_number_is_named_not_a_crash(
     r = CliRunner().invoke(app, ["validate", str(path)])
     assert r.exit_code == 1 and "Traceback" not in r.output
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        b'<c r="xfd1">',
+        b"<c r='A1'>",
+        b'<c r = "A1">',
+        b'<c t="s">',
+        b"<c>",
+        b"<c/>",
+        b'<x:c r="A1">',
+        b'<c r="A1" r="XFD1">',
+        b"<c r=\"A1\" r='XFD1'>",
+        b'<c r="A1" s="1"\n r = "X1">',
+        b'<c r="A1"\tr="XFD1">',
+        b"<row>",
+        b'<row r="1000">',
+        b'<c r="AA1">',
+        b'<c\nr="A1">',
+    ],
+)
+def test_unusual_positions_are_worked_out_exactly(tag: bytes) -> None:
+    """Anything but the usual <c r="B5"> goes to the exact count, which bounds what calamine reads."""
+    from ipcounty.returns.workbook import _exact_extent, sheet_extent
+
+    xml = b'<sheetData><row r="1">' + tag + b"</c></row></sheetData>"
+    assert sheet_extent(xml) == _exact_extent(xml)
+
+
+@pytest.mark.parametrize("tag", [b'<c r="A1" s="1">', b'<c r="B5"/>', b'<row r="12" spans="1:5">'])
+def test_usual_positions_are_cleared_quickly(tag: bytes) -> None:
+    from ipcounty.returns.workbook import sheet_extent
+
+    assert sheet_extent(b'<sheetData><row r="1">' + tag + b"</row></sheetData>") is None

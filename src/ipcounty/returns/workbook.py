@@ -307,22 +307,78 @@ _NUMBER_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]+[0-9]+)"[^>]*>(?:(?!</c>).)*?
 _FORMULA_CELL = re.compile(r'<c\b[^>]*?\br="([A-Z]+[0-9]+)"[^>]*?>(.*?)</c>', re.S)
 
 
-# A cell reference attribute, r="XFD1048576" (rows carry r="5", digits only, so never match).
-_CELL_REF = re.compile(rb' r="([A-Z]{1,3})([0-9]+)"')
-# Only the references past MAX_COLS (column GR) or MAX_ROWS (row 5000): a real return has none,
-# so one search that finds nothing clears a sheet without collecting its thousands of cells.
-_BEYOND = re.compile(
-    rb' r="(?:[A-Z]{3}|[H-Z][A-Z]|G[S-Z])[0-9]'  # column 201 (GS) and beyond
-    rb'| r="[A-Z]{1,3}(?:0*[1-9][0-9]{4,}|0*[6-9][0-9]{3}|0*5(?:00[1-9]|0[1-9][0-9]|[1-9][0-9]{2}))"'
-)
-assert MAX_ROWS == 5000 and MAX_COLS == 200, "_BEYOND spells out these limits"
+# Every way python-calamine accepts a cell's or row's position: r="B5", r='b5', r = "B5"; a row's
+# r holds digits only. (Tested in tests/test_hostile.py: each spelling of a far cell aborts
+# python-calamine 0.9 unless refused first.)
+_REF = re.compile(rb'\sr\s*=\s*["\']([A-Za-z]{0,3})([0-9]+)["\']')
+# Start tags of cells, with or without a namespace prefix (<c ...>, <x:c ...>).
+_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c(?=[\s/>])([^>]*)>")
+_ROW_SPLIT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row(?=[\s/>])")
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row(?=[\s/>])([^>]*)>")
 
 
 def _col_number(letters: bytes) -> int:
     n = 0
-    for ch in letters:
+    for ch in letters.upper():
         n = n * 26 + (ch - 64)
     return n
+
+
+# The usual sheet, as Excel, WPS, LibreOffice and openpyxl write it: every cell tag starts
+# <c r="B5" and every row tag <row r="5", one r each, no namespace prefix. What is not usual:
+_UNUSUAL_TAG = re.compile(  # a tag without that r first, or one past column Z or row 999
+    rb'<c(?=[\s/>])(?! r="[A-Z][0-9]{1,3}"[^>]*>)|<row(?=[\s/>])(?! r="[0-9]{1,3}"[^>]*>)'
+)
+_PREFIXED_TAG = re.compile(rb":(?:c|row)[\s/>]")  # <x:c ...>
+_SPACED_R = re.compile(rb"r\s+=")  # r = "B5"
+
+
+def sheet_extent(xml: bytes) -> tuple[int, int] | None:
+    """Upper bounds of the (rows, columns) python-calamine would make of a sheet's XML, or None
+    when the sheet certainly stays within MAX_ROWS x MAX_COLS.
+
+    The usual sheet (see above) with no position past column Z or row 999 is cleared with a few
+    searches and counts over its <sheetData>; any other is worked out exactly. The count makes
+    sure no tag carries a second r (r="A1" r='XFD1'): inside <sheetData> every "r=" must open a
+    tag's first r. More of them (a second r, or text that reads r=) only sends the sheet to the
+    exact count."""
+    start, end = xml.find(b"<sheetData"), xml.rfind(b"</sheetData>")
+    if start < 0 or end < start:
+        return _exact_extent(xml)  # no (or a namespaced) sheetData: nothing usual about it
+    data = xml[start:end]
+    if (
+        _UNUSUAL_TAG.search(data) is None
+        and _PREFIXED_TAG.search(data) is None
+        and _SPACED_R.search(data) is None
+        and data.count(b"r=") == data.count(b'<c r="') + data.count(b'<row r="')
+    ):
+        return None
+    return _exact_extent(xml)
+
+
+def _exact_extent(xml: bytes) -> tuple[int, int]:
+    """(rows, columns) bounds from every position in the XML; implied positions (tags without r)
+    add their number, or are walked cell by cell when that bound alone would pass the limits."""
+    refs = _REF.findall(xml)
+    rows = max((int(d) for d in {d for _, d in refs}), default=0)
+    cols = max((_col_number(c) for c in {c for c, _ in refs if c}), default=0)
+    rless_cells = sum(1 for attrs in _CELL_TAG.findall(xml) if not _REF.search(b" " + attrs))
+    rows += sum(1 for attrs in _ROW_TAG.findall(xml) if not _REF.search(b" " + attrs))
+    if rless_cells and cols + rless_cells > MAX_COLS:
+        cols = max(cols, _walk_columns(xml))
+    return rows, cols
+
+
+def _walk_columns(xml: bytes) -> int:
+    """The last column python-calamine would reach, cell by cell (cells without r count on)."""
+    widest = 0
+    for row in _ROW_SPLIT.split(xml)[1:]:
+        col = 0
+        for attrs in _CELL_TAG.findall(row):
+            m = _REF.search(b" " + attrs)
+            col = _col_number(m.group(1)) if m and m.group(1) else col + 1
+            widest = max(widest, col)
+    return widest
 
 
 class _XlsxParts:
@@ -376,18 +432,13 @@ class _XlsxParts:
         return None if part is None else self._read(part)
 
     def extent(self, sheet: str) -> tuple[int, int] | None:
-        """(last row, last column) that really hold a cell when the sheet XML reaches past
-        MAX_ROWS or MAX_COLS; None when it stays within them (or cannot be read here).
+        """Upper bounds of the sheet's (rows, columns) from its XML; None when it certainly stays
+        within the limits, or has no XML here.
 
         Read before calamine sees the sheet: calamine builds a dense grid from A1 to the last
         cell, so one cell at XFD1048576 would ask for 17 billion cells and abort the process."""
         xml = self._xml(sheet)
-        if xml is None or _BEYOND.search(xml) is None:
-            return None
-        refs = _CELL_REF.findall(xml)
-        rows = max((int(r) for r in {r for _, r in refs}), default=0)
-        cols = max((_col_number(c) for c in {c for c, _ in refs}), default=0)
-        return rows, cols
+        return None if xml is None else sheet_extent(xml)
 
     def huge_numbers(self, sheet: str) -> list[str]:
         """Cells holding a number beyond ±10^11, the negative ones first: as a date (days since
