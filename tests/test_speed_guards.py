@@ -45,3 +45,31 @@ def test_report_leaves_the_collector_running(plan: Plan) -> None:
     assert gc.isenabled()
     compute(plan, rets, 2025, today=TODAY)
     assert gc.isenabled()
+
+
+_IMPORTS = (
+    "import sys\n"
+    "from ipcounty.cli import app\n"
+    "try:\n    app(sys.argv[1:], prog_name='ipcounty')\nexcept SystemExit:\n    pass\n"
+    "print('HEAVY', sorted(m for m in ('pandas', 'openpyxl', 'pydantic') if m in sys.modules))\n"
+)
+
+
+def test_validate_and_report_import_nothing_heavy(tmp_path: Path) -> None:
+    """validate and report read returns with python-calamine alone: no pandas, no openpyxl, and (with
+    the checked plan cached, as from the second run on) no pydantic."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "IPCOUNTY_CACHE_DIR": str(tmp_path / "cache")}
+    one = str(ROOT / "examples" / "returns" / "2025" / "2025_税郭镇_填报表.xlsx")
+    commands = [["validate", one], ["report", "2025", "--returns", str(ROOT / "examples" / "returns")]]
+
+    def heavy(args: list[str]) -> str:
+        run = subprocess.run([sys.executable, "-c", _IMPORTS, *args], capture_output=True, text=True, env=env)
+        return run.stdout.rsplit("HEAVY ", 1)[1].strip()
+
+    assert heavy(commands[0]) == "['pydantic']"  # the first run checks the plan and fills the cache
+    for args in commands:
+        assert heavy(args) == "[]", args

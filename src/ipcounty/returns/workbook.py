@@ -121,10 +121,14 @@ def open_book(path: Path) -> tuple[Book | None, FileProblem | None]:
         return None, FileProblem("file-unsupported", {"ext": ext or "（无扩展名）"})
     try:
         with path.open("rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
-        if len(data) > MAX_FILE_BYTES:
-            size = path.stat().st_size
-            return None, FileProblem("file-too-large", {"detail": _mb(size), "limit": _mb(MAX_FILE_BYTES)})
+            size = os.fstat(fh.fileno()).st_size
+            # Ask for the size the file has (plus one byte, to notice one still growing): asking
+            # for the 20 MB limit would make Python set aside 20 MB for every 12 kB return.
+            data = b"" if size > MAX_FILE_BYTES else fh.read((size or MAX_FILE_BYTES) + 1)
+        if len(data) > MAX_FILE_BYTES or size > MAX_FILE_BYTES:
+            return None, FileProblem(
+                "file-too-large", {"detail": _mb(max(size, len(data))), "limit": _mb(MAX_FILE_BYTES)}
+            )
     except FileNotFoundError:
         return None, FileProblem("file-missing", {"path": str(path)})
     except OSError as exc:
