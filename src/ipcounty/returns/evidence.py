@@ -159,6 +159,8 @@ def _find_tables(grid: list[list[Cell]], indicators: list[Indicator]) -> list[_T
     wanted, ends, longest = h.wanted, h.ends, h.longest
     clean = L.clean_label
     for r, row in enumerate(grid):
+        if row.count("") >= len(row) - 1:
+            continue  # a header names at least two columns: blank rows and titles are passed in C
         names: dict[str, int] = {}
         for c, v in enumerate(row):
             # Only short strings can be column names; patent numbers and names are not cleaned.
