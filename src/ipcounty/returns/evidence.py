@@ -48,7 +48,7 @@ def read_evidence(book: Book, plan: Plan, ret: Return, indicators: list[Indicato
         return
     grid, problem = book.read_sheet(L.DETAIL_SHEET)
     if problem is not None:
-        add(problem.code, "error", L.DETAIL_SHEET, None, **problem.params)
+        add(problem.code, "error", L.DETAIL_SHEET, problem.cell, **problem.params)
         return
     # Every table of the sheet bounds the one above it, even one whose count was left empty.
     all_tables = _find_tables(grid, [i for i in indicators if i.evidence is not None])

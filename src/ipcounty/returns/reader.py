@@ -109,7 +109,7 @@ def _read_book(book: Book, plan: Plan, ret: Return, today: dt.date) -> None:
     _check_stamp(book, plan, ctx)
     grid, problem = book.read_sheet(sheet)
     if problem is not None:
-        ctx.add(problem.code, "error", **problem.params)
+        ctx.add(problem.code, "error", problem.cell, **problem.params)
         return
     layout = _find_layout(grid)
     layout.merged = book.merged.get(sheet, [])

@@ -39,6 +39,7 @@ Cell = Any  # str | float | int | bool | date | datetime | time | timedelta
 class FileProblem:
     code: str
     params: dict[str, Any] = field(default_factory=dict)
+    cell: str | None = None  # the cell to look at, when one is known
 
 
 @dataclass
@@ -90,7 +91,9 @@ class Book:
         except RustPanic as exc:
             huge = self._xlsx().huge_numbers(name) if self._is_xlsx() else []
             return [], FileProblem(
-                "sheet-unreadable-cell", {"sheet": name, "cells": "、".join(huge[:10]) or "?", "detail": _short(exc)}
+                "sheet-unreadable-cell",
+                {"sheet": name, "cells": "、".join(huge[:10]) or "?", "detail": _short(exc)},
+                cell=huge[0] if huge else None,
             )
         return grid, None
 
