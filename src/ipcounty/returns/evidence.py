@@ -173,11 +173,11 @@ def _find_tables(grid: list[list[Cell]], indicators: list[Indicator]) -> list[_T
         best: _Table | None = None
         for ind, cols in h.columns:
             if (
-                all(clean in names for _, clean in cols)
+                all(key in names for _, key in cols)
                 and (best is None or len(cols) > len(best.columns))
                 and all(t.indicator.code != ind.code for t in tables)
             ):
-                best = _Table(ind, r, {name: names[clean] for name, clean in cols})
+                best = _Table(ind, r, {name: names[key] for name, key in cols})
         if best is not None:
             tables.append(best)
     return tables
@@ -242,7 +242,7 @@ def _read_table(grid: list[list[Cell]], t: _Table, end: int, ret: Return, plan: 
             values[name] = value
             if is_key and good:
                 key = str(value) if check != "text" else L.clean_label(value)
-        else:
+        else:  # every cell looked at, and the row was not found blank
             if not values:
                 continue  # nothing but spaces on this row
             first = L.cell_name(r, first_col)
