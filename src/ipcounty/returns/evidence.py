@@ -264,17 +264,10 @@ def _has_value(row: list[Cell], columns: list[tuple[str, int, str, bool]]) -> bo
 def _check_cell(
     check: str, raw: Cell, year: int | None, item: str, r: int, c: int, add: Callable[..., None]
 ) -> tuple[Any, bool]:
-    """The canonical value of one non-blank cell and whether it is good; a finding when it is not."""
-    cls = raw.__class__
+    """The canonical value of one non-blank cell and whether it is good; a finding when it is not.
+    (Printable text and a date cell of the year take a shorter path in ``_read_table``.)"""
     if check == "text":
-        if cls is str and raw.isprintable():
-            return raw.strip(), True
         return parse_text(raw).value, True
-    if check == "date" and cls is dt.date:  # a date cell, as calamine gives it: nothing to parse
-        if year is not None and raw.year != year:
-            add("item-date-outside-year", "error", L.cell_name(r, c), date=raw.isoformat(), year=year, item=item)
-            return raw, False
-        return raw, True
     cell = L.cell_name(r, c)
     if check in ("patent", "invention_patent"):
         text = str(int(raw)) if isinstance(raw, float) and raw.is_integer() else str(raw)

@@ -318,10 +318,12 @@ _FORMULA_CELL = re.compile(r'<c\b[^>]*?\br="([A-Z]+[0-9]+)"[^>]*?>(.*?)</c>', re
 # r holds digits only. (Tested in tests/test_hostile.py: each spelling of a far cell aborts
 # python-calamine 0.9 unless refused first.)
 _REF = re.compile(rb'\sr\s*=\s*["\']([A-Za-z]{0,3})([0-9]+)["\']')
-# Start tags of cells, with or without a namespace prefix (<c ...>, <x:c ...>).
-_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c(?=[\s/>])([^>]*)>")
-_ROW_SPLIT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row(?=[\s/>])")
-_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row(?=[\s/>])([^>]*)>")
+# Start tags of cells and rows, with or without a namespace prefix (<c ...>, <x:c ...>); the
+# groups hold their attributes.
+_PREFIX = rb"<(?:[A-Za-z_][\w.-]*:)?"
+_CELL_TAG = re.compile(_PREFIX + rb"c(?=[\s/>])([^>]*)>")
+_ROW_START = re.compile(_PREFIX + rb"row(?=[\s/>])")
+_ROW_TAG = re.compile(_ROW_START.pattern + rb"([^>]*)>")
 
 
 def _col_number(letters: bytes) -> int:
@@ -379,7 +381,7 @@ def _exact_extent(xml: bytes) -> tuple[int, int]:
 def _walk_columns(xml: bytes) -> int:
     """The last column python-calamine would reach, cell by cell (cells without r count on)."""
     widest = 0
-    for row in _ROW_SPLIT.split(xml)[1:]:
+    for row in _ROW_START.split(xml)[1:]:
         col = 0
         for attrs in _CELL_TAG.findall(row):
             m = _REF.search(b" " + attrs)
