@@ -1,0 +1,91 @@
+"""Every sentence a user reads, in Chinese (the default) and English.
+
+Findings and notes carry a stable ``code`` and parameters; the text is made here, in the
+language asked for, when something is shown. Keys are the finding codes and UI label names.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from ipcounty.i18n import labels, plan_messages, return_messages
+
+LANGS = ("zh", "en")
+
+
+def _merge(*catalogues: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """One catalogue from several; a key defined twice is a bug caught at import."""
+    merged: dict[str, tuple[str, str]] = {}
+    for catalogue in catalogues:
+        clash = merged.keys() & catalogue.keys()
+        if clash:
+            raise RuntimeError(f"message keys defined twice: {sorted(clash)}")
+        merged.update(catalogue)
+    return merged
+
+
+# Each area of the program keeps its sentences in its own module of this package; add a new
+# module here for a new area (a command, a document) rather than growing another one.
+MESSAGES = _merge(plan_messages.MESSAGES, return_messages.MESSAGES)
+LABELS = labels.LABELS
+
+
+ENV_LANG = "IPCOUNTY_LANG"
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A piece of a message that is itself translated (a hint, a list of normalisations)."""
+
+    key: str
+    params: tuple[tuple[str, Any], ...] = ()
+
+    def render(self, lang: str) -> str:
+        return tr(self.key, lang, **dict(self.params))
+
+
+def phrase(key: str, **params: Any) -> Phrase:
+    return Phrase(key, tuple(params.items()))
+
+
+def render_param(value: Any, lang: str) -> Any:
+    """A message parameter as text in ``lang``: phrases translated, lists of phrases joined."""
+    if isinstance(value, Phrase):
+        return value.render(lang)
+    if isinstance(value, (list, tuple)):
+        sep = ", " if lang == "en" else "、"
+        return sep.join(str(render_param(v, lang)) for v in value)
+    return value
+
+
+def did_you_mean(name: str, names: list[str]) -> Phrase | str:
+    """A "did you mean …" hint naming the closest of ``names``, or "" when none is close."""
+    from difflib import get_close_matches
+
+    close = get_close_matches(name, names, n=1, cutoff=0.4)
+    return phrase("hint-did-you-mean", name=close[0]) if close else ""
+
+
+def default_lang() -> str:
+    """The language from ``IPCOUNTY_LANG`` when it names one we speak, else Chinese."""
+    value = os.environ.get(ENV_LANG, "zh").strip().lower()
+    return value if value in LANGS else "zh"
+
+
+def tr(key: str, lang: str, /, **params: Any) -> str:
+    """The text of ``key`` in ``lang`` with ``params`` filled in; the key itself if unknown."""
+    pair = MESSAGES.get(key) or LABELS.get(key)
+    if pair is None:
+        return key
+    template = pair[1] if lang == "en" else pair[0]
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def status_label(status: str, lang: str) -> str:
+    """The label a user reads for a status code (codes themselves stay English)."""
+    return tr(f"status.{status}", lang)
