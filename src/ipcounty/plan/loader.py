@@ -30,6 +30,8 @@ from ipcounty.plan.runtime import (
     PlanInfo,
     UnitName,
 )
+from ipcounty.plan.scoring import rules_from_model
+from ipcounty.plan.scoring_check import canonical_codes, check_scoring
 
 if TYPE_CHECKING:
     from ipcounty.plan.model import Breakdown, PlanFile
@@ -148,7 +150,8 @@ def _cache_dir() -> Path | None:
 def _cache_key(name: str, text: str) -> str:
     # The same text, path and code give the same plan; any edit to the loader invalidates it.
     here = Path(__file__).parent
-    stamps = [str((here / f).stat().st_mtime_ns) for f in ("loader.py", "runtime.py", "model.py")]
+    sources = ("loader.py", "runtime.py", "model.py", "scoring.py", "scoring_check.py")
+    stamps = [str((here / f).stat().st_mtime_ns) for f in sources]
     blob = "\0".join([__version__, name, *stamps, text])
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
@@ -390,6 +393,7 @@ class _Checker:
         self._check_names()
         self._check_codes()
         self._check_targets()
+        check_scoring(self.model, self._add)
         new_breakdowns = [self._check_breakdown(i, b) for i, b in enumerate(m.breakdowns)]
         self.model = m.model_copy(update={"breakdowns": new_breakdowns})
         return self.findings
@@ -663,7 +667,8 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
         )
         if g.target is not None:
             targets[(g.code, district, None)] = g.target
-    canonical = json.dumps(m.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
+    # The score rules do not change the return form: a return made before they were added stays current.
+    canonical = json.dumps(m.model_dump(mode="json", exclude={"scoring"}), ensure_ascii=False, sort_keys=True)
     fingerprint = hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
     info = m.plan
     return Plan(
@@ -686,6 +691,7 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
         indicators=tuple(indicators),
         targets=targets,
         file_json=m.model_dump_json(),
+        scoring=rules_from_model(m.scoring, canonical_codes(m)) if m.scoring else None,
     )
 
 

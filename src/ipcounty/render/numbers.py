@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 
 def fmt_number(value: float | None, places: int = 2) -> str:
     """``15`` for whole numbers, ``3.25`` otherwise (at most ``places`` decimals); "" for None."""
@@ -27,3 +29,12 @@ def with_wording(amount: str, wording: str | None) -> str:
     if wording in ("以上", "以下", "以内"):
         return amount + wording
     return wording + amount
+
+
+def fmt_points(value: Decimal | None) -> str:
+    """考核 points as written on a score sheet: ``15``, ``9.6``, ``-0.2`` (exact, no trailing zeros);
+    "" for None."""
+    if value is None:
+        return ""
+    text = format(value.normalize(), "f")
+    return "0" if text in ("-0", "") else text
