@@ -28,6 +28,7 @@ from ipcounty.plan.runtime import (
     Indicator,
     Plan,
     PlanInfo,
+    ReportingRule,
     UnitName,
 )
 from ipcounty.plan.scoring import rules_from_model
@@ -667,8 +668,12 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
         )
         if g.target is not None:
             targets[(g.code, district, None)] = g.target
-    # The score rules do not change the return form: a return made before they were added stays current.
-    canonical = json.dumps(m.model_dump(mode="json", exclude={"scoring"}), ensure_ascii=False, sort_keys=True)
+    # The fingerprint names what a return form depends on; the reporting calendar and the score
+    # rules change no form, so moving a deadline or a point does not make every return "from
+    # another version of the plan".
+    canonical = json.dumps(
+        m.model_dump(mode="json", exclude={"reporting", "scoring"}), ensure_ascii=False, sort_keys=True
+    )
     fingerprint = hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
     info = m.plan
     return Plan(
@@ -692,6 +697,7 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
         targets=targets,
         file_json=m.model_dump_json(),
         scoring=rules_from_model(m.scoring, canonical_codes(m)) if m.scoring else None,
+        reporting=ReportingRule(m.reporting.frequency, m.reporting.due_day) if m.reporting else None,
     )
 
 

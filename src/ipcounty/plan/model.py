@@ -175,6 +175,14 @@ class Scoring(_Strict):
     penalties: Penalties = Penalties()
 
 
+class Reporting(_Strict):
+    """When returns are due: a return covering a period is due by day ``due_day`` of the month
+    after the period ends (a day past the month's end means its last day)."""
+
+    frequency: Literal["monthly", "quarterly", "yearly"]
+    due_day: int = Field(ge=1, le=31)
+
+
 class PlanFile(_Strict):
     """The whole YAML file, as written."""
 
@@ -189,3 +197,4 @@ class PlanFile(_Strict):
     breakdowns: list[Breakdown] = []
     duties: list[Duty] = []
     scoring: Scoring | None = None
+    reporting: Reporting | None = None

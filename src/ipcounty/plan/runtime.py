@@ -22,6 +22,7 @@ Kind = Literal["flow", "stock", "rate", "qualitative", "yesno"]
 Direction = Literal["at_least", "at_most"]
 Scope = Literal["yearly", "period"]
 Level = Literal["unit", "district"]
+Frequency = Literal["monthly", "quarterly", "yearly"]
 
 NUMERIC_KINDS: frozenset[str] = frozenset({"flow", "stock", "rate"})
 
@@ -36,6 +37,15 @@ class PlanInfo:
     issued: dt.date | None
     start: dt.date
     end: dt.date
+
+
+@dataclass(frozen=True)
+class ReportingRule:
+    """The plan's reporting calendar: how often a return is due, and by which day of the month
+    after the period it covers (see :mod:`ipcounty.timeliness`)."""
+
+    frequency: Frequency
+    due_day: int
 
 
 @dataclass(frozen=True)
@@ -115,6 +125,7 @@ class Plan:
     targets: dict[tuple[str, str, int | None], float] = field(repr=False)
     file_json: str = field(repr=False)  # the validated file, for ``file``
     scoring: ScoringRules | None = None  # the 考核评分 rules, when the plan scores
+    reporting: ReportingRule | None = None  # no calendar: no timeliness check
 
     def __getstate__(self) -> dict[str, Any]:
         # Pickle the fields only, never the cached properties (``file`` would drag pydantic in).
