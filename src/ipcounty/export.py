@@ -27,8 +27,11 @@ if TYPE_CHECKING:
 STATUS_FILL = {
     "met": "C6EFCE",
     "done": "C6EFCE",
-    "ahead": "BDD7EE",
     "on_track": "E2EFDA",
+    "within": "E2EFDA",
+    "exceeded": "FFC7CE",
+    "no_baseline": "F2F2F2",
+    "overdue": "F8CBAD",
     "in_progress": "DDEBF7",
     "behind": "FFC7CE",
     "not_started": "FFC7CE",
@@ -38,7 +41,18 @@ STATUS_FILL = {
     "no_target": "F2F2F2",
 }
 HEAD_FILL = "1F4E78"
-ORDER = ("met", "ahead", "on_track", "behind", "not_submitted", "rejected", "conflict")
+ORDER = (
+    "met",
+    "on_track",
+    "behind",
+    "within",
+    "exceeded",
+    "no_baseline",
+    "not_submitted",
+    "overdue",
+    "rejected",
+    "conflict",
+)
 
 
 def display_width(text: str) -> int:
@@ -266,7 +280,7 @@ def _matrix(wb: Workbook, report: Report, unit_rows: list[Row], title: str, lang
     )
     s.widths = [display_width(headers[0])] + [min(display_width(h), 14) for h in headers[1:]]
     s.ws.row_dimensions[s.row].height = 48  # the indicator names wrap onto three lines
-    by = {(r.township, r.indicator.code): r for r in unit_rows}
+    by = {(r.reporting_unit, r.indicator.code): r for r in unit_rows}
     for unit in [*report.plan.unit_names, report.plan.district_name]:
         cells: list[Any] = [unit]
         statuses: list[str | None] = []
@@ -344,7 +358,8 @@ def _indicator_sheet(wb: Workbook, report: Report, rows: list[Row], code: str, t
     )
     first = s.row + 1
     for r in own:
-        label = (report.plan.district_name if lang == "zh" else tr("district", lang)) if r.is_district else r.township
+        district = report.plan.district_name if lang == "zh" else tr("district", lang)
+        label = district if r.is_district else r.reporting_unit
         s.add(_row_values(r, label, lang), status=r.status, status_col=7, bold=r.is_district, number_format={5: "0.0%"})
     last_unit = first + sum(1 for r in own if not r.is_district) - 1
     for r in rows:

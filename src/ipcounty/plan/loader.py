@@ -585,6 +585,21 @@ def _fmt(value: float) -> str:
     return f"{value:.6g}"
 
 
+# Sections added after returns were first stamped: left out of the fingerprint while they hold
+# their defaults, so a plan that does not use them keeps the fingerprint its returns carry.
+_LATER_SECTIONS = ("warning",)
+
+
+def _fingerprinted(m: PlanFile) -> dict[str, Any]:
+    data: dict[str, Any] = m.model_dump(mode="json")
+    defaults = type(m).model_fields
+    for key in _LATER_SECTIONS:
+        default = defaults[key].get_default(call_default_factory=True)
+        if getattr(m, key) == default:
+            data.pop(key, None)
+    return data
+
+
 def _build_plan(m: PlanFile, name: str) -> Plan:
     uoms = {u.symbol: u for u in m.units_of_measure}
     served_by = {b.serves.goal: b.code for b in m.breakdowns if b.serves and b.serves.compare == "sum"}
@@ -663,7 +678,7 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
         )
         if g.target is not None:
             targets[(g.code, district, None)] = g.target
-    canonical = json.dumps(m.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
+    canonical = json.dumps(_fingerprinted(m), ensure_ascii=False, sort_keys=True)
     fingerprint = hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
     info = m.plan
     return Plan(
@@ -686,6 +701,7 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
         indicators=tuple(indicators),
         targets=targets,
         file_json=m.model_dump_json(),
+        yellow_points=m.warning.yellow_points,
     )
 
 

@@ -139,6 +139,12 @@ class Duty(_Target):
     target: float | None = Field(default=None, ge=0)
 
 
+class WarningLevels(_Strict):
+    """``warning:``: how far behind 序时进度 a unit may be before its light turns red."""
+
+    yellow_points: float = Field(default=10, gt=0, le=100)
+
+
 class PlanFile(_Strict):
     """The whole YAML file, as written."""
 
@@ -152,3 +158,4 @@ class PlanFile(_Strict):
     goals: list[Goal] = []
     breakdowns: list[Breakdown] = []
     duties: list[Duty] = []
+    warning: WarningLevels = WarningLevels()
