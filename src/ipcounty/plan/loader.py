@@ -28,6 +28,7 @@ from ipcounty.plan.runtime import (
     Indicator,
     Plan,
     PlanInfo,
+    ReportingRule,
     UnitName,
 )
 
@@ -585,21 +586,6 @@ def _fmt(value: float) -> str:
     return f"{value:.6g}"
 
 
-# Sections added after returns were first stamped: left out of the fingerprint while they hold
-# their defaults, so a plan that does not use them keeps the fingerprint its returns carry.
-_LATER_SECTIONS = ("warning",)
-
-
-def _fingerprinted(m: PlanFile) -> dict[str, Any]:
-    data: dict[str, Any] = m.model_dump(mode="json")
-    defaults = type(m).model_fields
-    for key in _LATER_SECTIONS:
-        default = defaults[key].get_default(call_default_factory=True)
-        if getattr(m, key) == default:
-            data.pop(key, None)
-    return data
-
-
 def _build_plan(m: PlanFile, name: str) -> Plan:
     uoms = {u.symbol: u for u in m.units_of_measure}
     served_by = {b.serves.goal: b.code for b in m.breakdowns if b.serves and b.serves.compare == "sum"}
@@ -678,7 +664,11 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
         )
         if g.target is not None:
             targets[(g.code, district, None)] = g.target
-    canonical = json.dumps(_fingerprinted(m), ensure_ascii=False, sort_keys=True)
+    # The fingerprint names what a return form depends on; the reporting calendar and the warning
+    # threshold change no form, so moving a deadline or a light's threshold does not make every
+    # return "from another version of the plan".
+    exclude = {"reporting", "warning"}
+    canonical = json.dumps(m.model_dump(mode="json", exclude=exclude), ensure_ascii=False, sort_keys=True)
     fingerprint = hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
     info = m.plan
     return Plan(
@@ -701,6 +691,7 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
         indicators=tuple(indicators),
         targets=targets,
         file_json=m.model_dump_json(),
+        reporting=ReportingRule(m.reporting.frequency, m.reporting.due_day) if m.reporting else None,
         yellow_points=m.warning.yellow_points,
     )
 

@@ -21,6 +21,7 @@ Kind = Literal["flow", "stock", "rate", "qualitative", "yesno"]
 Direction = Literal["at_least", "at_most"]
 Scope = Literal["yearly", "period"]
 Level = Literal["unit", "district"]
+Frequency = Literal["monthly", "quarterly", "yearly"]
 
 NUMERIC_KINDS: frozenset[str] = frozenset({"flow", "stock", "rate"})
 
@@ -35,6 +36,15 @@ class PlanInfo:
     issued: dt.date | None
     start: dt.date
     end: dt.date
+
+
+@dataclass(frozen=True)
+class ReportingRule:
+    """The plan's reporting calendar: how often a return is due, and by which day of the month
+    after the period it covers (see :mod:`ipcounty.timeliness`)."""
+
+    frequency: Frequency
+    due_day: int
 
 
 @dataclass(frozen=True)
@@ -113,6 +123,7 @@ class Plan:
     # (indicator code, unit name or district name, year or None for period) -> target
     targets: dict[tuple[str, str, int | None], float] = field(repr=False)
     file_json: str = field(repr=False)  # the validated file, for ``file``
+    reporting: ReportingRule | None = None  # no calendar: no timeliness check
     # ``warning.yellow_points``: behind by less than this many percentage points is yellow, else red.
     yellow_points: float = 10.0
     # Quarterly or monthly targets: (code, unit, year) -> the year's parts, in date order.
