@@ -668,12 +668,11 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
         )
         if g.target is not None:
             targets[(g.code, district, None)] = g.target
-    # The fingerprint names what a return form depends on; the reporting calendar and the score
-    # rules change no form, so moving a deadline or a point does not make every return "from
-    # another version of the plan".
-    canonical = json.dumps(
-        m.model_dump(mode="json", exclude={"reporting", "scoring"}), ensure_ascii=False, sort_keys=True
-    )
+    # The fingerprint names what a return form depends on; the reporting calendar, the warning
+    # threshold and the score rules change no form, so moving a deadline, a light's threshold or a
+    # point does not make every return "from another version of the plan".
+    exclude = {"reporting", "warning", "scoring"}
+    canonical = json.dumps(m.model_dump(mode="json", exclude=exclude), ensure_ascii=False, sort_keys=True)
     fingerprint = hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
     info = m.plan
     return Plan(
@@ -698,6 +697,7 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
         file_json=m.model_dump_json(),
         scoring=rules_from_model(m.scoring, canonical_codes(m)) if m.scoring else None,
         reporting=ReportingRule(m.reporting.frequency, m.reporting.due_day) if m.reporting else None,
+        yellow_points=m.warning.yellow_points,
     )
 
 

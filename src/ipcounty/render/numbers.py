@@ -31,7 +31,15 @@ def with_wording(amount: str, wording: str | None) -> str:
     return wording + amount
 
 
-def fmt_points(value: Decimal | None) -> str:
+def fmt_points(points: float | None) -> str:
+    """Percentage points with one decimal and a sign: ``-2.92`` -> ``-2.9``, ``3`` -> ``+3.0``."""
+    if points is None:
+        return ""
+    text = f"{points:+.1f}"
+    return "0.0" if text in ("+0.0", "-0.0") else text
+
+
+def fmt_score(value: Decimal | None) -> str:
     """考核 points as written on a score sheet: ``15``, ``9.6``, ``-0.2`` (exact, no trailing zeros);
     "" for None."""
     if value is None:

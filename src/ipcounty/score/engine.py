@@ -20,7 +20,7 @@ from typing import Literal
 from ipcounty.i18n import Phrase, phrase
 from ipcounty.plan.runtime import Indicator
 from ipcounty.plan.scoring import ItemRule, ScoringRules
-from ipcounty.render.numbers import fmt_number, fmt_percent, fmt_points
+from ipcounty.render.numbers import fmt_number, fmt_percent, fmt_score
 
 Standing = Literal["reported", "not_submitted", "rejected", "conflict"]
 PenaltyCode = Literal["not_submitted", "overdue", "rejected", "conflict", "double_counted"]
@@ -163,7 +163,7 @@ def _penalties(rules: ScoringRules, u: UnitFigures) -> tuple[Penalty, ...]:
 
     def add(code: PenaltyCode, points: Decimal, key: str, **params: str) -> None:
         if points > 0:
-            out.append(Penalty(code, points, phrase(key, points=fmt_points(points), **params)))
+            out.append(Penalty(code, points, phrase(key, points=fmt_score(points), **params)))
 
     if u.standing == "not_submitted":
         add("not_submitted", p.not_submitted, "score.penalty.not_submitted")
@@ -181,7 +181,7 @@ def _penalties(rules: ScoringRules, u: UnitFigures) -> tuple[Penalty, ...]:
             "score.penalty.double_counted",
             count=str(n),
             keys="、".join(u.double_counted),
-            each=fmt_points(p.double_counted_per_item),
+            each=fmt_score(p.double_counted_per_item),
         )
     return tuple(out)
 
@@ -265,15 +265,15 @@ def _earned(it: _Item, completion: Decimal) -> Decimal:
     rule = it.rule
     if rule.points is None:
         return ZERO
-    weight = fmt_points(rule.points)
+    weight = fmt_score(rule.points)
     if it.ind.kind == "yesno" and not rule.bands:  # done or not: all the points or none
         earned = it.round(rule.points) if completion >= 1 else ZERO
-        it.say("score.points", points=fmt_points(earned))
+        it.say("score.points", points=fmt_score(earned))
         return earned
     if not rule.bands:
         share = min(completion, ONE)
         earned = it.round(rule.points * share)
-        it.say("score.proportional", points=fmt_points(earned), weight=weight, pct=fmt_percent(float(share)))
+        it.say("score.proportional", points=fmt_score(earned), weight=weight, pct=fmt_percent(float(share)))
         return earned
     hit = next((i for i, b in enumerate(rule.bands) if completion >= b.floor), None)
     if hit is None:  # below every band
@@ -288,7 +288,7 @@ def _earned(it: _Item, completion: Decimal) -> Decimal:
     earned = it.round(rule.points * band_share)
     if 0 < band_share < 1:
         key += "-share"
-    it.say(key, floor=_percent(floor), points=fmt_points(earned), weight=weight, share=_percent(band_share))
+    it.say(key, floor=_percent(floor), points=fmt_score(earned), weight=weight, share=_percent(band_share))
     return earned
 
 
@@ -301,12 +301,12 @@ def _capped(it: _Item, what: str, amount: Decimal, per: Decimal, cap: Decimal | 
         it.say(
             name + "-capped",
             amount=it.amount(amount),
-            full=fmt_points(full),
-            cap=fmt_points(cap),
-            points=fmt_points(capped),
+            full=fmt_score(full),
+            cap=fmt_score(cap),
+            points=fmt_score(capped),
         )
         return capped
-    it.say(name, amount=it.amount(amount), points=fmt_points(full))
+    it.say(name, amount=it.amount(amount), points=fmt_score(full))
     return full
 
 
@@ -319,7 +319,7 @@ def _ceiling(it: _Item, target: Decimal, actual: Decimal) -> ItemScore:
     earned = ZERO
     if rule.points is not None:
         earned = it.round(rule.points) if within else ZERO
-        it.say("score.ceiling-within" if within else "score.ceiling-exceeded", points=fmt_points(earned))
+        it.say("score.ceiling-within" if within else "score.ceiling-exceeded", points=fmt_score(earned))
     deduction = bonus = ZERO
     if rule.per_shortfall is not None and actual > target:
         deduction = _capped(it, "over-cap", actual - target, rule.per_shortfall, rule.max_deduction)
@@ -330,4 +330,4 @@ def _ceiling(it: _Item, target: Decimal, actual: Decimal) -> ItemScore:
 
 def _percent(share: Decimal) -> str:
     """A share as a person writes it: 0.9 → 90%, 0.875 → 87.5%."""
-    return fmt_points(share * 100) + "%"
+    return fmt_score(share * 100) + "%"
