@@ -10,7 +10,14 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from ipcounty.i18n import history_messages, labels, plan_messages, return_messages, score_messages
+from ipcounty.i18n import (
+    file_messages,
+    history_messages,
+    labels,
+    plan_messages,
+    return_messages,
+    score_messages,
+)
 
 LANGS = ("zh", "en")
 
@@ -32,6 +39,7 @@ MESSAGES = _merge(
     plan_messages.MESSAGES,
     return_messages.MESSAGES,
     history_messages.MESSAGES,
+    file_messages.MESSAGES,
     score_messages.MESSAGES,
 )
 LABELS = labels.LABELS
@@ -48,7 +56,7 @@ class Phrase:
     params: tuple[tuple[str, Any], ...] = ()
 
     def render(self, lang: str) -> str:
-        return tr(self.key, lang, **dict(self.params))
+        return tr(self.key, lang, **{k: render_param(v, lang) for k, v in self.params})
 
 
 def phrase(key: str, **params: Any) -> Phrase:
