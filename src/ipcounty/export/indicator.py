@@ -104,7 +104,8 @@ def _indicator_sheet(wb: Workbook, ctx: Context, rows: list[Row], code: str) -> 
     fmt.update({COL["col.cumulative"]: int_fmt, COL["col.plan_target"]: int_fmt})
     first = s.row + 1
     for r in own:
-        label = (report.plan.district_name if lang == "zh" else tr("district", lang)) if r.is_district else r.township
+        district = report.plan.district_name if lang == "zh" else tr("district", lang)
+        label = district if r.is_district else r.reporting_unit
         s.add(
             _row_values(r, label, report, lang),
             status=r.status,

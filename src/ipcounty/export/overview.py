@@ -86,7 +86,7 @@ def add(wb: Workbook, ctx: Context) -> None:
     s.row += 1
     for status, n in counts.items():
         s.add([status_label(status, lang), n, explain(status, lang)], status=status, status_col=1)
-    n_units = len({r.township for r in cells})
+    n_units = len({r.reporting_unit for r in cells})
     n_inds = len({r.indicator.code for r in cells})
     s.add(
         [

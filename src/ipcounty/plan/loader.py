@@ -28,6 +28,7 @@ from ipcounty.plan.runtime import (
     Indicator,
     Plan,
     PlanInfo,
+    ReportingRule,
     UnitName,
 )
 
@@ -663,7 +664,11 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
         )
         if g.target is not None:
             targets[(g.code, district, None)] = g.target
-    canonical = json.dumps(m.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
+    # The fingerprint names what a return form depends on; the reporting calendar and the warning
+    # threshold change no form, so moving a deadline or a light's threshold does not make every
+    # return "from another version of the plan".
+    exclude = {"reporting", "warning"}
+    canonical = json.dumps(m.model_dump(mode="json", exclude=exclude), ensure_ascii=False, sort_keys=True)
     fingerprint = hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
     info = m.plan
     return Plan(
@@ -686,6 +691,8 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
         indicators=tuple(indicators),
         targets=targets,
         file_json=m.model_dump_json(),
+        reporting=ReportingRule(m.reporting.frequency, m.reporting.due_day) if m.reporting else None,
+        yellow_points=m.warning.yellow_points,
     )
 
 

@@ -29,6 +29,14 @@ def with_wording(amount: str, wording: str | None) -> str:
     return wording + amount
 
 
+def fmt_points(points: float | None) -> str:
+    """Percentage points with one decimal and a sign: ``-2.92`` -> ``-2.9``, ``3`` -> ``+3.0``."""
+    if points is None:
+        return ""
+    text = f"{points:+.1f}"
+    return "0.0" if text in ("+0.0", "-0.0") else text
+
+
 # ---- by unit of measure: the one place that decides how many decimals a figure shows ----------
 # Counts (件, 个, 家 …; the plan's ``integer: true``) show whole numbers; the expected-to-date of a
 # count, which is not rounded, one decimal; money (亿元) and rates (%) two decimals; a completion
