@@ -19,7 +19,7 @@ from ipcounty.score.engine import Figure, UnitFigures, UnitScore, score_unit, sc
 PLAN = """\
 schema_version: 1
 plan: {id: s, title: 评分测试方案, region: 测试县, period: {start: 2025-01-01, end: 2025-12-31}}
-units_of_measure: [{symbol: 件}, {symbol: 万元, integer: false}, {symbol: 天, integer: false}]
+units_of_measure: [{symbol: 件}, {symbol: 万元, integer: false}, {symbol: 天}]
 units: [{name: 东城镇}, {name: 西城镇}, {name: 南城镇}, {name: 北城镇}]
 breakdowns:
   - {code: P1, source: 附表, name: 专利, kind: flow, unit: 件, scope: yearly, targets: {东城镇: {2025: 15}}}
@@ -98,7 +98,7 @@ CASES: list[tuple[str, ItemRule, float | None, float | None, float | None, str, 
         "year",
         2,
         "6",
-        "完成 9/10 万元（90.0%）；达到 90%",
+        "完成 9.00/10.00 万元（90.0%）；达到 90%",
     ),
     (
         "band: under every band",

@@ -20,7 +20,7 @@ from typing import Literal
 from ipcounty.i18n import Phrase, phrase
 from ipcounty.plan.runtime import Indicator
 from ipcounty.plan.scoring import ItemRule, ScoringRules
-from ipcounty.render.numbers import fmt_number, fmt_percent, fmt_score
+from ipcounty.render.numbers import fmt_by_unit, fmt_percent, fmt_score
 
 Standing = Literal["reported", "not_submitted", "rejected", "conflict"]
 PenaltyCode = Literal["not_submitted", "overdue", "rejected", "conflict", "double_counted"]
@@ -198,14 +198,15 @@ class _Item:
         self.ind = ind
         self.reasons: list[Phrase] = []
         self.step = ONE.scaleb(-rules.decimals)
+        self.scheduled = False  # judged against 序时进度 rather than the target
 
     def round(self, value: Decimal) -> Decimal:
         return value.quantize(self.step, rounding=ROUND_HALF_UP) + ZERO  # + 0 turns -0 into 0
 
-    def amount(self, value: Decimal) -> str:
-        """An amount in the indicator's unit: counts whole (one decimal when a schedule makes them
-        fractional), money and rates to two decimals."""
-        text = fmt_number(float(value), 1 if self.ind.integer else 2)
+    def amount(self, value: Decimal, *, expected: bool = False) -> str:
+        """An amount in the indicator's unit, with the decimals the report shows for it (an
+        amount measured against 序时进度 is not whole: one decimal for counts)."""
+        text = fmt_by_unit(float(value), self.ind.integer, expected=expected)
         unit = self.ind.unit
         if not unit:
             return text
@@ -239,11 +240,12 @@ def _score_item(
         it.say("score.yes" if actual >= 1 else "score.no")
     elif ref != target:
         pct = fmt_percent(float(actual / ref)) if ref > 0 else ""
-        it.say("score.done-of-expected", actual=it.amount(actual), expected=it.amount(ref), pct=pct)
+        it.scheduled = True
+        it.say("score.done-of-expected", actual=it.amount(actual), expected=it.amount(ref, expected=True), pct=pct)
     else:
         it.say(
             "score.done-of",
-            actual=fmt_number(float(actual), 2),
+            actual=fmt_by_unit(float(actual), ind.integer),
             target=it.amount(target),
             pct=fmt_percent(float(actual / target)),
         )
@@ -300,13 +302,13 @@ def _capped(it: _Item, what: str, amount: Decimal, per: Decimal, cap: Decimal | 
         capped = it.round(cap)
         it.say(
             name + "-capped",
-            amount=it.amount(amount),
+            amount=it.amount(amount, expected=it.scheduled),
             full=fmt_score(full),
             cap=fmt_score(cap),
             points=fmt_score(capped),
         )
         return capped
-    it.say(name, amount=it.amount(amount), points=fmt_score(full))
+    it.say(name, amount=it.amount(amount, expected=it.scheduled), points=fmt_score(full))
     return full
 
 
