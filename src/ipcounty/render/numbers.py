@@ -1,6 +1,18 @@
-"""How numbers look wherever ipcounty shows them."""
+"""How numbers and dates look wherever ipcounty shows them: the one place for it.
+
+Counts as whole numbers (expected-to-date counts with one decimal), money and rates to two
+decimals, completion and 序时进度 as percentages with one decimal, lags in percentage points
+with a sign, dates in titles as 2025年12月31日. Terminal, CSV-adjacent views, workbook, HTML and
+.docx call these, so they agree.
+"""
 
 from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ipcounty.plan.runtime import Indicator
 
 
 def fmt_number(value: float | None, places: int = 2) -> str:
@@ -35,3 +47,32 @@ def fmt_points(points: float | None) -> str:
         return ""
     text = f"{points:+.1f}"
     return "0.0" if text in ("+0.0", "-0.0") else text
+
+
+def fmt_amount(value: float | None, *, integer: bool, expected: bool = False) -> str:
+    """A figure by its unit of measure, the same in every output.
+
+    Counts (``integer``) as whole numbers — an expected-to-date count, which is a share of a
+    target, with one decimal (``7.4``); money and rates to at most two decimals (``2.05``, never
+    ``2.0009``); "" for None."""
+    if value is None:
+        return ""
+    if integer:
+        if expected and value != int(value):
+            return f"{value:.1f}"
+        return fmt_number(value, 0) if value == round(value) else fmt_number(value, 1)
+    return fmt_number(value, 2)
+
+
+def fmt_figure(value: float | None, ind: Indicator, *, expected: bool = False) -> str:
+    """:func:`fmt_amount` with the unit of measure of ``ind`` (counts, money, rates)."""
+    return fmt_amount(value, integer=ind.integer and not ind.rate, expected=expected)
+
+
+def fmt_date(day: dt.date | None, lang: str) -> str:
+    """A date as a title or a sentence prints it: ``2025年12月31日`` (zh), ``2025-12-31`` (en)."""
+    if day is None:
+        return ""
+    if lang == "en":
+        return day.isoformat()
+    return f"{day.year}年{day.month}月{day.day}日"
