@@ -23,6 +23,7 @@ from ipcounty.returns.template import write_template
 from tests.conftest import ROOT
 
 D = dt.date
+YEAR_END = D(2025, 12, 31)
 LEVELS = ROOT / "tests" / "data" / "levels_plan.yaml"
 
 
@@ -31,7 +32,7 @@ def levels() -> Plan:
     return load_plan(LEVELS)
 
 
-def ret(unit: str, values: dict[str, Any], as_of: dt.date = D(2025, 12, 31), **baselines: float) -> Return:
+def ret(unit: str, values: dict[str, Any], as_of: dt.date = YEAR_END, **baselines: float) -> Return:
     return Return(
         file=f"{unit}.xlsx",
         unit=unit,

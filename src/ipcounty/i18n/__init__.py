@@ -10,7 +10,15 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from ipcounty.i18n import history_messages, labels, plan_messages, progress_messages, return_messages
+from ipcounty.i18n import (
+    export_messages,
+    file_messages,
+    history_messages,
+    labels,
+    plan_messages,
+    progress_messages,
+    return_messages,
+)
 
 LANGS = ("zh", "en")
 
@@ -32,6 +40,8 @@ MESSAGES = _merge(
     plan_messages.MESSAGES,
     return_messages.MESSAGES,
     history_messages.MESSAGES,
+    file_messages.MESSAGES,
+    export_messages.MESSAGES,
     progress_messages.MESSAGES,
 )
 LABELS = labels.LABELS
@@ -48,7 +58,7 @@ class Phrase:
     params: tuple[tuple[str, Any], ...] = ()
 
     def render(self, lang: str) -> str:
-        return tr(self.key, lang, **dict(self.params))
+        return tr(self.key, lang, **{k: render_param(v, lang) for k, v in self.params})
 
 
 def phrase(key: str, **params: Any) -> Phrase:

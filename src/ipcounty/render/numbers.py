@@ -49,24 +49,46 @@ def fmt_points(points: float | None) -> str:
     return "0.0" if text in ("+0.0", "-0.0") else text
 
 
-def fmt_amount(value: float | None, *, integer: bool, expected: bool = False) -> str:
-    """A figure by its unit of measure, the same in every output.
+# ---- by unit of measure: the one place that decides how many decimals a figure shows ----------
+# Counts (件, 个, 家 …; the plan's ``integer: true``) show whole numbers; the expected-to-date of a
+# count, which is not rounded, one decimal; money (亿元) and rates (%) two decimals; a completion
+# ratio a percentage with one decimal.
 
-    Counts (``integer``) as whole numbers — an expected-to-date count, which is a share of a
-    target, with one decimal (``7.4``); money and rates to at most two decimals (``2.05``, never
-    ``2.0009``); "" for None."""
+
+def places_for(integer: bool, *, expected: bool = False) -> int:
+    """Decimals shown for a figure in a unit of measure that is (or is not) counted in whole units."""
+    if integer:
+        return 1 if expected else 0
+    return 2
+
+
+def fmt_fixed(value: float | str | None, places: int) -> str:
+    """``value`` with exactly ``places`` decimals (text values as they are; "" for None)."""
     if value is None:
         return ""
-    if integer:
-        if expected and value != int(value):
-            return f"{value:.1f}"
-        return fmt_number(value, 0) if value == round(value) else fmt_number(value, 1)
-    return fmt_number(value, 2)
+    if isinstance(value, str):
+        return value
+    text = f"{value:.{places}f}"
+    return text[1:] if text.startswith("-") and float(text) == 0 else text
 
 
-def fmt_figure(value: float | None, ind: Indicator, *, expected: bool = False) -> str:
-    """:func:`fmt_amount` with the unit of measure of ``ind`` (counts, money, rates)."""
-    return fmt_amount(value, integer=ind.integer and not ind.rate, expected=expected)
+def fmt_by_unit(value: float | str | None, integer: bool, *, expected: bool = False) -> str:
+    """A figure as the office writes it: ``468`` 件, ``2.05`` 亿元, ``91.30`` %, expected ``400.0``."""
+    return fmt_fixed(value, places_for(integer, expected=expected))
+
+
+def excel_format(integer: bool, *, expected: bool = False) -> str:
+    """The Excel number format showing the same decimals as :func:`fmt_by_unit`."""
+    places = places_for(integer, expected=expected)
+    return "0." + "0" * places if places else "0"
+
+
+PERCENT_FORMAT = "0.0%"  # completion and 序时进度 as shares, as fmt_percent writes them
+
+
+def fmt_figure(value: float | str | None, ind: Indicator, *, expected: bool = False) -> str:
+    """:func:`fmt_by_unit` with the unit of measure of ``ind`` (counts, money, rates)."""
+    return fmt_by_unit(value, ind.integer, expected=expected)
 
 
 def fmt_date(day: dt.date | None, lang: str) -> str:
