@@ -143,7 +143,14 @@ def _num(v: float | str | None) -> float | str | None:
 
 
 def build_workbook(report: Report, lang: str = "zh") -> Workbook:
-    """The meeting workbook for ``report`` (not yet saved)."""
+    """The meeting workbook for ``report`` (not yet saved), in the words of its plan."""
+    from ipcounty.i18n import speaking
+
+    with speaking(report.plan.words):
+        return _build_workbook(report, lang)
+
+
+def _build_workbook(report: Report, lang: str) -> Workbook:
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -232,12 +239,12 @@ def _overview(wb: Workbook, report: Report, title: str, lang: str) -> None:
     s.row += 1
     town_rows = [r for r in report.rows if not r.is_district and r.indicator.section == "breakdown"]
     counts = _status_counts(town_rows)
-    put(s.ws, s.row + 1, 1, "镇街×指标 状态统计" if zh else "Unit × indicator statuses").font = Font(bold=True)
+    put(s.ws, s.row + 1, 1, tr("heading.unit_statuses", lang)).font = Font(bold=True)
     s.row += 1
     for status in ORDER:
         s.add([status_label(status, lang), counts[status], tr(f"explain.{status}", lang)], status=status, status_col=1)
     s.row += 1
-    put(s.ws, s.row + 1, 1, "区级目标" if zh else "District goals").font = Font(bold=True)
+    put(s.ws, s.row + 1, 1, tr("heading.goals", lang)).font = Font(bold=True)
     s.row += 1
     goal_rows = [r for r in report.rows if r.indicator.section == "goal"]
     for r in goal_rows:
@@ -344,7 +351,7 @@ def _indicator_sheet(wb: Workbook, report: Report, rows: list[Row], code: str, t
     )
     first = s.row + 1
     for r in own:
-        label = (report.plan.district_name if lang == "zh" else tr("district", lang)) if r.is_district else r.township
+        label = tr("district", lang) if r.is_district else r.township
         s.add(_row_values(r, label, lang), status=r.status, status_col=7, bold=r.is_district, number_format={5: "0.0%"})
     last_unit = first + sum(1 for r in own if not r.is_district) - 1
     for r in rows:
@@ -369,7 +376,6 @@ def _indicator_sheet(wb: Workbook, report: Report, rows: list[Row], code: str, t
 
 
 def _goals(wb: Workbook, report: Report, title: str, lang: str) -> None:
-    zh = lang == "zh"
     headers = [
         tr("col.code", lang),
         tr("col.indicator", lang),
@@ -385,9 +391,7 @@ def _goals(wb: Workbook, report: Report, title: str, lang: str) -> None:
         tr("col.note", lang),
         tr("col.file", lang),
     ]
-    s = _Sheet(
-        wb, "区级目标" if zh else "District goals", title + (" · 区级目标" if zh else " · district goals"), headers
-    )
+    s = _Sheet(wb, tr("heading.goals", lang), title + " · " + tr("heading.goals", lang), headers)
     for r in report.rows:
         if r.indicator.section != "goal":
             continue

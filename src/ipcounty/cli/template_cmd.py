@@ -13,13 +13,13 @@ from ipcounty.cli.common import load_plan_for, out_console, settings
 def template(
     ctx: typer.Context,
     year: Annotated[int, typer.Argument(help="年度，如 2025")],
-    township: Annotated[list[str] | None, typer.Option("--township", "-t", help="只生成这些镇街（可重复）")] = None,
-    district: Annotated[bool, typer.Option("--district", help="只生成全区（区级）填报表")] = False,
+    township: Annotated[list[str] | None, typer.Option("--township", "-t", help="只生成这些单位（可重复）")] = None,
+    district: Annotated[bool, typer.Option("--district", help="只生成本级汇总填报表（不含各单位）")] = False,
     out: Annotated[Path, typer.Option("--out", "-o", help="输出目录", file_okay=False)] = Path("templates"),
 ) -> None:
-    """生成空白填报表（默认：所有镇街和全区）/ Write blank return workbooks."""
+    """生成空白填报表（默认：所有单位和本级）/ Write blank return workbooks."""
     from ipcounty.errors import UsageError
-    from ipcounty.i18n import did_you_mean, render_param
+    from ipcounty.i18n import did_you_mean, render_param, tr
     from ipcounty.returns.layout import template_filename
     from ipcounty.returns.template import write_template
 
@@ -37,7 +37,7 @@ def template(
         canon = plan.canonical_unit(name.strip())
         if canon is None:
             hint = render_param(did_you_mean(name, plan.all_names()), s.lang)
-            raise UsageError(f"未知的镇街 {name}{hint}" if zh else f"unknown unit {name}{hint}")
+            raise UsageError(tr("unknown-unit-option", s.lang, name=name, hint=hint))
         units.append(canon[0])
     if district:
         units.append(plan.district_name)

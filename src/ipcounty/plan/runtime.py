@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
+from ipcounty.i18n.words import DEFAULT_WORDS, PlanWords
+
 if TYPE_CHECKING:
     from ipcounty.plan.model import PlanFile
 
@@ -112,6 +114,8 @@ class Plan:
     # (indicator code, unit name or district name, year or None for period) -> target
     targets: dict[tuple[str, str, int | None], float] = field(repr=False)
     file_json: str = field(repr=False)  # the validated file, for ``file``
+    # The plan's words (区/县, 镇街/单位, 全区, 主送): parameters of every sentence, never literals.
+    words: PlanWords = DEFAULT_WORDS
 
     def __getstate__(self) -> dict[str, Any]:
         # Pickle the fields only, never the cached properties (``file`` would drag pydantic in).
