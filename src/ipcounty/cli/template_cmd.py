@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ipcounty.cli.common import load_plan_for, out_console, settings
+from ipcounty.cli.common import ReturnsOption, load_plan_for, out_console, settings
 
 
 def template(
@@ -16,8 +16,11 @@ def template(
     township: Annotated[list[str] | None, typer.Option("--township", "-t", help="只生成这些单位（可重复）")] = None,
     district: Annotated[bool, typer.Option("--district", help="只生成本级汇总填报表（不含各单位）")] = False,
     out: Annotated[Path, typer.Option("--out", "-o", help="输出目录", file_okay=False)] = Path("templates"),
+    prefill: Annotated[bool, typer.Option("--prefill", help="预填各单位上次报送的数（最多报一次）")] = False,
+    returns: ReturnsOption = None,
 ) -> None:
     """生成空白填报表（默认：所有单位和本级）/ Write blank return workbooks."""
+    from ipcounty.cli.template_prefill import carried_for, prefill_line, prefill_sources
     from ipcounty.errors import UsageError
     from ipcounty.i18n import did_you_mean, render_param, tr
     from ipcounty.returns.layout import template_filename
@@ -44,15 +47,20 @@ def template(
     if not units:
         units = [*plan.unit_names, plan.district_name]
     console = out_console()
+    if returns is not None and not prefill:
+        raise UsageError(tr("prefill-returns-without-prefill", s.lang))
+    carried = prefill_sources(ctx, plan, year, list(dict.fromkeys(units)), returns, out) if prefill else {}
     for unit in dict.fromkeys(units):
         path = out / template_filename(year, unit)
         try:
-            write_template(plan, unit, year, path)
+            write_template(plan, unit, year, path, prefill=carried_for(carried.get(unit)))
         except OSError as exc:
             raise UsageError(
                 f"无法写入 {path}：{exc.strerror}" if zh else f"cannot write {path}: {exc.strerror}"
             ) from None
-        console.print(str(path), markup=False)
+        console.print(
+            prefill_line(carried.get(unit), path, year, s.lang) if prefill else str(path), markup=False, soft_wrap=True
+        )
     n = len(dict.fromkeys(units))
     console.print(f"已生成 {n} 个填报表，位于 {out}" if zh else f"wrote {n} return workbook(s) to {out}", style="bold")
 

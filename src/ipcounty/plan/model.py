@@ -146,6 +146,14 @@ class Duty(_Target):
     target: float | None = Field(default=None, ge=0)
 
 
+class Reporting(_Strict):
+    """When returns are due: a return covering a period is due by day ``due_day`` of the month
+    after the period ends (a day past the month's end means its last day)."""
+
+    frequency: Literal["monthly", "quarterly", "yearly"]
+    due_day: int = Field(ge=1, le=31)
+
+
 class PlanFile(_Strict):
     """The whole YAML file, as written."""
 
@@ -159,3 +167,4 @@ class PlanFile(_Strict):
     goals: list[Goal] = []
     breakdowns: list[Breakdown] = []
     duties: list[Duty] = []
+    reporting: Reporting | None = None

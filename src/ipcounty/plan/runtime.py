@@ -22,6 +22,7 @@ Kind = Literal["flow", "stock", "rate", "qualitative", "yesno"]
 Direction = Literal["at_least", "at_most"]
 Scope = Literal["yearly", "period"]
 Level = Literal["unit", "district"]
+Frequency = Literal["monthly", "quarterly", "yearly"]
 
 NUMERIC_KINDS: frozenset[str] = frozenset({"flow", "stock", "rate"})
 
@@ -36,6 +37,15 @@ class PlanInfo:
     issued: dt.date | None
     start: dt.date
     end: dt.date
+
+
+@dataclass(frozen=True)
+class ReportingRule:
+    """The plan's reporting calendar: how often a return is due, and by which day of the month
+    after the period it covers (see :mod:`ipcounty.timeliness`)."""
+
+    frequency: Frequency
+    due_day: int
 
 
 @dataclass(frozen=True)
@@ -114,6 +124,7 @@ class Plan:
     # (indicator code, unit name or district name, year or None for period) -> target
     targets: dict[tuple[str, str, int | None], float] = field(repr=False)
     file_json: str = field(repr=False)  # the validated file, for ``file``
+    reporting: ReportingRule | None = None  # no calendar: no timeliness check
     # The plan's words (区/县, 镇街/单位, 全区, 主送): parameters of every sentence, never literals.
     words: PlanWords = DEFAULT_WORDS
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
     from ipcounty.plan import Indicator, Plan
+    from ipcounty.returns.prefill import Carried
 
 INPUT_FILL = "FFF2CC"
 HEAD_FILL = "D9E1F2"
@@ -74,10 +75,13 @@ def _guide(plan: Plan, ind: Indicator, year: int) -> str:
     return f"填写{year}年1月1日至截至日期新增数，{whole}"
 
 
-def write_template(plan: Plan, unit: str, year: int, path: Path, *, today: dt.date | None = None) -> Path:
+def write_template(
+    plan: Plan, unit: str, year: int, path: Path, *, today: dt.date | None = None, prefill: Carried | None = None
+) -> Path:
     """Write the blank return of ``unit`` for ``year`` to ``path``; return the path.
 
-    ``today`` is the date stamped as generated (fixed by the example maker for stable bytes)."""
+    ``today`` is the date stamped as generated (fixed by the example maker for stable bytes).
+    ``prefill`` carries an earlier return's figures into it (see :mod:`ipcounty.returns.prefill`)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -232,7 +236,7 @@ def write_template(plan: Plan, unit: str, year: int, path: Path, *, today: dt.da
 
     evidence_rows = [r for r in rows if r.indicator.evidence is not None]
     if evidence_rows:
-        _write_details(wb.create_sheet(L.DETAIL_SHEET), plan, evidence_rows, year)
+        _write_details(wb.create_sheet(L.DETAIL_SHEET), plan, evidence_rows, year, prefill)
     _write_guide(wb.create_sheet(L.GUIDE_SHEET), plan, unit, year, rows)
     meta = wb.create_sheet(L.META_SHEET)
     for i, (key, text) in enumerate(stamp(plan, unit, year, today).items(), 1):
@@ -241,6 +245,10 @@ def write_template(plan: Plan, unit: str, year: int, path: Path, *, today: dt.da
     meta.sheet_state = "hidden"
     meta.protection.sheet = True
     wb.active = 0
+    if prefill is not None:
+        from ipcounty.returns.prefill import apply
+
+        apply(wb, prefill)
 
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
@@ -261,7 +269,9 @@ def stamp(plan: Plan, unit: str, year: int, today: dt.date | None = None) -> dic
     }
 
 
-def _write_details(ws: Worksheet, plan: Plan, rows: list[TemplateRow], year: int) -> None:
+def _write_details(
+    ws: Worksheet, plan: Plan, rows: list[TemplateRow], year: int, prefill: Carried | None = None
+) -> None:
     """Sheet 明细: one table per indicator listing the items behind its count."""
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -315,7 +325,8 @@ def _write_details(ws: Worksheet, plan: Plan, rows: list[TemplateRow], year: int
             c.fill = head_fill
             c.border = border
             c.alignment = Alignment(horizontal="center")
-        for k in range(1, spec.rows + 1):
+        n_rows = max(spec.rows, prefill.detail_rows(row.indicator.code) if prefill else 0)
+        for k in range(1, n_rows + 1):
             ws.cell(r + k, 1, k).border = border
             for j, col in enumerate(spec.columns, 2):
                 c = ws.cell(r + k, j)  # type: ignore[assignment]  # a plain cell: nothing is merged here
@@ -333,7 +344,7 @@ def _write_details(ws: Worksheet, plan: Plan, rows: list[TemplateRow], year: int
             while len(widths) < j:
                 widths.append(12)
             widths[j - 1] = max(widths[j - 1], want, len(col.name) * 2 + 4)
-        r += spec.rows + 2
+        r += n_rows + 2
     from openpyxl.utils import get_column_letter
 
     for j, w in enumerate(widths, 1):

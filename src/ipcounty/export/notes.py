@@ -1,0 +1,27 @@
+"""计划一致性: the plan's consistency notes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ipcounty.export.sheet import Context, Sheet
+from ipcounty.i18n import tr
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
+
+def add(wb: Workbook, ctx: Context) -> None:
+    zh, lang, report = ctx.zh, ctx.lang, ctx.report
+    s = Sheet(
+        wb,
+        ctx,
+        "计划一致性" if zh else "Plan notes",
+        ctx.title + (" · 计划一致性提示" if zh else " · plan notes"),
+        ["#", tr("col.code", lang), tr("col.message", lang), "位置" if zh else "Where"],
+    )
+    for i, n in enumerate(report.notes, 1):
+        s.add([i, n.code, n.message(lang), n.where()])
+    if not report.notes:
+        s.add(["", "", "计划一致，没有提示" if zh else "No notes", ""])
+    s.finish()

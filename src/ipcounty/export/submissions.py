@@ -1,0 +1,67 @@
+"""报送情况: every file read, its unit, date, hash, status, role and problems."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ipcounty.export.sheet import Context, Sheet
+from ipcounty.i18n import tr
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
+ROLE_ZH = {
+    "used": "采用",
+    "superseded": "已被更新",
+    "duplicate": "重复",
+    "conflict": "冲突",
+    "rejected": "退回",
+    "after_as_of": "晚于统计日",
+    "other_year": "其他年度",
+    "skipped": "跳过",
+}
+
+
+def add(wb: Workbook, ctx: Context) -> None:
+    zh, lang = ctx.zh, ctx.lang
+    headers = [
+        tr("col.file", lang),
+        tr("col.township", lang),
+        tr("col.year", lang),
+        tr("col.as_of", lang),
+        "SHA-256",
+        tr("col.status", lang),
+        "用途" if zh else "Role",
+        tr("col.problems", lang),
+    ]
+    s = Sheet(
+        wb,
+        ctx,
+        "报送情况" if zh else "Submissions",
+        ctx.title + (" · 报送文件清单" if zh else " · files read"),
+        headers,
+    )
+    s.widths[4] = 20
+    for sub in ctx.report.submissions:
+        r = sub.ret
+        problems = "\n".join(f"{f.location or '—'} {f.message(lang)}" for f in r.findings) or None
+        status = (
+            {"ok": "通过", "warning": "有警告", "rejected": "退回", "skipped": "跳过"}[r.status] if zh else r.status
+        )
+        fill = {"used": "met", "conflict": "conflict", "rejected": "rejected", "skipped": "no_target"}.get(sub.role)
+        s.add(
+            [
+                r.file,
+                r.unit,
+                r.year,
+                r.as_of.isoformat() if r.as_of else None,
+                r.sha256 or None,
+                status,
+                ROLE_ZH.get(sub.role, sub.role) if zh else sub.role,
+                problems,
+            ],
+            status=fill,
+            status_col=7,
+        )
+    s.finish()
+    s.ws.column_dimensions["E"].width = 20

@@ -1,0 +1,51 @@
+"""The meeting workbook's sheets, in order, and the title line they share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ipcounty.export import double_counts, goals, indicator, matrix, notes, overview, submissions
+from ipcounty.export.sheet import Context
+from ipcounty.progress import Report
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
+# Each entry writes one sheet (or, for ``indicator``, one per breakdown indicator) in this order.
+# To add a sheet: a new module with ``add(wb, ctx)``, listed here on its own line.
+SHEETS: tuple[Callable[[Workbook, Context], None], ...] = (
+    overview.add,
+    matrix.add,
+    indicator.add,
+    goals.add,
+    # 考核评分 (issue 13) goes after 区级目标
+    # 趋势 (issue 15) goes before 重复计算
+    double_counts.add,
+    submissions.add,
+    notes.add,
+)
+
+
+def title_line(report: Report, lang: str) -> str:
+    """The line at the top of every sheet: plan, year and the latest 截至 date."""
+    plan = report.plan
+    zh = lang == "zh"
+    latest = report.latest_as_of()
+    when = (f"截至 {latest}" if latest else "尚无报送") if zh else (f"as of {latest}" if latest else "no returns")
+    name = plan.info.short_title or plan.info.title
+    return f"{name} {report.year}年度进度（{when}）" if zh else f"{name}: progress in {report.year} ({when})"
+
+
+def build_workbook(report: Report, lang: str = "zh") -> Workbook:
+    """The meeting workbook for ``report`` (not yet saved), in the words of its plan."""
+    from openpyxl import Workbook
+
+    from ipcounty.i18n import speaking
+
+    wb = Workbook()
+    with speaking(report.plan.words):
+        ctx = Context(report, lang, title_line(report, lang))
+        for add in SHEETS:
+            add(wb, ctx)
+    return wb

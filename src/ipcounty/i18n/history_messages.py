@@ -1,0 +1,69 @@
+"""Messages of the history area: pre-filled returns (``template --prefill``) and ``trend``."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # ---- template --prefill: in the workbook (always Chinese: the return is) ----------------
+    "prefill-cell": (
+        "沿用 {date} 报送的数（{file}）。有变化请直接改写，没有变化保持不动。",
+        "Carried over from the return dated {date} ({file}). Overwrite it if it changed, else leave it.",
+    ),
+    "prefill-cell-new-year": (
+        "沿用 {source_year} 年 {date} 报送的数（{file}），是延续到 {year} 年的存量或职责。有变化请直接改写。",
+        "Carried over from the {source_year} return dated {date} ({file}): a level that holds into {year}. "
+        "Overwrite it if it changed.",
+    ),
+    "prefill-date-comment": (
+        "本表已预填上次报送的数（{date}，{file}）。请核对、更新有变化的数，并填写本次的截至日期。",
+        "Pre-filled from the last return ({date}, {file}). Check, update what changed and fill in this return's date.",
+    ),
+    "prefill-guide-title": ("三、本表已预填", "3. This return is pre-filled"),
+    "prefill-guide-source": (
+        "1. 本表已按{unit}上次报送的填报表预填：{file}（截至 {date}）。带批注（红色小三角）的单元格是沿用的数。",
+        "1. This return is pre-filled from {unit}'s last return: {file} (as of {date}). "
+        "Cells with a comment (a small red triangle) hold carried-over figures.",
+    ),
+    "prefill-guide-same-year": (
+        "2. 已沿用本年完成、备注和明细各行：只改有变化的数，新增的明细接在已有各行下面，条数与本年完成保持一致。",
+        "2. 本年完成, 备注 and the 明细 rows are carried over: change only what changed, add new items below the "
+        "carried ones, and keep the number of rows equal to 本年完成.",
+    ),
+    "prefill-guide-new-year": (
+        "2. 这是 {year} 年的第一张表：只沿用了 {source_year} 年末的存量、职责和进展类指标；"
+        "新增类指标和比率从 {year} 年 1 月 1 日起重新计算，请填写，明细也请重新填写。",
+        "2. This is the first return of {year}: only the levels (stocks, duties, progress states) of "
+        "{source_year} are carried over; amounts and rates count again from 1 January {year}: fill them "
+        "in, and list the year's items on 明细.",
+    ),
+    "prefill-guide-date": (
+        "3. 截至日期已清空：请填写本次报送的截至日期，否则校验不能通过。",
+        "3. 截至日期 is left blank: fill in this return's date, or the return will not pass the check.",
+    ),
+    # ---- template --prefill: on screen -------------------------------------------------------
+    "prefill-line-carried": ("{path}  预填自 {file}（截至 {date}）", "{path}  pre-filled from {file} (as of {date})"),
+    "prefill-line-new-year": (
+        "{path}  沿用 {file}（截至 {date}）的存量和职责",
+        "{path}  levels carried from {file} (as of {date})",
+    ),
+    "prefill-line-none": (
+        "{path}  空白：截至 {year} 年没有可沿用的有效填报表",
+        "{path}  blank: no valid return up to {year} to carry over",
+    ),
+    "prefill-line-conflict": (
+        "{path}  空白：{files} 截至日期相同而数字不同（冲突），无法确定沿用哪一份",
+        "{path}  blank: {files} have the same date and different figures (conflict); cannot tell which to carry",
+    ),
+    "prefill-returns-without-prefill": (
+        "--returns 只与 --prefill 一起使用：要预填上次报送的数，请加 --prefill",
+        "--returns goes with --prefill: add --prefill to carry the last returns' figures over",
+    ),
+    "prefill-would-overwrite-return": (
+        "不能写入 {path}：这是一份已报送的填报表。请用 --out 指定另一个目录",
+        "will not write {path}: it is a return that was sent in. Choose another folder with --out",
+    ),
+    "prefill-returns-bundled": (
+        "未指定填报表目录（--returns、IPCOUNTY_RETURNS 或 ./returns），使用内置示例填报表。",
+        "No returns folder given (--returns, IPCOUNTY_RETURNS or ./returns): using the bundled examples.",
+    ),
+    "prefill-returns-missing": ("找不到填报表目录 {folder}", "returns folder {folder} not found"),
+}
