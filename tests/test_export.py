@@ -42,7 +42,7 @@ def _same(cell: Any, text: str) -> bool:
     if cell is None or text == "":
         return cell is None and text == ""
     if isinstance(cell, (int, float)):
-        return abs(float(cell) - float(text)) < 1e-9
+        return abs(float(cell) - float(text)) < 1e-4  # the CSV keeps 4 decimal places
     return str(cell) == text
 
 
@@ -61,21 +61,22 @@ def test_sheets(exported: tuple[Path, list[dict[str, str]]]) -> None:
 def test_every_figure_equals_the_report(exported: tuple[Path, list[dict[str, str]]]) -> None:
     path, rows = exported
     wb = load_workbook(path)
-    by = {(r["township"], r["indicator_code"]): r for r in rows}
+    by = {(r["reporting_unit"], r["indicator_code"]): r for r in rows}
     checked = set()
     for ws in wb.worksheets[2:9]:
         code = ws.title.split()[0]
         for line in ws.iter_rows(min_row=4, values_only=True):
             if not line[0]:
                 continue
-            key = (line[0], code) if line[0] in {r["township"] for r in rows} else ("全区", str(line[0]).split()[0])
+            units = {r["reporting_unit"] for r in rows}
+            key = (line[0], code) if line[0] in units else ("全区", str(line[0]).split()[0])
             expected = by[key]
             for col, field in ((1, "target"), (2, "actual"), (3, "gap"), (5, "expected"), (9, "plan_target")):
                 assert _same(line[col], expected[field]), (key, field, line[col], expected[field])
             assert (
                 line[4] is None if not expected["completion"] else abs(line[4] - float(expected["completion"])) < 1e-4
             )
-            if expected["township"] != "全区":
+            if expected["reporting_unit"] != "全区":
                 assert (line[7] or "") == expected["as_of"], key
             checked.add(key)
     goals = wb["区级目标"]

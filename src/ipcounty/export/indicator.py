@@ -68,7 +68,7 @@ def _indicator_sheet(wb: Workbook, ctx: Context, rows: list[Row], code: str) -> 
     )
     first = s.row + 1
     for r in own:
-        label = tr("district", lang) if r.is_district else r.township
+        label = tr("district", lang) if r.is_district else r.reporting_unit
         s.add(_row_values(r, label, lang), status=r.status, status_col=7, bold=r.is_district, number_format={5: "0.0%"})
     last_unit = first + sum(1 for r in own if not r.is_district) - 1
     for r in rows:

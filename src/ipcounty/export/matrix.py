@@ -28,7 +28,7 @@ def add(wb: Workbook, ctx: Context) -> None:
     )
     s.widths = [display_width(headers[0])] + [min(display_width(h), 14) for h in headers[1:]]
     s.ws.row_dimensions[s.row].height = 48  # the indicator names wrap onto three lines
-    by = {(r.township, r.indicator.code): r for r in unit_rows}
+    by = {(r.reporting_unit, r.indicator.code): r for r in unit_rows}
     for unit in [*report.plan.unit_names, report.plan.district_name]:
         cells: list[Any] = [unit]
         statuses: list[str | None] = []

@@ -22,8 +22,11 @@ if TYPE_CHECKING:
 STATUS_FILL = {
     "met": "C6EFCE",
     "done": "C6EFCE",
-    "ahead": "BDD7EE",
     "on_track": "E2EFDA",
+    "within": "E2EFDA",
+    "exceeded": "FFC7CE",
+    "no_baseline": "F2F2F2",
+    "overdue": "F8CBAD",
     "in_progress": "DDEBF7",
     "behind": "FFC7CE",
     "not_started": "FFC7CE",
@@ -33,7 +36,18 @@ STATUS_FILL = {
     "no_target": "F2F2F2",
 }
 HEAD_FILL = "1F4E78"
-ORDER = ("met", "ahead", "on_track", "behind", "not_submitted", "rejected", "conflict")
+ORDER = (
+    "met",
+    "on_track",
+    "behind",
+    "within",
+    "exceeded",
+    "no_baseline",
+    "not_submitted",
+    "overdue",
+    "rejected",
+    "conflict",
+)
 EXCEL_MAX_TEXT = 32_767
 
 

@@ -669,10 +669,10 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
         )
         if g.target is not None:
             targets[(g.code, district, None)] = g.target
-    # The fingerprint names what a return form depends on. The reporting calendar changes no form,
-    # and the plan's words change no figure, so moving a deadline or correcting a word does not
-    # make every return "from another version of the plan".
-    dumped = m.model_dump(mode="json", exclude={"reporting": True, "plan": set(WORD_FIELDS)})
+    # The fingerprint names what a return form depends on. The reporting calendar and the warning
+    # threshold change no form, and the plan's words change no figure, so moving a deadline or a
+    # light's threshold, or correcting a word, does not make every return "from another version".
+    dumped = m.model_dump(mode="json", exclude={"reporting": True, "warning": True, "plan": set(WORD_FIELDS)})
     canonical = json.dumps(dumped, ensure_ascii=False, sort_keys=True)
     fingerprint = hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
     info = m.plan
@@ -697,6 +697,7 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
         targets=targets,
         file_json=m.model_dump_json(),
         reporting=ReportingRule(m.reporting.frequency, m.reporting.due_day) if m.reporting else None,
+        yellow_points=m.warning.yellow_points,
         words=words,
     )
 

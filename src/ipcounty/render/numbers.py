@@ -27,3 +27,11 @@ def with_wording(amount: str, wording: str | None) -> str:
     if wording in ("以上", "以下", "以内"):
         return amount + wording
     return wording + amount
+
+
+def fmt_points(points: float | None) -> str:
+    """Percentage points with one decimal and a sign: ``-2.92`` -> ``-2.9``, ``3`` -> ``+3.0``."""
+    if points is None:
+        return ""
+    text = f"{points:+.1f}"
+    return "0.0" if text in ("+0.0", "-0.0") else text
