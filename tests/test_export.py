@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -146,21 +147,24 @@ def test_text_from_returns_never_becomes_a_formula(
 
 
 def test_atomic_write_keeps_the_previous_file(plan: Plan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from openpyxl import Workbook
+    """A disk that fills up half way: the clean message, the previous file intact, no temporary."""
+    import ipcounty.export.write as export
 
     rep = compute(plan, [], 2025, today=dt.date(2026, 11, 25))
     target = tmp_path / "summary.xlsx"
     write_workbook(rep, target)
     before = target.read_bytes()
+    calls = iter(range(100))
 
-    def broken_save(self: Workbook, filename: str) -> None:
-        Path(filename).write_bytes(b"PK\x03\x04half a file")
-        raise OSError(28, "No space left on device")
+    def disk_fills(fd: int, data: memoryview) -> int:
+        if next(calls):
+            raise OSError(28, "No space left on device")
+        return os.write(fd, data[:100])
 
-    monkeypatch.setattr(Workbook, "save", broken_save)
+    monkeypatch.setattr(export, "_write_chunk", disk_fills)
     from ipcounty.errors import OutputError
 
-    with pytest.raises(OutputError, match="No space left"):
+    with pytest.raises(OutputError, match="磁盘空间不足；原有文件未改动"):
         write_workbook(rep, target)
     assert target.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["summary.xlsx"]  # no temp file left behind

@@ -10,7 +10,14 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from ipcounty.i18n import history_messages, labels, plan_messages, return_messages, template_messages
+from ipcounty.i18n import (
+    file_messages,
+    history_messages,
+    labels,
+    plan_messages,
+    return_messages,
+    template_messages,
+)
 from ipcounty.i18n.words import PlanWords, speaking, use_words, words_in_use
 
 LANGS = ("zh", "en")
@@ -33,6 +40,7 @@ MESSAGES = _merge(
     plan_messages.MESSAGES,
     return_messages.MESSAGES,
     history_messages.MESSAGES,
+    file_messages.MESSAGES,
     template_messages.MESSAGES,
 )
 LABELS = labels.LABELS
@@ -49,7 +57,7 @@ class Phrase:
     params: tuple[tuple[str, Any], ...] = ()
 
     def render(self, lang: str) -> str:
-        return tr(self.key, lang, **dict(self.params))
+        return tr(self.key, lang, **{k: render_param(v, lang) for k, v in self.params})
 
 
 def phrase(key: str, **params: Any) -> Phrase:
