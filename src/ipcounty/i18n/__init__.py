@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ipcounty.i18n import (
+    export_messages,
     file_messages,
     history_messages,
     labels,
@@ -41,6 +42,7 @@ MESSAGES = _merge(
     return_messages.MESSAGES,
     history_messages.MESSAGES,
     file_messages.MESSAGES,
+    export_messages.MESSAGES,
     template_messages.MESSAGES,
 )
 LABELS = labels.LABELS
