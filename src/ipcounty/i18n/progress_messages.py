@@ -11,8 +11,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.units_missing": ("未含：{units}", "not included: {units}"),
     "report.units_meeting": ("{meeting}/{total} 达标", "{meeting}/{total} meet it"),
     "report.double_counted": ("其中 {n} 项重复计算", "{n} of them counted twice"),
-    "report.evidence": ("明细：申报 {claimed} 项，去重后 {distinct} 项", "items listed: {claimed}, counted once: {distinct}"),
-    "report.served_goal": ("对应区级目标", "district goal"),
+    "report.evidence": (
+        "明细：申报 {claimed} 项，去重后 {distinct} 项",
+        "items listed: {claimed}, counted once: {distinct}",
+    ),
+    "report.served_goal": ("对应{level}级目标", "{level} goal"),
     "report.lag_legend": (
         "序时进度为已过时间（或分季、分月目标）的比例；进度差 = 完成率 − 序时进度，单位：百分点",
         "time elapsed is the share of the schedule gone by; lag = completion − time elapsed, in percentage points",
