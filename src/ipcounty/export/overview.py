@@ -62,7 +62,7 @@ def add(wb: Workbook, ctx: Context) -> None:
     dist = "已报送" if d.submitted else "退回" if d.rejected else "冲突" if d.conflict else "未报送"
     s.add(
         [
-            f"{report.plan.district_name}填报表" if zh else "District form",
+            tr("district_form", lang),
             len(d.submitted),
             dist if zh else ("reported" if d.submitted else "not reported"),
         ]
@@ -97,7 +97,7 @@ def add(wb: Workbook, ctx: Context) -> None:
         bold=True,
     )
     s.row += 1
-    put(s.ws, s.row + 1, 1, "区级目标" if zh else "District goals").font = font(ctx, bold=True)
+    put(s.ws, s.row + 1, 1, tr("heading.goals", lang)).font = font(ctx, bold=True)
     s.row += 1
     goal_rows = [r for r in report.rows if r.indicator.section == "goal"]
     for r in goal_rows:
