@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -42,7 +43,7 @@ def _same(cell: Any, text: str) -> bool:
     if cell is None or text == "":
         return cell is None and text == ""
     if isinstance(cell, (int, float)):
-        return abs(float(cell) - float(text)) < 1e-9
+        return abs(float(cell) - float(text)) < 1e-4  # the CSV keeps 4 decimal places
     return str(cell) == text
 
 
@@ -61,21 +62,22 @@ def test_sheets(exported: tuple[Path, list[dict[str, str]]]) -> None:
 def test_every_figure_equals_the_report(exported: tuple[Path, list[dict[str, str]]]) -> None:
     path, rows = exported
     wb = load_workbook(path)
-    by = {(r["township"], r["indicator_code"]): r for r in rows}
+    by = {(r["reporting_unit"], r["indicator_code"]): r for r in rows}
     checked = set()
     for ws in wb.worksheets[2:9]:
         code = ws.title.split()[0]
         for line in ws.iter_rows(min_row=4, values_only=True):
             if not line[0]:
                 continue
-            key = (line[0], code) if line[0] in {r["township"] for r in rows} else ("全区", str(line[0]).split()[0])
+            units = {r["reporting_unit"] for r in rows}
+            key = (line[0], code) if line[0] in units else ("全区", str(line[0]).split()[0])
             expected = by[key]
             for col, field in ((1, "target"), (2, "actual"), (3, "gap"), (5, "expected"), (9, "plan_target")):
                 assert _same(line[col], expected[field]), (key, field, line[col], expected[field])
             assert (
                 line[4] is None if not expected["completion"] else abs(line[4] - float(expected["completion"])) < 1e-4
             )
-            if expected["township"] != "全区":
+            if expected["reporting_unit"] != "全区":
                 assert (line[7] or "") == expected["as_of"], key
             checked.add(key)
     goals = wb["区级目标"]
@@ -113,14 +115,26 @@ def test_charts_reference_target_and_actual(exported: tuple[Path, list[dict[str,
         assert (cat.numRef or cat.strRef).f == f"'{title}'!$A$4:$A$14"
 
 
-def test_submissions_list_every_file(exported: tuple[Path, list[dict[str, str]]]) -> None:
+def test_submissions_list_the_years_files_only(exported: tuple[Path, list[dict[str, str]]]) -> None:
     wb = load_workbook(exported[0])
     ws = wb["报送情况"]
     files = [r[0] for r in ws.iter_rows(min_row=4, values_only=True) if r[0]]
-    assert sorted(files) == sorted(f.name for f in find_returns(EXAMPLES))
+    returns_2025 = [f.name for f in find_returns(EXAMPLES) if f.name.startswith("2025/") and f.name.endswith(".xlsx")]
+    assert sorted(files) == sorted(returns_2025)  # no 2026 returns, no notice .txt at a 2025 meeting
     rejected = next(r for r in ws.iter_rows(min_row=4, values_only=True) if r[0] == "2025/2025_文化路街道_填报表.xlsx")
-    assert rejected[5] == "退回" and "填报表!E13" in rejected[7]
-    assert all(len(r[4]) == 64 for r in ws.iter_rows(min_row=4, values_only=True) if r[0] and r[4])
+    assert rejected[5] == "退回"
+    problems = rejected[7].split("\n")
+    assert len(problems) >= 2 and problems[0].startswith("填报表!E13")  # one problem a line
+    assert all(len(r[4].replace("\n", "")) == 64 for r in ws.iter_rows(min_row=4, values_only=True) if r[0] and r[4])
+
+
+def test_file_names_only_on_the_submissions_sheet(exported: tuple[Path, list[dict[str, str]]]) -> None:
+    wb = load_workbook(exported[0])
+    for ws in wb.worksheets:
+        if ws.title == "报送情况":
+            continue
+        text = [str(v) for row in ws.iter_rows(min_row=3, values_only=True) for v in row if v is not None]
+        assert not [t for t in text if ".xlsx" in t or "SHA" in t], ws.title
 
 
 def test_text_from_returns_never_becomes_a_formula(
@@ -145,21 +159,24 @@ def test_text_from_returns_never_becomes_a_formula(
 
 
 def test_atomic_write_keeps_the_previous_file(plan: Plan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from openpyxl import Workbook
+    """A disk that fills up half way: the clean message, the previous file intact, no temporary."""
+    import ipcounty.export.write as export
 
     rep = compute(plan, [], 2025, today=dt.date(2026, 11, 25))
     target = tmp_path / "summary.xlsx"
     write_workbook(rep, target)
     before = target.read_bytes()
+    calls = iter(range(100))
 
-    def broken_save(self: Workbook, filename: str) -> None:
-        Path(filename).write_bytes(b"PK\x03\x04half a file")
-        raise OSError(28, "No space left on device")
+    def disk_fills(fd: int, data: memoryview) -> int:
+        if next(calls):
+            raise OSError(28, "No space left on device")
+        return os.write(fd, data[:100])
 
-    monkeypatch.setattr(Workbook, "save", broken_save)
+    monkeypatch.setattr(export, "_write_chunk", disk_fills)
     from ipcounty.errors import OutputError
 
-    with pytest.raises(OutputError, match="No space left"):
+    with pytest.raises(OutputError, match="磁盘空间不足；原有文件未改动"):
         write_workbook(rep, target)
     assert target.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["summary.xlsx"]  # no temp file left behind

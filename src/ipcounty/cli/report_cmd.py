@@ -107,7 +107,7 @@ def select_rows(
                 hint = render_param(did_you_mean(name, plan.all_names()), lang)
                 raise UsageError(f"未知的镇街 {name}{hint}" if lang == "zh" else f"unknown unit {name}{hint}")
             wanted.add(canon[0])
-        out = [r for r in out if r.township in wanted]
+        out = [r for r in out if r.reporting_unit in wanted]
     if indicators:
         codes = {i.code.upper(): i.code for i in plan.indicators}
         wanted_codes = set()

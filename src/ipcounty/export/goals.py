@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ipcounty.export.indicator import figures
+from ipcounty.export.indicator import figures, formats, note_text
 from ipcounty.export.sheet import Context, Sheet
 from ipcounty.i18n import tr
 
@@ -27,7 +27,6 @@ def add(wb: Workbook, ctx: Context) -> None:
         tr("col.as_of", lang),
         tr("col.source", lang),
         tr("col.note", lang),
-        tr("col.file", lang),
     ]
     s = Sheet(
         wb,
@@ -47,11 +46,10 @@ def add(wb: Workbook, ctx: Context) -> None:
                 ind.unit,
                 *figures(r, lang),
                 ind.source,
-                r.note or (ind.served_by and f"= Σ {ind.served_by}") or None,
-                r.source_file or None,
+                note_text(r, ctx.report, lang),
             ],
             status=r.status,
             status_col=9,
-            number_format={7: "0.0%"},
+            number_format=formats(ind, first=4),
         )
     s.finish()

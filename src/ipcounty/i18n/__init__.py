@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from ipcounty.i18n import history_messages, labels, plan_messages, return_messages
+from ipcounty.i18n import export_messages, file_messages, history_messages, labels, plan_messages, return_messages
 
 LANGS = ("zh", "en")
 
@@ -28,7 +28,13 @@ def _merge(*catalogues: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]
 
 # Each area of the program keeps its sentences in its own module of this package; add a new
 # module here for a new area (a command, a document) rather than growing another one.
-MESSAGES = _merge(plan_messages.MESSAGES, return_messages.MESSAGES, history_messages.MESSAGES)
+MESSAGES = _merge(
+    plan_messages.MESSAGES,
+    return_messages.MESSAGES,
+    history_messages.MESSAGES,
+    file_messages.MESSAGES,
+    export_messages.MESSAGES,
+)
 LABELS = labels.LABELS
 
 
@@ -43,7 +49,7 @@ class Phrase:
     params: tuple[tuple[str, Any], ...] = ()
 
     def render(self, lang: str) -> str:
-        return tr(self.key, lang, **dict(self.params))
+        return tr(self.key, lang, **{k: render_param(v, lang) for k, v in self.params})
 
 
 def phrase(key: str, **params: Any) -> Phrase:

@@ -112,14 +112,25 @@ def require_plan(result: LoadResult, path: Path, lang: str) -> Plan:
     raise PlanError(tr("plan-invalid", lang, path=path, count=len(result.errors)), result.findings)
 
 
+MAX_PLAN_BYTES = 64 * 1024 * 1024  # a national plan of 14,000 units is a few MB
+
+
 def read_plan(path: Path) -> LoadResult:
     """Check ``path`` and return the plan with its notes, or every error found."""
     name = str(path)
+    from ipcounty.i18n import phrase
+    from ipcounty.returns.workbook import read_regular_file
+
+    # Only a regular file of sane size is read: a pipe would wait forever, /dev/zero never ends.
+    data, problem = read_regular_file(path, MAX_PLAN_BYTES)
+    if problem is not None:
+        if problem.code == "file-missing":
+            return LoadResult(None, [Finding("plan-not-found", "error", name, params={"path": name})])
+        detail = phrase(problem.code, **problem.params)
+        return LoadResult(None, [Finding("plan-unreadable", "error", name, params={"path": name, "detail": detail})])
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        return LoadResult(None, [Finding("plan-not-found", "error", name, params={"path": name})])
-    except (OSError, UnicodeDecodeError) as exc:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
         return LoadResult(
             None,
             [Finding("plan-unreadable", "error", name, params={"path": name, "detail": exc})],
@@ -664,9 +675,11 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
         )
         if g.target is not None:
             targets[(g.code, district, None)] = g.target
-    # The fingerprint names what a return form depends on; the reporting calendar changes no form,
-    # so moving a deadline does not make every return "from another version of the plan".
-    canonical = json.dumps(m.model_dump(mode="json", exclude={"reporting"}), ensure_ascii=False, sort_keys=True)
+    # The fingerprint names what a return form depends on; the reporting calendar and the warning
+    # threshold change no form, so moving a deadline or a light's threshold does not make every
+    # return "from another version of the plan".
+    exclude = {"reporting", "warning"}
+    canonical = json.dumps(m.model_dump(mode="json", exclude=exclude), ensure_ascii=False, sort_keys=True)
     fingerprint = hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
     info = m.plan
     return Plan(
@@ -690,6 +703,7 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
         targets=targets,
         file_json=m.model_dump_json(),
         reporting=ReportingRule(m.reporting.frequency, m.reporting.due_day) if m.reporting else None,
+        yellow_points=m.warning.yellow_points,
     )
 
 

@@ -139,6 +139,12 @@ class Duty(_Target):
     target: float | None = Field(default=None, ge=0)
 
 
+class WarningLevels(_Strict):
+    """``warning:``: how far behind 序时进度 a unit may be before its light turns red."""
+
+    yellow_points: float = Field(default=10, gt=0, le=100)
+
+
 class Reporting(_Strict):
     """When returns are due: a return covering a period is due by day ``due_day`` of the month
     after the period ends (a day past the month's end means its last day)."""
@@ -161,3 +167,4 @@ class PlanFile(_Strict):
     breakdowns: list[Breakdown] = []
     duties: list[Duty] = []
     reporting: Reporting | None = None
+    warning: WarningLevels = WarningLevels()

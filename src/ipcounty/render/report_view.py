@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ipcounty.i18n import status_label, tr
 from ipcounty.progress import CSV_COLUMNS, REPORT_JSON_SCHEMA, REPORT_JSON_VERSION, Report, Row
-from ipcounty.render.numbers import fmt_number, fmt_percent
+from ipcounty.render.numbers import fmt_number, fmt_percent, fmt_points
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -28,19 +28,35 @@ VIEW_COLUMNS = (
     "col.as_of",
 )
 
+# The columns of the terminal and Markdown tables (label keys of i18n), after the unit's name.
+TABLE_COLUMNS = (
+    "col.target",
+    "col.actual",
+    "col.completion",
+    "col.time_share",
+    "col.lag_points",
+    "col.status",
+    "col.light",
+    "col.rank",
+)
+
 STATUS_STYLE = {
     "met": "green",
     "done": "green",
-    "ahead": "cyan",
-    "on_track": "blue",
+    "on_track": "green",
+    "within": "green",
     "in_progress": "cyan",
     "behind": "bold red",
+    "exceeded": "bold red",
     "not_started": "red",
     "not_submitted": "magenta",
+    "overdue": "magenta",
     "rejected": "bold red",
     "conflict": "bold yellow",
     "no_target": "dim",
+    "no_baseline": "dim",
 }
+LIGHT_STYLE = {"green": "bold green", "yellow": "bold yellow", "red": "bold red"}
 
 
 def to_csv(rows: Iterable[Row], lang: str) -> str:
@@ -142,7 +158,28 @@ def _actual_text(r: Row) -> str:
 def _unit_label(r: Row, report: Report, lang: str) -> str:
     if r.is_district:
         return tr("district", lang) if lang == "en" else report.plan.district_name
-    return r.township
+    return r.reporting_unit
+
+
+def _light_text(r: Row, lang: str) -> str:
+    return tr(f"light.{r.light}", lang) if r.light else ""
+
+
+def _cells(r: Row, lang: str) -> list[str]:
+    """The figures of TABLE_COLUMNS for one row, as a person reads them."""
+    actual = _actual_text(r)
+    if r.is_district and r.units_counted is not None and r.actual is None:
+        actual = f"{r.units_meeting}/{len(r.missing_units) + r.units_counted}"
+    return [
+        _target_text(r),
+        actual,
+        fmt_percent(r.completion),
+        fmt_percent(r.time_share),
+        fmt_points(r.lag_points),
+        status_label(r.status, lang),
+        _light_text(r, lang),
+        str(r.rank) if r.rank is not None else "",
+    ]
 
 
 def render_table(report: Report, rows: list[Row], lang: str, console: Console) -> None:
@@ -155,6 +192,7 @@ def render_table(report: Report, rows: list[Row], lang: str, console: Console) -
     console.print(completeness_line(report, lang), markup=False, soft_wrap=True)
 
     unit_rows = [r for r in rows if r.indicator.section != "goal" or r.indicator.served_by]
+    wide = console.width >= 92  # the 截至 column needs room; below that the dates follow each table
 
     def new_table(*first: str, with_date: bool = True) -> Table:
         t = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, collapse_padding=True)
@@ -163,24 +201,18 @@ def render_table(report: Report, rows: list[Row], lang: str, console: Console) -
                 t.add_column(head, overflow="fold", min_width=10, max_width=28)
             else:
                 t.add_column(head, no_wrap=True)
-        for key in ("col.target", "col.actual", "col.gap", "col.completion", "col.expected"):
-            t.add_column(tr(key, lang), justify="right", no_wrap=True)
-        t.add_column(tr("col.status", lang), no_wrap=True)
+        for key in TABLE_COLUMNS:
+            right = key not in ("col.status", "col.light")
+            t.add_column(tr(key, lang), justify="right" if right else "left", no_wrap=True)
         if with_date:
             t.add_column(tr("col.as_of", lang), no_wrap=True)
         return t
 
     def add(t: Table, r: Row, *labels: str, with_date: bool = True) -> None:
         style = "bold" if r.is_district else None
-        cells: list[Any] = [
-            *labels,
-            _target_text(r),
-            _actual_text(r),
-            fmt_number(r.gap),
-            fmt_percent(r.completion),
-            fmt_number(r.expected),
-            Text(status_label(r.status, lang), style=STATUS_STYLE.get(r.status, "")),
-        ]
+        cells: list[Any] = [*labels, *_cells(r, lang)]
+        cells[len(labels) + 5] = Text(cells[len(labels) + 5], style=STATUS_STYLE.get(r.status, ""))
+        cells[len(labels) + 6] = Text(cells[len(labels) + 6], style=LIGHT_STYLE.get(r.light or "", ""))
         if with_date:
             cells.append(r.as_of.strftime("%m-%d") if r.as_of and not r.is_district else "")
         t.add_row(*cells, style=style)
@@ -189,11 +221,11 @@ def render_table(report: Report, rows: list[Row], lang: str, console: Console) -
         items = list(group)
         ind = items[0].indicator
         title = f"{code} {ind.label(lang)}（{ind.unit or '是/否'}）· {ind.source} · {tr('scope.' + ind.scope, lang)}"
-        t = new_table(tr("col.township", lang))
+        t = new_table(tr("col.township", lang), with_date=wide)
         served = [r for r in items if r.indicator.code != code]
         for r in items:
             if r.indicator.code == code:
-                add(t, r, _unit_label(r, report, lang))
+                add(t, r, _unit_label(r, report, lang), with_date=wide)
         console.print()
         console.print(title, style="bold cyan", markup=False, soft_wrap=True)
         console.print(t)
@@ -239,15 +271,16 @@ def _served_line(goal_row: Row, items: list[Row], lang: str) -> str:
     if lang == "en":
         line = (
             f"  → district goal {ind.code} {ind.label(lang)}: cumulative {_actual_text(goal_row) or '—'}"
-            f" / {target} {ind.unit}, expected {fmt_number(goal_row.expected)}, "
-            f"{status_label(goal_row.status, lang)}"
+            f" / {target} {ind.unit}, {fmt_percent(goal_row.completion)} done,"
+            f" time elapsed {fmt_percent(goal_row.time_share)}, {status_label(goal_row.status, lang)}"
         )
         if breakdown_total is not None and breakdown_total != goal_row.target:
             line += f" (the breakdown allocates {fmt_number(breakdown_total)})"
         return line
     line = (
         f"  → 服务区级目标 {ind.code} {ind.name}：累计完成 {_actual_text(goal_row) or '—'} / {target}{ind.unit}"
-        f"，序时进度 {fmt_number(goal_row.expected)}，{status_label(goal_row.status, lang)}"
+        f"，完成率 {fmt_percent(goal_row.completion)}，序时进度 {fmt_percent(goal_row.time_share)}"
+        f"，{status_label(goal_row.status, lang)}"
     )
     if breakdown_total is not None and breakdown_total != goal_row.target:
         line += f"（分解表合计 {fmt_number(breakdown_total)}{ind.unit}）"
@@ -344,21 +377,12 @@ def _f(value: Any) -> float | None:
 def to_markdown(report: Report, rows: list[Row], lang: str) -> str:
     """A Markdown page: heading, completeness, one table per indicator, then the district goals."""
     out = [f"# {heading(report, lang)}", "", completeness_line(report, lang), ""]
-    headers = [tr(k, lang) for k in VIEW_COLUMNS]
+    headers = [tr("col.township", lang), *(tr(k, lang) for k in TABLE_COLUMNS), tr("col.as_of", lang)]
 
     def table(items: list[Row], label: Callable[[Row], str]) -> list[str]:
         lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
         for r in items:
-            cells = [
-                label(r),
-                fmt_number(r.target),
-                _actual_text(r),
-                fmt_number(r.gap),
-                fmt_percent(r.completion),
-                fmt_number(r.expected),
-                status_label(r.status, lang),
-                r.as_of.isoformat() if r.as_of else "",
-            ]
+            cells = [label(r), *_cells(r, lang), r.as_of.isoformat() if r.as_of else ""]
             cells = [c.replace("|", "\\|") for c in cells]
             if r.is_district:
                 cells = [f"**{c}**" if c else c for c in cells]

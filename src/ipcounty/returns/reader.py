@@ -82,8 +82,12 @@ def read_return(path: Path, plan: Plan, *, name: str | None = None, today: dt.da
         assert problem is not None
         ret.findings.append(Finding(problem.code, "error", ret.file, params=problem.params))
         return ret
+    if L.SHEET not in book.sheet_names and book.is_ipcounty_export():
+        book.close()
+        return Return(file=ret.file, skip_reason="output")
     try:
         ret.sha256 = book.sha256
+        _check_format(book, ret)
         _read_book(book, plan, ret, today or dt.date.today())
     except Exception as exc:
         if os.environ.get("IPCOUNTY_DEBUG"):
@@ -94,6 +98,18 @@ def read_return(path: Path, plan: Plan, *, name: str | None = None, today: dt.da
     finally:
         book.close()
     return ret
+
+
+_KIND_OF_EXT = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".ods": "ods", ".xlsb": "xlsb"}
+_EXT_OF_KIND = {"xlsx": ".xlsx", "xls": ".xls", "ods": ".ods", "xlsb": ".xlsb"}
+
+
+def _check_format(book: Book, ret: Return) -> None:
+    """Warn when the name says one format and the bytes another (read by what the bytes are)."""
+    ext = book.path.suffix.lower()
+    if book.kind and _KIND_OF_EXT.get(ext) not in (book.kind, None):
+        params = {"ext": ext, "kind": _EXT_OF_KIND[book.kind]}
+        ret.findings.append(Finding("file-format-differs", "warning", ret.file, params=params))
 
 
 def _read_book(book: Book, plan: Plan, ret: Return, today: dt.date) -> None:
