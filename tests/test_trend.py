@@ -34,8 +34,9 @@ def monthly(plan: Plan, make_return: Callable[..., Path], tmp_path: Path) -> Pat
     def send(unit: str, day: dt.date, b1: Any, name: str) -> None:
         values = {**good_values(plan, unit), "B1": b1}
         figures = {**values, "B1": b1 if isinstance(b1, int) else 0}
-        make_return(unit, as_of=day, values=values, details=details_for(plan, unit, 2025, figures),
-                    name=f"returns/{name}.xlsx")
+        make_return(
+            unit, as_of=day, values=values, details=details_for(plan, unit, 2025, figures), name=f"returns/{name}.xlsx"
+        )
 
     send("税郭镇", D(2025, 1, 31), 2, "税郭镇/01")
     send("税郭镇", D(2025, 2, 28), 3, "税郭镇/02")
@@ -91,8 +92,10 @@ def test_csv_equals_the_hand_computed_observations(runner: CliRunner, monthly: P
         "light",
         "source_file",
     ]
-    got = [(r["reporting_unit"], D.fromisoformat(r["as_of"]), int(r["actual"]), r["status"], r["light"],
-            r["source_file"]) for r in rows]
+    got = [
+        (r["reporting_unit"], D.fromisoformat(r["as_of"]), int(r["actual"]), r["status"], r["light"], r["source_file"])
+        for r in rows
+    ]
     assert got == HAND_B1
     for r, (_, day, b1, *_rest) in zip(rows, HAND_B1, strict=True):
         assert r["indicator_code"] == "B1"
@@ -113,8 +116,11 @@ def test_month_table_equals_the_hand_computed_table(plan: Plan, monthly: Path) -
     obs = observations(plan, rets, [2025], as_of=cutoff)
     (b1,) = [t for t in month_tables(plan, rets, 2025, obs, as_of=cutoff) if t.indicator.code == "B1"]
     assert b1.months == [1, 2, 3, 4, 5]
-    table = {unit: [None if c is None else (c.status if c.status == "conflict" else c.completion) for c in cells]
-             for unit, cells in b1.units if any(cells)}
+    table = {
+        unit: [None if c is None else (c.status if c.status == "conflict" else c.completion) for c in cells]
+        for unit, cells in b1.units
+        if any(cells)
+    }
     assert table == {
         "税郭镇": [2 / 15, 3 / 15, 5 / 15, None, 8 / 15],  # March: the resubmission of 03-25
         "西王庄镇": [1 / 15, None, 2 / 15, None, None],  # February was rejected
@@ -139,7 +145,7 @@ def test_table_on_screen(runner: CliRunner, monthly: Path, monkeypatch: pytest.M
     monkeypatch.setenv("COLUMNS", "80")
     out = _trend(runner, monthly, "--indicator", "B1")
     lines = out.splitlines()
-    assert "B1 新增有效发明专利 · 2025年 · 各月最后一次报送的完成率" in out
+    assert "B1 新增有效发明专利数量 · 2025年 · 各月最后一次报送的完成率" in out
     row = next(line for line in lines if line.startswith("税郭镇"))
     assert row.split() == ["税郭镇", "13%", "20%", "33%", "53%"]
     share = next(line for line in lines if line.startswith("序时进度"))
@@ -148,15 +154,27 @@ def test_table_on_screen(runner: CliRunner, monthly: Path, monkeypatch: pytest.M
     assert district.split() == ["全区", "2%", "3%", "6%", "5%", "7%"]
     assert all(len(line) <= 80 for line in lines)
     assert "空白：当月没有有效报送" in out
-    en = runner.invoke(app, ["--lang", "en", "trend", "2025", "--returns", str(monthly), "--as-of", "2025-05-31",
-                             "-i", "B1", "--carry-forward"])
+    en = runner.invoke(
+        app,
+        [
+            "--lang",
+            "en",
+            "trend",
+            "2025",
+            "--returns",
+            str(monthly),
+            "--as-of",
+            "2025-05-31",
+            "-i",
+            "B1",
+            "--carry-forward",
+        ],
+    )
     assert en.exit_code == 0, en.output
     assert "Jan" in en.stdout and "(33%)" in en.stdout and "In brackets" in en.stdout
 
 
-def test_every_observation_says_what_the_report_says_on_its_date(
-    runner: CliRunner, plan: Plan, monthly: Path
-) -> None:
+def test_every_observation_says_what_the_report_says_on_its_date(runner: CliRunner, plan: Plan, monthly: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(_trend(runner, monthly, "--format", "csv"))))
     assert len({r["indicator_code"] for r in rows}) == 7  # every indicator of a township's return
     for day in sorted({r["as_of"] for r in rows}):
@@ -204,4 +222,4 @@ def test_all_years_on_the_bundled_examples(runner: CliRunner) -> None:
     assert {"2024-06-30", "2024-12-31"} <= days
     table = runner.invoke(app, ["trend", "--all-years", "-i", "B1"])
     assert table.exit_code == 0
-    assert all(f"B1 新增有效发明专利 · {y}年" in table.stdout for y in (2024, 2025, 2026))
+    assert all(f"B1 新增有效发明专利数量 · {y}年" in table.stdout for y in (2024, 2025, 2026))

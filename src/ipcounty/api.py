@@ -121,10 +121,10 @@ def typed(df: pd.DataFrame, plan: Plan) -> pd.DataFrame:
     from ipcounty.status import STATUSES
 
     out = df.copy()
-    order = {
+    order: dict[str, list[str]] = {
         "reporting_unit": [*plan.unit_names, plan.district_name],
         "indicator_code": [i.code for i in plan.indicators],
-        "unit": list(dict.fromkeys(i.unit for i in plan.indicators if i.unit)),
+        "unit": list(dict.fromkeys(str(i.unit) for i in plan.indicators if i.unit)),
         "status": list(STATUSES),
         "light": ["green", "yellow", "red"],
     }

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ipcounty.plan import Indicator, Plan
-from ipcounty.progress import Report, Row, _Calc, _Pick, choose, compute
+from ipcounty.progress import Report, Row, _Calc, _num, _Pick, choose, compute
 from ipcounty.returns.model import Return
 
 TREND_JSON_SCHEMA = "ipcounty.trend"
@@ -68,7 +68,7 @@ class Observation:
         return (self.as_of.year, self.as_of.month)
 
     def csv_values(self) -> dict[str, Any]:
-        """The observation as a CSV / JSON row: numbers unrounded, codes English, dates ISO."""
+        """The observation as a CSV / JSON row: numbers as in the report's CSV, codes English, dates ISO."""
         return {
             "reporting_unit": self.reporting_unit,
             "indicator_code": self.indicator.code,
@@ -82,12 +82,6 @@ class Observation:
             "light": self.light,
             "source_file": self.source_file,
         }
-
-
-def _num(value: float | None) -> float | int | None:
-    if value is None:
-        return None
-    return int(value) if value == int(value) else value
 
 
 def trend_indicators(plan: Plan) -> list[Indicator]:
@@ -107,7 +101,7 @@ def observations(
     conflicted = {id(s.ret) for s in subs if s.role == "conflict"}
     for s in subs:
         r = s.ret
-        if s.role in OBSERVED_ROLES and r.year in years and r.as_of is not None and r.unit is not None:
+        if s.role in OBSERVED_ROLES and r.year is not None and r.year in years and r.as_of and r.unit:
             by_year.setdefault(r.year, []).append(r)
     out: list[Observation] = []
     for year, rets in by_year.items():
@@ -172,6 +166,8 @@ class Cell:
     as_of: dt.date
     source_file: str
     carried: bool = False  # shown from an earlier month (--carry-forward)
+    units_meeting: int | None = None  # district cells of a rate or level: units that meet it …
+    units_counted: int | None = None  # … of this many with a valid figure
 
 
 @dataclass
@@ -241,9 +237,9 @@ def month_tables(
             cells: list[Cell | None] = []
             before: Cell | None = None
             for end in ends:
-                o = latest.get((unit, ind.code, end.month))
-                if o is not None:
-                    before = _cell(o)
+                seen = latest.get((unit, ind.code, end.month))
+                if seen is not None:
+                    before = _cell(seen)
                     cells.append(before)
                 elif carry_forward and before is not None:
                     cells.append(Cell(**{**before.__dict__, "carried": True}))
@@ -269,5 +265,12 @@ def _district_cell(rep: Report, ind: Indicator) -> Cell | None:
     if row is None or row.status == "not_submitted":
         return None
     return Cell(
-        row.completion, row.actual, row.status, row.light, rep.reference_date, "", carried=False
+        row.completion,
+        row.actual,
+        row.status,
+        row.light,
+        rep.reference_date,
+        "",
+        units_meeting=row.units_meeting,
+        units_counted=row.units_counted,
     )

@@ -21,7 +21,9 @@ class TrendFormat(StrEnum):
 
 def trend(
     ctx: typer.Context,
-    year: Annotated[int | None, typer.Argument(help="年度，如 2025（用 --all-years 时可省略）", show_default=False)] = None,
+    year: Annotated[
+        int | None, typer.Argument(help="年度，如 2025（用 --all-years 时可省略）", show_default=False)
+    ] = None,
     returns: ReturnsOption = None,
     as_of: AsOfOption = None,
     unit: Annotated[
@@ -48,7 +50,7 @@ def trend(
         raise UsageError(tr("trend-year-missing", s.lang))
     if year is not None and year not in plan.years:
         raise UsageError(tr("trend-year-outside", s.lang, year=year, first=plan.years[0], last=plan.years[-1]))
-    years = plan.years if all_years else [year]
+    years: list[int] = plan.years if all_years or year is None else [year]
     cutoff = parse_cli_date(as_of, s.lang) if as_of else None
     units = _units(plan, unit, s.lang)
     codes = _codes(plan, indicator, s.lang)
@@ -78,6 +80,7 @@ def trend(
 def _units(plan: Plan, names: list[str] | None, lang: str) -> set[str] | None:
     from ipcounty.errors import UsageError
     from ipcounty.i18n import did_you_mean, render_param, tr
+
     if not names:
         return None
     out = set()
@@ -94,6 +97,7 @@ def _codes(plan: Plan, codes: list[str] | None, lang: str) -> set[str] | None:
     from ipcounty.errors import UsageError
     from ipcounty.history import trend_indicators
     from ipcounty.i18n import tr
+
     if not codes:
         return None
     known = {i.code.upper(): i.code for i in trend_indicators(plan)}

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
     from ipcounty.history import Cell, MonthTable
 
+LABEL_WIDTH = 40  # column A at most this wide; longer labels wrap on taller rows
 CHART_ROWS = 16  # rows a chart takes below its table (7.5 cm at the default row height)
 PERCENT = "0.0%"
 
@@ -32,21 +33,27 @@ def add(wb: Workbook, ctx: Context) -> None:
 
     ws.cell(1, 1).font = Font(bold=True, size=14)
     put(ws, 2, 1, tr("trend-legend", ctx.lang, district=plan.district_name))
+    from openpyxl.worksheet.pagebreak import Break
+
     row = 4
     widths = [display_width(tr("col.township", ctx.lang))]
     for t in tables:
         if t.indicator.level != "unit" or not t.months:
             continue
+        if row > 4:
+            ws.row_breaks.append(Break(id=row - 1))  # one indicator per printed page
         row = _block(ws, ctx, t, row, widths)
     goals = [t for t in tables if t.indicator.level == "district" and t.months]
     if goals:
+        if row > 4:
+            ws.row_breaks.append(Break(id=row - 1))
         row = _goals(ws, ctx, goals, row, widths)
     from openpyxl.utils import get_column_letter
 
-    ws.column_dimensions["A"].width = max(12, min(max(widths), 40) + 2)
+    ws.column_dimensions["A"].width = max(12, min(max(widths), LABEL_WIDTH) + 2)
     for j in range(2, 2 + max((len(t.months) for t in tables), default=0)):
         ws.column_dimensions[get_column_letter(j)].width = 8
-    ws.freeze_panes = "B4"
+    ws.freeze_panes = "A4"
     print_setup(ws, ctx, title_rows=None)
 
 
@@ -77,7 +84,12 @@ def _value(cell: Cell | None, kind: str, lang: str) -> Any:
 def _put_row(ws: Worksheet, row: int, label: str, values: list[Any], *, bold: bool = False) -> None:
     from openpyxl.styles import Alignment, Font
 
-    put(ws, row, 1, label).font = Font(bold=bold)
+    first = put(ws, row, 1, label)
+    first.font = Font(bold=bold)
+    lines = -(-display_width(label) // LABEL_WIDTH)
+    if lines > 1:
+        first.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[row].height = 15 * lines
     for j, v in enumerate(values, 2):
         c = put(ws, row, j, v)
         c.alignment = Alignment(horizontal="right")
@@ -110,12 +122,12 @@ def _block(ws: Worksheet, ctx: Context, t: MonthTable, row: int, widths: list[in
     _put_row(ws, r, district, [_value(c, ind.kind, lang) for c in t.district], bold=True)
     r += 1
     share_row = r
-    _put_row(ws, r, tr("col.expected", lang), list(t.time_share))
+    _put_row(ws, r, tr("col.time_share", lang), list(t.time_share))
     numeric = ind.kind in ("flow", "stock") and not holds_level(ind.kind, ind.scope)
     if not numeric or not any(isinstance(c.completion if c else None, float) for c in t.district):
         return r + 2
     chart = LineChart()
-    chart.title = f"{ind.code} {ind.label(lang)}：{district}{tr('col.completion', lang)} / {tr('col.expected', lang)}"
+    chart.title = f"{ind.code} {ind.label(lang)}：{district}{tr('col.completion', lang)} / {tr('col.time_share', lang)}"
     chart.y_axis.number_format = "0%"
     chart.y_axis.title = tr("col.completion", lang)
     chart.y_axis.scaling.min = 0
@@ -125,6 +137,8 @@ def _block(ws: Worksheet, ctx: Context, t: MonthTable, row: int, widths: list[in
     chart.add_data(data, from_rows=True, titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=2, max_col=last_col, min_row=head, max_row=head))
     completion, schedule = chart.series
+    completion.smooth = False  # straight segments: a month's figure, not a fitted curve
+    schedule.smooth = False
     completion.marker.symbol = "circle"
     completion.graphicalProperties.line.solidFill = "1F4E78"
     completion.graphicalProperties.line.width = 28575  # 2.25 pt
@@ -142,7 +156,9 @@ def _goals(ws: Worksheet, ctx: Context, tables: list[MonthTable], row: int, widt
     from openpyxl.styles import Font
 
     lang = ctx.lang
-    put(ws, row, 1, tr("trend-sheet-goals", lang, district=ctx.report.plan.district_name)).font = Font(bold=True, size=12)
+    put(ws, row, 1, tr("trend-sheet-goals", lang, district=ctx.report.plan.district_name)).font = Font(
+        bold=True, size=12
+    )
     _header(ws, row + 1, tr("col.indicator", lang), tables[0], lang)
     r = row + 1
     for t in tables:

@@ -74,8 +74,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "trend-legend": (
         "空白：当月没有有效报送。{district}：截至各月末的报告数（各单位当时最新的有效报送）。序时进度：月末（本月为截至日）应达到的进度。",
         "Blank: no valid return that month. District: the report as of each month's end (every unit's latest "
-        "valid return by then). Expected: the share of the schedule due at the month's end (the cut-off in "
-        "the running month).",
+        "valid return by then). Time elapsed (序时进度): the share of the schedule due at the month's end (the "
+        "cut-off in the running month).",
     ),
     "trend-legend-carried": (
         "括号内：当月没有报送，沿用此前最近一次报送的数（--carry-forward）。",

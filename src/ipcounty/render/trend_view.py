@@ -23,11 +23,9 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from rich.console import Console
+    from rich.text import Text
 
     from ipcounty.plan import Plan
-
-UNIT_COLUMN = 12  # display width of the unit column (垎塔埠街道 is 10)
-MONTH_COLUMN = 6  # "(100%)" and a space
 
 
 def to_csv(obs: Iterable[Observation]) -> str:
@@ -81,49 +79,75 @@ LIGHT_STYLE = {"green": "green", "yellow": "yellow", "red": "bold red"}
 def render_tables(
     tables: Sequence[MonthTable], plan: Plan, lang: str, console: Console, *, carried: bool, legend: bool = True
 ) -> None:
-    """Per indicator: a title, then the unit × month table (split into parts that fit the width),
-    the 全区 row and the month's 序时进度 as the last row."""
+    """Per indicator: a title, then the unit × month table (in as few even parts as the width
+    needs), the district row and the month's 序时进度 as the last row."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    width = max(console.width, 40)
-    per_part = max(3, (width - UNIT_COLUMN - 1) // MONTH_COLUMN)
+    from ipcounty.export.sheet import display_width
+
+    district = plan.district_name if lang == "zh" else tr("district", lang)
     for t in tables:
         if not t.units and not t.district:
             continue
         ind = t.indicator
+        lines: list[tuple[str, list[Text], str]] = []  # label, cells, row style
+        for unit, cells in t.units:
+            label = district if unit == plan.district_name else unit
+            lines.append((label, [_styled(c, ind.kind, lang) for c in cells], ""))
+        if t.district:
+            lines.append((district, [Text(district_text(c, ind.kind, lang)) for c in t.district], "bold"))
+        if any(s is not None for s in t.time_share):
+            lines.append((tr("col.time_share", lang), [Text(fmt_percent(s, places=0)) for s in t.time_share], "italic"))
+        heads = [month_label(m, lang) for m in t.months]
+        first = max(display_width(x) for x in [tr("col.township", lang), *(label for label, _, _ in lines)])
+        cols = [
+            max(display_width(h), *(display_width(c[i].plain) for _, c, _ in lines)) + 1 for i, h in enumerate(heads)
+        ]
+        room = max(console.width - first, 10)
+        parts = 1
+        while parts < len(cols) and max(_chunk_widths(cols, parts)) > room:
+            parts += 1
+        per = -(-len(cols) // parts) if cols else 1
         console.print()
         head = tr("trend-title", lang, code=ind.code, name=ind.label(lang), year=t.year)
         console.print(head, style="bold cyan", markup=False, soft_wrap=True)
-        for start in range(0, len(t.months), per_part):
-            part = range(start, min(start + per_part, len(t.months)))
-            table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, collapse_padding=True)
+        for start in range(0, max(len(cols), 1), per):
+            part = range(start, min(start + per, len(cols)))
+            table = Table(
+                box=box.SIMPLE_HEAD, padding=0, pad_edge=False, show_edge=False
+            )  # the box draws a space between columns
             table.add_column(tr("col.township", lang), no_wrap=True)
             for i in part:
-                table.add_column(month_label(t.months[i], lang), justify="right", no_wrap=True)
-            for unit, cells in t.units:
-                label = unit if unit != plan.district_name or lang == "zh" else tr("district", lang)
-                row: list[Any] = [label]
-                for i in part:
-                    c = cells[i]
-                    style = "dim" if c is not None and c.carried else LIGHT_STYLE.get(c.light or "", "") if c else ""
-                    row.append(Text(cell_text(c, ind.kind, lang), style=style))
-                table.add_row(*row)
-            if t.district:
-                label = plan.district_name if lang == "zh" else tr("district", lang)
-                table.add_row(
-                    label, *(cell_text(t.district[i], ind.kind, lang) for i in part), style="bold", end_section=False
-                )
-            if any(s is not None for s in t.time_share):
-                table.add_row(
-                    tr("col.expected", lang),
-                    *(fmt_percent(t.time_share[i], places=0) for i in part),
-                    style="italic",
-                )
+                table.add_column(heads[i], justify="right", no_wrap=True)
+            for label, texts, style in lines:
+                table.add_row(label, *(texts[i] for i in part), style=style or None)
             console.print(table)
     if not legend:
         return
     console.print()
     for key in ("trend-legend", *(("trend-legend-carried",) if carried else ())):
-        console.print(tr(key, lang, district=plan.district_name), style="dim", markup=False, soft_wrap=True)
+        console.print(tr(key, lang, district=district), style="dim", markup=False, soft_wrap=True)
+
+
+def _chunk_widths(cols: list[int], parts: int) -> list[int]:
+    per = -(-len(cols) // parts)
+    return [sum(cols[i : i + per]) for i in range(0, len(cols), per)]
+
+
+def _styled(cell: Cell | None, kind: str, lang: str) -> Text:
+    from rich.text import Text
+
+    if cell is None:
+        return Text("")
+    style = "dim" if cell.carried else LIGHT_STYLE.get(cell.light or "", "")
+    return Text(cell_text(cell, kind, lang), style=style)
+
+
+def district_text(cell: Cell | None, kind: str, lang: str) -> str:
+    """The district's cell: its completion; for a rate or a level every unit must hold (never
+    summed), how many units meet it (``9/10``)."""
+    if cell is not None and cell.units_counted:
+        return f"{cell.units_meeting}/{cell.units_counted}"
+    return cell_text(cell, kind, lang)
