@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from ipcounty.i18n import history_messages, labels, plan_messages, return_messages
+from ipcounty.i18n import documents_messages, history_messages, labels, plan_messages, return_messages
 
 LANGS = ("zh", "en")
 
@@ -28,7 +28,12 @@ def _merge(*catalogues: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]
 
 # Each area of the program keeps its sentences in its own module of this package; add a new
 # module here for a new area (a command, a document) rather than growing another one.
-MESSAGES = _merge(plan_messages.MESSAGES, return_messages.MESSAGES, history_messages.MESSAGES)
+MESSAGES = _merge(
+    plan_messages.MESSAGES,
+    return_messages.MESSAGES,
+    history_messages.MESSAGES,
+    documents_messages.MESSAGES,
+)
 LABELS = labels.LABELS
 
 
