@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -99,7 +100,8 @@ def test_matrix_and_overview(exported: tuple[Path, list[dict[str, str]]]) -> Non
     for r in o.iter_rows(min_row=4, values_only=True):
         if r[0]:
             values.setdefault(r[0], r[1])
-    assert values["已报送"] == 8 and values["未报送"] == 1 and values["退回"] == 1 and values["冲突"] == 1
+    assert values["已报送"] == 7 and values["未报送"] == 1 and values["退回"] == 1 and values["冲突"] == 1
+    assert values["逾期未报"] == 1  # 光明路街道: its latest return is dated 30 November
 
 
 def test_charts_reference_target_and_actual(exported: tuple[Path, list[dict[str, str]]]) -> None:
@@ -114,14 +116,28 @@ def test_charts_reference_target_and_actual(exported: tuple[Path, list[dict[str,
         assert (cat.numRef or cat.strRef).f == f"'{title}'!$A$4:$A$14"
 
 
-def test_submissions_list_every_file(exported: tuple[Path, list[dict[str, str]]]) -> None:
+def test_submissions_list_the_years_files_only(exported: tuple[Path, list[dict[str, str]]]) -> None:
     wb = load_workbook(exported[0])
     ws = wb["报送情况"]
     files = [r[0] for r in ws.iter_rows(min_row=4, values_only=True) if r[0]]
-    assert sorted(files) == sorted(f.name for f in find_returns(EXAMPLES))
+    returns_2025 = [f.name for f in find_returns(EXAMPLES) if f.name.startswith("2025/") and f.name.endswith(".xlsx")]
+    assert sorted(files) == sorted(returns_2025)  # no 2026 returns, no notice .txt at a 2025 meeting
     rejected = next(r for r in ws.iter_rows(min_row=4, values_only=True) if r[0] == "2025/2025_文化路街道_填报表.xlsx")
-    assert rejected[5] == "退回" and "填报表!E13" in rejected[7]
-    assert all(len(r[4]) == 64 for r in ws.iter_rows(min_row=4, values_only=True) if r[0] and r[4])
+    assert rejected[5] == "退回"
+    problems = rejected[7].split("\n")
+    assert len(problems) >= 2 and problems[0].startswith("填报表!E13")  # one problem a line
+    assert ws.cell(3, 9).value == "填报人" and ws.cell(3, 10).value == "联系电话"
+    assert rejected[8:10] == ("张三", "0632-0000000")  # who to call about it
+    assert all(len(r[4].replace("\n", "")) == 64 for r in ws.iter_rows(min_row=4, values_only=True) if r[0] and r[4])
+
+
+def test_file_names_only_on_the_submissions_sheet(exported: tuple[Path, list[dict[str, str]]]) -> None:
+    wb = load_workbook(exported[0])
+    for ws in wb.worksheets:
+        if ws.title == "报送情况":
+            continue
+        text = [str(v) for row in ws.iter_rows(min_row=3, values_only=True) for v in row if v is not None]
+        assert not [t for t in text if ".xlsx" in t or "SHA" in t], ws.title
 
 
 def test_text_from_returns_never_becomes_a_formula(
@@ -146,21 +162,24 @@ def test_text_from_returns_never_becomes_a_formula(
 
 
 def test_atomic_write_keeps_the_previous_file(plan: Plan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from openpyxl import Workbook
+    """A disk that fills up half way: the clean message, the previous file intact, no temporary."""
+    import ipcounty.export.write as export
 
     rep = compute(plan, [], 2025, today=dt.date(2026, 11, 25))
     target = tmp_path / "summary.xlsx"
     write_workbook(rep, target)
     before = target.read_bytes()
+    calls = iter(range(100))
 
-    def broken_save(self: Workbook, filename: str) -> None:
-        Path(filename).write_bytes(b"PK\x03\x04half a file")
-        raise OSError(28, "No space left on device")
+    def disk_fills(fd: int, data: memoryview) -> int:
+        if next(calls):
+            raise OSError(28, "No space left on device")
+        return os.write(fd, data[:100])
 
-    monkeypatch.setattr(Workbook, "save", broken_save)
+    monkeypatch.setattr(export, "_write_chunk", disk_fills)
     from ipcounty.errors import OutputError
 
-    with pytest.raises(OutputError, match="No space left"):
+    with pytest.raises(OutputError, match="磁盘空间不足；原有文件未改动"):
         write_workbook(rep, target)
     assert target.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["summary.xlsx"]  # no temp file left behind

@@ -7,6 +7,7 @@ import datetime as dt
 
 from ipcounty.contacts import Contact
 from ipcounty.i18n import tr
+from ipcounty.progress import Report
 from ipcounty.timeliness import DuePeriod, Timeliness
 
 _CN = "一二三四"
@@ -43,6 +44,13 @@ def overdue_text(unit: str, t: Timeliness, latest: dt.date | None, lang: str) ->
         due=t.period.due.isoformat(),
         days=t.days,
     )
+
+
+def overdue_texts(report: Report, units: list[str], lang: str) -> list[str]:
+    """Each of ``units`` (overdue ones) with its latest 截至日期, the period due, the deadline and
+    the days late, as :func:`overdue_text` writes it."""
+    latest = {r.reporting_unit: r.as_of for r in report.rows if r.as_of and r.status == "overdue"}
+    return [overdue_text(n, report.timeliness[n], latest.get(n), lang) for n in units]
 
 
 def contact_text(contact: Contact | None, lang: str, *, ever_sent: bool = False) -> str:

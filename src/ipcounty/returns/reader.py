@@ -82,8 +82,12 @@ def read_return(path: Path, plan: Plan, *, name: str | None = None, today: dt.da
         assert problem is not None
         ret.findings.append(Finding(problem.code, "error", ret.file, params=problem.params))
         return ret
+    if L.SHEET not in book.sheet_names and book.is_ipcounty_export():
+        book.close()
+        return Return(file=ret.file, skip_reason="output")
     try:
         ret.sha256 = book.sha256
+        _check_format(book, ret)
         _read_book(book, plan, ret, today or dt.date.today())
     except Exception as exc:
         if os.environ.get("IPCOUNTY_DEBUG"):
@@ -94,6 +98,18 @@ def read_return(path: Path, plan: Plan, *, name: str | None = None, today: dt.da
     finally:
         book.close()
     return ret
+
+
+_KIND_OF_EXT = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".ods": "ods", ".xlsb": "xlsb"}
+_EXT_OF_KIND = {"xlsx": ".xlsx", "xls": ".xls", "ods": ".ods", "xlsb": ".xlsb"}
+
+
+def _check_format(book: Book, ret: Return) -> None:
+    """Warn when the name says one format and the bytes another (read by what the bytes are)."""
+    ext = book.path.suffix.lower()
+    if book.kind and _KIND_OF_EXT.get(ext) not in (book.kind, None):
+        params = {"ext": ext, "kind": _EXT_OF_KIND[book.kind]}
+        ret.findings.append(Finding("file-format-differs", "warning", ret.file, params=params))
 
 
 def _read_book(book: Book, plan: Plan, ret: Return, today: dt.date) -> None:
@@ -111,7 +127,7 @@ def _read_book(book: Book, plan: Plan, ret: Return, today: dt.date) -> None:
     if problem is not None:
         ctx.add(problem.code, "error", problem.cell, **problem.params)
         return
-    layout = _find_layout(grid)
+    layout = _find_layout(grid, L.clean_label(plan.words.unit_word))
     layout.merged = book.merged.get(sheet, [])
     _read_header(grid, layout, plan, ctx, today)
     _read_table(grid, layout, plan, ctx)
@@ -144,8 +160,10 @@ def _at(grid: list[list[Cell]], r: int, c: int) -> Cell:
     return None
 
 
-def _find_layout(grid: list[list[Cell]]) -> _Layout:
-    """Where the header labels and the table's header row are, found by their text in one pass."""
+def _find_layout(grid: list[list[Cell]], unit_word: str = "") -> _Layout:
+    """Where the header labels and the table's header row are, found by their text in one pass.
+
+    ``unit_word`` is the plan's word for a unit (cleaned), read as the unit label too."""
     lay = _Layout()
     labels: dict[str, tuple[int, int]] = {}
     for r, row in enumerate(grid):
@@ -154,6 +172,8 @@ def _find_layout(grid: list[list[Cell]]) -> _Layout:
             if not v or v.__class__ is not str:
                 continue
             label, col = L.label_and_column(v)
+            if label is None and unit_word and L.clean_label(v) == unit_word:
+                label = L.LABEL_UNIT
             if col and col not in found:
                 found[col] = c
             if label and r < HEADER_SCAN_ROWS and label not in labels:
@@ -198,7 +218,7 @@ def _read_header(grid: list[list[Cell]], lay: _Layout, plan: Plan, ctx: _Ctx, to
     # The unit.
     found = _label_value(grid, lay, L.LABEL_UNIT)
     if found is None:
-        ctx.add("label-missing", "error", label=L.LABEL_UNIT)
+        ctx.add("label-missing", "error", label=plan.words.unit_word)
     else:
         raw, cell = found
         text = parse_text(raw).value if not is_blank(raw) else ""

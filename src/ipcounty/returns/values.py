@@ -203,7 +203,7 @@ def parse_text(raw: Any) -> Parsed:
     """Free text (names, phone numbers, notes): invisible characters removed, never cut."""
     if raw is None:
         return Parsed(value="")
-    if isinstance(raw, float) and raw == int(raw) and math.isfinite(raw):
+    if isinstance(raw, float) and math.isfinite(raw) and raw == int(raw):
         return Parsed(value=str(int(raw)))
     text = str(raw)
     if text.isprintable():
