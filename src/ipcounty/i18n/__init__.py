@@ -17,6 +17,7 @@ from ipcounty.i18n import (
     history_messages,
     labels,
     plan_messages,
+    progress_messages,
     return_messages,
     template_messages,
 )
@@ -45,6 +46,7 @@ MESSAGES = _merge(
     file_messages.MESSAGES,
     export_messages.MESSAGES,
     template_messages.MESSAGES,
+    progress_messages.MESSAGES,
     documents_messages.MESSAGES,
 )
 LABELS = labels.LABELS

@@ -533,7 +533,12 @@ class _Checker:
                     continue
                 self._check_value(b.code, upath, value, integer, rate)
             targets[canon] = value
-        if b.published:
+        if b.published and _holds_level(b.kind, b.scope):
+            # A rate or a level each unit must hold is never added up: a published total is an error.
+            pub = b.published
+            if pub.column_totals or pub.row_totals or pub.grand_total is not None:
+                self._add("published-total-not-summable", (*base, "published"), code=b.code, name=b.name)
+        elif b.published:
             self._check_published(i, b, targets)
         return b.model_copy(update={"targets": targets})
 
@@ -588,6 +593,12 @@ class _Checker:
                     published=_fmt(pub.grand_total),
                     computed=_fmt(computed),
                 )
+
+
+def _holds_level(kind: str, scope: str) -> bool:
+    from ipcounty.schedule import holds_level
+
+    return holds_level(kind, scope)
 
 
 def _same(a: float, b: float) -> bool:
@@ -650,7 +661,10 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
                     targets[(b.code, unit, year)] = v
             else:
                 targets[(b.code, unit, None)] = value
-        # The district row of a breakdown: the sum over units, per year or for the period.
+        # The district row of a breakdown: the sum over units, per year or for the period —
+        # never for a rate or a level each unit must hold (its 全区 row counts who meets it).
+        if _holds_level(b.kind, b.scope):
+            continue
         if b.scope == "yearly":
             for year in years:
                 vals = [targets[(b.code, u, year)] for u in units if (b.code, u, year) in targets]
