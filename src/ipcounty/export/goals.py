@@ -1,4 +1,4 @@
-"""区级目标: every district goal with its figures, source and note."""
+"""The district goals sheet ({level}级目标): every district goal with its figures, source and note."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 
 def add(wb: Workbook, ctx: Context) -> None:
-    zh, lang = ctx.zh, ctx.lang
+    lang = ctx.lang
     headers = [
         tr("col.code", lang),
         tr("col.indicator", lang),
@@ -31,8 +31,8 @@ def add(wb: Workbook, ctx: Context) -> None:
     s = Sheet(
         wb,
         ctx,
-        "区级目标" if zh else "District goals",
-        ctx.title + (" · 区级目标" if zh else " · district goals"),
+        tr("heading.goals", lang),
+        ctx.title + " · " + tr("heading.goals", lang),
         headers,
     )
     for r in ctx.report.rows:
