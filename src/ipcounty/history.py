@@ -24,6 +24,7 @@ from typing import Any
 from ipcounty.plan import Indicator, Plan
 from ipcounty.progress import Report, Row, _Calc, _num, _Pick, choose, compute
 from ipcounty.returns.model import Return
+from ipcounty.timeliness import judge as judge_timeliness
 
 TREND_JSON_SCHEMA = "ipcounty.trend"
 TREND_JSON_VERSION = 1
@@ -112,6 +113,10 @@ def observations(
             saved = picks.get(key)
             picks[key] = _Pick(used=r)  # this return as the one that counts, everything else as is
             calc.reference = r.as_of
+            standing = calc.timeliness.get(r.unit)
+            if plan.reporting is not None:
+                # Timeliness as the report judges it on the return's own date, this return the latest.
+                calc.timeliness[r.unit] = judge_timeliness(plan.reporting, year, r.as_of, r.as_of)
             try:
                 rows = _rows_of(plan, calc, r.unit)
             finally:
@@ -119,6 +124,8 @@ def observations(
                     del picks[key]
                 else:
                     picks[key] = saved
+                if standing is not None:
+                    calc.timeliness[r.unit] = standing
             for row in rows:
                 status, lit = row.status, row.light
                 if id(r) in conflicted:
