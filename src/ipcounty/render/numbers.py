@@ -72,3 +72,6 @@ def excel_format(integer: bool, *, expected: bool = False) -> str:
 
 
 PERCENT_FORMAT = "0.0%"  # completion and 序时进度 as shares, as fmt_percent writes them
+
+
+POINTS_FORMAT = "+0.0;-0.0;0.0"  # percentage points with a sign, as fmt_points writes them
