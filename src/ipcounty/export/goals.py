@@ -1,4 +1,4 @@
-"""区级目标: every district goal with its figures, source and note."""
+"""The district goals sheet ({level}级目标): every district goal with its figures, source and note."""
 
 from __future__ import annotations
 
@@ -32,12 +32,12 @@ FIGURES = COLUMNS[3:13]
 
 
 def add(wb: Workbook, ctx: Context) -> None:
-    zh, lang = ctx.zh, ctx.lang
+    lang = ctx.lang
     s = Sheet(
         wb,
         ctx,
-        "区级目标" if zh else "District goals",
-        ctx.title + (" · 区级目标" if zh else " · district goals"),
+        tr("heading.goals", lang),
+        ctx.title + " · " + tr("heading.goals", lang),
         [tr(k, lang) for k in COLUMNS],
     )
     for r in ctx.report.rows:

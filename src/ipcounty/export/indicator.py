@@ -1,4 +1,4 @@
-"""One sheet per breakdown indicator: every unit's figures, the 全区 rows, a chart against 序时进度."""
+"""One sheet per breakdown indicator: every unit's figures, the district rows, a chart against 序时进度."""
 
 from __future__ import annotations
 
@@ -122,8 +122,7 @@ def _indicator_sheet(wb: Workbook, ctx: Context, rows: list[Row], code: str) -> 
     s.centred = {COL["col.light"], COL["col.rank"]}
     first = s.row + 1
     for r in own:
-        district = report.plan.district_name if lang == "zh" else tr("district", lang)
-        label = district if r.is_district else r.reporting_unit
+        label = tr("district", lang) if r.is_district else r.reporting_unit
         s.add(
             _row_values(r, label, report, lang),
             bold=r.is_district,

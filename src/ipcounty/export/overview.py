@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from ipcounty.export.sheet import ORDER, Context, Sheet, font, put
 from ipcounty.i18n import status_label, tr
 from ipcounty.progress import Row
+from ipcounty.render.due_view import overdue_texts
 from ipcounty.render.numbers import PERCENT_FORMAT, fmt_by_unit
 
 if TYPE_CHECKING:
@@ -43,6 +44,16 @@ def add(wb: Workbook, ctx: Context) -> None:
     sep = "、" if zh else ", "
     s.add(["应报送单位" if zh else "Units expected", u.expected, ""])
     s.add(["已报送" if zh else "Reported", len(u.submitted), sep.join(u.submitted)], status="met", status_col=2)
+    if report.plan.reporting is not None:
+        s.add(
+            [
+                status_label("overdue", lang),
+                len(u.overdue),
+                ("；" if zh else "; ").join(overdue_texts(report, u.overdue, lang)),
+            ],
+            status="overdue" if u.overdue else None,
+            status_col=2,
+        )
     s.add(
         ["未报送" if zh else "Not submitted", len(u.missing), sep.join(u.missing)],
         status="not_submitted" if u.missing else None,
@@ -60,9 +71,10 @@ def add(wb: Workbook, ctx: Context) -> None:
     )
     d = report.district
     dist = "已报送" if d.submitted else "退回" if d.rejected else "冲突" if d.conflict else "未报送"
+    dist = status_label("overdue", lang) if d.overdue else dist
     s.add(
         [
-            f"{report.plan.district_name}填报表" if zh else "District form",
+            tr("district_form", lang),
             len(d.submitted),
             dist if zh else ("reported" if d.submitted else "not reported"),
         ]
@@ -100,7 +112,7 @@ def add(wb: Workbook, ctx: Context) -> None:
         s.add([name, n, ""], status="none", status_col=1, light=light)
     s.add([total, len(cells), ""], bold=True)
     s.row += 1
-    put(s.ws, s.row + 1, 1, "区级目标" if zh else "District goals").font = font(ctx, bold=True)
+    put(s.ws, s.row + 1, 1, tr("heading.goals", lang)).font = font(ctx, bold=True)
     s.row += 1
     goal_rows = [r for r in report.rows if r.indicator.section == "goal"]
     for r in goal_rows:

@@ -48,12 +48,15 @@ def footer_line(report: Report, lang: str) -> str:
 
 
 def build_workbook(report: Report, lang: str = "zh") -> Workbook:
-    """The meeting workbook for ``report`` (not yet saved)."""
+    """The meeting workbook for ``report`` (not yet saved), in the words of its plan."""
     from openpyxl import Workbook
 
+    from ipcounty.i18n import speaking
+
     wb = Workbook()
-    ctx = Context(report, lang, title_line(report, lang), footer_line(report, lang))
-    use_default_font(wb, ctx)
-    for add in SHEETS:
-        add(wb, ctx)
+    with speaking(report.plan.words):
+        ctx = Context(report, lang, title_line(report, lang), footer_line(report, lang))
+        use_default_font(wb, ctx)
+        for add in SHEETS:
+            add(wb, ctx)
     return wb

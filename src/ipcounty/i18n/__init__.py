@@ -10,7 +10,19 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from ipcounty.i18n import export_messages, file_messages, history_messages, labels, plan_messages, return_messages
+from ipcounty.i18n import (
+    documents_messages,
+    export_messages,
+    file_messages,
+    history_messages,
+    labels,
+    plan_messages,
+    progress_messages,
+    return_messages,
+    score_messages,
+    template_messages,
+)
+from ipcounty.i18n.words import PlanWords, speaking, use_words, words_in_use
 
 LANGS = ("zh", "en")
 
@@ -34,6 +46,10 @@ MESSAGES = _merge(
     history_messages.MESSAGES,
     file_messages.MESSAGES,
     export_messages.MESSAGES,
+    template_messages.MESSAGES,
+    progress_messages.MESSAGES,
+    score_messages.MESSAGES,
+    documents_messages.MESSAGES,
 )
 LABELS = labels.LABELS
 
@@ -80,16 +96,40 @@ def default_lang() -> str:
     return value if value in LANGS else "zh"
 
 
-def tr(key: str, lang: str, /, **params: Any) -> str:
-    """The text of ``key`` in ``lang`` with ``params`` filled in; the key itself if unknown."""
+def tr(key: str, lang: str, /, *, words: PlanWords | None = None, **params: Any) -> str:
+    """The text of ``key`` in ``lang`` with ``params`` filled in; the key itself if unknown.
+
+    The plan's words (``{unit_word}``, ``{level}``, ``{district}`` …) are filled from ``words``,
+    else from the plan in use (:func:`use_words`); a parameter of the same name wins.
+    """
     pair = MESSAGES.get(key) or LABELS.get(key)
     if pair is None:
         return key
     template = pair[1] if lang == "en" else pair[0]
+    if "{" not in template:
+        return template
     try:
-        return template.format(**params)
+        return template.format(**{**(words or words_in_use()).params(lang), **params})
     except (KeyError, IndexError, ValueError):
         return template
+
+
+__all__ = [
+    "LABELS",
+    "LANGS",
+    "MESSAGES",
+    "Phrase",
+    "PlanWords",
+    "default_lang",
+    "did_you_mean",
+    "phrase",
+    "render_param",
+    "speaking",
+    "status_label",
+    "tr",
+    "use_words",
+    "words_in_use",
+]
 
 
 def status_label(status: str, lang: str) -> str:

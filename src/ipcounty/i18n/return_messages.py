@@ -67,15 +67,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # ---- returns: header block ------------------------------------------------------------
     "township-missing": (
-        "“镇街”未填写：请填写单位名称，如 {example}",
+        "“{unit_word}”未填写：请填写单位名称，如 {example}",
         "the unit is empty: write its name, e.g. {example}",
     ),
     "unknown-township-return": (
-        "未知的镇街“{value}”{hint}：请改为计划中的名称",
+        "未知的{unit_word}“{value}”{hint}：请改为计划中的名称",
         "unknown unit '{value}'{hint}: use a name from the plan",
     ),
     "township-alias": (
-        "镇街“{value}”按“{name}”处理：请以后填写规范名称",
+        "{unit_word}“{value}”按“{name}”处理：请以后填写规范名称",
         "unit '{value}' read as '{name}': write the standard name next time",
     ),
     "year-missing": ("“年度”未填写：请填写如 {example}", "the year is empty: write e.g. {example}"),

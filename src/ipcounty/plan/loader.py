@@ -21,6 +21,7 @@ from ipcounty import __version__
 from ipcounty.errors import PlanError, UsageError
 from ipcounty.findings import Finding, has_errors
 from ipcounty.i18n import Phrase, did_you_mean, tr
+from ipcounty.i18n.words import PlanWords, derive_words
 from ipcounty.plan.runtime import (
     NUMERIC_KINDS,
     EvidenceColumn,
@@ -31,11 +32,14 @@ from ipcounty.plan.runtime import (
     ReportingRule,
     UnitName,
 )
+from ipcounty.plan.scoring import rules_from_model
+from ipcounty.plan.scoring_check import canonical_codes, check_scoring
 
 if TYPE_CHECKING:
     from ipcounty.plan.model import Breakdown, PlanFile
 
 ENV_PLAN = "IPCOUNTY_PLAN"
+WORD_FIELDS = ("level", "unit_word", "addressees", "level_en", "unit_word_en")
 MAX_NODES = 20_000_000  # a national plan with 42,000 townships has about 1.5 million
 MAX_ALIAS_VISITS = 10_000  # anchors re-used more than this: an alias bomb, not a plan
 _STD = "tag:yaml.org,2002:"
@@ -160,7 +164,8 @@ def _cache_dir() -> Path | None:
 def _cache_key(name: str, text: str) -> str:
     # The same text, path and code give the same plan; any edit to the loader invalidates it.
     here = Path(__file__).parent
-    stamps = [str((here / f).stat().st_mtime_ns) for f in ("loader.py", "runtime.py", "model.py")]
+    sources = ("loader.py", "runtime.py", "model.py", "scoring.py", "scoring_check.py")
+    stamps = [str((here / f).stat().st_mtime_ns) for f in sources]
     blob = "\0".join([__version__, name, *stamps, text])
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
@@ -373,6 +378,7 @@ class _Checker:
         self.findings: list[Finding] = []
         start, end = model.plan.period.start, model.plan.period.end
         self.years = range(start.year, end.year + 1)
+        self.words = plan_words(model)
 
     def _add(self, key: str, path: PathKey, severity: str = "error", **params: Any) -> None:
         line, col = self.pos.find(path)
@@ -385,6 +391,7 @@ class _Checker:
                 column=col,
                 path=_dotted(path),
                 params=params,
+                words=self.words,
             )
         )
 
@@ -402,13 +409,14 @@ class _Checker:
         self._check_names()
         self._check_codes()
         self._check_targets()
+        check_scoring(self.model, self._add)
         new_breakdowns = [self._check_breakdown(i, b) for i, b in enumerate(m.breakdowns)]
         self.model = m.model_copy(update={"breakdowns": new_breakdowns})
         return self.findings
 
     def _check_names(self) -> None:
         seen: set[str] = set()
-        entries: list[tuple[str, PathKey]] = [(self.model.district.name, ("district", "name"))]
+        entries: list[tuple[str, PathKey]] = [(self.words.district, ("district", "name"))]
         entries += [(a, ("district", "aliases", j)) for j, a in enumerate(self.model.district.aliases)]
         for i, u in enumerate(self.model.units):
             entries.append((u.name, ("units", i, "name")))
@@ -529,7 +537,12 @@ class _Checker:
                     continue
                 self._check_value(b.code, upath, value, integer, rate)
             targets[canon] = value
-        if b.published:
+        if b.published and _holds_level(b.kind, b.scope):
+            # A rate or a level each unit must hold is never added up: a published total is an error.
+            pub = b.published
+            if pub.column_totals or pub.row_totals or pub.grand_total is not None:
+                self._add("published-total-not-summable", (*base, "published"), code=b.code, name=b.name)
+        elif b.published:
             self._check_published(i, b, targets)
         return b.model_copy(update={"targets": targets})
 
@@ -586,6 +599,12 @@ class _Checker:
                 )
 
 
+def _holds_level(kind: str, scope: str) -> bool:
+    from ipcounty.schedule import holds_level
+
+    return holds_level(kind, scope)
+
+
 def _same(a: float, b: float) -> bool:
     return abs(a - b) < 1e-9 * max(1.0, abs(a), abs(b))
 
@@ -600,7 +619,8 @@ def _fmt(value: float) -> str:
 def _build_plan(m: PlanFile, name: str) -> Plan:
     uoms = {u.symbol: u for u in m.units_of_measure}
     served_by = {b.serves.goal: b.code for b in m.breakdowns if b.serves and b.serves.compare == "sum"}
-    district = m.district.name
+    words = plan_words(m)
+    district = words.district
     units = [u.name for u in m.units]
     years = range(m.plan.period.start.year, m.plan.period.end.year + 1)
     indicators: list[Indicator] = []
@@ -645,7 +665,10 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
                     targets[(b.code, unit, year)] = v
             else:
                 targets[(b.code, unit, None)] = value
-        # The district row of a breakdown: the sum over units, per year or for the period.
+        # The district row of a breakdown: the sum over units, per year or for the period —
+        # never for a rate or a level each unit must hold (its 全区 row counts who meets it).
+        if _holds_level(b.kind, b.scope):
+            continue
         if b.scope == "yearly":
             for year in years:
                 vals = [targets[(b.code, u, year)] for u in units if (b.code, u, year) in targets]
@@ -675,11 +698,14 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
         )
         if g.target is not None:
             targets[(g.code, district, None)] = g.target
-    # The fingerprint names what a return form depends on; the reporting calendar and the warning
-    # threshold change no form, so moving a deadline or a light's threshold does not make every
-    # return "from another version of the plan".
-    exclude = {"reporting", "warning"}
-    canonical = json.dumps(m.model_dump(mode="json", exclude=exclude), ensure_ascii=False, sort_keys=True)
+    # The fingerprint names what a return form depends on. The reporting calendar, the warning
+    # threshold and the score rules change no form, and the plan's words change no figure, so moving
+    # a deadline, a light's threshold or a point, or correcting a word, does not make every return
+    # "from another version".
+    dumped = m.model_dump(
+        mode="json", exclude={"reporting": True, "warning": True, "scoring": True, "plan": set(WORD_FIELDS)}
+    )
+    canonical = json.dumps(dumped, ensure_ascii=False, sort_keys=True)
     fingerprint = hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
     info = m.plan
     return Plan(
@@ -695,15 +721,31 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
             start=info.period.start,
             end=info.period.end,
         ),
-        district_name=m.district.name,
+        district_name=district,
         district_aliases=tuple(m.district.aliases),
         units=tuple(UnitName(u.name, tuple(u.aliases)) for u in m.units),
         symbols=tuple(u.symbol for u in m.units_of_measure),
         indicators=tuple(indicators),
         targets=targets,
         file_json=m.model_dump_json(),
+        scoring=rules_from_model(m.scoring, canonical_codes(m)) if m.scoring else None,
         reporting=ReportingRule(m.reporting.frequency, m.reporting.due_day) if m.reporting else None,
         yellow_points=m.warning.yellow_points,
+        words=words,
+    )
+
+
+def plan_words(m: PlanFile) -> PlanWords:
+    """The plan's words as written, with what it leaves out derived (see :func:`derive_words`)."""
+    return derive_words(
+        level=m.plan.level,
+        unit_word=m.plan.unit_word,
+        district=m.district.name,
+        region=m.plan.region,
+        unit_types=[u.type for u in m.units],
+        addressees=m.plan.addressees,
+        level_en=m.plan.level_en,
+        unit_word_en=m.plan.unit_word_en,
     )
 
 
@@ -732,6 +774,7 @@ def consistency_notes(plan: Plan, m: PlanFile, name: str, pos: _Positions | None
                     line=line,
                     column=col,
                     path=_dotted(path),
+                    words=plan.words,
                     params={
                         "code": b.code,
                         "name": b.name,
@@ -753,6 +796,7 @@ def consistency_notes(plan: Plan, m: PlanFile, name: str, pos: _Positions | None
                     line=line,
                     column=col,
                     path=_dotted(path),
+                    words=plan.words,
                     params={
                         "code": b.code,
                         "name": b.name,

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
+from ipcounty.i18n.words import DEFAULT_WORDS, PlanWords
+from ipcounty.plan.scoring import ScoringRules
+
 if TYPE_CHECKING:
     from ipcounty.plan.model import PlanFile
     from ipcounty.schedule import Part
@@ -123,12 +126,15 @@ class Plan:
     # (indicator code, unit name or district name, year or None for period) -> target
     targets: dict[tuple[str, str, int | None], float] = field(repr=False)
     file_json: str = field(repr=False)  # the validated file, for ``file``
+    scoring: ScoringRules | None = None  # the 考核评分 rules, when the plan scores
     reporting: ReportingRule | None = None  # no calendar: no timeliness check
     # ``warning.yellow_points``: behind by less than this many percentage points is yellow, else red.
     yellow_points: float = 10.0
     # Quarterly or monthly targets: (code, unit, year) -> the year's parts, in date order.
     # Absent keys have one part (the year, or the plan period for period goals).
     parts: dict[tuple[str, str, int], tuple[Part, ...]] = field(default_factory=dict, repr=False)
+    # The plan's words (区/县, 镇街/单位, 全区, 主送): parameters of every sentence, never literals.
+    words: PlanWords = DEFAULT_WORDS
 
     def __getstate__(self) -> dict[str, Any]:
         # Pickle the fields only, never the cached properties (``file`` would drag pydantic in).

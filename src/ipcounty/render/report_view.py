@@ -9,8 +9,10 @@ from itertools import groupby
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
+from ipcounty.contacts import report_contacts
 from ipcounty.i18n import status_label, tr
 from ipcounty.progress import CSV_COLUMNS, REPORT_JSON_SCHEMA, REPORT_JSON_VERSION, Report, Row
+from ipcounty.render.due_view import contact_text, overdue_texts
 from ipcounty.render.numbers import fmt_number, fmt_percent, fmt_points
 
 if TYPE_CHECKING:
@@ -86,19 +88,43 @@ def to_dict(report: Report, rows: list[Row], lang: str) -> dict[str, Any]:
             "missing": u.missing,
             "rejected": u.rejected,
             "conflict": u.conflict,
+            "overdue": u.overdue,
             "district": {
                 "submitted": d.submitted,
                 "missing": d.missing,
                 "rejected": d.rejected,
                 "conflict": d.conflict,
+                "overdue": d.overdue,
             },
         },
+        "timeliness": _timeliness_dict(report),
         "columns": list(CSV_COLUMNS),
         "rows": [r.csv_values(lang) for r in rows],
         "submissions": [s.to_dict(lang) for s in report.submissions],
         "evidence": {c: {"claimed": t.claimed, "distinct": t.distinct} for c, t in report.evidence.items()},
         "double_counted": [d.to_dict(lang) for d in report.double_counts],
         "plan_notes": [n.to_dict(lang) for n in report.notes],
+    }
+
+
+def _timeliness_dict(report: Report) -> dict[str, Any] | None:
+    """The reporting calendar's verdict per unit (None when the plan sets no calendar)."""
+    rule = report.plan.reporting
+    if rule is None or report.due_reference is None:
+        return None
+    return {
+        "frequency": rule.frequency,
+        "due_day": rule.due_day,
+        "reference_date": report.due_reference.isoformat(),
+        "units": {
+            unit: {
+                "period_end": t.period.end.isoformat() if t.period else None,
+                "due": t.period.due.isoformat() if t.period else None,
+                "overdue": t.overdue,
+                "days_overdue": t.days,
+            }
+            for unit, t in report.timeliness.items()
+        },
     }
 
 
@@ -127,14 +153,21 @@ def completeness_line(report: Report, lang: str) -> str:
     zh = lang == "zh"
     sep, colon = ("、", "：") if zh else (", ", ": ")
     parts = [("已报送" if zh else "Reported") + f" {len(u.submitted)}/{u.expected}"]
-    for status, names in (("not_submitted", u.missing), ("rejected", u.rejected), ("conflict", u.conflict)):
+    for status, names in (
+        ("overdue", u.overdue),
+        ("not_submitted", u.missing),
+        ("rejected", u.rejected),
+        ("conflict", u.conflict),
+    ):
         if names:
             parts.append(status_label(status, lang) + colon + sep.join(names))
     if d.submitted:
         state = "已报送" if zh else "reported"
+    elif d.overdue:
+        state = status_label("overdue", lang)
     else:
         state = status_label("rejected" if d.rejected else "conflict" if d.conflict else "not_submitted", lang)
-    parts.append((f"{report.plan.district_name}填报表" if zh else "district form") + colon + state)
+    parts.append(tr("district_form", lang, words=report.plan.words) + colon + state)
     return ("，" if zh else " · ").join(parts)
 
 
@@ -157,7 +190,7 @@ def _actual_text(r: Row) -> str:
 
 def _unit_label(r: Row, report: Report, lang: str) -> str:
     if r.is_district:
-        return tr("district", lang) if lang == "en" else report.plan.district_name
+        return tr("district", lang, words=report.plan.words)
     return r.reporting_unit
 
 
@@ -221,7 +254,7 @@ def render_table(report: Report, rows: list[Row], lang: str, console: Console) -
         items = list(group)
         ind = items[0].indicator
         title = f"{code} {ind.label(lang)}（{ind.unit or '是/否'}）· {ind.source} · {tr('scope.' + ind.scope, lang)}"
-        t = new_table(tr("col.township", lang), with_date=wide)
+        t = new_table(tr("col.township", lang, words=report.plan.words), with_date=wide)
         served = [r for r in items if r.indicator.code != code]
         for r in items:
             if r.indicator.code == code:
@@ -230,14 +263,14 @@ def render_table(report: Report, rows: list[Row], lang: str, console: Console) -
         console.print(title, style="bold cyan", markup=False, soft_wrap=True)
         console.print(t)
         for r in served:
-            console.print(_served_line(r, items, lang), markup=False, soft_wrap=True)
+            console.print(_served_line(r, items, lang, report), markup=False, soft_wrap=True)
         line = evidence_line(report, code, lang)
         if line:
             console.print(line, markup=False, soft_wrap=True, style="yellow" if "≠" in line else None)
     goal_items = [r for r in rows if r.indicator.section == "goal" and r.indicator.served_by is None]
     if goal_items:
         console.print()
-        console.print("区级目标（全区填报表）" if lang == "zh" else "District goals (district form)", style="bold cyan")
+        console.print(tr("heading.goals_form", lang, words=report.plan.words), style="bold cyan")
         t = new_table(tr("col.code", lang), tr("col.indicator", lang), with_date=False)
         for r in goal_items:
             add(t, r, r.indicator.code, r.indicator.label(lang), with_date=False)
@@ -264,26 +297,25 @@ def evidence_line(report: Report, code: str, lang: str) -> str:
     return text + (f"（≠ {dup} 项重复计算）" if dup else "")
 
 
-def _served_line(goal_row: Row, items: list[Row], lang: str) -> str:
+def _served_line(goal_row: Row, items: list[Row], lang: str, report: Report) -> str:
     ind = goal_row.indicator
     breakdown_total = next((r.plan_target for r in items if r.is_district and r.indicator.code != ind.code), None)
-    target = fmt_number(goal_row.target)
-    if lang == "en":
-        line = (
-            f"  → district goal {ind.code} {ind.label(lang)}: cumulative {_actual_text(goal_row) or '—'}"
-            f" / {target} {ind.unit}, {fmt_percent(goal_row.completion)} done,"
-            f" time elapsed {fmt_percent(goal_row.time_share)}, {status_label(goal_row.status, lang)}"
-        )
-        if breakdown_total is not None and breakdown_total != goal_row.target:
-            line += f" (the breakdown allocates {fmt_number(breakdown_total)})"
-        return line
-    line = (
-        f"  → 服务区级目标 {ind.code} {ind.name}：累计完成 {_actual_text(goal_row) or '—'} / {target}{ind.unit}"
-        f"，完成率 {fmt_percent(goal_row.completion)}，序时进度 {fmt_percent(goal_row.time_share)}"
-        f"，{status_label(goal_row.status, lang)}"
+    words = report.plan.words
+    line = tr(
+        "served_goal",
+        lang,
+        words=words,
+        code=ind.code,
+        name=ind.label(lang),
+        actual=_actual_text(goal_row) or "—",
+        target=fmt_number(goal_row.target),
+        unit=ind.unit,
+        completion=fmt_percent(goal_row.completion),
+        time_share=fmt_percent(goal_row.time_share),
+        status=status_label(goal_row.status, lang),
     )
     if breakdown_total is not None and breakdown_total != goal_row.target:
-        line += f"（分解表合计 {fmt_number(breakdown_total)}{ind.unit}）"
+        line += tr("served_goal_allocated", lang, words=words, allocated=fmt_number(breakdown_total), unit=ind.unit)
     return line
 
 
@@ -295,6 +327,18 @@ def render_problems(report: Report, lang: str, console: Console) -> None:
     year = report.year
     lines: list[Text] = []
     u, d = report.units, report.district
+    people = report_contacts(report)
+    sent = {s.ret.unit for s in report.submissions if s.ret.unit}
+
+    def contact_line(unit: str) -> Text:
+        who = contact_text(people.get(unit), lang, ever_sent=unit in sent)
+        return Text(tr("contact.line", lang, unit=unit, contact=who), style="dim")
+
+    overdue = u.overdue + d.overdue
+    if overdue:
+        texts = overdue_texts(report, overdue, lang)
+        lines.append(Text(tr("due.overdue_line", lang, units=("；" if zh else "; ").join(texts)), style="magenta"))
+        lines.extend(contact_line(n) for n in overdue)
     missing = u.missing + d.missing
     if missing:
         sep = "、" if zh else ", "
@@ -306,6 +350,7 @@ def render_problems(report: Report, lang: str, console: Console) -> None:
                 style="magenta",
             )
         )
+        lines.extend(contact_line(n) for n in missing)
     subs = [s for s in report.submissions if s.ret.year in (year, None)]
     for s in subs:
         r = s.ret
@@ -317,6 +362,9 @@ def render_problems(report: Report, lang: str, console: Console) -> None:
                 else f"Rejected: {r.file} ({r.unit or '?'}, {len(errors)} error(s))"
             )
             lines.append(Text(head, style="bold red"))
+            if r.reporter or r.phone:
+                who = tr("contact.known", lang, reporter=r.reporter or "—", phone=r.phone or "—")
+                lines.append(Text("    " + who, style="dim"))
             for f in errors[:3]:
                 lines.append(Text(f"    {f.location or '—'}  {f.message(lang)}"))
             if len(errors) > 3:
@@ -340,6 +388,8 @@ def render_problems(report: Report, lang: str, console: Console) -> None:
             + ". Find out which is right; remove the other."
         )
         lines.append(Text(text, style="bold yellow"))
+        if key[0]:
+            lines.append(contact_line(key[0]))
     for double in report.double_counts:
         lines.append(Text(("重复计算：" if zh else "Double counted: ") + double.message(lang), style="bold yellow"))
     warned = [s for s in subs if s.ret.status == "warning" and s.role in ("used", "superseded")]
@@ -377,7 +427,8 @@ def _f(value: Any) -> float | None:
 def to_markdown(report: Report, rows: list[Row], lang: str) -> str:
     """A Markdown page: heading, completeness, one table per indicator, then the district goals."""
     out = [f"# {heading(report, lang)}", "", completeness_line(report, lang), ""]
-    headers = [tr("col.township", lang), *(tr(k, lang) for k in TABLE_COLUMNS), tr("col.as_of", lang)]
+    words = report.plan.words
+    headers = [tr("col.township", lang, words=words), *(tr(k, lang) for k in TABLE_COLUMNS), tr("col.as_of", lang)]
 
     def table(items: list[Row], label: Callable[[Row], str]) -> list[str]:
         lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
@@ -396,13 +447,13 @@ def to_markdown(report: Report, rows: list[Row], lang: str) -> str:
         ind = own[0].indicator if own else items[0].indicator
         out += [f"## {code} {ind.label(lang)}（{ind.unit}）", ""]
         out += [*table(own, lambda r: _unit_label(r, report, lang)), ""]
-        served = [_served_line(r, items, lang).strip() for r in items if r.indicator.code != code]
+        served = [_served_line(r, items, lang, report).strip() for r in items if r.indicator.code != code]
         evidence = evidence_line(report, code, lang).strip()
         served += [evidence] if evidence else []
         out += [*served, ""] if served else []
     goals = [r for r in rows if r.indicator.section == "goal" and not r.indicator.served_by]
     if goals:
-        out += ["## " + ("区级目标" if lang == "zh" else "District goals"), ""]
+        out += ["## " + tr("heading.goals", lang, words=report.plan.words), ""]
         out += [*table(goals, lambda r: f"{r.indicator.code} {r.indicator.label(lang)}"), ""]
     if report.double_counts:
         out += ["## " + ("重复计算" if lang == "zh" else "Double counted"), ""]

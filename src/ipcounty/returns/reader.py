@@ -127,7 +127,7 @@ def _read_book(book: Book, plan: Plan, ret: Return, today: dt.date) -> None:
     if problem is not None:
         ctx.add(problem.code, "error", problem.cell, **problem.params)
         return
-    layout = _find_layout(grid)
+    layout = _find_layout(grid, L.clean_label(plan.words.unit_word))
     layout.merged = book.merged.get(sheet, [])
     _read_header(grid, layout, plan, ctx, today)
     _read_table(grid, layout, plan, ctx)
@@ -160,8 +160,10 @@ def _at(grid: list[list[Cell]], r: int, c: int) -> Cell:
     return None
 
 
-def _find_layout(grid: list[list[Cell]]) -> _Layout:
-    """Where the header labels and the table's header row are, found by their text in one pass."""
+def _find_layout(grid: list[list[Cell]], unit_word: str = "") -> _Layout:
+    """Where the header labels and the table's header row are, found by their text in one pass.
+
+    ``unit_word`` is the plan's word for a unit (cleaned), read as the unit label too."""
     lay = _Layout()
     labels: dict[str, tuple[int, int]] = {}
     for r, row in enumerate(grid):
@@ -170,6 +172,8 @@ def _find_layout(grid: list[list[Cell]]) -> _Layout:
             if not v or v.__class__ is not str:
                 continue
             label, col = L.label_and_column(v)
+            if label is None and unit_word and L.clean_label(v) == unit_word:
+                label = L.LABEL_UNIT
             if col and col not in found:
                 found[col] = c
             if label and r < HEADER_SCAN_ROWS and label not in labels:
@@ -214,7 +218,7 @@ def _read_header(grid: list[list[Cell]], lay: _Layout, plan: Plan, ctx: _Ctx, to
     # The unit.
     found = _label_value(grid, lay, L.LABEL_UNIT)
     if found is None:
-        ctx.add("label-missing", "error", label=L.LABEL_UNIT)
+        ctx.add("label-missing", "error", label=plan.words.unit_word)
     else:
         raw, cell = found
         text = parse_text(raw).value if not is_blank(raw) else ""
@@ -406,6 +410,7 @@ def _read_row(grid: list[list[Cell]], r: int, ind: Indicator, cols: dict[str, in
             if len(note) > LONG_TEXT:
                 ctx.add("value-too-long", "warning", note_cell, length=len(note), limit=LONG_TEXT)
 
+    baseline = _read_baseline(grid, r, ind, cols, plan, ctx)
     if is_blank(raw):
         if ctx.is_uncached_formula(cell):
             ctx.add("formula-no-value", "error", cell)
@@ -437,4 +442,23 @@ def _read_row(grid: list[list[Cell]], r: int, ind: Indicator, cols: dict[str, in
             number=shown,
             what=[phrase(k, unit=ind.unit) for k in visible],
         )
-    ret.values[ind.code] = Value(ind.code, p.value, cell, note)
+    ret.values[ind.code] = Value(ind.code, p.value, cell, note, baseline)
+
+
+def _read_baseline(
+    grid: list[list[Cell]], r: int, ind: Indicator, cols: dict[str, int], plan: Plan, ctx: _Ctx
+) -> float | None:
+    """The 基期值 of a stock goal on a form that asks for it (blank is allowed: no baseline)."""
+    if L.COL_BASELINE not in cols or ind.kind != "stock" or ind.scope != "period":
+        return None
+    raw = _at(grid, r, cols[L.COL_BASELINE])
+    if is_blank(raw):
+        return None
+    cell = L.cell_name(r, cols[L.COL_BASELINE])
+    p = parse_number(raw, ind.unit, integer=ind.integer, rate=ind.rate, known_units=plan.symbols)
+    if not p.ok:
+        assert p.error is not None
+        ctx.add(p.error, "error", cell, **p.params)
+        return None
+    value: float = p.value
+    return value
