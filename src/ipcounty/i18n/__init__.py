@@ -74,6 +74,18 @@ def default_lang() -> str:
     return value if value in LANGS else "zh"
 
 
+class _Filled(dict[str, Any]):
+    """Parameters for a template: one a caller did not give shows as nothing, never as
+    ``{unit_hint}`` in front of a user; None shows as nothing too."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+    def __getitem__(self, key: str) -> Any:
+        value = super().__getitem__(key) if key in self else ""
+        return "" if value is None else value
+
+
 def tr(key: str, lang: str, /, **params: Any) -> str:
     """The text of ``key`` in ``lang`` with ``params`` filled in; the key itself if unknown."""
     pair = MESSAGES.get(key) or LABELS.get(key)
@@ -81,9 +93,9 @@ def tr(key: str, lang: str, /, **params: Any) -> str:
         return key
     template = pair[1] if lang == "en" else pair[0]
     try:
-        return template.format(**params)
-    except (KeyError, IndexError, ValueError):
-        return template
+        return template.format_map(_Filled(params))
+    except (IndexError, ValueError, AttributeError, TypeError):
+        return template.replace("{", "").replace("}", "")
 
 
 def status_label(status: str, lang: str) -> str:

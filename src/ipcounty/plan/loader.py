@@ -678,7 +678,8 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
     # The fingerprint names what a return form depends on; the reporting calendar and the warning
     # threshold change no form, so moving a deadline or a light's threshold does not make every
     # return "from another version of the plan".
-    exclude = {"reporting", "warning"}
+    # Which counters mean the same count changes what is accepted, not the form.
+    exclude: dict[str, Any] = {"reporting": True, "warning": True, "units_of_measure": {"__all__": {"same_as"}}}
     canonical = json.dumps(m.model_dump(mode="json", exclude=exclude), ensure_ascii=False, sort_keys=True)
     fingerprint = hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
     info = m.plan
@@ -699,6 +700,7 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
         district_aliases=tuple(m.district.aliases),
         units=tuple(UnitName(u.name, tuple(u.aliases)) for u in m.units),
         symbols=tuple(u.symbol for u in m.units_of_measure),
+        same_as={u.symbol: tuple(u.same_as) for u in m.units_of_measure if u.same_as},
         indicators=tuple(indicators),
         targets=targets,
         file_json=m.model_dump_json(),
