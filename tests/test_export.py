@@ -115,14 +115,26 @@ def test_charts_reference_target_and_actual(exported: tuple[Path, list[dict[str,
         assert (cat.numRef or cat.strRef).f == f"'{title}'!$A$4:$A$14"
 
 
-def test_submissions_list_every_file(exported: tuple[Path, list[dict[str, str]]]) -> None:
+def test_submissions_list_the_years_files_only(exported: tuple[Path, list[dict[str, str]]]) -> None:
     wb = load_workbook(exported[0])
     ws = wb["报送情况"]
     files = [r[0] for r in ws.iter_rows(min_row=4, values_only=True) if r[0]]
-    assert sorted(files) == sorted(f.name for f in find_returns(EXAMPLES))
+    returns_2025 = [f.name for f in find_returns(EXAMPLES) if f.name.startswith("2025/") and f.name.endswith(".xlsx")]
+    assert sorted(files) == sorted(returns_2025)  # no 2026 returns, no notice .txt at a 2025 meeting
     rejected = next(r for r in ws.iter_rows(min_row=4, values_only=True) if r[0] == "2025/2025_文化路街道_填报表.xlsx")
-    assert rejected[5] == "退回" and "填报表!E13" in rejected[7]
-    assert all(len(r[4]) == 64 for r in ws.iter_rows(min_row=4, values_only=True) if r[0] and r[4])
+    assert rejected[5] == "退回"
+    problems = rejected[7].split("\n")
+    assert len(problems) >= 2 and problems[0].startswith("填报表!E13")  # one problem a line
+    assert all(len(r[4].replace("\n", "")) == 64 for r in ws.iter_rows(min_row=4, values_only=True) if r[0] and r[4])
+
+
+def test_file_names_only_on_the_submissions_sheet(exported: tuple[Path, list[dict[str, str]]]) -> None:
+    wb = load_workbook(exported[0])
+    for ws in wb.worksheets:
+        if ws.title == "报送情况":
+            continue
+        text = [str(v) for row in ws.iter_rows(min_row=3, values_only=True) for v in row if v is not None]
+        assert not [t for t in text if ".xlsx" in t or "SHA" in t], ws.title
 
 
 def test_text_from_returns_never_becomes_a_formula(

@@ -1,10 +1,10 @@
-"""区级目标: every district goal with its figures, source and note."""
+"""The district goals sheet ({level}级目标): every district goal with its figures, source and note."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ipcounty.export.indicator import figures
+from ipcounty.export.indicator import figures, formats, note_text
 from ipcounty.export.sheet import Context, Sheet
 from ipcounty.i18n import tr
 
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 
 def add(wb: Workbook, ctx: Context) -> None:
-    zh, lang = ctx.zh, ctx.lang
+    lang = ctx.lang
     headers = [
         tr("col.code", lang),
         tr("col.indicator", lang),
@@ -27,13 +27,12 @@ def add(wb: Workbook, ctx: Context) -> None:
         tr("col.as_of", lang),
         tr("col.source", lang),
         tr("col.note", lang),
-        tr("col.file", lang),
     ]
     s = Sheet(
         wb,
         ctx,
-        "区级目标" if zh else "District goals",
-        ctx.title + (" · 区级目标" if zh else " · district goals"),
+        tr("heading.goals", lang),
+        ctx.title + " · " + tr("heading.goals", lang),
         headers,
     )
     for r in ctx.report.rows:
@@ -47,11 +46,10 @@ def add(wb: Workbook, ctx: Context) -> None:
                 ind.unit,
                 *figures(r, lang),
                 ind.source,
-                r.note or (ind.served_by and f"= Σ {ind.served_by}") or None,
-                r.source_file or None,
+                note_text(r, ctx.report, lang),
             ],
             status=r.status,
             status_col=9,
-            number_format={7: "0.0%"},
+            number_format=formats(ind, first=4),
         )
     s.finish()

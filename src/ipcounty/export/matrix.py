@@ -26,7 +26,7 @@ def add(wb: Workbook, ctx: Context) -> None:
         ctx.title + (" · 完成率（颜色为状态）" if zh else " · completion"),
         headers,
     )
-    s.widths = [display_width(headers[0])] + [min(display_width(h), 14) for h in headers[1:]]
+    s.widths = [float(display_width(headers[0]))] + [float(min(display_width(h), 14)) for h in headers[1:]]
     s.ws.row_dimensions[s.row].height = 48  # the indicator names wrap onto three lines
     by = {(r.reporting_unit, r.indicator.code): r for r in unit_rows}
     for unit in [*report.plan.unit_names, report.plan.district_name]:

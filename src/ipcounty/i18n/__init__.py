@@ -10,7 +10,16 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from ipcounty.i18n import file_messages, history_messages, labels, plan_messages, return_messages
+from ipcounty.i18n import (
+    export_messages,
+    file_messages,
+    history_messages,
+    labels,
+    plan_messages,
+    return_messages,
+    template_messages,
+)
+from ipcounty.i18n.words import PlanWords, speaking, use_words, words_in_use
 
 LANGS = ("zh", "en")
 
@@ -28,7 +37,14 @@ def _merge(*catalogues: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]
 
 # Each area of the program keeps its sentences in its own module of this package; add a new
 # module here for a new area (a command, a document) rather than growing another one.
-MESSAGES = _merge(plan_messages.MESSAGES, return_messages.MESSAGES, history_messages.MESSAGES, file_messages.MESSAGES)
+MESSAGES = _merge(
+    plan_messages.MESSAGES,
+    return_messages.MESSAGES,
+    history_messages.MESSAGES,
+    file_messages.MESSAGES,
+    export_messages.MESSAGES,
+    template_messages.MESSAGES,
+)
 LABELS = labels.LABELS
 
 
@@ -86,16 +102,40 @@ class _Filled(dict[str, Any]):
         return "" if value is None else value
 
 
-def tr(key: str, lang: str, /, **params: Any) -> str:
-    """The text of ``key`` in ``lang`` with ``params`` filled in; the key itself if unknown."""
+def tr(key: str, lang: str, /, *, words: PlanWords | None = None, **params: Any) -> str:
+    """The text of ``key`` in ``lang`` with ``params`` filled in; the key itself if unknown.
+
+    The plan's words (``{unit_word}``, ``{level}``, ``{district}`` …) are filled from ``words``,
+    else from the plan in use (:func:`use_words`); a parameter of the same name wins.
+    """
     pair = MESSAGES.get(key) or LABELS.get(key)
     if pair is None:
         return key
     template = pair[1] if lang == "en" else pair[0]
+    if "{" not in template:
+        return template
     try:
-        return template.format_map(_Filled(params))
+        return template.format_map(_Filled({**(words or words_in_use()).params(lang), **params}))
     except (IndexError, ValueError, AttributeError, TypeError):
         return template.replace("{", "").replace("}", "")
+
+
+__all__ = [
+    "LABELS",
+    "LANGS",
+    "MESSAGES",
+    "Phrase",
+    "PlanWords",
+    "default_lang",
+    "did_you_mean",
+    "phrase",
+    "render_param",
+    "speaking",
+    "status_label",
+    "tr",
+    "use_words",
+    "words_in_use",
+]
 
 
 def status_label(status: str, lang: str) -> str:

@@ -48,7 +48,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "col.baseline": ("基期值", "Baseline"),
     "col.status": ("状态", "Status"),
     "col.as_of": ("截至", "As of"),
-    "col.township": ("镇街", "Unit"),
+    "col.township": ("{unit_word}", "{Unit_word}"),
     "col.cumulative": ("累计完成", "Cumulative"),
     "col.cum_target": ("累计目标", "Cum. target"),
     "col.plan_target": ("计划总目标", "Plan target"),
@@ -62,7 +62,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "col.problems": ("问题", "Problems"),
     "col.total": ("总数值", "Total"),
     "col.note": ("备注", "Note"),
-    "col.goal": ("区级目标", "District goal"),
+    "col.goal": ("{level}级目标", "{Level} goal"),
     "col.state": ("进展", "State"),
     "col.cell": ("单元格", "Cell"),
     "col.message": ("说明", "Message"),
@@ -83,7 +83,19 @@ LABELS: dict[str, tuple[str, str]] = {
     "explain.not_submitted": ("没有收到该年度的填报表", "no return for the year"),
     "explain.rejected": ("收到的填报表有错误，已退回", "the only return has errors"),
     "explain.conflict": ("同一截至日期有两份数字不同的填报表", "two returns with one date disagree"),
-    "district": ("全区", "District"),
-    "all_units": ("各镇街", "all units"),
+    "district": ("{district}", "{District}"),
+    "all_units": ("各{unit_word}", "all {unit_word}s"),
+    # Headings and lines built from the plan's words ({level} 区/县, {unit_word} 镇街/单位 …).
+    "heading.goals": ("{level}级目标", "{Level} goals"),
+    "heading.goals_form": ("{level}级目标（{district}填报表）", "{Level} goals ({level} form)"),
+    "heading.unit_statuses": ("{unit_word}×指标 状态统计", "{Unit_word} × indicator statuses"),
+    "district_form": ("{district}填报表", "{level} form"),
+    "served_goal": (
+        "  → 服务{level}级目标 {code} {name}：累计完成 {actual} / {target}{unit}，完成率 {completion}，"
+        "序时进度 {time_share}，{status}",
+        "  → {level} goal {code} {name}: cumulative {actual} / {target} {unit}, {completion} done, "
+        "time elapsed {time_share}, {status}",
+    ),
+    "served_goal_allocated": ("（分解表合计 {allocated}{unit}）", " (the breakdown allocates {allocated})"),
     "unit_duties": ("各单位职责", "Unit duties"),
 }

@@ -69,8 +69,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{code} refers to measure {measure}, which does not exist",
     ),
     "unknown-goal": (
-        "{code} 服务的区级目标 {goal} 不存在",
-        "{code} serves district goal {goal}, which does not exist",
+        "{code} 服务的{level}级目标 {goal} 不存在",
+        "{code} serves {level} goal {goal}, which does not exist",
     ),
     "unknown-township": (
         "未知的单位 {name}{hint}：请改为计划中的单位名称",
@@ -110,14 +110,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # ---- plan consistency notes -----------------------------------------------------------
     "breakdown-differs": (
-        "{code}（{name}）分解合计 {allocated}{unit}，与其服务的区级目标 {goal}（{goal_name}）{target}{unit} 不一致（{diff}）",
-        "{code} ({name}) allocates {allocated} {unit}, but the district goal it serves, "
+        "{code}（{name}）分解合计 {allocated}{unit}，与其服务的{level}级目标 {goal}（{goal_name}）{target}{unit} 不一致（{diff}）",
+        "{code} ({name}) allocates {allocated} {unit}, but the {level} goal it serves, "
         "{goal} ({goal_name}), is {target} {unit} ({diff})",
     ),
     "breakdown-not-comparable": (
         "{code}（{name}，{unit}）服务于 {goal}（{goal_name}，{goal_unit}），不直接比较：{why}",
         "{code} ({name}, {unit}) serves {goal} ({goal_name}, {goal_unit}) but measures something "
         "else, so they are not compared: {why}",
+    ),
+    # ---- options naming a unit (--unit, --township) -----------------------------------
+    "unknown-unit-option": (
+        "未知的{unit_word} {name}{hint}",
+        "unknown {unit_word} {name}{hint}",
     ),
     "alias-used": (
         "{code} 使用了单位别名 {alias}，按 {name} 计算",

@@ -68,15 +68,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # ---- returns: header block ------------------------------------------------------------
     "township-missing": (
-        "“镇街”未填写：请填写单位名称，如 {example}",
+        "“{unit_word}”未填写：请填写单位名称，如 {example}",
         "the unit is empty: write its name, e.g. {example}",
     ),
     "unknown-township-return": (
-        "未知的镇街“{value}”{hint}：请改为计划中的名称",
+        "未知的{unit_word}“{value}”{hint}：请改为计划中的名称",
         "unknown unit '{value}'{hint}: use a name from the plan",
     ),
     "township-alias": (
-        "镇街“{value}”按“{name}”处理：请以后填写规范名称",
+        "{unit_word}“{value}”按“{name}”处理：请以后填写规范名称",
         "unit '{value}' read as '{name}': write the standard name next time",
     ),
     "year-missing": ("“年度”未填写：请填写如 {example}", "the year is empty: write e.g. {example}"),
@@ -271,8 +271,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "placed beside another): keep the template's columns {columns} and one table below the other",
     ),
     "unit-differs-from-stamp": (
-        "填写的镇街为“{unit}”，但此表是为“{stamp}”生成的模板：已按“{unit}”读取；如填错请改正，"
-        "如借用了别的镇街的表，请用本镇街的模板",
+        "填写的{unit_word}为“{unit}”，但此表是为“{stamp}”生成的模板：已按“{unit}”读取；如填错请改正，"
+        "如借用了别的{unit_word}的表，请用本{unit_word}的模板",
         "the unit cell says {unit}, but the template was made for {stamp}: read as {unit}; correct it if "
         "wrong, or use your own unit's template",
     ),

@@ -21,6 +21,7 @@ from ipcounty import __version__
 from ipcounty.errors import PlanError, UsageError
 from ipcounty.findings import Finding, has_errors
 from ipcounty.i18n import Phrase, did_you_mean, tr
+from ipcounty.i18n.words import PlanWords, derive_words
 from ipcounty.plan.runtime import (
     NUMERIC_KINDS,
     EvidenceColumn,
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from ipcounty.plan.model import Breakdown, PlanFile
 
 ENV_PLAN = "IPCOUNTY_PLAN"
+WORD_FIELDS = ("level", "unit_word", "addressees", "level_en", "unit_word_en")
 MAX_NODES = 20_000_000  # a national plan with 42,000 townships has about 1.5 million
 MAX_ALIAS_VISITS = 10_000  # anchors re-used more than this: an alias bomb, not a plan
 _STD = "tag:yaml.org,2002:"
@@ -373,6 +375,7 @@ class _Checker:
         self.findings: list[Finding] = []
         start, end = model.plan.period.start, model.plan.period.end
         self.years = range(start.year, end.year + 1)
+        self.words = plan_words(model)
 
     def _add(self, key: str, path: PathKey, severity: str = "error", **params: Any) -> None:
         line, col = self.pos.find(path)
@@ -385,6 +388,7 @@ class _Checker:
                 column=col,
                 path=_dotted(path),
                 params=params,
+                words=self.words,
             )
         )
 
@@ -408,7 +412,7 @@ class _Checker:
 
     def _check_names(self) -> None:
         seen: set[str] = set()
-        entries: list[tuple[str, PathKey]] = [(self.model.district.name, ("district", "name"))]
+        entries: list[tuple[str, PathKey]] = [(self.words.district, ("district", "name"))]
         entries += [(a, ("district", "aliases", j)) for j, a in enumerate(self.model.district.aliases)]
         for i, u in enumerate(self.model.units):
             entries.append((u.name, ("units", i, "name")))
@@ -600,7 +604,8 @@ def _fmt(value: float) -> str:
 def _build_plan(m: PlanFile, name: str) -> Plan:
     uoms = {u.symbol: u for u in m.units_of_measure}
     served_by = {b.serves.goal: b.code for b in m.breakdowns if b.serves and b.serves.compare == "sum"}
-    district = m.district.name
+    words = plan_words(m)
+    district = words.district
     units = [u.name for u in m.units]
     years = range(m.plan.period.start.year, m.plan.period.end.year + 1)
     indicators: list[Indicator] = []
@@ -675,12 +680,18 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
         )
         if g.target is not None:
             targets[(g.code, district, None)] = g.target
-    # The fingerprint names what a return form depends on; the reporting calendar and the warning
-    # threshold change no form, so moving a deadline or a light's threshold does not make every
-    # return "from another version of the plan".
-    # Which counters mean the same count changes what is accepted, not the form.
-    exclude: dict[str, Any] = {"reporting": True, "warning": True, "units_of_measure": {"__all__": {"same_as"}}}
-    canonical = json.dumps(m.model_dump(mode="json", exclude=exclude), ensure_ascii=False, sort_keys=True)
+    # The fingerprint names what a return form depends on. The reporting calendar and the warning
+    # threshold change no form, and the plan's words change no figure, so moving a deadline or a
+    # light's threshold, or correcting a word, does not make every return "from another version".
+    # Which counters mean the same count (same_as) changes what is accepted, not the form.
+    exclude: dict[str, Any] = {
+        "reporting": True,
+        "warning": True,
+        "plan": set(WORD_FIELDS),
+        "units_of_measure": {"__all__": {"same_as"}},
+    }
+    dumped = m.model_dump(mode="json", exclude=exclude)
+    canonical = json.dumps(dumped, ensure_ascii=False, sort_keys=True)
     fingerprint = hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
     info = m.plan
     return Plan(
@@ -696,7 +707,7 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
             start=info.period.start,
             end=info.period.end,
         ),
-        district_name=m.district.name,
+        district_name=district,
         district_aliases=tuple(m.district.aliases),
         units=tuple(UnitName(u.name, tuple(u.aliases)) for u in m.units),
         symbols=tuple(u.symbol for u in m.units_of_measure),
@@ -706,6 +717,21 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
         file_json=m.model_dump_json(),
         reporting=ReportingRule(m.reporting.frequency, m.reporting.due_day) if m.reporting else None,
         yellow_points=m.warning.yellow_points,
+        words=words,
+    )
+
+
+def plan_words(m: PlanFile) -> PlanWords:
+    """The plan's words as written, with what it leaves out derived (see :func:`derive_words`)."""
+    return derive_words(
+        level=m.plan.level,
+        unit_word=m.plan.unit_word,
+        district=m.district.name,
+        region=m.plan.region,
+        unit_types=[u.type for u in m.units],
+        addressees=m.plan.addressees,
+        level_en=m.plan.level_en,
+        unit_word_en=m.plan.unit_word_en,
     )
 
 
@@ -734,6 +760,7 @@ def consistency_notes(plan: Plan, m: PlanFile, name: str, pos: _Positions | None
                     line=line,
                     column=col,
                     path=_dotted(path),
+                    words=plan.words,
                     params={
                         "code": b.code,
                         "name": b.name,
@@ -755,6 +782,7 @@ def consistency_notes(plan: Plan, m: PlanFile, name: str, pos: _Positions | None
                     line=line,
                     column=col,
                     path=_dotted(path),
+                    words=plan.words,
                     params={
                         "code": b.code,
                         "name": b.name,

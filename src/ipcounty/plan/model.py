@@ -33,6 +33,13 @@ class PlanInfo(_Strict):
     issued: dt.date | None = None
     period: Period
     source: str | None = None
+    # The plan's words (see ipcounty.i18n.words): 区/县/市 as in 全区 and 区级目标; what a
+    # reporting unit is called (镇街, 单位, 部门); 主送. Unset, the loader derives them.
+    level: str | None = Field(default=None, min_length=1, max_length=4)
+    unit_word: str | None = Field(default=None, min_length=1, max_length=8)
+    addressees: str | list[str] = []
+    level_en: str | None = None
+    unit_word_en: str | None = None
 
 
 class UnitOfMeasure(_Strict):
@@ -43,7 +50,7 @@ class UnitOfMeasure(_Strict):
 
 
 class District(_Strict):
-    name: str = "全区"
+    name: str | None = None  # unset: 全 + the plan's level (全区, 全县 …)
     aliases: list[str] = []
 
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
+from ipcounty.i18n.words import DEFAULT_WORDS, PlanWords
+
 if TYPE_CHECKING:
     from ipcounty.plan.model import PlanFile
     from ipcounty.schedule import Part
@@ -131,6 +133,8 @@ class Plan:
     # Quarterly or monthly targets: (code, unit, year) -> the year's parts, in date order.
     # Absent keys have one part (the year, or the plan period for period goals).
     parts: dict[tuple[str, str, int], tuple[Part, ...]] = field(default_factory=dict, repr=False)
+    # The plan's words (区/县, 镇街/单位, 全区, 主送): parameters of every sentence, never literals.
+    words: PlanWords = DEFAULT_WORDS
 
     def __getstate__(self) -> dict[str, Any]:
         # Pickle the fields only, never the cached properties (``file`` would drag pydantic in).

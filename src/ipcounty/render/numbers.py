@@ -35,3 +35,40 @@ def fmt_points(points: float | None) -> str:
         return ""
     text = f"{points:+.1f}"
     return "0.0" if text in ("+0.0", "-0.0") else text
+
+
+# ---- by unit of measure: the one place that decides how many decimals a figure shows ----------
+# Counts (件, 个, 家 …; the plan's ``integer: true``) show whole numbers; the expected-to-date of a
+# count, which is not rounded, one decimal; money (亿元) and rates (%) two decimals; a completion
+# ratio a percentage with one decimal.
+
+
+def places_for(integer: bool, *, expected: bool = False) -> int:
+    """Decimals shown for a figure in a unit of measure that is (or is not) counted in whole units."""
+    if integer:
+        return 1 if expected else 0
+    return 2
+
+
+def fmt_fixed(value: float | str | None, places: int) -> str:
+    """``value`` with exactly ``places`` decimals (text values as they are; "" for None)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    text = f"{value:.{places}f}"
+    return text[1:] if text.startswith("-") and float(text) == 0 else text
+
+
+def fmt_by_unit(value: float | str | None, integer: bool, *, expected: bool = False) -> str:
+    """A figure as the office writes it: ``468`` 件, ``2.05`` 亿元, ``91.30`` %, expected ``400.0``."""
+    return fmt_fixed(value, places_for(integer, expected=expected))
+
+
+def excel_format(integer: bool, *, expected: bool = False) -> str:
+    """The Excel number format showing the same decimals as :func:`fmt_by_unit`."""
+    places = places_for(integer, expected=expected)
+    return "0." + "0" * places if places else "0"
+
+
+PERCENT_FORMAT = "0.0%"  # completion and 序时进度 as shares, as fmt_percent writes them

@@ -107,7 +107,7 @@ def render_plan(plan: Plan, notes: list[Finding], lang: str, console: Console) -
             ind.source,
             ",".join(g.measures),
         )
-    _section(console, "区级目标" if not en else "District goals", goals)
+    _section(console, tr("heading.goals", lang, words=plan.words), goals)
 
     for b in plan.file.breakdowns:
         ind = plan.indicator(b.code)
@@ -115,7 +115,7 @@ def render_plan(plan: Plan, notes: list[Finding], lang: str, console: Console) -
         if b.serves:
             title += f" → {b.serves.goal}"
         years: list[int | None] = list(plan.years) if b.scope == "yearly" else [None]
-        headers = [tr("col.township", lang)]
+        headers = [tr("col.township", lang, words=plan.words)]
         headers += [str(y) for y in years if y] or [f"{plan.years[0]}—{plan.years[-1]}"]
         if b.scope == "yearly":
             headers.append(tr("col.total", lang))
@@ -146,7 +146,7 @@ def render_plan(plan: Plan, notes: list[Finding], lang: str, console: Console) -
         for m in plan.file.measures:
             resp = "、".join(m.responsible)
             if m.all_units:
-                resp += f"，{tr('all_units', lang)}"
+                resp += f"，{tr('all_units', lang, words=plan.words)}"
             t.add_row(m.code, f"{m.source} {m.title}", resp)
         _section(console, "推进措施与责任单位" if not en else "Measures and responsible units", t)
 
@@ -172,8 +172,8 @@ def render_notes(notes: list[Finding], lang: str, console: Console) -> None:
 
 
 def district_label(plan: Plan, lang: str) -> str:
-    """The district's name as the plan spells it (全区, 全县 …), "District" in English."""
-    return tr("district", lang) if lang == "en" else plan.district_name
+    """The district's name as the plan spells it (全区, 全县 …), "District" ("County" …) in English."""
+    return tr("district", lang, words=plan.words)
 
 
 def _table(*headers: str) -> Any:

@@ -134,7 +134,7 @@ def completeness_line(report: Report, lang: str) -> str:
         state = "已报送" if zh else "reported"
     else:
         state = status_label("rejected" if d.rejected else "conflict" if d.conflict else "not_submitted", lang)
-    parts.append((f"{report.plan.district_name}填报表" if zh else "district form") + colon + state)
+    parts.append(tr("district_form", lang, words=report.plan.words) + colon + state)
     return ("，" if zh else " · ").join(parts)
 
 
@@ -157,7 +157,7 @@ def _actual_text(r: Row) -> str:
 
 def _unit_label(r: Row, report: Report, lang: str) -> str:
     if r.is_district:
-        return tr("district", lang) if lang == "en" else report.plan.district_name
+        return tr("district", lang, words=report.plan.words)
     return r.reporting_unit
 
 
@@ -221,7 +221,7 @@ def render_table(report: Report, rows: list[Row], lang: str, console: Console) -
         items = list(group)
         ind = items[0].indicator
         title = f"{code} {ind.label(lang)}（{ind.unit or '是/否'}）· {ind.source} · {tr('scope.' + ind.scope, lang)}"
-        t = new_table(tr("col.township", lang), with_date=wide)
+        t = new_table(tr("col.township", lang, words=report.plan.words), with_date=wide)
         served = [r for r in items if r.indicator.code != code]
         for r in items:
             if r.indicator.code == code:
@@ -230,14 +230,14 @@ def render_table(report: Report, rows: list[Row], lang: str, console: Console) -
         console.print(title, style="bold cyan", markup=False, soft_wrap=True)
         console.print(t)
         for r in served:
-            console.print(_served_line(r, items, lang), markup=False, soft_wrap=True)
+            console.print(_served_line(r, items, lang, report), markup=False, soft_wrap=True)
         line = evidence_line(report, code, lang)
         if line:
             console.print(line, markup=False, soft_wrap=True, style="yellow" if "≠" in line else None)
     goal_items = [r for r in rows if r.indicator.section == "goal" and r.indicator.served_by is None]
     if goal_items:
         console.print()
-        console.print("区级目标（全区填报表）" if lang == "zh" else "District goals (district form)", style="bold cyan")
+        console.print(tr("heading.goals_form", lang, words=report.plan.words), style="bold cyan")
         t = new_table(tr("col.code", lang), tr("col.indicator", lang), with_date=False)
         for r in goal_items:
             add(t, r, r.indicator.code, r.indicator.label(lang), with_date=False)
@@ -264,26 +264,25 @@ def evidence_line(report: Report, code: str, lang: str) -> str:
     return text + (f"（≠ {dup} 项重复计算）" if dup else "")
 
 
-def _served_line(goal_row: Row, items: list[Row], lang: str) -> str:
+def _served_line(goal_row: Row, items: list[Row], lang: str, report: Report) -> str:
     ind = goal_row.indicator
     breakdown_total = next((r.plan_target for r in items if r.is_district and r.indicator.code != ind.code), None)
-    target = fmt_number(goal_row.target)
-    if lang == "en":
-        line = (
-            f"  → district goal {ind.code} {ind.label(lang)}: cumulative {_actual_text(goal_row) or '—'}"
-            f" / {target} {ind.unit}, {fmt_percent(goal_row.completion)} done,"
-            f" time elapsed {fmt_percent(goal_row.time_share)}, {status_label(goal_row.status, lang)}"
-        )
-        if breakdown_total is not None and breakdown_total != goal_row.target:
-            line += f" (the breakdown allocates {fmt_number(breakdown_total)})"
-        return line
-    line = (
-        f"  → 服务区级目标 {ind.code} {ind.name}：累计完成 {_actual_text(goal_row) or '—'} / {target}{ind.unit}"
-        f"，完成率 {fmt_percent(goal_row.completion)}，序时进度 {fmt_percent(goal_row.time_share)}"
-        f"，{status_label(goal_row.status, lang)}"
+    words = report.plan.words
+    line = tr(
+        "served_goal",
+        lang,
+        words=words,
+        code=ind.code,
+        name=ind.label(lang),
+        actual=_actual_text(goal_row) or "—",
+        target=fmt_number(goal_row.target),
+        unit=ind.unit,
+        completion=fmt_percent(goal_row.completion),
+        time_share=fmt_percent(goal_row.time_share),
+        status=status_label(goal_row.status, lang),
     )
     if breakdown_total is not None and breakdown_total != goal_row.target:
-        line += f"（分解表合计 {fmt_number(breakdown_total)}{ind.unit}）"
+        line += tr("served_goal_allocated", lang, words=words, allocated=fmt_number(breakdown_total), unit=ind.unit)
     return line
 
 
@@ -377,7 +376,8 @@ def _f(value: Any) -> float | None:
 def to_markdown(report: Report, rows: list[Row], lang: str) -> str:
     """A Markdown page: heading, completeness, one table per indicator, then the district goals."""
     out = [f"# {heading(report, lang)}", "", completeness_line(report, lang), ""]
-    headers = [tr("col.township", lang), *(tr(k, lang) for k in TABLE_COLUMNS), tr("col.as_of", lang)]
+    words = report.plan.words
+    headers = [tr("col.township", lang, words=words), *(tr(k, lang) for k in TABLE_COLUMNS), tr("col.as_of", lang)]
 
     def table(items: list[Row], label: Callable[[Row], str]) -> list[str]:
         lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
@@ -396,13 +396,13 @@ def to_markdown(report: Report, rows: list[Row], lang: str) -> str:
         ind = own[0].indicator if own else items[0].indicator
         out += [f"## {code} {ind.label(lang)}（{ind.unit}）", ""]
         out += [*table(own, lambda r: _unit_label(r, report, lang)), ""]
-        served = [_served_line(r, items, lang).strip() for r in items if r.indicator.code != code]
+        served = [_served_line(r, items, lang, report).strip() for r in items if r.indicator.code != code]
         evidence = evidence_line(report, code, lang).strip()
         served += [evidence] if evidence else []
         out += [*served, ""] if served else []
     goals = [r for r in rows if r.indicator.section == "goal" and not r.indicator.served_by]
     if goals:
-        out += ["## " + ("区级目标" if lang == "zh" else "District goals"), ""]
+        out += ["## " + tr("heading.goals", lang, words=report.plan.words), ""]
         out += [*table(goals, lambda r: f"{r.indicator.code} {r.indicator.label(lang)}"), ""]
     if report.double_counts:
         out += ["## " + ("重复计算" if lang == "zh" else "Double counted"), ""]

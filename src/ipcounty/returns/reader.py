@@ -130,7 +130,7 @@ def _read_book(book: Book, plan: Plan, ret: Return, today: dt.date) -> None:
     if problem is not None:
         ctx.add(problem.code, "error", problem.cell, **problem.params)
         return
-    layout = _find_layout(grid)
+    layout = _find_layout(grid, L.clean_label(plan.words.unit_word))
     layout.merged = book.merged.get(sheet, [])
     _read_header(grid, layout, plan, ctx, today)
     _compare_stamp_unit(plan, ctx, layout, grid)
@@ -193,8 +193,10 @@ def _at(grid: list[list[Cell]], r: int, c: int) -> Cell:
     return None
 
 
-def _find_layout(grid: list[list[Cell]]) -> _Layout:
-    """Where the header labels and the table's header row are, found by their text in one pass."""
+def _find_layout(grid: list[list[Cell]], unit_word: str = "") -> _Layout:
+    """Where the header labels and the table's header row are, found by their text in one pass.
+
+    ``unit_word`` is the plan's word for a unit (cleaned), read as the unit label too."""
     lay = _Layout()
     labels: dict[str, tuple[int, int]] = {}
     for r, row in enumerate(grid):
@@ -203,6 +205,8 @@ def _find_layout(grid: list[list[Cell]]) -> _Layout:
             if not v or v.__class__ is not str:
                 continue
             label, col = L.label_and_column(v)
+            if label is None and unit_word and L.clean_label(v) == unit_word:
+                label = L.LABEL_UNIT
             if col and col not in found:
                 found[col] = c
             if label and r < HEADER_SCAN_ROWS:
@@ -271,7 +275,7 @@ def _read_header(grid: list[list[Cell]], lay: _Layout, plan: Plan, ctx: _Ctx, to
     _choose_unit_label(grid, lay, plan)
     found = _label_value(grid, lay, L.LABEL_UNIT)
     if found is None:
-        ctx.add("label-missing", "error", label=L.LABEL_UNIT)
+        ctx.add("label-missing", "error", label=plan.words.unit_word)
     else:
         raw, cell = found
         text = parse_text(raw).value if not is_blank(raw) else ""
