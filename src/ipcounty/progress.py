@@ -19,7 +19,7 @@ from typing import Any, Literal
 from ipcounty.bulk import paused_gc
 from ipcounty.findings import Finding
 from ipcounty.plan import Indicator, Plan
-from ipcounty.returns.model import Return
+from ipcounty.returns.model import Return, Value
 from ipcounty.schedule import completion, holds_level, indicator_time_share, lag_points
 from ipcounty.status import Assessment, Light, Status, assess, judge, light, rank_score, ranks
 
@@ -463,8 +463,24 @@ class _Calc:
                 missing.append(y)
         return total, missing
 
-    def _baseline(self, ind: Indicator) -> float | None:
-        return ind.baseline if ind.kind == "stock" else None
+    def _baseline(self, ind: Indicator, unit: str | None = None) -> float | None:
+        """A stock goal's baseline: the plan's, else the 基期值 on ``unit``'s form (the latest
+        valid return up to this year that gives one), else None (status ``no_baseline``)."""
+        if ind.kind != "stock":
+            return None
+        if ind.baseline is not None or unit is None:
+            return ind.baseline
+        for y in reversed(self.years_so_far):
+            value, _ = self._value_record(ind, unit, y)
+            if value is not None and value.baseline is not None:
+                return value.baseline
+        return None
+
+    def _value_record(self, ind: Indicator, unit: str, year: int) -> tuple[Value | None, Return | None]:
+        p = self.pick(unit, year)
+        if p.used is None:
+            return None, None
+        return p.used.values.get(ind.code), p.used
 
     def unit_row(self, ind: Indicator, unit: str) -> Row:
         plan, year = self.plan, self.year
@@ -476,7 +492,7 @@ class _Calc:
             "not_submitted",
             target=target,
             plan_target=plan.plan_target(ind.code, unit),
-            baseline=self._baseline(ind),
+            baseline=self._baseline(ind, unit),
         )
         if ind.kind == "flow":
             if ind.scope == "yearly":
@@ -616,7 +632,7 @@ class _Calc:
             is_district=True,
             target=target,
             plan_target=target,
-            baseline=self._baseline(ind),
+            baseline=self._baseline(ind, district),
         )
         if ind.kind == "flow":
             row.cumulative_target = target
@@ -653,11 +669,13 @@ def assess_figure(
     actual: float | str | None,
     *,
     decided: Status | None = None,
+    baseline: float | None = None,
 ) -> Assessment:
     """Judge ``actual`` of ``unit`` (or the district) for ``ind`` in ``year`` as known at
     ``as_of``: the plan's schedule, target, baseline and warning threshold, one call. What the
     report does for a row; use it for a trend observation or a score item too. For a period
-    flow, pass the cumulative amount since the plan began."""
+    flow, pass the cumulative amount since the plan began. ``baseline`` (a stock goal's 基期值
+    from the district form, ``Row.baseline``) is used when the plan gives none."""
     return assess(
         kind=ind.kind,
         scope=ind.scope,
@@ -665,7 +683,7 @@ def assess_figure(
         target=plan.target(ind.code, unit, year),
         actual=actual,
         share=indicator_time_share(plan, ind, unit, year, as_of),
-        baseline=ind.baseline if ind.kind == "stock" else None,
+        baseline=(ind.baseline if ind.baseline is not None else baseline) if ind.kind == "stock" else None,
         yellow_points=plan.yellow_points,
         decided=decided,
     )

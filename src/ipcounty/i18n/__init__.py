@@ -16,7 +16,9 @@ from ipcounty.i18n import (
     history_messages,
     labels,
     plan_messages,
+    progress_messages,
     return_messages,
+    score_messages,
     template_messages,
 )
 from ipcounty.i18n.words import PlanWords, speaking, use_words, words_in_use
@@ -44,6 +46,8 @@ MESSAGES = _merge(
     file_messages.MESSAGES,
     export_messages.MESSAGES,
     template_messages.MESSAGES,
+    progress_messages.MESSAGES,
+    score_messages.MESSAGES,
 )
 LABELS = labels.LABELS
 

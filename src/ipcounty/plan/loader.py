@@ -32,6 +32,8 @@ from ipcounty.plan.runtime import (
     ReportingRule,
     UnitName,
 )
+from ipcounty.plan.scoring import rules_from_model
+from ipcounty.plan.scoring_check import canonical_codes, check_scoring
 
 if TYPE_CHECKING:
     from ipcounty.plan.model import Breakdown, PlanFile
@@ -162,7 +164,8 @@ def _cache_dir() -> Path | None:
 def _cache_key(name: str, text: str) -> str:
     # The same text, path and code give the same plan; any edit to the loader invalidates it.
     here = Path(__file__).parent
-    stamps = [str((here / f).stat().st_mtime_ns) for f in ("loader.py", "runtime.py", "model.py")]
+    sources = ("loader.py", "runtime.py", "model.py", "scoring.py", "scoring_check.py")
+    stamps = [str((here / f).stat().st_mtime_ns) for f in sources]
     blob = "\0".join([__version__, name, *stamps, text])
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
@@ -406,6 +409,7 @@ class _Checker:
         self._check_names()
         self._check_codes()
         self._check_targets()
+        check_scoring(self.model, self._add)
         new_breakdowns = [self._check_breakdown(i, b) for i, b in enumerate(m.breakdowns)]
         self.model = m.model_copy(update={"breakdowns": new_breakdowns})
         return self.findings
@@ -533,7 +537,12 @@ class _Checker:
                     continue
                 self._check_value(b.code, upath, value, integer, rate)
             targets[canon] = value
-        if b.published:
+        if b.published and _holds_level(b.kind, b.scope):
+            # A rate or a level each unit must hold is never added up: a published total is an error.
+            pub = b.published
+            if pub.column_totals or pub.row_totals or pub.grand_total is not None:
+                self._add("published-total-not-summable", (*base, "published"), code=b.code, name=b.name)
+        elif b.published:
             self._check_published(i, b, targets)
         return b.model_copy(update={"targets": targets})
 
@@ -588,6 +597,12 @@ class _Checker:
                     published=_fmt(pub.grand_total),
                     computed=_fmt(computed),
                 )
+
+
+def _holds_level(kind: str, scope: str) -> bool:
+    from ipcounty.schedule import holds_level
+
+    return holds_level(kind, scope)
 
 
 def _same(a: float, b: float) -> bool:
@@ -650,7 +665,10 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
                     targets[(b.code, unit, year)] = v
             else:
                 targets[(b.code, unit, None)] = value
-        # The district row of a breakdown: the sum over units, per year or for the period.
+        # The district row of a breakdown: the sum over units, per year or for the period —
+        # never for a rate or a level each unit must hold (its 全区 row counts who meets it).
+        if _holds_level(b.kind, b.scope):
+            continue
         if b.scope == "yearly":
             for year in years:
                 vals = [targets[(b.code, u, year)] for u in units if (b.code, u, year) in targets]
@@ -680,13 +698,15 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
         )
         if g.target is not None:
             targets[(g.code, district, None)] = g.target
-    # The fingerprint names what a return form depends on. The reporting calendar and the warning
-    # threshold change no form, and the plan's words change no figure, so moving a deadline or a
-    # light's threshold, or correcting a word, does not make every return "from another version".
-    # Which counters mean the same count (same_as) changes what is accepted, not the form.
+    # The fingerprint names what a return form depends on. The reporting calendar, the warning
+    # threshold and the score rules change no form, and the plan's words change no figure, so moving
+    # a deadline, a light's threshold or a point, or correcting a word, does not make every return
+    # "from another version". Which counters mean the same count (same_as) changes what is
+    # accepted, not the form.
     exclude: dict[str, Any] = {
         "reporting": True,
         "warning": True,
+        "scoring": True,
         "plan": set(WORD_FIELDS),
         "units_of_measure": {"__all__": {"same_as"}},
     }
@@ -715,6 +735,7 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
         indicators=tuple(indicators),
         targets=targets,
         file_json=m.model_dump_json(),
+        scoring=rules_from_model(m.scoring, canonical_codes(m)) if m.scoring else None,
         reporting=ReportingRule(m.reporting.frequency, m.reporting.due_day) if m.reporting else None,
         yellow_points=m.warning.yellow_points,
         words=words,

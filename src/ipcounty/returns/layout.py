@@ -39,6 +39,8 @@ COL_TARGET = "年度目标"
 COL_ACTUAL = "本年完成"
 COL_NOTE = "备注"
 COL_GUIDE = "填报要求"
+# Optional, on forms with a stock goal whose level at the plan's start the plan does not give.
+COL_BASELINE = "基期值"
 TABLE_COLUMNS = (COL_CODE, COL_NAME, COL_UNIT, COL_TARGET, COL_ACTUAL, COL_NOTE)
 REQUIRED_COLUMNS = (COL_CODE, COL_ACTUAL)
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
@@ -48,6 +50,7 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     COL_TARGET: ("年度目标", "目标", "目标值"),
     COL_ACTUAL: ("本年完成", "完成", "完成值", "本年完成值", "完成情况"),
     COL_NOTE: ("备注", "说明"),
+    COL_BASELINE: ("基期值", "基期", "基期数", "基数"),
 }
 
 YES, NO = "是", "否"

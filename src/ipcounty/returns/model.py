@@ -21,6 +21,7 @@ class Value(NamedTuple):
     value: float | str | None
     cell: str
     note: str = ""
+    baseline: float | None = None  # 基期值 of a stock goal, where the form asks for it
 
 
 class Item(NamedTuple):
@@ -119,7 +120,7 @@ class Return:
             "as_of": self.as_of.isoformat() if self.as_of else None,
             "reporter": self.reporter,
             "phone": self.phone,
-            "values": {c: {"value": v.value, "cell": v.cell, "note": v.note} for c, v in self.values.items()},
+            "values": {c: _value_dict(v) for c, v in self.values.items()},
             "items": {
                 c: [
                     {"key": i.key, "cell": i.cell, "values": {k: _plain(v) for k, v in i.values.items()}} for i in items
@@ -128,6 +129,13 @@ class Return:
             },
             "findings": [f.to_dict(lang) for f in self.findings],
         }
+
+
+def _value_dict(v: Value) -> dict[str, Any]:
+    out: dict[str, Any] = {"value": v.value, "cell": v.cell, "note": v.note}
+    if v.baseline is not None:
+        out["baseline"] = v.baseline
+    return out
 
 
 def _plain(v: Any) -> Any:

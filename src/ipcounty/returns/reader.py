@@ -471,6 +471,7 @@ def _read_row(grid: list[list[Cell]], r: int, ind: Indicator, cols: dict[str, in
             if len(note) > LONG_TEXT:
                 ctx.add("value-too-long", "warning", note_cell, length=len(note), limit=LONG_TEXT)
 
+    baseline = _read_baseline(grid, r, ind, cols, plan, ctx)
     if is_blank(raw):
         if ctx.is_uncached_formula(cell):
             ctx.add("formula-no-value", "error", cell)
@@ -509,4 +510,23 @@ def _read_row(grid: list[list[Cell]], r: int, ind: Indicator, cols: dict[str, in
             number=shown,
             what=[phrase(k, unit=ind.unit, **p.params) for k in visible],
         )
-    ret.values[ind.code] = Value(ind.code, p.value, cell, note)
+    ret.values[ind.code] = Value(ind.code, p.value, cell, note, baseline)
+
+
+def _read_baseline(
+    grid: list[list[Cell]], r: int, ind: Indicator, cols: dict[str, int], plan: Plan, ctx: _Ctx
+) -> float | None:
+    """The 基期值 of a stock goal on a form that asks for it (blank is allowed: no baseline)."""
+    if L.COL_BASELINE not in cols or ind.kind != "stock" or ind.scope != "period":
+        return None
+    raw = _at(grid, r, cols[L.COL_BASELINE])
+    if is_blank(raw):
+        return None
+    cell = L.cell_name(r, cols[L.COL_BASELINE])
+    p = parse_number(raw, ind.unit, integer=ind.integer, rate=ind.rate, known_units=plan.symbols)
+    if not p.ok:
+        assert p.error is not None
+        ctx.add(p.error, "error", cell, **p.params)
+        return None
+    value: float = p.value
+    return value
