@@ -253,9 +253,25 @@ def test_a_return_sent_back_costs_its_penalty_even_when_an_earlier_one_counts(
     runner: CliRunner, tmp_path: Path, plan_text: str, make_return: Callable[..., Path]
 ) -> None:
     path = _plan_with(tmp_path, plan_text)
-    make_return("孟庄镇", as_of=dt.date(2025, 9, 30))
-    make_return("孟庄镇", as_of=dt.date(2025, 12, 31), values={"B1": "很多"})
+    make_return("孟庄镇", as_of=dt.date(2025, 12, 31))
+    make_return("孟庄镇", as_of=dt.date(2025, 12, 31), values={"B1": "很多"})  # sent back
     r = invoke(runner, "score", "2025", "--returns", str(tmp_path), "--format", "json", plan=path)
     row = next(x for x in json.loads(r.stdout)["rows"] if x["reporting_unit"] == "孟庄镇")
     assert row["standing"] == "reported" and row["score"] is not None
     assert [p["code"] for p in row["penalty_items"]] == ["rejected"]
+
+
+def test_overdue_comes_from_the_report_rows(
+    runner: CliRunner, tmp_path: Path, plan_text: str, make_return: Callable[..., Path]
+) -> None:
+    """The plan's calendar (monthly, due on the 5th): on 31 December a return dated 30 September
+    misses November's, so the unit is 逾期未报 in the report and loses the overdue points."""
+    path = _plan_with(tmp_path, plan_text)
+    make_return("孟庄镇", as_of=dt.date(2025, 9, 30))
+    make_return("税郭镇", as_of=dt.date(2025, 11, 30))
+    r = invoke(
+        runner, "score", "2025", "--returns", str(tmp_path), "--as-of", "2025-12-31", "--format", "json", plan=path
+    )
+    rows = {x["reporting_unit"]: x for x in json.loads(r.stdout)["rows"]}
+    assert [(p["code"], p["reason"]) for p in rows["孟庄镇"]["penalty_items"]] == [("overdue", "逾期未报，扣 1 分")]
+    assert rows["税郭镇"]["penalty_items"] == []

@@ -130,10 +130,19 @@ def _register() -> None:
         report_cmd,
         score_cmd,
         template_cmd,
+        trend_cmd,
         validate_cmd,
     )
 
-    for module in (plan_cmd, template_cmd, validate_cmd, report_cmd, score_cmd, export_cmd):
+    for module in (
+        plan_cmd,
+        template_cmd,
+        validate_cmd,
+        report_cmd,
+        score_cmd,
+        export_cmd,
+        trend_cmd,
+    ):
         module.register(app)
 
 
