@@ -360,6 +360,8 @@ def _read_table(grid: list[list[Cell]], lay: _Layout, plan: Plan, ctx: _Ctx) -> 
             ctx.add("indicator-not-for-unit", "error", first_cell[ind.code], code=ind.code, unit=unit_name)
             continue
         _read_row(grid, r, ind, cols, plan, ctx)
+    if ret.unit is None:
+        return  # an unknown unit: which rows it must carry is unknown too (its error says so)
     for ind in expected:
         if ind.code not in first_cell:
             ctx.add("indicator-missing", "error", code=ind.code, name=ind.name)
