@@ -32,6 +32,8 @@ from ipcounty.plan.runtime import (
     ReportingRule,
     UnitName,
 )
+from ipcounty.plan.scoring import rules_from_model
+from ipcounty.plan.scoring_check import canonical_codes, check_scoring
 from ipcounty.plan.targets import fold, in_period, parse_key, read_date, read_number
 from ipcounty.schedule import Part, year_part
 
@@ -167,7 +169,8 @@ def _cache_dir() -> Path | None:
 def _cache_key(name: str, text: str) -> str:
     # The same text, path and code give the same plan; any edit to the loader invalidates it.
     here = Path(__file__).parent
-    stamps = [str((here / f).stat().st_mtime_ns) for f in ("loader.py", "runtime.py", "model.py")]
+    sources = ("loader.py", "runtime.py", "model.py", "scoring.py", "scoring_check.py")
+    stamps = [str((here / f).stat().st_mtime_ns) for f in sources]
     blob = "\0".join([__version__, name, *stamps, text])
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
@@ -442,6 +445,7 @@ class _Checker:
         self._check_names()
         self._check_codes()
         self._check_targets()
+        check_scoring(self.model, self._add)
         new_breakdowns = [self._check_breakdown(i, b) for i, b in enumerate(m.breakdowns)]
         self.model = m.model_copy(update={"breakdowns": new_breakdowns})
         return self.findings
@@ -598,7 +602,12 @@ class _Checker:
         if wrong_shape:
             clean = False
             self._wrong_shape(b, wrong_shape)
-        if b.published and clean:
+        if b.published and _holds_level(b.kind, b.scope):
+            # A rate or a level each unit must hold is never added up: a published total is an error.
+            pub = b.published
+            if pub.column_totals or pub.row_totals or pub.grand_total is not None:
+                self._add("published-total-not-summable", (*base, "published"), code=b.code, name=b.name)
+        elif b.published and clean:
             self._check_published(i, b, targets)
         return b.model_copy(update={"targets": targets})
 
@@ -727,6 +736,12 @@ def _show(value: Any) -> str:
     return str(value)
 
 
+def _holds_level(kind: str, scope: str) -> bool:
+    from ipcounty.schedule import holds_level
+
+    return holds_level(kind, scope)
+
+
 def _same(a: float, b: float) -> bool:
     return abs(a - b) < 1e-9 * max(1.0, abs(a), abs(b))
 
@@ -787,9 +802,12 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
                 _add_parts(b.code, unit, value, targets, parts)
             else:
                 targets[(b.code, unit, None)] = value
-        # The district row of a breakdown: the sum over units, per year or for the period. Its
+        # The district row of a breakdown: the sum over units, per year or for the period —
+        # never for a rate or a level each unit must hold (its 全区 row counts who meets it). Its
         # schedule is every unit's parts together (a unit with a yearly target adds the year):
         # the piecewise 序时进度 of the sum is then exactly the sum of the units' expectations.
+        if _holds_level(b.kind, b.scope):
+            continue
         if b.scope == "yearly":
             for year in years:
                 vals = [targets[(b.code, u, year)] for u in units if (b.code, u, year) in targets]
@@ -828,10 +846,19 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
         )
         if g.target is not None:
             targets[(g.code, district, None)] = g.target
-    # The fingerprint names what a return form depends on. The reporting calendar and the warning
-    # threshold change no form, and the plan's words change no figure, so moving a deadline or a
-    # light's threshold, or correcting a word, does not make every return "from another version".
-    dumped = m.model_dump(mode="json", exclude={"reporting": True, "warning": True, "plan": set(WORD_FIELDS)})
+    # The fingerprint names what a return form depends on. The reporting calendar, the warning
+    # threshold and the score rules change no form, and the plan's words change no figure, so moving
+    # a deadline, a light's threshold or a point, or correcting a word, does not make every return
+    # "from another version". Which counters mean the same count (same_as) changes what is
+    # accepted, not the form.
+    exclude: dict[str, Any] = {
+        "reporting": True,
+        "warning": True,
+        "scoring": True,
+        "plan": set(WORD_FIELDS),
+        "units_of_measure": {"__all__": {"same_as"}},
+    }
+    dumped = m.model_dump(mode="json", exclude=exclude)
     canonical = json.dumps(dumped, ensure_ascii=False, sort_keys=True)
     fingerprint = hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
     info = m.plan
@@ -852,10 +879,12 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
         district_aliases=tuple(m.district.aliases),
         units=tuple(UnitName(u.name, tuple(u.aliases)) for u in m.units),
         symbols=tuple(u.symbol for u in m.units_of_measure),
+        same_as={u.symbol: tuple(u.same_as) for u in m.units_of_measure if u.same_as},
         indicators=tuple(indicators),
         targets=targets,
         parts=parts,
         file_json=m.model_dump_json(),
+        scoring=rules_from_model(m.scoring, canonical_codes(m)) if m.scoring else None,
         reporting=ReportingRule(m.reporting.frequency, m.reporting.due_day) if m.reporting else None,
         yellow_points=m.warning.yellow_points,
         words=words,

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from ipcounty.findings import Finding
 from ipcounty.i18n import tr
 from ipcounty.render.numbers import fmt_number, with_wording
+from ipcounty.schedule import holds_level
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -115,19 +116,21 @@ def render_plan(plan: Plan, notes: list[Finding], lang: str, console: Console) -
         if b.serves:
             title += f" → {b.serves.goal}"
         years: list[int | None] = list(plan.years) if b.scope == "yearly" else [None]
+        # A rate or a level each unit must hold is never added up: no total column, no 全区 row.
+        summable = not holds_level(b.kind, b.scope)
         headers = [tr("col.township", lang, words=plan.words)]
         headers += [str(y) for y in years if y] or [f"{plan.years[0]}—{plan.years[-1]}"]
-        if b.scope == "yearly":
+        if b.scope == "yearly" and summable:
             headers.append(tr("col.total", lang))
         t = _table(*headers)
-        rows = [*plan.unit_names, plan.district_name]
+        rows = [*plan.unit_names, plan.district_name] if summable else list(plan.unit_names)
         for unit in rows:
             if unit != plan.district_name and not any(
                 plan.target(b.code, unit, y or plan.years[0]) is not None for y in years
             ):
                 continue
             cells = [fmt_number(plan.target(b.code, unit, y or plan.years[0])) for y in years]
-            if b.scope == "yearly":
+            if b.scope == "yearly" and summable:
                 cells.append(fmt_number(plan.plan_target(b.code, unit)))
             name = district_label(plan, lang) if unit == plan.district_name else unit
             t.add_row(name, *cells, style="bold" if unit == plan.district_name else None)

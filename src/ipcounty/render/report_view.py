@@ -9,8 +9,10 @@ from itertools import groupby
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
+from ipcounty.contacts import report_contacts
 from ipcounty.i18n import status_label, tr
 from ipcounty.progress import CSV_COLUMNS, REPORT_JSON_SCHEMA, REPORT_JSON_VERSION, Report, Row
+from ipcounty.render.due_view import contact_text, overdue_texts
 from ipcounty.render.numbers import fmt_number, fmt_percent, fmt_points
 
 if TYPE_CHECKING:
@@ -86,19 +88,43 @@ def to_dict(report: Report, rows: list[Row], lang: str) -> dict[str, Any]:
             "missing": u.missing,
             "rejected": u.rejected,
             "conflict": u.conflict,
+            "overdue": u.overdue,
             "district": {
                 "submitted": d.submitted,
                 "missing": d.missing,
                 "rejected": d.rejected,
                 "conflict": d.conflict,
+                "overdue": d.overdue,
             },
         },
+        "timeliness": _timeliness_dict(report),
         "columns": list(CSV_COLUMNS),
         "rows": [r.csv_values(lang) for r in rows],
         "submissions": [s.to_dict(lang) for s in report.submissions],
         "evidence": {c: {"claimed": t.claimed, "distinct": t.distinct} for c, t in report.evidence.items()},
         "double_counted": [d.to_dict(lang) for d in report.double_counts],
         "plan_notes": [n.to_dict(lang) for n in report.notes],
+    }
+
+
+def _timeliness_dict(report: Report) -> dict[str, Any] | None:
+    """The reporting calendar's verdict per unit (None when the plan sets no calendar)."""
+    rule = report.plan.reporting
+    if rule is None or report.due_reference is None:
+        return None
+    return {
+        "frequency": rule.frequency,
+        "due_day": rule.due_day,
+        "reference_date": report.due_reference.isoformat(),
+        "units": {
+            unit: {
+                "period_end": t.period.end.isoformat() if t.period else None,
+                "due": t.period.due.isoformat() if t.period else None,
+                "overdue": t.overdue,
+                "days_overdue": t.days,
+            }
+            for unit, t in report.timeliness.items()
+        },
     }
 
 
@@ -127,11 +153,18 @@ def completeness_line(report: Report, lang: str) -> str:
     zh = lang == "zh"
     sep, colon = ("、", "：") if zh else (", ", ": ")
     parts = [("已报送" if zh else "Reported") + f" {len(u.submitted)}/{u.expected}"]
-    for status, names in (("not_submitted", u.missing), ("rejected", u.rejected), ("conflict", u.conflict)):
+    for status, names in (
+        ("overdue", u.overdue),
+        ("not_submitted", u.missing),
+        ("rejected", u.rejected),
+        ("conflict", u.conflict),
+    ):
         if names:
             parts.append(status_label(status, lang) + colon + sep.join(names))
     if d.submitted:
         state = "已报送" if zh else "reported"
+    elif d.overdue:
+        state = status_label("overdue", lang)
     else:
         state = status_label("rejected" if d.rejected else "conflict" if d.conflict else "not_submitted", lang)
     parts.append(tr("district_form", lang, words=report.plan.words) + colon + state)
@@ -294,6 +327,18 @@ def render_problems(report: Report, lang: str, console: Console) -> None:
     year = report.year
     lines: list[Text] = []
     u, d = report.units, report.district
+    people = report_contacts(report)
+    sent = {s.ret.unit for s in report.submissions if s.ret.unit}
+
+    def contact_line(unit: str) -> Text:
+        who = contact_text(people.get(unit), lang, ever_sent=unit in sent)
+        return Text(tr("contact.line", lang, unit=unit, contact=who), style="dim")
+
+    overdue = u.overdue + d.overdue
+    if overdue:
+        texts = overdue_texts(report, overdue, lang)
+        lines.append(Text(tr("due.overdue_line", lang, units=("；" if zh else "; ").join(texts)), style="magenta"))
+        lines.extend(contact_line(n) for n in overdue)
     missing = u.missing + d.missing
     if missing:
         sep = "、" if zh else ", "
@@ -305,17 +350,21 @@ def render_problems(report: Report, lang: str, console: Console) -> None:
                 style="magenta",
             )
         )
+        lines.extend(contact_line(n) for n in missing)
     subs = [s for s in report.submissions if s.ret.year in (year, None)]
     for s in subs:
         r = s.ret
         if s.role == "rejected":
             errors = [f for f in r.findings if f.severity == "error"]
             head = (
-                f"退回：{r.file}（{r.unit or '?'}，{len(errors)} 处错误）"
+                f"退回：{r.file}（{r.unit_label(lang)}，{len(errors)} 处错误）"
                 if zh
-                else f"Rejected: {r.file} ({r.unit or '?'}, {len(errors)} error(s))"
+                else f"Rejected: {r.file} ({r.unit_label(lang)}, {len(errors)} error(s))"
             )
             lines.append(Text(head, style="bold red"))
+            if r.reporter or r.phone:
+                who = tr("contact.known", lang, reporter=r.reporter or "—", phone=r.phone or "—")
+                lines.append(Text("    " + who, style="dim"))
             for f in errors[:3]:
                 lines.append(Text(f"    {f.location or '—'}  {f.message(lang)}"))
             if len(errors) > 3:
@@ -339,6 +388,8 @@ def render_problems(report: Report, lang: str, console: Console) -> None:
             + ". Find out which is right; remove the other."
         )
         lines.append(Text(text, style="bold yellow"))
+        if key[0]:
+            lines.append(contact_line(key[0]))
     for double in report.double_counts:
         lines.append(Text(("重复计算：" if zh else "Double counted: ") + double.message(lang), style="bold yellow"))
     warned = [s for s in subs if s.ret.status == "warning" and s.role in ("used", "superseded")]

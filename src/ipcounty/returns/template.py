@@ -50,6 +50,12 @@ def rows_for(plan: Plan, unit: str, year: int) -> list[TemplateRow]:
     return out
 
 
+def needs_baseline(ind: Indicator) -> bool:
+    """A stock goal with a schedule over the plan period and no baseline in the plan: the form
+    asks for its 基期值 (the level at the plan's start)."""
+    return ind.kind == "stock" and ind.scope == "period" and ind.direction == "at_least" and ind.baseline is None
+
+
 def _target_text(ind: Indicator, target: float | None) -> str:
     if ind.kind == "yesno":
         return L.YES
@@ -69,6 +75,8 @@ def _guide(plan: Plan, ind: Indicator, year: int) -> str:
         return "填写截至日期的百分数，如 92.5 表示 92.5%"
     if ind.kind == "stock":
         tail = f"（目标为{last}年底应达到的数值）" if ind.scope == "period" else ""
+        if needs_baseline(ind):
+            tail += f"；基期值填{first}年初的数值，用于计算序时进度"
         return f"填写截至日期的总数，{whole}{tail}"
     if ind.scope == "period":
         return f"目标为{first}—{last}年合计；填写{year}年1月1日至截至日期新增数，{whole}"
@@ -135,7 +143,8 @@ def write_template(
     ws.cell(6, 3, f"例：{example_as_of(plan, year).isoformat()}").font = Font(color="808080")
 
     head_row = 10
-    headers = [*L.TABLE_COLUMNS, L.COL_GUIDE]
+    with_baseline = any(needs_baseline(r.indicator) for r in rows)
+    headers = [*L.TABLE_COLUMNS, *([L.COL_BASELINE] if with_baseline else []), L.COL_GUIDE]
     for j, h in enumerate(headers, 1):
         c = ws.cell(head_row, j, h)
         c.font = Font(bold=True)
@@ -173,6 +182,7 @@ def write_template(
             row.target if row.target is not None and ind.kind in ("flow", "stock", "rate") else row.target_text,
             None,
             None,
+            *([None] if with_baseline else []),
             row.guide,
         ]
         for j, v in enumerate(values, 1):
@@ -185,6 +195,18 @@ def write_template(
         for c in (actual, note):
             c.fill = input_fill
             c.protection = unlocked
+        if with_baseline and needs_baseline(ind):
+            base = ws.cell(r, 7)
+            base.fill = input_fill
+            base.protection = unlocked
+            whole_number = "whole" if ind.integer else "decimal"
+            validation(
+                f"baseline-{whole_number}",
+                type=whole_number,
+                operator="greaterThanOrEqual",
+                formula1="0",
+                error="基期值请填写不小于 0 的数字，不带单位；不知道可留空",
+            ).add(base.coordinate)
         if ind.kind == "yesno":
             dv = validation("yesno", type="list", formula1='"是,否"', error="请选择“是”或“否”")
         elif ind.kind == "qualitative":
@@ -221,7 +243,8 @@ def write_template(
             )
         dv.add(actual.coordinate)
 
-    for col, width in zip("ABCDEFG", (12, 44, 8, 10, 12, 30, 46), strict=True):
+    widths = (12, 44, 8, 10, 12, 30, *((10,) if with_baseline else ()), 46)
+    for col, width in zip("ABCDEFGH", widths, strict=False):
         ws.column_dimensions[col].width = width
     ws.protection.sheet = True  # no password: protection guards against slips, not people
     ws.protection.formatColumns = False
