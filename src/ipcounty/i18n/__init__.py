@@ -18,6 +18,7 @@ from ipcounty.i18n import (
     plan_messages,
     progress_messages,
     return_messages,
+    score_messages,
     template_messages,
 )
 from ipcounty.i18n.words import PlanWords, speaking, use_words, words_in_use
@@ -46,6 +47,7 @@ MESSAGES = _merge(
     export_messages.MESSAGES,
     template_messages.MESSAGES,
     progress_messages.MESSAGES,
+    score_messages.MESSAGES,
 )
 LABELS = labels.LABELS
 

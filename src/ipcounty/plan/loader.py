@@ -32,6 +32,8 @@ from ipcounty.plan.runtime import (
     ReportingRule,
     UnitName,
 )
+from ipcounty.plan.scoring import rules_from_model
+from ipcounty.plan.scoring_check import canonical_codes, check_scoring
 
 if TYPE_CHECKING:
     from ipcounty.plan.model import Breakdown, PlanFile
@@ -162,7 +164,8 @@ def _cache_dir() -> Path | None:
 def _cache_key(name: str, text: str) -> str:
     # The same text, path and code give the same plan; any edit to the loader invalidates it.
     here = Path(__file__).parent
-    stamps = [str((here / f).stat().st_mtime_ns) for f in ("loader.py", "runtime.py", "model.py")]
+    sources = ("loader.py", "runtime.py", "model.py", "scoring.py", "scoring_check.py")
+    stamps = [str((here / f).stat().st_mtime_ns) for f in sources]
     blob = "\0".join([__version__, name, *stamps, text])
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
@@ -406,6 +409,7 @@ class _Checker:
         self._check_names()
         self._check_codes()
         self._check_targets()
+        check_scoring(self.model, self._add)
         new_breakdowns = [self._check_breakdown(i, b) for i, b in enumerate(m.breakdowns)]
         self.model = m.model_copy(update={"breakdowns": new_breakdowns})
         return self.findings
@@ -694,10 +698,13 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
         )
         if g.target is not None:
             targets[(g.code, district, None)] = g.target
-    # The fingerprint names what a return form depends on. The reporting calendar and the warning
-    # threshold change no form, and the plan's words change no figure, so moving a deadline or a
-    # light's threshold, or correcting a word, does not make every return "from another version".
-    dumped = m.model_dump(mode="json", exclude={"reporting": True, "warning": True, "plan": set(WORD_FIELDS)})
+    # The fingerprint names what a return form depends on. The reporting calendar, the warning
+    # threshold and the score rules change no form, and the plan's words change no figure, so moving
+    # a deadline, a light's threshold or a point, or correcting a word, does not make every return
+    # "from another version".
+    dumped = m.model_dump(
+        mode="json", exclude={"reporting": True, "warning": True, "scoring": True, "plan": set(WORD_FIELDS)}
+    )
     canonical = json.dumps(dumped, ensure_ascii=False, sort_keys=True)
     fingerprint = hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
     info = m.plan
@@ -721,6 +728,7 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
         indicators=tuple(indicators),
         targets=targets,
         file_json=m.model_dump_json(),
+        scoring=rules_from_model(m.scoring, canonical_codes(m)) if m.scoring else None,
         reporting=ReportingRule(m.reporting.frequency, m.reporting.due_day) if m.reporting else None,
         yellow_points=m.warning.yellow_points,
         words=words,

@@ -146,6 +146,42 @@ class Duty(_Target):
     target: float | None = Field(default=None, ge=0)
 
 
+class ScoringItem(_Strict):
+    """One scored indicator: its weight by bands (or in proportion), and points per unit short or over.
+
+    Numbers are checked by :mod:`ipcounty.plan.scoring_check` (not by constraints here), so every
+    mistake gets a message that says the fix in the user's language."""
+
+    indicator: str
+    points: float | None = None
+    bands: list[list[float]] | None = None  # [[completion floor, share of points], …], highest first
+    per_shortfall: float | None = None
+    per_excess: float | None = None
+    max_bonus: float | None = None
+    max_deduction: float | None = None
+
+
+class Penalties(_Strict):
+    """Points off a unit's score for how it reported, whatever its figures."""
+
+    not_submitted: float = 0
+    overdue: float = 0
+    rejected: float = 0
+    conflict: float = 0
+    double_counted_per_item: float = 0
+
+
+class Scoring(_Strict):
+    """The 考核评分 rules: a unit's score = start + its items' points − its penalties."""
+
+    note: str | None = None  # shown above the score sheet, e.g. "示例规则，按本地考核办法调整"
+    start: float = 0
+    basis: Literal["year", "schedule"] = "year"
+    decimals: int = 2  # each item's points are rounded half up to this many decimals
+    items: list[ScoringItem] = []
+    penalties: Penalties = Penalties()
+
+
 class WarningLevels(_Strict):
     """``warning:``: how far behind 序时进度 a unit may be before its light turns red."""
 
@@ -173,5 +209,6 @@ class PlanFile(_Strict):
     goals: list[Goal] = []
     breakdowns: list[Breakdown] = []
     duties: list[Duty] = []
+    scoring: Scoring | None = None
     reporting: Reporting | None = None
     warning: WarningLevels = WarningLevels()

@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 from ipcounty.i18n.words import DEFAULT_WORDS, PlanWords
+from ipcounty.plan.scoring import ScoringRules
 
 if TYPE_CHECKING:
     from ipcounty.plan.model import PlanFile
@@ -125,6 +126,7 @@ class Plan:
     # (indicator code, unit name or district name, year or None for period) -> target
     targets: dict[tuple[str, str, int | None], float] = field(repr=False)
     file_json: str = field(repr=False)  # the validated file, for ``file``
+    scoring: ScoringRules | None = None  # the 考核评分 rules, when the plan scores
     reporting: ReportingRule | None = None  # no calendar: no timeliness check
     # ``warning.yellow_points``: behind by less than this many percentage points is yellow, else red.
     yellow_points: float = 10.0

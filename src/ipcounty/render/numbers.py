@@ -9,6 +9,7 @@ with a sign, dates in titles as 2025年12月31日. Terminal, CSV-adjacent views,
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -98,3 +99,12 @@ def fmt_date(day: dt.date | None, lang: str) -> str:
     if lang == "en":
         return day.isoformat()
     return f"{day.year}年{day.month}月{day.day}日"
+
+
+def fmt_score(value: Decimal | None) -> str:
+    """考核 points as written on a score sheet: ``15``, ``9.6``, ``-0.2`` (exact, no trailing zeros);
+    "" for None."""
+    if value is None:
+        return ""
+    text = format(value.normalize(), "f")
+    return "0" if text in ("-0", "") else text
