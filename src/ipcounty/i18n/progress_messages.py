@@ -25,9 +25,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.double_counted": ("（其中 {n} 项重复计算）", " ({n} of them counted twice)"),
     "report.behind_by": ("滞后序时进度 {points} 个百分点", "behind schedule by {points} points"),
     "report.lag_legend": (
-        "序时进度 = 已过时间占全年（或计划期）的比例；进度差 = 完成率 − 序时进度（百分点），负数为滞后",
-        "time elapsed = share of the year (or plan period) gone by; lag = completion − time elapsed "
-        "(percentage points), negative when behind",
+        "序时进度 = 已过时间占全年（或计划期）的比例；进度差 = （完成 − 序时应完成）÷ 目标，单位：百分点，负数为滞后",
+        "time elapsed = share of the year (or plan period) gone by; lag = (actual − expected to date) "
+        "÷ target, in percentage points, negative when behind",
     ),
     "report.list_done": (
         "  完成 {actual}/{target}{unit}，完成率 {completion}",
