@@ -54,7 +54,10 @@ def test_report_2025_tells_the_whole_story(runner: CliRunner) -> None:
     r = runner.invoke(app, [*BASE, "report", "2025", "--returns", str(EXAMPLES)], env={"COLUMNS": "100"})
     assert r.exit_code == 0, r.output
     out = r.output
-    assert "已报送 8/11，未报送：矿区街道，退回：文化路街道，冲突：孟庄镇" in out
+    # 光明路街道's latest return is dated 30 November: December was due by 5 January 2026.
+    assert "已报送 7/11，逾期未报：光明路街道，未报送：矿区街道，退回：文化路街道，冲突：孟庄镇" in out
+    assert "2025年12月进展应于 2026-01-05 前报送" in out
+    assert "矿区街道：填报人 张三，联系电话 0632-0000000" in out
     assert "B1 新增有效发明专利数量（个）" in out
     assert "滞后序时进度" in out and "已完成" in out and "冲突" in out and "退回" in out and "未报送" in out
     assert "对应区级目标 G09 专利开放许可" in out and "分解表合计 165项" in out
@@ -190,7 +193,9 @@ def test_as_of_cuts_off_later_returns(runner: CliRunner) -> None:
 
 
 def test_markdown(runner: CliRunner) -> None:
-    r = runner.invoke(app, [*BASE, "report", "2026", "--returns", str(EXAMPLES), "--format", "markdown"])
+    # (as known on 10 October, when the September returns were on time)
+    args = ["report", "2026", "--returns", str(EXAMPLES), "--format", "markdown", "--as-of", "2026-10-10"]
+    r = runner.invoke(app, [*BASE, *args])
     assert r.exit_code == 0
     assert r.stdout.startswith("# ")
     assert "| 镇街 | 目标 | 完成 |" in r.stdout

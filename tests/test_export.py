@@ -100,7 +100,8 @@ def test_matrix_and_overview(exported: tuple[Path, list[dict[str, str]]]) -> Non
     for r in o.iter_rows(min_row=4, values_only=True):
         if r[0]:
             values.setdefault(r[0], r[1])
-    assert values["已报送"] == 8 and values["未报送"] == 1 and values["退回"] == 1 and values["冲突"] == 1
+    assert values["已报送"] == 7 and values["未报送"] == 1 and values["退回"] == 1 and values["冲突"] == 1
+    assert values["逾期未报"] == 1  # 光明路街道: its latest return is dated 30 November
 
 
 def test_charts_reference_target_and_actual(exported: tuple[Path, list[dict[str, str]]]) -> None:
@@ -125,6 +126,8 @@ def test_submissions_list_the_years_files_only(exported: tuple[Path, list[dict[s
     assert rejected[5] == "退回"
     problems = rejected[7].split("\n")
     assert len(problems) >= 2 and problems[0].startswith("填报表!E13")  # one problem a line
+    assert ws.cell(3, 9).value == "填报人" and ws.cell(3, 10).value == "联系电话"
+    assert rejected[8:10] == ("张三", "0632-0000000")  # who to call about it
     assert all(len(r[4].replace("\n", "")) == 64 for r in ws.iter_rows(min_row=4, values_only=True) if r[0] and r[4])
 
 

@@ -130,13 +130,14 @@ def test_as_of_mid_year_expected_is_not_rounded(plan: Plan) -> None:
     assert r.expected == 15 * 181 / 365  # 7.44, not rounded: 7 done is behind by 2.9 points
     assert (r.status, round(r.lag_points or 0, 1), r.light) == ("behind", -2.9, "yellow")
     assert {s.ret.file: s.role for s in rep.submissions}[late.file] == "after_as_of"
-    r2 = row(compute(plan, [late], 2025, today=D(2026, 11, 25)), "税郭镇", "B1")
+    # (judged on 1 October, while the September return still covers the month due)
+    r2 = row(compute(plan, [late], 2025, today=D(2025, 10, 1)), "税郭镇", "B1")
     assert (r2.expected, r2.status) == (15 * 273 / 365, "on_track")  # 11.2; 12 done
 
 
 def test_money_expected_is_not_rounded(plan: Plan) -> None:
     r = ret(plan, "全区", 2025, D(2025, 6, 30), {"G08": 1.2})
-    rep = compute(plan, [r], 2025, today=D(2026, 11, 25))
+    rep = compute(plan, [r], 2025, today=D(2025, 7, 1))  # before the return is overdue
     g08 = row(rep, "全区", "G08")
     assert g08.expected == 3 * (366 + 181) / 1096
     assert g08.status == "behind"
@@ -241,7 +242,7 @@ def test_report_invariants(plan: Plan, data: st.DataObject) -> None:
     assert sorted(s.ret.file for s in rep.submissions) == sorted(r.file for r in rets)
     # Every unit is in exactly one completeness list.
     u = rep.units
-    assert sorted(u.submitted + u.missing + u.rejected + u.conflict) == sorted(TOWNS)
+    assert sorted(u.submitted + u.overdue + u.missing + u.rejected + u.conflict) == sorted(TOWNS)
     for code in ("B1", "B2", "B3", "B4", "B5"):
         unit_rows = [r for r in rep.rows if r.indicator.code == code and not r.is_district]
         district = row(rep, "全区", code)
@@ -261,6 +262,8 @@ def test_report_invariants(plan: Plan, data: st.DataObject) -> None:
                 assert r.expected is not None and r.actual >= r.expected
             elif r.status == "no_baseline":
                 assert r.expected is None and r.actual < r.target
+            elif r.status == "overdue":  # figures kept, the unit listed as overdue
+                assert r.reporting_unit in u.overdue and r.completion is not None
             else:
                 assert r.status == "behind" and r.actual < r.target
                 assert r.expected is not None and r.actual < r.expected

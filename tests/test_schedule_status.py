@@ -196,7 +196,7 @@ def test_a_target_of_one_is_behind_with_nothing_done(plan: Plan) -> None:
 
 
 def test_assess_figure_is_what_the_report_does(plan: Plan) -> None:
-    rep = compute(plan, [ret(plan, "税郭镇", 2025, D(2025, 6, 30), {"B1": 7})], 2025, today=D(2026, 1, 5))
+    rep = compute(plan, [ret(plan, "税郭镇", 2025, D(2025, 6, 30), {"B1": 7})], 2025, today=D(2025, 7, 5))
     r = row(rep, "税郭镇", "B1")
     a = assess_figure(plan, plan.indicator("B1"), "税郭镇", 2025, D(2025, 6, 30), 7.0)
     assert (a.time_share, a.expected, a.lag_points, a.status, a.light) == (

@@ -22,6 +22,8 @@ from ipcounty.plan import Indicator, Plan
 from ipcounty.returns.model import Return, Value
 from ipcounty.schedule import completion, holds_level, indicator_time_share, lag_points
 from ipcounty.status import Assessment, Light, Status, assess, judge, light, rank_score, ranks
+from ipcounty.timeliness import Timeliness
+from ipcounty.timeliness import judge as judge_timeliness
 
 Role = Literal["used", "superseded", "duplicate", "conflict", "rejected", "after_as_of", "other_year", "skipped"]
 
@@ -160,6 +162,7 @@ class Completeness:
     rejected: list[str] = field(default_factory=list)
     conflict: list[str] = field(default_factory=list)
     expected: int = 0
+    overdue: list[str] = field(default_factory=list)  # a valid return, but not covering the period due
 
 
 @dataclass(frozen=True)
@@ -224,12 +227,18 @@ class Report:
     notes: list[Finding] = field(default_factory=list)
     double_counts: list[DoubleCount] = field(default_factory=list)
     evidence: dict[str, EvidenceTotal] = field(default_factory=dict)
+    # The plan's reporting calendar at ``due_reference`` (the --as-of date, else today): every
+    # unit's and the district's standing (see ipcounty.timeliness); empty without a calendar.
+    timeliness: dict[str, Timeliness] = field(default_factory=dict)
+    due_reference: dt.date | None = None
 
     @property
     def problems(self) -> bool:
-        """True when a unit is missing, rejected or in conflict (what ``--strict`` fails on)."""
+        """True when a unit is missing, overdue, rejected or in conflict (what ``--strict`` fails on)."""
         u, d = self.units, self.district
-        return bool(u.missing or u.rejected or u.conflict or d.missing or d.rejected or d.conflict)
+        return bool(
+            u.missing or u.overdue or u.rejected or u.conflict or d.missing or d.overdue or d.rejected or d.conflict
+        )
 
     def latest_as_of(self) -> dt.date | None:
         dates = [s.ret.as_of for s in self.submissions if s.role == "used" and s.ret.year == self.year and s.ret.as_of]
@@ -322,17 +331,34 @@ def compute(
     today = today or dt.date.today()
     reference = as_of or min(today, dt.date(year, 12, 31))
     reference = max(reference, dt.date(year, 1, 1))
+    # Deadlines run past the year's end (December is due in January), so timeliness is judged at
+    # the --as-of date or today, not at the year-end cap of the schedule.
+    due_reference = as_of or today
     with paused_gc():
         picks, subs = choose(returns, as_of)
         for s in subs:
             if s.role == "used" and s.ret.year != year and s.ret.year is not None and s.ret.year > year:
                 s.role = "other_year"
-        calc = _Calc(plan, year, picks, reference)
+        calc = _Calc(plan, year, picks, reference, due_reference)
         rows = calc.rows()
         units = calc.completeness(plan.unit_names)
         district = calc.completeness([plan.district_name])
         doubles, totals = _double_counting(plan, picks, year)
-    return Report(plan, year, as_of, reference, rows, subs, units, district, list(notes), doubles, totals)
+    return Report(
+        plan,
+        year,
+        as_of,
+        reference,
+        rows,
+        subs,
+        units,
+        district,
+        list(notes),
+        doubles,
+        totals,
+        timeliness=calc.timeliness,
+        due_reference=due_reference if plan.reporting else None,
+    )
 
 
 def _double_counting(
@@ -380,13 +406,32 @@ class _Calc:
     """The rows of one year's report; every figure comes from :mod:`ipcounty.schedule` and
     every status, light and rank from :mod:`ipcounty.status`."""
 
-    def __init__(self, plan: Plan, year: int, picks: dict[tuple[str, int], _Pick], reference: dt.date) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        year: int,
+        picks: dict[tuple[str, int], _Pick],
+        reference: dt.date,
+        due_reference: dt.date | None = None,
+    ) -> None:
         self.plan = plan
         self.year = year
         self.picks = picks
         self.reference = reference
         self.years_so_far = [y for y in plan.years if y <= year]
         self.yellow = plan.yellow_points
+        self.timeliness: dict[str, Timeliness] = {}
+        rule = plan.reporting
+        if rule is not None:
+            for unit in [*plan.unit_names, plan.district_name]:
+                used = self.pick(unit, year).used
+                latest = used.as_of if used is not None else None
+                self.timeliness[unit] = judge_timeliness(rule, year, due_reference or reference, latest)
+
+    def overdue(self, unit: str) -> bool:
+        """A unit with a valid return that does not cover the period due (逾期未报)."""
+        t = self.timeliness.get(unit)
+        return t is not None and t.overdue and self.pick(unit, self.year).used is not None
 
     def pick(self, unit: str, year: int) -> _Pick:
         return self.picks.get((unit, year)) or _Pick()
@@ -395,6 +440,9 @@ class _Calc:
         c = Completeness(expected=len(units))
         for u in units:
             status = self.pick(u, self.year).status
+            if status is None and self.overdue(u):
+                c.overdue.append(u)
+                continue
             {None: c.submitted, "conflict": c.conflict, "rejected": c.rejected}.get(status, c.missing).append(u)
         return c
 
@@ -516,7 +564,7 @@ class _Calc:
         row.note = value.note
         row.actual = row.cumulative_actual if ind.kind == "flow" and ind.scope == "period" else value.value
         share = indicator_time_share(plan, ind, unit, year, ret.as_of or self.reference)
-        self._fill(row, ind, share, row.actual)
+        self._fill(row, ind, share, row.actual, decided="overdue" if self.overdue(unit) else None)
         return row
 
     def district_sum_row(self, ind: Indicator, unit_rows: list[Row]) -> Row:
@@ -656,7 +704,7 @@ class _Calc:
         else:
             row.actual = value.value
         share = indicator_time_share(plan, ind, district, year, ret.as_of or self.reference)
-        self._fill(row, ind, share, row.actual)
+        self._fill(row, ind, share, row.actual, decided="overdue" if self.overdue(district) else None)
         return row
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from ipcounty.export.sheet import ORDER, Context, Sheet, font, put
 from ipcounty.i18n import status_label, tr
 from ipcounty.progress import Row
+from ipcounty.render.due_view import overdue_texts
 from ipcounty.render.numbers import fmt_by_unit
 
 if TYPE_CHECKING:
@@ -43,6 +44,16 @@ def add(wb: Workbook, ctx: Context) -> None:
     sep = "、" if zh else ", "
     s.add(["应报送单位" if zh else "Units expected", u.expected, ""])
     s.add(["已报送" if zh else "Reported", len(u.submitted), sep.join(u.submitted)], status="met", status_col=2)
+    if report.plan.reporting is not None:
+        s.add(
+            [
+                status_label("overdue", lang),
+                len(u.overdue),
+                ("；" if zh else "; ").join(overdue_texts(report, u.overdue, lang)),
+            ],
+            status="overdue" if u.overdue else None,
+            status_col=2,
+        )
     s.add(
         ["未报送" if zh else "Not submitted", len(u.missing), sep.join(u.missing)],
         status="not_submitted" if u.missing else None,
@@ -60,6 +71,7 @@ def add(wb: Workbook, ctx: Context) -> None:
     )
     d = report.district
     dist = "已报送" if d.submitted else "退回" if d.rejected else "冲突" if d.conflict else "未报送"
+    dist = status_label("overdue", lang) if d.overdue else dist
     s.add(
         [
             tr("district_form", lang),

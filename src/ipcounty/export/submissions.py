@@ -33,6 +33,8 @@ def add(wb: Workbook, ctx: Context) -> None:
         tr("col.status", lang),
         "用途" if zh else "Role",
         tr("col.problems", lang),
+        tr("col.reporter", lang),
+        tr("col.phone", lang),
     ]
     s = Sheet(
         wb,
@@ -64,6 +66,8 @@ def add(wb: Workbook, ctx: Context) -> None:
                 status,
                 ROLE_ZH.get(sub.role, sub.role) if zh else sub.role,
                 problems,
+                r.reporter or None,
+                r.phone or None,
             ],
             status=fill,
             status_col=7,

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ipcounty.i18n import (
+    documents_messages,
     export_messages,
     file_messages,
     history_messages,
@@ -48,6 +49,7 @@ MESSAGES = _merge(
     template_messages.MESSAGES,
     progress_messages.MESSAGES,
     score_messages.MESSAGES,
+    documents_messages.MESSAGES,
 )
 LABELS = labels.LABELS
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
+from ipcounty.contacts import report_contacts
 from ipcounty.i18n import status_label, tr
 from ipcounty.progress import Report, Row
+from ipcounty.render.due_view import contact_text, overdue_texts
 from ipcounty.render.numbers import fmt_number, fmt_percent, fmt_points
 from ipcounty.render.report_view import (
     LIGHT_STYLE,
@@ -177,6 +179,18 @@ def render_problems(report: Report, lang: str, console: Console) -> None:
     year = report.year
     lines: list[Text] = []
     u, d = report.units, report.district
+    people = report_contacts(report)
+    sent = {s.ret.unit for s in report.submissions if s.ret.unit}
+
+    def contact_line(unit: str) -> Text:
+        who = contact_text(people.get(unit), lang, ever_sent=unit in sent)
+        return Text(tr("contact.line", lang, unit=unit, contact=who), style="dim")
+
+    overdue = u.overdue + d.overdue
+    if overdue:
+        texts = overdue_texts(report, overdue, lang)
+        lines.append(Text(tr("due.overdue_line", lang, units=("；" if zh else "; ").join(texts)), style="magenta"))
+        lines.extend(contact_line(n) for n in overdue)
     missing = u.missing + d.missing
     if missing:
         sep = "、" if zh else ", "
@@ -188,6 +202,7 @@ def render_problems(report: Report, lang: str, console: Console) -> None:
                 style="magenta",
             )
         )
+        lines.extend(contact_line(n) for n in missing)
     subs = [s for s in report.submissions if s.ret.year in (year, None)]
     for s in subs:
         r = s.ret
@@ -199,6 +214,9 @@ def render_problems(report: Report, lang: str, console: Console) -> None:
                 else f"Rejected: {r.file} ({r.unit or '?'}, {len(errors)} error(s))"
             )
             lines.append(Text(head, style="bold red"))
+            if r.reporter or r.phone:
+                who = tr("contact.known", lang, reporter=r.reporter or "—", phone=r.phone or "—")
+                lines.append(Text("    " + who, style="dim"))
             for f in errors[:3]:
                 lines.append(Text(f"    {f.location or '—'}  {f.message(lang)}"))
             if len(errors) > 3:
@@ -222,6 +240,8 @@ def render_problems(report: Report, lang: str, console: Console) -> None:
             + ". Find out which is right; remove the other."
         )
         lines.append(Text(text, style="bold yellow"))
+        if key[0]:
+            lines.append(contact_line(key[0]))
     for double in report.double_counts:
         lines.append(Text(("重复计算：" if zh else "Double counted: ") + double.message(lang), style="bold yellow"))
     warned = [s for s in subs if s.ret.status == "warning" and s.role in ("used", "superseded")]

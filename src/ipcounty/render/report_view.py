@@ -88,19 +88,43 @@ def to_dict(report: Report, rows: list[Row], lang: str) -> dict[str, Any]:
             "missing": u.missing,
             "rejected": u.rejected,
             "conflict": u.conflict,
+            "overdue": u.overdue,
             "district": {
                 "submitted": d.submitted,
                 "missing": d.missing,
                 "rejected": d.rejected,
                 "conflict": d.conflict,
+                "overdue": d.overdue,
             },
         },
+        "timeliness": _timeliness_dict(report),
         "columns": list(CSV_COLUMNS),
         "rows": [r.csv_values(lang) for r in rows],
         "submissions": [s.to_dict(lang) for s in report.submissions],
         "evidence": {c: {"claimed": t.claimed, "distinct": t.distinct} for c, t in report.evidence.items()},
         "double_counted": [d.to_dict(lang) for d in report.double_counts],
         "plan_notes": [n.to_dict(lang) for n in report.notes],
+    }
+
+
+def _timeliness_dict(report: Report) -> dict[str, Any] | None:
+    """The reporting calendar's verdict per unit (None when the plan sets no calendar)."""
+    rule = report.plan.reporting
+    if rule is None or report.due_reference is None:
+        return None
+    return {
+        "frequency": rule.frequency,
+        "due_day": rule.due_day,
+        "reference_date": report.due_reference.isoformat(),
+        "units": {
+            unit: {
+                "period_end": t.period.end.isoformat() if t.period else None,
+                "due": t.period.due.isoformat() if t.period else None,
+                "overdue": t.overdue,
+                "days_overdue": t.days,
+            }
+            for unit, t in report.timeliness.items()
+        },
     }
 
 
@@ -130,11 +154,18 @@ def completeness_line(report: Report, lang: str) -> str:
     zh = lang == "zh"
     sep, colon = ("、", "：") if zh else (", ", ": ")
     parts = [("已报送" if zh else "Reported") + f" {len(u.submitted)}/{u.expected}"]
-    for status, names in (("not_submitted", u.missing), ("rejected", u.rejected), ("conflict", u.conflict)):
+    for status, names in (
+        ("overdue", u.overdue),
+        ("not_submitted", u.missing),
+        ("rejected", u.rejected),
+        ("conflict", u.conflict),
+    ):
         if names:
             parts.append(status_label(status, lang) + colon + sep.join(names))
     if d.submitted:
         state = "已报送" if zh else "reported"
+    elif d.overdue:
+        state = status_label("overdue", lang)
     else:
         state = status_label("rejected" if d.rejected else "conflict" if d.conflict else "not_submitted", lang)
     parts.append(tr("district_form", lang, words=report.plan.words) + colon + state)
