@@ -129,10 +129,11 @@ def _register() -> None:
         plan_cmd,
         report_cmd,
         template_cmd,
+        trend_cmd,
         validate_cmd,
     )
 
-    for module in (plan_cmd, template_cmd, validate_cmd, report_cmd, export_cmd):
+    for module in (plan_cmd, template_cmd, validate_cmd, report_cmd, export_cmd, trend_cmd):
         module.register(app)
 
 

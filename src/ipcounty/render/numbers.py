@@ -26,11 +26,12 @@ def fmt_number(value: float | None, places: int = 2) -> str:
     return text if text not in ("-0", "") else "0"
 
 
-def fmt_percent(ratio: float | None) -> str:
-    """A completion ratio as a percentage with one decimal: ``0.8667`` -> ``86.7%``."""
+def fmt_percent(ratio: float | None, places: int = 1) -> str:
+    """A completion ratio as a percentage with one decimal: ``0.8667`` -> ``86.7%`` (``87%`` with
+    ``places=0``, for month tables)."""
     if ratio is None:
         return ""
-    return f"{ratio * 100:.1f}%"
+    return f"{ratio * 100:.{places}f}%"
 
 
 def with_wording(amount: str, wording: str | None) -> str:
@@ -85,6 +86,9 @@ def excel_format(integer: bool, *, expected: bool = False) -> str:
 
 
 PERCENT_FORMAT = "0.0%"  # completion and 序时进度 as shares, as fmt_percent writes them
+
+
+POINTS_FORMAT = "+0.0;-0.0;0.0"  # percentage points with a sign, as fmt_points writes them
 
 
 def fmt_figure(value: float | str | None, ind: Indicator, *, expected: bool = False) -> str:
