@@ -15,13 +15,15 @@ from ipcounty.collect import find_returns, read_all
 from ipcounty.plan import Plan
 from ipcounty.progress import compute
 from ipcounty.render.report_view import to_dict
+from ipcounty.status import STATUSES
 from tests.conftest import PLAN_PATH, ROOT
 
 EXAMPLES = ROOT / "examples" / "returns"
 BASE = ["--plan", str(PLAN_PATH)]
+# SPEC v2 "The report": exactly these columns, in this order (a change here is a contract change).
 COLUMNS = [
     "year",
-    "township",
+    "reporting_unit",
     "indicator_code",
     "indicator_name",
     "unit",
@@ -30,11 +32,16 @@ COLUMNS = [
     "actual",
     "gap",
     "completion",
+    "time_share",
     "expected",
+    "lag_points",
     "status",
+    "light",
+    "rank",
     "cumulative_target",
     "cumulative_actual",
     "plan_target",
+    "baseline",
     "source_file",
 ]
 
@@ -47,10 +54,13 @@ def test_report_2025_tells_the_whole_story(runner: CliRunner) -> None:
     r = runner.invoke(app, [*BASE, "report", "2025", "--returns", str(EXAMPLES)], env={"COLUMNS": "100"})
     assert r.exit_code == 0, r.output
     out = r.output
-    assert "已报送 8/11，未报送：矿区街道，退回：文化路街道，冲突：孟庄镇" in out
+    # 光明路街道's latest return is dated 30 November: December was due by 5 January 2026.
+    assert "已报送 7/11，逾期未报：光明路街道，未报送：矿区街道，退回：文化路街道，冲突：孟庄镇" in out
+    assert "2025年12月进展应于 2026-01-05 前报送" in out
+    assert "矿区街道：填报人 张三，联系电话 0632-0000000" in out
     assert "B1 新增有效发明专利数量（个）" in out
-    assert "欠进度" in out and "已完成" in out and "冲突" in out and "退回" in out and "未报送" in out
-    assert "服务区级目标 G09 专利开放许可" in out and "分解表合计 165项" in out
+    assert "滞后序时进度" in out and "已完成" in out and "冲突" in out and "退回" in out and "未报送" in out
+    assert "对应区级目标 G09 专利开放许可" in out and "分解表合计 165项" in out
     assert "请核实哪份正确" in out and "B1: 18 ≠ 21" in out
     assert "已跳过（不是填报表）：2025/关于报送2025年度知识产权工作情况的通知.txt" in out
     assert 'ipcounty validate "2025/2025_文化路街道_填报表.xlsx"' in out
@@ -80,7 +90,7 @@ def test_csv_contract(runner: CliRunner) -> None:
     assert r.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(r.stdout)))
     assert list(rows[0].keys()) == COLUMNS
-    by = {(x["township"], x["indicator_code"]): x for x in rows}
+    by = {(x["reporting_unit"], x["indicator_code"]): x for x in rows}
     assert by[("矿区街道", "B1")]["status"] == "not_submitted"
     assert by[("文化路街道", "B1")]["status"] == "rejected"
     assert by[("孟庄镇", "B1")]["status"] == "conflict"
@@ -88,19 +98,8 @@ def test_csv_contract(runner: CliRunner) -> None:
     assert by[("全区", "G09")]["target"] == "200"
     assert by[("全区", "B3")]["plan_target"] == "165"
     assert by[("税郭镇", "B1")]["source_file"] == "2025/2025_税郭镇_填报表.xlsx"
-    assert {x["status"] for x in rows} <= {
-        "met",
-        "ahead",
-        "on_track",
-        "behind",
-        "not_submitted",
-        "rejected",
-        "conflict",
-        "no_target",
-        "done",
-        "in_progress",
-        "not_started",
-    }
+    assert {x["status"] for x in rows} <= set(STATUSES)
+    assert {x["light"] for x in rows} <= {"green", "yellow", "red", ""}
 
 
 def test_status_codes_stay_english_in_every_language(runner: CliRunner) -> None:
@@ -126,7 +125,7 @@ def test_json_equals_the_core_result(runner: CliRunner, plan: Plan) -> None:
     )
     core = json.loads(json.dumps(to_dict(rep, rep.rows, "zh"), ensure_ascii=False, default=str))
     assert data == core
-    assert data["schema"] == "ipcounty.report" and data["version"] == 1
+    assert data["schema"] == "ipcounty.report" and data["version"] == 2
     assert data["columns"] == COLUMNS and all(list(row) == COLUMNS for row in data["rows"])
     subs = {s["file"]: s for s in data["submissions"]}
     assert len(subs) == len(find_returns(EXAMPLES))  # every file under the folder is listed
@@ -153,7 +152,7 @@ def test_filters(runner: CliRunner) -> None:
         ],
     )
     rows = list(csv.DictReader(io.StringIO(r.stdout)))
-    assert [(x["township"], x["indicator_code"]) for x in rows] == [("垎塔埠街道", "B3")]
+    assert [(x["reporting_unit"], x["indicator_code"]) for x in rows] == [("垎塔埠街道", "B3")]
 
 
 def test_unknown_filter_is_a_usage_error(runner: CliRunner) -> None:
@@ -188,11 +187,15 @@ def test_as_of_cuts_off_later_returns(runner: CliRunner) -> None:
     )
     (row,) = list(csv.DictReader(io.StringIO(r.stdout)))
     assert row["as_of"] == "2025-06-30" and row["source_file"] == "2025/2025_税郭镇_填报表_上半年.xlsx"
-    assert row["expected"] == "7"
+    # 15 × 181/365, unrounded (4 places in CSV): 7 done is behind by 2.9 points, a yellow light.
+    assert (row["expected"], row["time_share"], row["lag_points"]) == ("7.4384", "0.4959", "-2.9224")
+    assert (row["status"], row["light"], row["completion"]) == ("behind", "yellow", "0.4667")
 
 
 def test_markdown(runner: CliRunner) -> None:
-    r = runner.invoke(app, [*BASE, "report", "2026", "--returns", str(EXAMPLES), "--format", "markdown"])
+    # (as known on 10 October, when the September returns were on time)
+    args = ["report", "2026", "--returns", str(EXAMPLES), "--format", "markdown", "--as-of", "2026-10-10"]
+    r = runner.invoke(app, [*BASE, *args])
     assert r.exit_code == 0
     assert r.stdout.startswith("# ")
     assert "| 镇街 | 目标 | 完成 |" in r.stdout
@@ -204,13 +207,13 @@ def test_bundled_examples_are_used_and_said(runner: CliRunner, tmp_path: Path, m
     r = runner.invoke(app, ["report", "2025", "--format", "csv"])
     assert r.exit_code == 0
     assert "使用内置示例填报表" in r.stderr
-    assert r.stdout.startswith("year,township,")
+    assert r.stdout.startswith("year,reporting_unit,")
 
 
 def test_returns_folder_from_environment(runner: CliRunner, tmp_path: Path) -> None:
     r = runner.invoke(app, [*BASE, "report", "2025", "--format", "csv"], env={"IPCOUNTY_RETURNS": str(tmp_path)})
     rows = list(csv.DictReader(io.StringIO(r.stdout)))
-    assert {x["status"] for x in rows if x["township"] != "全区"} == {"not_submitted"}
+    assert {x["status"] for x in rows if x["reporting_unit"] != "全区"} == {"not_submitted"}
 
 
 def test_missing_returns_folder(runner: CliRunner, tmp_path: Path) -> None:

@@ -219,7 +219,8 @@ def test_bundled_examples_show_double_counting(plan: Plan) -> None:
 
     ws = build_workbook(rep)["重复计算"]
     rows = [r for r in ws.iter_rows(min_row=4, values_only=True) if r[0] in ("B1", "B2") and r[3]]
-    assert len(rows) == 4 and {r[5] for r in rows} >= {"2025/2025_永安镇_填报表.xlsx", "2025/2025_齐村镇_填报表.xlsx"}
+    assert len(rows) == 4 and {(r[3], r[4]) for r in rows} >= {("永安镇", 2025), ("齐村镇", 2025)}
+    assert all(str(r[5]).startswith("明细!") for r in rows)  # the cell to check; the file is on 报送情况
 
 
 # Ways people (and PDFs, and input methods) spell a column name: full-width, spaced, with a

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from typing import Any
 
 from hypothesis import given, settings
@@ -48,7 +47,7 @@ def ret(
 
 
 def row(report: Report, unit: str, code: str) -> Row:
-    (r,) = [x for x in report.rows if x.township == unit and x.indicator.code == code]
+    (r,) = [x for x in report.rows if x.reporting_unit == unit and x.indicator.code == code]
     return r
 
 
@@ -114,31 +113,33 @@ def test_period_goal_cumulates_since_the_plan_began(plan: Plan) -> None:
     rep = compute(plan, rets, 2025, today=D(2026, 11, 25))
     b2 = row(rep, "税郭镇", "B2")  # 2 for 2024-2026: actual is the cumulative amount
     assert (b2.target, b2.actual, b2.gap, b2.plan_target) == (2, 1, 1, 2)
-    assert b2.expected == math.floor(2 * 731 / 1096)  # 1: elapsed share of the period, rounded down
-    assert b2.status == "on_track"
+    assert b2.time_share == 731 / 1096  # the elapsed share of the period, not rounded
+    assert b2.expected == 2 * 731 / 1096  # 1.33: one done is behind
+    assert b2.status == "behind"
     b3 = row(rep, "税郭镇", "B3")  # yearly: actual is this year's, cumulative beside it
     assert (b3.target, b3.actual, b3.cumulative_target, b3.cumulative_actual, b3.plan_target) == (5, 6, 10, 10, 15)
     assert b3.status == "met"
 
 
-def test_as_of_mid_year_rounds_expected_down_for_counts(plan: Plan) -> None:
+def test_as_of_mid_year_expected_is_not_rounded(plan: Plan) -> None:
     early = ret(plan, "税郭镇", 2025, D(2025, 6, 30), {"B1": 7})
     late = ret(plan, "税郭镇", 2025, D(2025, 9, 30), {"B1": 12})
     rep = compute(plan, [early, late], 2025, as_of=D(2025, 7, 31), today=D(2026, 11, 25))
     r = row(rep, "税郭镇", "B1")
     assert r.as_of == D(2025, 6, 30)  # the later return was not known on 31 July
-    assert r.expected == 7  # 15 × 181/365 = 7.44, rounded down
-    assert r.status == "on_track"
+    assert r.expected == 15 * 181 / 365  # 7.44, not rounded: 7 done is behind by 2.9 points
+    assert (r.status, round(r.lag_points or 0, 1), r.light) == ("behind", -2.9, "yellow")
     assert {s.ret.file: s.role for s in rep.submissions}[late.file] == "after_as_of"
-    r2 = row(compute(plan, [late], 2025, today=D(2026, 11, 25)), "税郭镇", "B1")
-    assert (r2.expected, r2.status) == (11, "ahead")  # 15 × 273/365 = 11.2 -> 11; 12 > 11
+    # (judged on 1 October, while the September return still covers the month due)
+    r2 = row(compute(plan, [late], 2025, today=D(2025, 10, 1)), "税郭镇", "B1")
+    assert (r2.expected, r2.status) == (15 * 273 / 365, "on_track")  # 11.2; 12 done
 
 
 def test_money_expected_is_not_rounded(plan: Plan) -> None:
     r = ret(plan, "全区", 2025, D(2025, 6, 30), {"G08": 1.2})
-    rep = compute(plan, [r], 2025, today=D(2026, 11, 25))
+    rep = compute(plan, [r], 2025, today=D(2025, 7, 1))  # before the return is overdue
     g08 = row(rep, "全区", "G08")
-    assert g08.expected == round(3 * (366 + 181) / 1096, 4)
+    assert g08.expected == 3 * (366 + 181) / 1096
     assert g08.status == "behind"
 
 
@@ -148,9 +149,9 @@ def test_stock_rate_and_qualitative_goals(plan: Plan) -> None:
         ret(plan, "全区", 2025, D(2025, 12, 31), {"G01": 450, "G12": 91.5, "Q1": "已完成", "Q2": "未启动"}),
     ]
     rep = compute(plan, rets, 2025, today=D(2026, 11, 25))
-    g01 = row(rep, "全区", "G01")  # stock: the latest level, not a sum
+    g01 = row(rep, "全区", "G01")  # stock: the latest level, not a sum; no baseline, no path
     assert (g01.actual, g01.target, g01.gap) == (450, 600, 150)
-    assert g01.expected == math.floor(600 * 731 / 1096)
+    assert (g01.expected, g01.status, g01.light) == (None, "no_baseline", None)
     assert g01.cumulative_actual is None
     g12 = row(rep, "全区", "G12")  # rate: a threshold to hold
     assert (g12.actual, g12.expected, g12.status) == (91.5, 90, "met")
@@ -175,8 +176,9 @@ def test_yes_no_duty(plan: Plan) -> None:
     rep = compute(plan, rets, 2025, today=D(2026, 11, 25))
     assert row(rep, "税郭镇", "D1").status == "behind"
     assert row(rep, "永安镇", "D1").status == "met"
-    district = row(rep, "全区", "D1")
-    assert (district.target, district.actual) == (11, 1)
+    district = row(rep, "全区", "D1")  # never summed: how many units meet it
+    assert (district.actual, district.units_meeting, district.units_counted) == (None, 1, 2)
+    assert district.status == "behind" and len(district.missing_units) == 9
 
 
 def test_other_plan_works_without_any_shizhong_assumption(other_plan: Plan) -> None:
@@ -194,7 +196,7 @@ def test_other_plan_works_without_any_shizhong_assumption(other_plan: Plan) -> N
     assert (f1.target, f1.actual) == (2000, 800.5)
     assert row(rep, "全县", "K1").actual == 800.5
     assert rep.units.missing == ["东城镇", "白云乡", "县科技局"]
-    assert [x.township for x in rep.rows if x.indicator.code == "F2"] == ["高新区管委会", "全县"]
+    assert [x.reporting_unit for x in rep.rows if x.indicator.code == "F2"] == ["高新区管委会", "全县"]
 
 
 # ---- properties ------------------------------------------------------------------------------
@@ -240,30 +242,35 @@ def test_report_invariants(plan: Plan, data: st.DataObject) -> None:
     assert sorted(s.ret.file for s in rep.submissions) == sorted(r.file for r in rets)
     # Every unit is in exactly one completeness list.
     u = rep.units
-    assert sorted(u.submitted + u.missing + u.rejected + u.conflict) == sorted(TOWNS)
-    for code in ("B1", "B2", "B3", "B4", "B5", "D2"):
+    assert sorted(u.submitted + u.overdue + u.missing + u.rejected + u.conflict) == sorted(TOWNS)
+    for code in ("B1", "B2", "B3", "B4", "B5"):
         unit_rows = [r for r in rep.rows if r.indicator.code == code and not r.is_district]
         district = row(rep, "全区", code)
-        actuals = [r.actual for r in unit_rows if isinstance(r.actual, float)]
-        # 全区 actual = sum of the townships' actuals.
-        assert (district.actual or 0) == sum(actuals)
+        period = district.indicator.scope == "period"
+        actuals = [r.cumulative_actual if period else r.actual for r in unit_rows]
+        # 全区 actual = sum of the townships' actuals (cumulative ones for a period goal).
+        assert (district.actual or 0) == sum(a for a in actuals if isinstance(a, float))
+    # A level each unit must hold is never summed.
+    assert row(rep, "全区", "D2").actual is None
     for r in rep.rows:
         if r.gap is not None:
             assert r.gap >= 0
         if isinstance(r.actual, float) and r.target and r.indicator.direction == "at_least" and not r.is_district:
             if r.status == "met":
                 assert r.actual >= r.target
-            elif r.status == "ahead":
-                assert r.expected is not None and r.actual > r.expected
             elif r.status == "on_track":
-                assert r.actual == r.expected
+                assert r.expected is not None and r.actual >= r.expected
+            elif r.status == "no_baseline":
+                assert r.expected is None and r.actual < r.target
+            elif r.status == "overdue":  # figures kept, the unit listed as overdue
+                assert r.reporting_unit in u.overdue and r.completion is not None
             else:
                 assert r.status == "behind" and r.actual < r.target
-                assert r.expected is None or r.actual <= r.expected
+                assert r.expected is not None and r.actual < r.expected
         if r.indicator.kind == "flow" and r.indicator.scope == "yearly" and not r.is_district:
             # Cumulative = the sum of each year's chosen figure.
             yearly = [
-                row(compute(plan, rets, y, today=D(2026, 11, 25)), r.township, r.indicator.code).actual
+                row(compute(plan, rets, y, today=D(2026, 11, 25)), r.reporting_unit, r.indicator.code).actual
                 for y in (2024, 2025)
             ]
             assert r.cumulative_actual == sum(v for v in yearly if isinstance(v, float))

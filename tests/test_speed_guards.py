@@ -51,7 +51,7 @@ _IMPORTS = (
     "import sys\n"
     "from ipcounty.cli import app\n"
     "try:\n    app(sys.argv[1:], prog_name='ipcounty')\nexcept SystemExit:\n    pass\n"
-    "print('HEAVY', sorted(m for m in ('pandas', 'openpyxl', 'pydantic') if m in sys.modules))\n"
+    "print('HEAVY', sorted(m for m in ('pandas', 'openpyxl', 'pydantic', 'docx') if m in sys.modules))\n"
 )
 
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
@@ -25,7 +26,8 @@ ENV_RETURNS = "IPCOUNTY_RETURNS"
 class Found:
     path: Path
     name: str  # path relative to the folder, with forward slashes: how reports refer to it
-    skip_reason: str | None = None  # None for a return to read; else lock | hidden | not-a-return
+    skip_reason: str | None = None  # None for a return to read; else the reason (see find_returns)
+    escaped: bool = False  # the name had bytes that are not UTF-8, shown as \xNN in ``name``
 
 
 @dataclass(frozen=True)
@@ -55,26 +57,72 @@ def resolve_returns(explicit: Path | None) -> ReturnsSource:
     return ReturnsSource(bundled_returns(), "bundled")
 
 
+def safe_name(name: str) -> str:
+    """``name`` as text any output can carry: bytes that were not UTF-8 in the file system (a GBK
+    name left by unzipping a Windows archive) are shown as ``\\xNN`` escapes instead of the lone
+    surrogates Python decodes them to (invalid in JSON, CSV and an .xlsx)."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def find_returns(folder: Path) -> list[Found]:
-    """Every file under ``folder`` (recursively, sorted), each a return or skipped with a reason."""
+    """Every entry under ``folder`` (recursively, sorted), each a return or skipped with a reason.
+
+    Only regular files are read: a pipe, a socket or a device is skipped (``not-a-file``), never
+    opened (opening a pipe waits forever). Links to folders are not followed (``link-folder``: a
+    link may loop or leave the folder), broken links are ``broken-link``, folders that cannot be
+    listed are ``unreadable``, hidden folders are ``hidden`` and not entered. A link to a regular
+    file is read like the file."""
     out: list[Found] = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        here = Path(root)
-        rel = here.relative_to(folder).as_posix()  # once per folder: pathlib is slow per file
-        prefix = "" if rel == "." else rel + "/"
-        for fname in sorted(files):
-            path = here / fname
-            name = prefix + fname
-            if fname.startswith("~$"):
-                out.append(Found(path, name, "lock"))
-            elif fname.startswith("."):
-                out.append(Found(path, name, "hidden"))
-            elif path.suffix.lower() not in EXTENSIONS:
-                out.append(Found(path, name, "not-a-return"))
-            else:
-                out.append(Found(path, name))
+    _walk(folder, "", out)
     return out
+
+
+def _walk(here: Path, prefix: str, out: list[Found]) -> None:
+    try:
+        with os.scandir(here) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError:
+        if prefix:
+            out.append(Found(here, safe_name(prefix), "unreadable", escaped=safe_name(prefix) != prefix))
+        else:
+            raise
+        return
+    for entry in entries:
+        raw = prefix + entry.name
+        name = safe_name(raw)
+        found = _classify(entry, here / entry.name, name, out, prefix)
+        if found is not None:
+            out.append(replace(found, escaped=True) if name != raw else found)
+
+
+def _classify(entry: os.DirEntry[str], path: Path, name: str, out: list[Found], prefix: str) -> Found | None:
+    """What one entry is; None for a folder, which is walked into (its entries go to ``out``)."""
+    fname = entry.name
+    try:
+        is_link = entry.is_symlink()
+        st = os.stat(path)  # follows links; raises for a broken link or a loop
+    except OSError:
+        return Found(path, name, "broken-link" if entry.is_symlink() else "unreadable")
+    if stat.S_ISDIR(st.st_mode):
+        if fname.startswith("."):
+            return Found(path, name + "/", "hidden")
+        if is_link:
+            return Found(path, name + "/", "link-folder")
+        _walk(path, prefix + fname + "/", out)
+        return None
+    if fname.startswith("~$"):
+        return Found(path, name, "lock")
+    if fname.startswith("."):
+        return Found(path, name, "hidden")
+    if not stat.S_ISREG(st.st_mode):
+        return Found(path, name, "not-a-file")
+    if path.suffix.lower() not in EXTENSIONS:
+        return Found(path, name, "not-a-return")
+    return Found(path, name)
 
 
 ENV_JOBS = "IPCOUNTY_JOBS"
@@ -121,8 +169,13 @@ def read_all(
 
 def _read_one(f: Found, plan: Plan, today: dt.date | None, reader: Callable[..., Return]) -> Return:
     if f.skip_reason:
-        return Return(file=f.name, skip_reason=f.skip_reason)
-    result: Return = reader(f.path, plan, name=f.name, today=today)
+        result = Return(file=f.name, skip_reason=f.skip_reason)
+    else:
+        result = reader(f.path, plan, name=f.name, today=today)
+    if f.escaped:
+        from ipcounty.findings import Finding
+
+        result.findings.append(Finding("file-name-escaped", "warning", f.name))
     return result
 
 
@@ -152,7 +205,11 @@ def _work(chunk: list[Found]) -> list[Return]:
 def _read_parallel(
     found: list[Found], plan: Plan, today: dt.date | None, jobs: int, on_progress: Callable[[int, int], None] | None
 ) -> list[Return] | None:
-    """Read in ``jobs`` processes; None when processes cannot be started here (then read serially)."""
+    """Read in ``jobs`` processes; None when processes cannot be started here (then read serially).
+
+    A worker that dies (a reader library aborting the process on some file) costs only that
+    file: the chunks it took down are read again one file per process, and the file that kills
+    its process again becomes a ``reader-failed`` finding. The report always goes on."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
@@ -160,13 +217,69 @@ def _read_parallel(
     # idles long at the end while another finishes a big last chunk.
     size = max(16, min(64, len(found) // (jobs * 8) or 16))
     chunks = [found[i : i + size] for i in range(0, len(found), size)]
-    out: list[Return] = []
+    parts: list[list[Return] | None] = [None] * len(chunks)
+    done = 0
     try:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(plan, today)) as pool:
-            for part in pool.map(_work, chunks):
-                out.extend(part)
+            futures = [pool.submit(_work, chunk) for chunk in chunks]
+            for i, fut in enumerate(futures):
+                try:
+                    parts[i] = fut.result()
+                except BrokenProcessPool:
+                    continue
+                done += len(chunks[i])
                 if on_progress is not None:
-                    on_progress(len(out), len(found))
-    except (OSError, BrokenProcessPool, PermissionError):
+                    on_progress(done, len(found))
+    except (OSError, PermissionError):
+        if done == 0:
+            return None
+    except BrokenProcessPool:
+        pass
+    failed = [i for i, part in enumerate(parts) if part is None]
+    if failed:
+        # Each chunk the broken pool took down gets a process of its own (as many at once as
+        # there were workers), so one bad file cannot take the others down again.
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=jobs) as threads:
+            retried = threads.map(lambda i: _read_chunk_alone(chunks[i], plan, today), failed)
+            for i, part in zip(failed, retried, strict=True):
+                parts[i] = part
+                done += len(chunks[i])
+                if on_progress is not None:
+                    on_progress(done, len(found))
+    return [r for part in parts for r in part or []]
+
+
+def _in_own_process(chunk: list[Found], plan: Plan, today: dt.date | None) -> list[Return] | None:
+    """``chunk`` read in a process of its own; None when that process dies."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        with ProcessPoolExecutor(max_workers=1, initializer=_init_worker, initargs=(plan, today)) as pool:
+            return pool.submit(_work, chunk).result()
+    except (BrokenProcessPool, OSError):
         return None
+
+
+def _read_chunk_alone(chunk: list[Found], plan: Plan, today: dt.date | None) -> list[Return]:
+    """Read ``chunk`` in its own process; if that dies too, each file alone, and a file whose
+    process dies becomes a ``reader-failed`` finding."""
+    from ipcounty.findings import Finding
+    from ipcounty.i18n import phrase
+
+    whole = _in_own_process(chunk, plan, today)
+    if whole is not None:
+        return whole
+    out: list[Return] = []
+    for f in chunk:
+        if f.skip_reason:
+            out.append(Return(file=f.name, skip_reason=f.skip_reason))
+            continue
+        alone = _in_own_process([f], plan, today) if len(chunk) > 1 else None
+        if alone is None:
+            params = {"detail": phrase("reader-process-died")}
+            alone = [Return(file=f.name, findings=[Finding("reader-failed", "error", f.name, params=params)])]
+        out.extend(alone)
     return out

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ipcounty.i18n import render_param, tr
+from ipcounty.i18n import PlanWords, render_param, tr
 
 Severity = Literal["error", "warning", "note"]
 
@@ -28,11 +28,14 @@ class Finding:
     path: str | None = None
     params: Mapping[str, Any] = field(default_factory=dict)
     message_key: str | None = None
+    # The words of the plan the finding is about, when known where it is made (the loader);
+    # otherwise the words of the plan in use fill the message.
+    words: PlanWords | None = field(default=None, compare=False, repr=False)
 
     def message(self, lang: str) -> str:
         """What is wrong and how to fix it, in ``lang``."""
         params = {k: render_param(v, lang) for k, v in self.params.items()}
-        return tr(self.message_key or self.code, lang, **params)
+        return tr(self.message_key or self.code, lang, words=self.words, **params)
 
     @property
     def location(self) -> str:

@@ -11,7 +11,6 @@ row per indicator and the district's own goals.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -20,29 +19,20 @@ from typing import Any, Literal
 from ipcounty.bulk import paused_gc
 from ipcounty.findings import Finding
 from ipcounty.plan import Indicator, Plan
-from ipcounty.returns.layout import STATE_CODES, YES
-from ipcounty.returns.model import Return
+from ipcounty.returns.model import Return, Value
+from ipcounty.schedule import completion, holds_level, indicator_time_share, lag_points
+from ipcounty.status import Assessment, Light, Status, assess, judge, light, rank_score, ranks
+from ipcounty.timeliness import Timeliness
+from ipcounty.timeliness import judge as judge_timeliness
 
-Status = Literal[
-    "met",
-    "ahead",
-    "on_track",
-    "behind",
-    "not_submitted",
-    "rejected",
-    "conflict",
-    "no_target",
-    "done",
-    "in_progress",
-    "not_started",
-]
 Role = Literal["used", "superseded", "duplicate", "conflict", "rejected", "after_as_of", "other_year", "skipped"]
 
 REPORT_JSON_SCHEMA = "ipcounty.report"
-REPORT_JSON_VERSION = 1
+REPORT_JSON_VERSION = 2
+# SPEC v2 "The report": the CSV columns and the keys of every JSON row, in this order.
 CSV_COLUMNS = (
     "year",
-    "township",
+    "reporting_unit",
     "indicator_code",
     "indicator_name",
     "unit",
@@ -51,21 +41,35 @@ CSV_COLUMNS = (
     "actual",
     "gap",
     "completion",
+    "time_share",
     "expected",
+    "lag_points",
     "status",
+    "light",
+    "rank",
     "cumulative_target",
     "cumulative_actual",
     "plan_target",
+    "baseline",
     "source_file",
 )
 
 
 @dataclass
 class Row:
-    """One unit × indicator (``township`` is the district's name for district rows)."""
+    """One unit × indicator (``reporting_unit`` is the district's name for district rows).
+
+    Figures are unrounded (rounding is for display): ``time_share`` 序时进度 (0–1), ``expected``
+    = baseline + (target − baseline) × time_share, ``completion`` = actual / target,
+    ``lag_points`` = (actual − expected) / target × 100 (positive = ahead), ``light`` and
+    ``rank`` (per indicator among units; None on district rows) from :mod:`ipcounty.status`.
+    On a 全区 row, ``missing_units`` lists the units whose figures are not in it and, for a rate
+    or a level each unit must hold (never summed), ``units_meeting`` / ``units_counted`` say how
+    many units meet it.
+    """
 
     year: int
-    township: str
+    reporting_unit: str
     indicator: Indicator
     status: Status
     as_of: dt.date | None = None
@@ -73,14 +77,27 @@ class Row:
     actual: float | str | None = None
     gap: float | None = None
     completion: float | None = None
+    time_share: float | None = None
     expected: float | None = None
+    lag_points: float | None = None
+    light: Light | None = None
+    rank: int | None = None
     cumulative_target: float | None = None
     cumulative_actual: float | None = None
     plan_target: float | None = None
+    baseline: float | None = None
     source_files: list[str] = field(default_factory=list)
     note: str = ""
     is_district: bool = False
     missing_years: list[int] = field(default_factory=list)  # earlier years with no valid return
+    missing_units: list[str] = field(default_factory=list)  # 全区 rows: units not in the figures
+    units_meeting: int | None = None  # 全区 rows of rates and levels: units that meet the target
+    units_counted: int | None = None  # … out of this many units with a valid figure
+
+    @property
+    def township(self) -> str:
+        """Old name of :attr:`reporting_unit` (contract v1), kept for code not yet moved."""
+        return self.reporting_unit
 
     @property
     def source_file(self) -> str:
@@ -90,7 +107,7 @@ class Row:
         ind = self.indicator
         return {
             "year": self.year,
-            "township": self.township,
+            "reporting_unit": self.reporting_unit,
             "indicator_code": ind.code,
             "indicator_name": ind.label(lang),
             "unit": ind.unit,
@@ -98,12 +115,17 @@ class Row:
             "target": _num(self.target),
             "actual": self.actual if isinstance(self.actual, str) else _num(self.actual),
             "gap": _num(self.gap),
-            "completion": None if self.completion is None else round(self.completion, 4),
+            "completion": _num(self.completion),
+            "time_share": _num(self.time_share),
             "expected": _num(self.expected),
+            "lag_points": _num(self.lag_points),
             "status": self.status,
+            "light": self.light,
+            "rank": self.rank,
             "cumulative_target": _num(self.cumulative_target),
             "cumulative_actual": _num(self.cumulative_actual),
             "plan_target": _num(self.plan_target),
+            "baseline": _num(self.baseline),
             "source_file": self.source_file or None,
         }
 
@@ -140,6 +162,7 @@ class Completeness:
     rejected: list[str] = field(default_factory=list)
     conflict: list[str] = field(default_factory=list)
     expected: int = 0
+    overdue: list[str] = field(default_factory=list)  # a valid return, but not covering the period due
 
 
 @dataclass(frozen=True)
@@ -204,12 +227,18 @@ class Report:
     notes: list[Finding] = field(default_factory=list)
     double_counts: list[DoubleCount] = field(default_factory=list)
     evidence: dict[str, EvidenceTotal] = field(default_factory=dict)
+    # The plan's reporting calendar at ``due_reference`` (the --as-of date, else today): every
+    # unit's and the district's standing (see ipcounty.timeliness); empty without a calendar.
+    timeliness: dict[str, Timeliness] = field(default_factory=dict)
+    due_reference: dt.date | None = None
 
     @property
     def problems(self) -> bool:
-        """True when a unit is missing, rejected or in conflict (what ``--strict`` fails on)."""
+        """True when a unit is missing, overdue, rejected or in conflict (what ``--strict`` fails on)."""
         u, d = self.units, self.district
-        return bool(u.missing or u.rejected or u.conflict or d.missing or d.rejected or d.conflict)
+        return bool(
+            u.missing or u.overdue or u.rejected or u.conflict or d.missing or d.overdue or d.rejected or d.conflict
+        )
 
     def latest_as_of(self) -> dt.date | None:
         dates = [s.ret.as_of for s in self.submissions if s.role == "used" and s.ret.year == self.year and s.ret.as_of]
@@ -302,17 +331,34 @@ def compute(
     today = today or dt.date.today()
     reference = as_of or min(today, dt.date(year, 12, 31))
     reference = max(reference, dt.date(year, 1, 1))
+    # Deadlines run past the year's end (December is due in January), so timeliness is judged at
+    # the --as-of date or today, not at the year-end cap of the schedule.
+    due_reference = as_of or today
     with paused_gc():
         picks, subs = choose(returns, as_of)
         for s in subs:
             if s.role == "used" and s.ret.year != year and s.ret.year is not None and s.ret.year > year:
                 s.role = "other_year"
-        calc = _Calc(plan, year, picks, reference)
+        calc = _Calc(plan, year, picks, reference, due_reference)
         rows = calc.rows()
         units = calc.completeness(plan.unit_names)
         district = calc.completeness([plan.district_name])
         doubles, totals = _double_counting(plan, picks, year)
-    return Report(plan, year, as_of, reference, rows, subs, units, district, list(notes), doubles, totals)
+    return Report(
+        plan,
+        year,
+        as_of,
+        reference,
+        rows,
+        subs,
+        units,
+        district,
+        list(notes),
+        doubles,
+        totals,
+        timeliness=calc.timeliness,
+        due_reference=due_reference if plan.reporting else None,
+    )
 
 
 def _double_counting(
@@ -357,12 +403,35 @@ def _double_counting(
 
 
 class _Calc:
-    def __init__(self, plan: Plan, year: int, picks: dict[tuple[str, int], _Pick], reference: dt.date) -> None:
+    """The rows of one year's report; every figure comes from :mod:`ipcounty.schedule` and
+    every status, light and rank from :mod:`ipcounty.status`."""
+
+    def __init__(
+        self,
+        plan: Plan,
+        year: int,
+        picks: dict[tuple[str, int], _Pick],
+        reference: dt.date,
+        due_reference: dt.date | None = None,
+    ) -> None:
         self.plan = plan
         self.year = year
         self.picks = picks
         self.reference = reference
         self.years_so_far = [y for y in plan.years if y <= year]
+        self.yellow = plan.yellow_points
+        self.timeliness: dict[str, Timeliness] = {}
+        rule = plan.reporting
+        if rule is not None:
+            for unit in [*plan.unit_names, plan.district_name]:
+                used = self.pick(unit, year).used
+                latest = used.as_of if used is not None else None
+                self.timeliness[unit] = judge_timeliness(rule, year, due_reference or reference, latest)
+
+    def overdue(self, unit: str) -> bool:
+        """A unit with a valid return that does not cover the period due (逾期未报)."""
+        t = self.timeliness.get(unit)
+        return t is not None and t.overdue and self.pick(unit, self.year).used is not None
 
     def pick(self, unit: str, year: int) -> _Pick:
         return self.picks.get((unit, year)) or _Pick()
@@ -371,62 +440,57 @@ class _Calc:
         c = Completeness(expected=len(units))
         for u in units:
             status = self.pick(u, self.year).status
+            if status is None and self.overdue(u):
+                c.overdue.append(u)
+                continue
             {None: c.submitted, "conflict": c.conflict, "rejected": c.rejected}.get(status, c.missing).append(u)
         return c
 
-    # ---- expected-to-date -------------------------------------------------------------
-    def expected(
-        self, ind: Indicator, target: float | None, as_of: dt.date, baseline: float | None = None
-    ) -> float | None:
-        if target is None or ind.kind in ("qualitative", "yesno"):
-            return None
-        if ind.kind == "rate" or (ind.kind == "stock" and ind.scope == "yearly") or ind.direction == "at_most":
-            return target  # a level to hold, not an amount to accumulate
-        share = self.plan.elapsed_share(as_of, self.year if ind.scope == "yearly" else None)
-        base = baseline or 0.0
-        value = base + (target - base) * share
-        if ind.integer:
-            return float(math.floor(value + 1e-9))
-        return round(value, 4)
-
-    @staticmethod
-    def status(ind: Indicator, target: float | None, actual: float | str | None, expected: float | None) -> Status:
-        if ind.kind == "qualitative":
-            return STATE_CODES.get(str(actual), "not_started")  # type: ignore[return-value]
-        if target is None:
-            return "no_target"
-        if ind.kind == "yesno":
-            return "met" if actual == YES else "behind"
-        if not isinstance(actual, (int, float)):
-            return "not_submitted"
-        if ind.direction == "at_most":
-            return "met" if actual <= target + 1e-9 else "behind"
-        if target == 0:
-            return "no_target"
-        if actual >= target - 1e-9:
-            return "met"
-        if expected is None:
-            return "behind"
-        if abs(actual - expected) < 1e-9:
-            return "on_track"
-        return "ahead" if actual > expected else "behind"
+    # ---- the one way a row's figures follow from target, baseline, schedule and actual -----------
+    def _fill(
+        self, row: Row, ind: Indicator, share: float | None, actual: float | str | None, decided: Status | None = None
+    ) -> None:
+        """Set time_share, expected, gap, completion, lag_points, status and light of ``row``
+        (see :func:`ipcounty.status.assess`)."""
+        a = assess(
+            kind=ind.kind,
+            scope=ind.scope,
+            direction=ind.direction,
+            target=row.target,
+            actual=actual,
+            share=share,
+            baseline=row.baseline,
+            yellow_points=self.yellow,
+            decided=decided,
+        )
+        row.time_share, row.expected, row.gap, row.completion = a.time_share, a.expected, a.gap, a.completion
+        row.lag_points, row.status, row.light = a.lag_points, a.status, a.light
 
     # ---- rows -------------------------------------------------------------------------
     def rows(self) -> list[Row]:
         plan = self.plan
         out: list[Row] = []
         for ind in plan.unit_indicators():
-            unit_rows = [self.unit_row(ind, u) for u in plan.unit_names if self._applies(ind, u)]
+            unit_rows = [self.unit_row(ind, u) for u in plan.unit_names if plan.has_target(ind.code, u)]
+            self._rank(ind, unit_rows)
+            total = self.district_sum_row(ind, unit_rows)
             out.extend(unit_rows)
-            out.append(self.district_sum_row(ind, unit_rows))
+            out.append(total)
             if ind.serves and ind.compare == "sum":
-                out.append(self.served_goal_row(plan.indicator(ind.serves), ind, unit_rows))
+                out.append(self.served_goal_row(plan.indicator(ind.serves), ind, total))
         for ind in plan.district_form_indicators():
             out.append(self.district_goal_row(ind))
         return out
 
-    def _applies(self, ind: Indicator, unit: str) -> bool:
-        return self.plan.has_target(ind.code, unit)
+    def _rank(self, ind: Indicator, rows: list[Row]) -> None:
+        scores = [
+            rank_score(r.completion, r.time_share, ind.direction)
+            if self.pick(r.reporting_unit, self.year).used is not None
+            else None
+            for r in rows
+        ]
+        for r, k in zip(rows, ranks(scores), strict=True):
+            r.rank = k
 
     def _value(self, ind: Indicator, unit: str, year: int) -> tuple[float | str | None, Return | None]:
         p = self.pick(unit, year)
@@ -436,7 +500,8 @@ class _Calc:
         return (v.value if v else None), p.used
 
     def _cumulative(self, ind: Indicator, unit: str) -> tuple[float, list[int]]:
-        """Sum of the yearly actuals of a flow from the plan's first year to this one."""
+        """Sum of the yearly actuals of a flow from the plan's first year to this one: the one
+        rule for cumulative figures (a year without a valid return adds nothing and is listed)."""
         total, missing = 0.0, []
         for y in self.years_so_far:
             value, _ = self._value(ind, unit, y)
@@ -446,64 +511,67 @@ class _Calc:
                 missing.append(y)
         return total, missing
 
+    def _baseline(self, ind: Indicator, unit: str | None = None) -> float | None:
+        """A stock goal's baseline: the plan's, else the 基期值 on ``unit``'s form (the latest
+        valid return up to this year that gives one), else None (status ``no_baseline``)."""
+        if ind.kind != "stock":
+            return None
+        if ind.baseline is not None or unit is None:
+            return ind.baseline
+        for y in reversed(self.years_so_far):
+            value, _ = self._value_record(ind, unit, y)
+            if value is not None and value.baseline is not None:
+                return value.baseline
+        return None
+
+    def _value_record(self, ind: Indicator, unit: str, year: int) -> tuple[Value | None, Return | None]:
+        p = self.pick(unit, year)
+        if p.used is None:
+            return None, None
+        return p.used.values.get(ind.code), p.used
+
     def unit_row(self, ind: Indicator, unit: str) -> Row:
         plan, year = self.plan, self.year
         target = plan.target(ind.code, unit, year)
-        row = Row(year, unit, ind, "not_submitted", target=target, plan_target=plan.plan_target(ind.code, unit))
+        row = Row(
+            year,
+            unit,
+            ind,
+            "not_submitted",
+            target=target,
+            plan_target=plan.plan_target(ind.code, unit),
+            baseline=self._baseline(ind, unit),
+        )
         if ind.kind == "flow":
             if ind.scope == "yearly":
                 row.cumulative_target = sum((plan.target(ind.code, unit, y) or 0.0 for y in self.years_so_far), 0.0)
             else:
                 row.cumulative_target = target
+            row.cumulative_actual, row.missing_years = self._cumulative(ind, unit)
         pick = self.pick(unit, year)
         if pick.used is None:
-            row.status = pick.status or "not_submitted"
             row.source_files = [r.file for r in (pick.conflict or pick.rejected)]
-            row.expected = self.expected(ind, target, self.reference)
-            if ind.kind == "flow":
-                row.cumulative_actual, row.missing_years = self._cumulative(ind, unit)
+            share = indicator_time_share(plan, ind, unit, year, self.reference)
+            self._fill(row, ind, share, None, decided=pick.status or "not_submitted")
             return row
         ret = pick.used
         value = ret.values.get(ind.code)
         row.source_files = [ret.file]
         row.as_of = ret.as_of
-        row.note = value.note if value else ""
         if value is None:  # cannot happen for a valid return; kept so a bad plan edit shows, not crashes
-            row.status = "rejected"
+            row.status, row.light = "rejected", "red"
             return row
-        if ind.kind == "flow":
-            cumulative, row.missing_years = self._cumulative(ind, unit)
-            row.cumulative_actual = cumulative
-            actual: float | str | None = cumulative if ind.scope == "period" else value.value
-        else:
-            actual = value.value
-        row.actual = actual
-        as_of = ret.as_of or self.reference
-        self._fill_numbers(row, ind, target, actual, as_of)
+        row.note = value.note
+        row.actual = row.cumulative_actual if ind.kind == "flow" and ind.scope == "period" else value.value
+        share = indicator_time_share(plan, ind, unit, year, ret.as_of or self.reference)
+        self._fill(row, ind, share, row.actual, decided="overdue" if self.overdue(unit) else None)
         return row
 
-    def _fill_numbers(
-        self,
-        row: Row,
-        ind: Indicator,
-        target: float | None,
-        actual: float | str | None,
-        as_of: dt.date,
-        baseline: float | None = None,
-    ) -> None:
-        row.expected = self.expected(ind, target, as_of, baseline)
-        if isinstance(actual, float) and target is not None:
-            if ind.direction == "at_most":
-                row.gap = max(actual - target, 0.0)
-            else:
-                row.gap = max(target - actual, 0.0)
-                row.completion = actual / target if target > 0 else None
-        row.status = self.status(ind, target, actual, row.expected)
-
     def district_sum_row(self, ind: Indicator, unit_rows: list[Row]) -> Row:
+        """The 全区 row of a breakdown or duty: counts and money summed over the units; a rate, a
+        level or a yes/no each unit must hold never summed (met when every unit meets it)."""
         plan = self.plan
         district = plan.district_name
-        target = plan.target(ind.code, district, self.year)
         row = Row(
             self.year,
             district,
@@ -514,36 +582,65 @@ class _Calc:
             plan_target=plan.plan_target(ind.code, district),
         )
         reported = [r for r in unit_rows if r.actual is not None]
-        if ind.kind == "yesno":
-            row.target = float(len(unit_rows))
-            row.actual = float(sum(1 for r in reported if r.actual == YES))
-            row.gap = row.target - row.actual
-            row.completion = row.actual / row.target if row.target else None
-            row.status = "met" if row.actual >= row.target else ("behind" if reported else "not_submitted")
+        row.missing_units = [r.reporting_unit for r in unit_rows if r.actual is None]
+        if ind.kind == "qualitative" or holds_level(ind.kind, ind.scope):
+            self._fill_level_total(row, ind, unit_rows, reported)
             return row
-        if target is None and ind.section == "duty":
-            target = _sum(r.target for r in unit_rows)  # a level each unit must hold, added up
-        row.target = target
+        row.target = plan.target(ind.code, district, self.year)
         if ind.kind == "flow":
-            row.cumulative_target = sum((r.cumulative_target or 0.0 for r in unit_rows), 0.0)
-            row.cumulative_actual = sum((r.cumulative_actual or 0.0 for r in unit_rows), 0.0)
-        row.expected = _sum(r.expected for r in unit_rows)
-        if not reported:
+            row.cumulative_target = _sum(r.cumulative_target for r in unit_rows)
+            row.cumulative_actual = _sum(r.cumulative_actual for r in unit_rows)
+        bases = [r.baseline for r in unit_rows]
+        row.baseline = None if None in bases else _sum(bases)
+        row.expected = None if any(r.expected is None for r in unit_rows) else _sum(r.expected for r in unit_rows)
+        # For a period flow the amount is cumulative, earlier years of silent units included.
+        period_flow = ind.kind == "flow" and ind.scope == "period"
+        any_figure = bool(reported) or (
+            period_flow and any(len(r.missing_years) < len(self.years_so_far) for r in unit_rows)
+        )
+        target, exp = row.target, row.expected
+        if target is not None and exp is not None:
+            base = row.baseline or 0.0
+            row.time_share = (exp - base) / (target - base) if target - base > 0 else 1.0
+        if not any_figure:
+            row.status = "not_submitted"
+            row.light = "red"
             return row
-        actual = sum((r.actual for r in reported if isinstance(r.actual, float)), 0.0)
-        row.actual = actual
-        if target is not None:
-            row.gap = max(target - actual, 0.0)
-            row.completion = actual / target if target > 0 else None
-        if ind.kind == "stock" and ind.scope == "yearly":
-            # A level every unit must hold: the district is met only when every unit is.
-            row.status = "met" if all(r.status == "met" for r in unit_rows) else "behind"
-        else:
-            row.status = self.status(ind, target, actual, row.expected)
+        row.actual = row.cumulative_actual if period_flow else _sum(r.actual for r in reported)
+        number = row.actual if isinstance(row.actual, float) else None
+        if number is not None and target is not None:
+            row.gap = max(number - target, 0.0) if ind.direction == "at_most" else max(target - number, 0.0)
+            row.completion = completion(number, target)
+            if exp is not None and ind.direction != "at_most":
+                row.lag_points = lag_points(number, exp, target)
+        status = judge(direction=ind.direction, target=target, actual=number, expected=exp)
+        if ind.direction == "at_most" and any(r.status == "exceeded" for r in unit_rows):
+            status = "exceeded"  # one unit over its cap is over, whatever the sum
+        row.status = status
+        row.light = light(status, row.lag_points, self.yellow)
         return row
 
-    def served_goal_row(self, goal: Indicator, breakdown: Indicator, unit_rows: list[Row]) -> Row:
-        """The district goal a breakdown adds up to (e.g. 专利开放许可 200 from 附件三's 165)."""
+    def _fill_level_total(self, row: Row, ind: Indicator, unit_rows: list[Row], reported: list[Row]) -> None:
+        targets = {r.target for r in unit_rows}
+        row.target = targets.pop() if len(targets) == 1 and ind.kind != "yesno" else None
+        row.time_share = None if ind.kind == "qualitative" else 1.0
+        good: Status = "done" if ind.kind == "qualitative" else "within" if ind.direction == "at_most" else "met"
+        row.units_counted = len(reported)
+        row.units_meeting = sum(1 for r in reported if r.status == good)
+        if not reported:
+            status: Status = "not_submitted"
+        elif ind.direction == "at_most":
+            status = "exceeded" if any(r.status == "exceeded" for r in unit_rows) else "within"
+        elif row.units_meeting == len(unit_rows):
+            status = good
+        else:
+            status = "in_progress" if ind.kind == "qualitative" else "behind"
+        row.status = status
+        row.light = light(status, None, self.yellow)
+
+    def served_goal_row(self, goal: Indicator, breakdown: Indicator, total: Row) -> Row:
+        """The district goal a breakdown adds up to (e.g. 专利开放许可 200 from 附件三's 165): its
+        actual is the breakdown's 全区 cumulative amount, the same figure on both rows."""
         plan = self.plan
         district = plan.district_name
         target = plan.target(goal.code, district, self.year)
@@ -556,36 +653,49 @@ class _Calc:
             as_of=self.reference,
             target=target,
             plan_target=target,
-            cumulative_target=target,
+            cumulative_target=target if goal.kind == "flow" else None,
+            baseline=self._baseline(goal),
+            note=breakdown.code,
+            missing_units=list(total.missing_units),
         )
-        if not any(r.actual is not None for r in unit_rows):
-            row.expected = self.expected(goal, target, self.reference, goal.baseline)
+        share = indicator_time_share(plan, goal, district, self.year, self.reference)
+        if total.actual is None:
+            self._fill(row, goal, share, None, decided="not_submitted")
             return row
-        actual = sum((r.cumulative_actual or 0.0 for r in unit_rows), 0.0)
-        row.actual = row.cumulative_actual = actual
-        row.note = breakdown.code
-        self._fill_numbers(row, goal, target, actual, self.reference, goal.baseline)
+        row.actual = total.cumulative_actual if total.cumulative_actual is not None else total.actual
+        if goal.kind == "flow":
+            row.cumulative_actual = row.actual if isinstance(row.actual, float) else None
+        self._fill(row, goal, share, row.actual)
         return row
 
     def district_goal_row(self, ind: Indicator) -> Row:
         plan, year = self.plan, self.year
         district = plan.district_name
         target = plan.target(ind.code, district, year)
-        row = Row(year, district, ind, "not_submitted", is_district=True, target=target, plan_target=target)
+        row = Row(
+            year,
+            district,
+            ind,
+            "not_submitted",
+            is_district=True,
+            target=target,
+            plan_target=target,
+            baseline=self._baseline(ind, district),
+        )
         if ind.kind == "flow":
             row.cumulative_target = target
         pick = self.pick(district, year)
         if pick.used is None:
-            row.status = pick.status or "not_submitted"
             row.source_files = [r.file for r in (pick.conflict or pick.rejected)]
-            row.expected = self.expected(ind, target, self.reference, ind.baseline)
+            share = indicator_time_share(plan, ind, district, year, self.reference)
+            self._fill(row, ind, share, None, decided=pick.status or "not_submitted")
             return row
         ret = pick.used
         value = ret.values.get(ind.code)
         row.source_files = [ret.file]
         row.as_of = ret.as_of
         if value is None:
-            row.status = "rejected"
+            row.status, row.light = "rejected", "red"
             return row
         row.note = value.note
         if ind.kind == "flow":
@@ -593,10 +703,40 @@ class _Calc:
             row.actual = row.cumulative_actual = cumulative
         else:
             row.actual = value.value
-        self._fill_numbers(row, ind, target, row.actual, ret.as_of or self.reference, ind.baseline)
+        share = indicator_time_share(plan, ind, district, year, ret.as_of or self.reference)
+        self._fill(row, ind, share, row.actual, decided="overdue" if self.overdue(district) else None)
         return row
 
 
-def _sum(values: Iterable[float | None]) -> float | None:
-    vals = [v for v in values if v is not None]
-    return sum(vals) if vals else None
+def assess_figure(
+    plan: Plan,
+    ind: Indicator,
+    unit: str,
+    year: int,
+    as_of: dt.date,
+    actual: float | str | None,
+    *,
+    decided: Status | None = None,
+    baseline: float | None = None,
+) -> Assessment:
+    """Judge ``actual`` of ``unit`` (or the district) for ``ind`` in ``year`` as known at
+    ``as_of``: the plan's schedule, target, baseline and warning threshold, one call. What the
+    report does for a row; use it for a trend observation or a score item too. For a period
+    flow, pass the cumulative amount since the plan began. ``baseline`` (a stock goal's 基期值
+    from the district form, ``Row.baseline``) is used when the plan gives none."""
+    return assess(
+        kind=ind.kind,
+        scope=ind.scope,
+        direction=ind.direction,
+        target=plan.target(ind.code, unit, year),
+        actual=actual,
+        share=indicator_time_share(plan, ind, unit, year, as_of),
+        baseline=(ind.baseline if ind.baseline is not None else baseline) if ind.kind == "stock" else None,
+        yellow_points=plan.yellow_points,
+        decided=decided,
+    )
+
+
+def _sum(values: Iterable[float | str | None]) -> float | None:
+    vals = [v for v in values if isinstance(v, float | int)]
+    return float(sum(vals)) if vals else None

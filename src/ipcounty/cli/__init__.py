@@ -26,8 +26,11 @@ class _Boundary(TyperGroup):
     """
 
     def invoke(self, ctx: Any) -> Any:
+        from ipcounty.i18n import speaking
+
         try:
-            return super().invoke(ctx)
+            with speaking():  # the plan's words, set when the command loads it, end with it
+                return super().invoke(ctx)
         except IpcountyError as exc:
             _print_failure(ctx, exc)
             raise typer.Exit(exc.exit_code) from None
@@ -125,11 +128,21 @@ def _register() -> None:
         export_cmd,
         plan_cmd,
         report_cmd,
+        score_cmd,
         template_cmd,
+        trend_cmd,
         validate_cmd,
     )
 
-    for module in (plan_cmd, template_cmd, validate_cmd, report_cmd, export_cmd):
+    for module in (
+        plan_cmd,
+        template_cmd,
+        validate_cmd,
+        report_cmd,
+        score_cmd,
+        export_cmd,
+        trend_cmd,
+    ):
         module.register(app)
 
 

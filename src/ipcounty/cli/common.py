@@ -59,7 +59,16 @@ def load_plan_for(ctx: typer.Context) -> Plan:
     from ipcounty.plan import load_plan, resolve_plan_path
 
     s = settings(ctx)
-    return load_plan(resolve_plan_path(s.plan_path), s.lang)
+    return speak_plan(load_plan(resolve_plan_path(s.plan_path), s.lang))
+
+
+def speak_plan(plan: Plan) -> Plan:
+    """Make ``plan``'s words (区/县, 镇街/单位 …) those of every sentence the command prints from
+    here on (see ``ipcounty.i18n.words``); every command calls this once it has the plan."""
+    from ipcounty.i18n import use_words
+
+    use_words(plan.words)
+    return plan
 
 
 def write_stdout(text: str) -> None:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ipcounty.cli.common import dumps_json, out_console, settings, write_stdout
+from ipcounty.cli.common import dumps_json, out_console, settings, speak_plan, write_stdout
 
 
 class PlanFormat(StrEnum):
@@ -17,7 +17,7 @@ class PlanFormat(StrEnum):
 
 def plan(
     ctx: typer.Context,
-    check: Annotated[bool, typer.Option("--check", help="列出计划的一致性提示（分解合计与区级目标不符等）")] = False,
+    check: Annotated[bool, typer.Option("--check", help="列出计划的一致性提示（分解合计与上级目标不符等）")] = False,
     fmt: Annotated[PlanFormat, typer.Option("--format", help="输出格式")] = PlanFormat.table,
 ) -> None:
     """显示计划：目标、分解表、阶段、责任单位 / Show the plan."""
@@ -27,7 +27,7 @@ def plan(
     s = settings(ctx)
     path = resolve_plan_path(s.plan_path)
     result = read_plan(path)
-    plan = require_plan(result, path, s.lang)
+    plan = speak_plan(require_plan(result, path, s.lang))
     notes = result.notes
     if fmt is PlanFormat.json:
         data = plan_to_dict(plan, notes, s.lang)

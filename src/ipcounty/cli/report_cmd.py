@@ -17,6 +17,7 @@ from ipcounty.cli.common import (
     is_terminal,
     out_console,
     settings,
+    speak_plan,
     write_stdout,
 )
 
@@ -60,7 +61,7 @@ def build_report(ctx: typer.Context, year: int, returns: Path | None, as_of: str
     zh = s.lang == "zh"
     path = resolve_plan_path(s.plan_path)
     loaded = read_plan(path)
-    plan = require_plan(loaded, path, s.lang)
+    plan = speak_plan(require_plan(loaded, path, s.lang))
     if year not in plan.years:
         raise UsageError(
             f"年度 {year} 不在计划期 {plan.years[0]}—{plan.years[-1]} 内"
@@ -96,7 +97,7 @@ def select_rows(
 ) -> list[Row]:
     """Rows for the ``--township`` and ``--indicator`` filters (names, aliases and codes checked)."""
     from ipcounty.errors import UsageError
-    from ipcounty.i18n import did_you_mean, render_param
+    from ipcounty.i18n import did_you_mean, render_param, tr
 
     out = rows
     if townships:
@@ -105,9 +106,9 @@ def select_rows(
             canon = plan.canonical_unit(name.strip())
             if canon is None:
                 hint = render_param(did_you_mean(name, plan.all_names()), lang)
-                raise UsageError(f"未知的镇街 {name}{hint}" if lang == "zh" else f"unknown unit {name}{hint}")
+                raise UsageError(tr("unknown-unit-option", lang, name=name, hint=hint))
             wanted.add(canon[0])
-        out = [r for r in out if r.township in wanted]
+        out = [r for r in out if r.reporting_unit in wanted]
     if indicators:
         codes = {i.code.upper(): i.code for i in plan.indicators}
         wanted_codes = set()
@@ -129,12 +130,12 @@ def report(
     year: Annotated[int, typer.Argument(help="年度，如 2025")],
     returns: ReturnsOption = None,
     as_of: AsOfOption = None,
-    township: Annotated[list[str] | None, typer.Option("--township", "-t", help="只看这些镇街（可重复）")] = None,
+    township: Annotated[list[str] | None, typer.Option("--township", "-t", help="只看这些单位（可重复）")] = None,
     indicator: Annotated[list[str] | None, typer.Option("--indicator", "-i", help="只看这些指标代码（可重复）")] = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", help="输出格式")] = ReportFormat.table,
     strict: Annotated[bool, typer.Option("--strict", help="有未报送、退回或冲突时以 1 退出")] = False,
 ) -> None:
-    """按镇街和指标显示年度目标的完成情况与序时进度 / Gap-to-target report for a year."""
+    """按单位和指标显示年度目标的完成情况与序时进度 / Gap-to-target report for a year."""
     from ipcounty.render import report_view as view
 
     s = settings(ctx)

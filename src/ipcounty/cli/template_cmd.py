@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -13,13 +14,14 @@ from ipcounty.cli.common import ReturnsOption, load_plan_for, out_console, setti
 def template(
     ctx: typer.Context,
     year: Annotated[int, typer.Argument(help="年度，如 2025")],
-    township: Annotated[list[str] | None, typer.Option("--township", "-t", help="只生成这些镇街（可重复）")] = None,
-    district: Annotated[bool, typer.Option("--district", help="只生成全区（区级）填报表")] = False,
+    township: Annotated[list[str] | None, typer.Option("--township", "-t", help="只生成这些单位（可重复）")] = None,
+    district: Annotated[bool, typer.Option("--district", help="只生成本级汇总填报表（不含各单位）")] = False,
     out: Annotated[Path, typer.Option("--out", "-o", help="输出目录", file_okay=False)] = Path("templates"),
     prefill: Annotated[bool, typer.Option("--prefill", help="预填各单位上次报送的数（最多报一次）")] = False,
     returns: ReturnsOption = None,
+    force: Annotated[bool, typer.Option("--force", help="覆盖已存在的同名文件（默认不覆盖）")] = False,
 ) -> None:
-    """生成空白填报表（默认：所有镇街和全区）/ Write blank return workbooks."""
+    """生成空白填报表（默认：所有单位和本级）/ Write blank return workbooks."""
     from ipcounty.cli.template_prefill import carried_for, prefill_line, prefill_sources
     from ipcounty.errors import UsageError
     from ipcounty.i18n import did_you_mean, render_param, tr
@@ -40,7 +42,7 @@ def template(
         canon = plan.canonical_unit(name.strip())
         if canon is None:
             hint = render_param(did_you_mean(name, plan.all_names()), s.lang)
-            raise UsageError(f"未知的镇街 {name}{hint}" if zh else f"unknown unit {name}{hint}")
+            raise UsageError(tr("unknown-unit-option", s.lang, name=name, hint=hint))
         units.append(canon[0])
     if district:
         units.append(plan.district_name)
@@ -50,6 +52,12 @@ def template(
     if returns is not None and not prefill:
         raise UsageError(tr("prefill-returns-without-prefill", s.lang))
     carried = prefill_sources(ctx, plan, year, list(dict.fromkeys(units)), returns, out) if prefill else {}
+    existing = [out / template_filename(year, u) for u in dict.fromkeys(units)]
+    existing = [p for p in existing if os.path.lexists(p)]
+    if existing and not force:
+        # A filled return is often saved under the template's own name: never write over it.
+        names = "、".join(str(p) for p in existing[:5]) + ("…" if len(existing) > 5 else "")
+        raise UsageError(tr("template-exists", s.lang, files=names, count=len(existing)))
     for unit in dict.fromkeys(units):
         path = out / template_filename(year, unit)
         try:

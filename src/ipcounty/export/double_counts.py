@@ -1,4 +1,5 @@
-"""重复计算: every item claimed twice, one row per claim, with the file and 明细 cell to check."""
+"""重复计算: every item claimed twice, one row per claim, with the unit, year and 明细 cell to check
+(the file itself is on 报送情况, the one sheet that names files)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,6 @@ def add(wb: Workbook, ctx: Context) -> None:
         "编号/名称" if zh else "Key",
         tr("col.township", lang),
         tr("col.year", lang),
-        tr("col.file", lang),
         tr("col.cell", lang),
     ]
     s = Sheet(
@@ -33,12 +33,12 @@ def add(wb: Workbook, ctx: Context) -> None:
         item = d.indicator.evidence.item if d.indicator.evidence else ""
         for c in d.claims:
             s.add(
-                [d.indicator.code, item, d.key, c.township, c.year, c.file, f"明细!{c.cell}"],
+                [d.indicator.code, item, d.key, c.township, c.year, f"明细!{c.cell}"],
                 status="conflict",
                 status_col=3,
             )
     if not report.double_counts:
-        s.add(["", "", "未发现重复计算" if zh else "nothing counted twice", "", "", "", ""])
+        s.add(["", "", "未发现重复计算" if zh else "nothing counted twice", "", "", ""])
     s.row += 2
     put(s.ws, s.row, 1, "明细去重：" if zh else "Items, counted once:")
     for code, total in report.evidence.items():

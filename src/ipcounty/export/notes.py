@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from ipcounty.export.sheet import Context, Sheet
+from ipcounty.findings import Finding
 from ipcounty.i18n import tr
 
 if TYPE_CHECKING:
@@ -21,7 +23,15 @@ def add(wb: Workbook, ctx: Context) -> None:
         ["#", tr("col.code", lang), tr("col.message", lang), "位置" if zh else "Where"],
     )
     for i, n in enumerate(report.notes, 1):
-        s.add([i, n.code, n.message(lang), n.where()])
+        s.add([i, n.code, n.message(lang), _where(n)])
     if not report.notes:
         s.add(["", "", "计划一致，没有提示" if zh else "No notes", ""])
     s.finish()
+
+
+def _where(n: Finding) -> str:
+    """``targets.yaml:204:5``: the plan file's name and the line, not the folder it sits in here."""
+    name = PurePath(n.file).name if n.file else ""
+    if n.line is not None:
+        return f"{name}:{n.line}:{n.column or 1}"
+    return f"{name} {n.location}".strip()

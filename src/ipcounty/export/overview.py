@@ -5,25 +5,32 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ipcounty.export.sheet import ORDER, Context, Sheet, num, put, text_of
+from ipcounty.export.sheet import ORDER, Context, Sheet, font, put
 from ipcounty.i18n import status_label, tr
 from ipcounty.progress import Row
+from ipcounty.render.due_view import overdue_texts
+from ipcounty.render.numbers import PERCENT_FORMAT, fmt_by_unit
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
 
 
 def _status_counts(rows: Iterable[Row]) -> dict[str, int]:
+    """Every status of the legend (zero or not), then any other status that occurs."""
     counts = dict.fromkeys(ORDER, 0)
     for r in rows:
-        if r.status in counts:
-            counts[r.status] += 1
+        counts[r.status] = counts.get(r.status, 0) + 1
     return counts
 
 
-def add(wb: Workbook, ctx: Context) -> None:
-    from openpyxl.styles import Font
+def explain(status: str, lang: str) -> str:
+    """What a status means, where the catalogue says so."""
+    key = f"explain.{status}"
+    text = tr(key, lang)
+    return "" if text == key else text
 
+
+def add(wb: Workbook, ctx: Context) -> None:
     zh, lang, report = ctx.zh, ctx.lang, ctx.report
     u = report.units
     s = Sheet(
@@ -37,6 +44,16 @@ def add(wb: Workbook, ctx: Context) -> None:
     sep = "、" if zh else ", "
     s.add(["应报送单位" if zh else "Units expected", u.expected, ""])
     s.add(["已报送" if zh else "Reported", len(u.submitted), sep.join(u.submitted)], status="met", status_col=2)
+    if report.plan.reporting is not None:
+        s.add(
+            [
+                status_label("overdue", lang),
+                len(u.overdue),
+                ("；" if zh else "; ").join(overdue_texts(report, u.overdue, lang)),
+            ],
+            status="overdue" if u.overdue else None,
+            status_col=2,
+        )
     s.add(
         ["未报送" if zh else "Not submitted", len(u.missing), sep.join(u.missing)],
         status="not_submitted" if u.missing else None,
@@ -54,9 +71,10 @@ def add(wb: Workbook, ctx: Context) -> None:
     )
     d = report.district
     dist = "已报送" if d.submitted else "退回" if d.rejected else "冲突" if d.conflict else "未报送"
+    dist = status_label("overdue", lang) if d.overdue else dist
     s.add(
         [
-            f"{report.plan.district_name}填报表" if zh else "District form",
+            tr("district_form", lang),
             len(d.submitted),
             dist if zh else ("reported" if d.submitted else "not reported"),
         ]
@@ -72,25 +90,44 @@ def add(wb: Workbook, ctx: Context) -> None:
         status_col=2,
     )
     s.row += 1
-    town_rows = [r for r in report.rows if not r.is_district and r.indicator.section == "breakdown"]
-    counts = _status_counts(town_rows)
-    put(s.ws, s.row + 1, 1, "镇街×指标 状态统计" if zh else "Unit × indicator statuses").font = Font(bold=True)
+    # One count per cell of the 完成率 matrix, so that the counts add up to its cells.
+    cells = [r for r in ctx.unit_rows if not r.is_district]
+    counts = _status_counts(cells)
+    heading = tr("export.status-counts", lang, unit_word=tr("col.township", lang))
+    put(s.ws, s.row + 1, 1, heading).font = font(ctx, bold=True)
     s.row += 1
-    for status in ORDER:
-        s.add([status_label(status, lang), counts[status], tr(f"explain.{status}", lang)], status=status, status_col=1)
+    for status, n in counts.items():
+        s.add([status_label(status, lang), n, explain(status, lang)])
+    n_units = len({r.reporting_unit for r in cells})
+    n_inds = len({r.indicator.code for r in cells})
+    total = tr("export.status-total", lang, units=n_units, unit_word=tr("col.township", lang), indicators=n_inds)
+    s.add([total, len(cells), ""], bold=True)
     s.row += 1
-    put(s.ws, s.row + 1, 1, "区级目标" if zh else "District goals").font = Font(bold=True)
+    heading = tr("export.light-counts", lang, unit_word=tr("col.township", lang))
+    put(s.ws, s.row + 1, 1, heading).font = font(ctx, bold=True)
+    s.row += 1
+    for light in ("green", "yellow", "red", None):
+        n = sum(1 for r in cells if r.light == light)
+        name = tr(f"light.{light}", lang) if light else tr("export.no-light", lang)
+        s.add([name, n, ""], status="none", status_col=1, light=light)
+    s.add([total, len(cells), ""], bold=True)
+    s.row += 1
+    put(s.ws, s.row + 1, 1, tr("heading.goals", lang)).font = font(ctx, bold=True)
     s.row += 1
     goal_rows = [r for r in report.rows if r.indicator.section == "goal"]
     for r in goal_rows:
+        ind = r.indicator
+        actual = fmt_by_unit(r.actual, ind.integer) or "—"
+        target = fmt_by_unit(r.target, ind.integer) or "—"
+        expected = fmt_by_unit(r.expected, ind.integer, expected=True) or "—"
         detail = (
-            f"{text_of(num(r.actual)) or '—'} / {text_of(num(r.target)) or '—'}{r.indicator.unit}"
-            f" · {tr('col.expected', lang)} {text_of(num(r.expected)) or '—'} · {status_label(r.status, lang)}"
+            f"{actual} / {target}{ind.unit} · {tr('col.expected', lang)} {expected} · {status_label(r.status, lang)}"
         )
         s.add(
             [f"{r.indicator.code} {r.indicator.label(lang)}", r.completion, detail],
             status=r.status,
             status_col=3,
-            number_format={2: "0.0%"},
+            light=r.light,
+            number_format={2: PERCENT_FORMAT},
         )
     s.finish()

@@ -33,6 +33,8 @@ def add(wb: Workbook, ctx: Context) -> None:
         tr("col.status", lang),
         "用途" if zh else "Role",
         tr("col.problems", lang),
+        tr("col.reporter", lang),
+        tr("col.phone", lang),
     ]
     s = Sheet(
         wb,
@@ -41,9 +43,14 @@ def add(wb: Workbook, ctx: Context) -> None:
         ctx.title + (" · 报送文件清单" if zh else " · files read"),
         headers,
     )
-    s.widths[4] = 20
+    s.widths[4] = 35  # the hash on two lines of 32
+    year = ctx.report.year
     for sub in ctx.report.submissions:
         r = sub.ret
+        # The report's year only: other years' returns and files that are not returns stay off the
+        # meeting's list (the terminal report and `validate` still name them).
+        if sub.role == "skipped" or (r.year is not None and r.year != year):
+            continue
         problems = "\n".join(f"{f.location or '—'} {f.message(lang)}" for f in r.findings) or None
         status = (
             {"ok": "通过", "warning": "有警告", "rejected": "退回", "skipped": "跳过"}[r.status] if zh else r.status
@@ -55,13 +62,19 @@ def add(wb: Workbook, ctx: Context) -> None:
                 r.unit,
                 r.year,
                 r.as_of.isoformat() if r.as_of else None,
-                r.sha256 or None,
+                _hash(r.sha256),
                 status,
                 ROLE_ZH.get(sub.role, sub.role) if zh else sub.role,
                 problems,
+                r.reporter or None,
+                r.phone or None,
             ],
             status=fill,
             status_col=7,
         )
     s.finish()
-    s.ws.column_dimensions["E"].width = 20
+
+
+def _hash(sha: str | None) -> str | None:
+    """The SHA-256 on two lines of 32, so that it wraps where it should in any spreadsheet."""
+    return f"{sha[:32]}\n{sha[32:]}" if sha else None

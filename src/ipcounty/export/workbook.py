@@ -1,12 +1,13 @@
-"""The meeting workbook's sheets, in order, and the title line they share."""
+"""The meeting workbook's sheets, in order, and the title line and footer they share."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ipcounty.export import double_counts, goals, indicator, matrix, notes, overview, submissions
-from ipcounty.export.sheet import Context
+from ipcounty.export import double_counts, goals, indicator, matrix, notes, overview, submissions, trend
+from ipcounty.export.sheet import Context, use_default_font
+from ipcounty.i18n import tr
 from ipcounty.progress import Report
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ SHEETS: tuple[Callable[[Workbook, Context], None], ...] = (
     indicator.add,
     goals.add,
     # 考核评分 (issue 13) goes after 区级目标
-    # 趋势 (issue 15) goes before 重复计算
+    trend.add,
     double_counts.add,
     submissions.add,
     notes.add,
@@ -37,12 +38,25 @@ def title_line(report: Report, lang: str) -> str:
     return f"{name} {report.year}年度进度（{when}）" if zh else f"{name}: progress in {report.year} ({when})"
 
 
+def footer_line(report: Report, lang: str) -> str:
+    """The footer of every printed page: plan, year and the latest 截至 date."""
+    name = report.plan.info.short_title or report.plan.info.title
+    latest = report.latest_as_of()
+    if latest is None:
+        return tr("export.footer-none", lang, plan=name, year=report.year)
+    return tr("export.footer", lang, plan=name, year=report.year, as_of=latest.isoformat())
+
+
 def build_workbook(report: Report, lang: str = "zh") -> Workbook:
-    """The meeting workbook for ``report`` (not yet saved)."""
+    """The meeting workbook for ``report`` (not yet saved), in the words of its plan."""
     from openpyxl import Workbook
 
+    from ipcounty.i18n import speaking
+
     wb = Workbook()
-    ctx = Context(report, lang, title_line(report, lang))
-    for add in SHEETS:
-        add(wb, ctx)
+    with speaking(report.plan.words):
+        ctx = Context(report, lang, title_line(report, lang), footer_line(report, lang))
+        use_default_font(wb, ctx)
+        for add in SHEETS:
+            add(wb, ctx)
     return wb

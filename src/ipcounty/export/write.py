@@ -1,4 +1,4 @@
-"""Saving the workbook: atomically, never over an input return."""
+"""Saving the workbook: atomically, never over an input return, never silently over a read-only file."""
 
 from __future__ import annotations
 
@@ -9,7 +9,92 @@ from pathlib import Path
 
 from ipcounty.errors import OutputError
 from ipcounty.export.workbook import build_workbook
+from ipcounty.i18n import tr
 from ipcounty.progress import Report
+
+EXPORT_MARK = "ipcounty meeting workbook"  # docProps subject of every exported workbook
+_STALE_SECONDS = 3600
+
+
+def _refuse_read_only(resolved: Path, target: Path, zh: bool) -> None:
+    """An existing output the user made read-only is not replaced behind their back."""
+    try:
+        mode = os.stat(resolved).st_mode
+    except OSError:
+        return
+    if not mode & 0o222:
+        raise OutputError(tr("output-read-only", _lang(zh), path=target))
+
+
+def _remove_stale_temporaries(folder: Path, name: str) -> None:
+    """Remove temporaries an interrupted export (killed, power cut) left beside ``name``."""
+    import time
+
+    now = time.time()
+    try:
+        leftovers = list(folder.glob(f".{name}.*.tmp"))
+    except OSError:
+        return
+    for tmp in leftovers:
+        try:
+            if now - tmp.stat().st_mtime > _STALE_SECONDS:
+                tmp.unlink()
+        except OSError:
+            continue
+
+
+def _write_chunk(fd: int, data: memoryview) -> int:
+    return os.write(fd, data)
+
+
+def write_atomically(resolved: Path, data: bytes, target: Path, zh: bool) -> None:
+    """Write ``data`` to a temporary file beside ``resolved`` and rename it into place; on any
+    failure (a full disk, a folder that cannot be written) remove the temporary and say so."""
+    folder = resolved.parent
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{resolved.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(tr("output-folder-unwritable", _lang(zh), path=folder, reason=_os_reason(exc, zh))) from None
+    tmp = Path(tmp_name)
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, 0o666 & ~umask)  # mkstemp makes it private; the result is an ordinary file
+        view = memoryview(data)
+        while view:
+            written = _write_chunk(fd, view)
+            view = view[written:]
+        os.fsync(fd)
+        os.close(fd)
+        fd = -1
+        os.replace(tmp, resolved)
+    except OSError as exc:
+        raise OutputError(tr("output-unwritable", _lang(zh), path=target, reason=_os_reason(exc, zh))) from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+        if tmp.exists():
+            tmp.unlink()
+
+
+def _lang(zh: bool) -> str:
+    return "zh" if zh else "en"
+
+
+def _os_reason(exc: OSError, zh: bool) -> str:
+    """Why the system refused, in the user's language."""
+    import errno
+
+    keys = {
+        errno.ENOSPC: "os-disk-full",
+        errno.EDQUOT: "os-disk-full",
+        errno.EACCES: "os-permission",
+        errno.EPERM: "os-permission",
+        errno.EROFS: "os-read-only-disk",
+        errno.EISDIR: "kind-folder",
+    }
+    key = keys.get(exc.errno or 0)
+    return tr(key, _lang(zh)) if key else (exc.strerror or type(exc).__name__)
 
 
 def write_workbook(report: Report, target: Path, *, lang: str = "zh", inputs: Iterable[Path] = ()) -> Path:
@@ -18,9 +103,10 @@ def write_workbook(report: Report, target: Path, *, lang: str = "zh", inputs: It
     zh = lang == "zh"
     if target.suffix.lower() != ".xlsx":
         raise OutputError(f"输出文件必须以 .xlsx 结尾：{target}" if zh else f"the output must end in .xlsx: {target}")
-    resolved = target.resolve()
+    # realpath, not Path.resolve: it never raises, even for a link that loops.
+    resolved = Path(os.path.realpath(target))
     for p in inputs:
-        if p.resolve() == resolved:
+        if os.path.realpath(p) == str(resolved):
             raise OutputError(
                 f"拒绝覆盖填报表 {target}：请换一个输出文件名"
                 if zh
@@ -29,26 +115,15 @@ def write_workbook(report: Report, target: Path, *, lang: str = "zh", inputs: It
     folder = resolved.parent
     if not folder.is_dir():
         raise OutputError(f"输出目录不存在：{folder}" if zh else f"output folder does not exist: {folder}")
+    _refuse_read_only(resolved, target, zh)
+    _remove_stale_temporaries(folder, target.name)
     wb = build_workbook(report, lang)
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise OutputError(
-            f"无法写入目录 {folder}：{exc.strerror}" if zh else f"cannot write to {folder}: {exc.strerror}"
-        ) from None
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; the result is an ordinary file
-        wb.save(tmp)
-        os.replace(tmp, resolved)
-    except OSError as exc:
-        raise OutputError(
-            f"无法写入 {target}：{exc.strerror}" if zh else f"cannot write {target}: {exc.strerror}"
-        ) from None
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    wb.properties.subject = EXPORT_MARK  # so that a report over this folder skips it (see reader)
+    import io
+
+    # The whole file is made in memory first: a full disk then fails on one plain write, which
+    # is cleaned up here, instead of inside openpyxl's zip writer (which printed a traceback).
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    write_atomically(resolved, buffer.getvalue(), target, zh)
     return target

@@ -10,7 +10,19 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from ipcounty.i18n import history_messages, labels, plan_messages, return_messages
+from ipcounty.i18n import (
+    documents_messages,
+    export_messages,
+    file_messages,
+    history_messages,
+    labels,
+    plan_messages,
+    progress_messages,
+    return_messages,
+    score_messages,
+    template_messages,
+)
+from ipcounty.i18n.words import PlanWords, speaking, use_words, words_in_use
 
 LANGS = ("zh", "en")
 
@@ -28,7 +40,17 @@ def _merge(*catalogues: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]
 
 # Each area of the program keeps its sentences in its own module of this package; add a new
 # module here for a new area (a command, a document) rather than growing another one.
-MESSAGES = _merge(plan_messages.MESSAGES, return_messages.MESSAGES, history_messages.MESSAGES)
+MESSAGES = _merge(
+    plan_messages.MESSAGES,
+    return_messages.MESSAGES,
+    history_messages.MESSAGES,
+    file_messages.MESSAGES,
+    export_messages.MESSAGES,
+    template_messages.MESSAGES,
+    progress_messages.MESSAGES,
+    score_messages.MESSAGES,
+    documents_messages.MESSAGES,
+)
 LABELS = labels.LABELS
 
 
@@ -43,7 +65,7 @@ class Phrase:
     params: tuple[tuple[str, Any], ...] = ()
 
     def render(self, lang: str) -> str:
-        return tr(self.key, lang, **dict(self.params))
+        return tr(self.key, lang, **{k: render_param(v, lang) for k, v in self.params})
 
 
 def phrase(key: str, **params: Any) -> Phrase:
@@ -74,16 +96,52 @@ def default_lang() -> str:
     return value if value in LANGS else "zh"
 
 
-def tr(key: str, lang: str, /, **params: Any) -> str:
-    """The text of ``key`` in ``lang`` with ``params`` filled in; the key itself if unknown."""
+class _Filled(dict[str, Any]):
+    """Parameters for a template: one a caller did not give shows as nothing, never as
+    ``{unit_hint}`` in front of a user; None shows as nothing too."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+    def __getitem__(self, key: str) -> Any:
+        value = super().__getitem__(key) if key in self else ""
+        return "" if value is None else value
+
+
+def tr(key: str, lang: str, /, *, words: PlanWords | None = None, **params: Any) -> str:
+    """The text of ``key`` in ``lang`` with ``params`` filled in; the key itself if unknown.
+
+    The plan's words (``{unit_word}``, ``{level}``, ``{district}`` …) are filled from ``words``,
+    else from the plan in use (:func:`use_words`); a parameter of the same name wins.
+    """
     pair = MESSAGES.get(key) or LABELS.get(key)
     if pair is None:
         return key
     template = pair[1] if lang == "en" else pair[0]
-    try:
-        return template.format(**params)
-    except (KeyError, IndexError, ValueError):
+    if "{" not in template:
         return template
+    try:
+        return template.format_map(_Filled({**(words or words_in_use()).params(lang), **params}))
+    except (IndexError, ValueError, AttributeError, TypeError):
+        return template.replace("{", "").replace("}", "")
+
+
+__all__ = [
+    "LABELS",
+    "LANGS",
+    "MESSAGES",
+    "Phrase",
+    "PlanWords",
+    "default_lang",
+    "did_you_mean",
+    "phrase",
+    "render_param",
+    "speaking",
+    "status_label",
+    "tr",
+    "use_words",
+    "words_in_use",
+]
 
 
 def status_label(status: str, lang: str) -> str:

@@ -8,7 +8,7 @@ which needs no pydantic at all (so ``validate`` and ``report`` start fast).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -16,7 +16,8 @@ from ipcounty.plan.runtime import Direction, Kind, Scope
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # A name or title YAML reads as a number (``title: 2024``) is text.
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
 
 
 class Period(_Strict):
@@ -33,16 +34,24 @@ class PlanInfo(_Strict):
     issued: dt.date | None = None
     period: Period
     source: str | None = None
+    # The plan's words (see ipcounty.i18n.words): 区/县/市 as in 全区 and 区级目标; what a
+    # reporting unit is called (镇街, 单位, 部门); 主送. Unset, the loader derives them.
+    level: str | None = Field(default=None, min_length=1, max_length=4)
+    unit_word: str | None = Field(default=None, min_length=1, max_length=8)
+    addressees: str | list[str] = []
+    level_en: str | None = None
+    unit_word_en: str | None = None
 
 
 class UnitOfMeasure(_Strict):
     symbol: str = Field(min_length=1)
     integer: bool = True
     rate: bool = False
+    same_as: list[str] = []  # counters meaning the same count (件 for 个): accepted with a warning
 
 
 class District(_Strict):
-    name: str = "全区"
+    name: str | None = None  # unset: 全 + the plan's level (全区, 全县 …)
     aliases: list[str] = []
 
 
@@ -100,7 +109,8 @@ class Serves(_Strict):
 class Published(_Strict):
     """The totals printed in the annex table, kept so the loader can check the arithmetic."""
 
-    column_totals: dict[int, float] | None = None
+    # Keys are years, quarters or months as in ``targets`` (read by ipcounty.plan.targets).
+    column_totals: dict[int | str, float] | None = None
     row_totals: dict[str, float] | None = None
     grand_total: float | None = None
 
@@ -129,7 +139,9 @@ class Breakdown(_Target):
     scope: Scope
     serves: Serves | None = None
     evidence: Evidence | None = None
-    targets: dict[str, float | dict[int, float]]
+    # unit -> one number, or {2024: 15} / {2024Q1: 3, …} / {2024-01: 1, …}: the loader reads
+    # and checks these itself (ipcounty.plan.targets) so that each mistake gets its own message.
+    targets: dict[str, Any] = {}
     published: Published | None = None
 
 
@@ -137,6 +149,48 @@ class Duty(_Target):
     """Something every unit must have in place every year (an office, staff)."""
 
     target: float | None = Field(default=None, ge=0)
+
+
+class ScoringItem(_Strict):
+    """One scored indicator: its weight by bands (or in proportion), and points per unit short or over.
+
+    Numbers are checked by :mod:`ipcounty.plan.scoring_check` (not by constraints here), so every
+    mistake gets a message that says the fix in the user's language."""
+
+    indicator: str
+    points: float | None = None
+    bands: list[list[float]] | None = None  # [[completion floor, share of points], …], highest first
+    per_shortfall: float | None = None
+    per_excess: float | None = None
+    max_bonus: float | None = None
+    max_deduction: float | None = None
+
+
+class Penalties(_Strict):
+    """Points off a unit's score for how it reported, whatever its figures."""
+
+    not_submitted: float = 0
+    overdue: float = 0
+    rejected: float = 0
+    conflict: float = 0
+    double_counted_per_item: float = 0
+
+
+class Scoring(_Strict):
+    """The 考核评分 rules: a unit's score = start + its items' points − its penalties."""
+
+    note: str | None = None  # shown above the score sheet, e.g. "示例规则，按本地考核办法调整"
+    start: float = 0
+    basis: Literal["year", "schedule"] = "year"
+    decimals: int = 2  # each item's points are rounded half up to this many decimals
+    items: list[ScoringItem] = []
+    penalties: Penalties = Penalties()
+
+
+class WarningLevels(_Strict):
+    """``warning:``: how far behind 序时进度 a unit may be before its light turns red."""
+
+    yellow_points: float = Field(default=10, gt=0, le=100)
 
 
 class Reporting(_Strict):
@@ -152,12 +206,14 @@ class PlanFile(_Strict):
 
     schema_version: Literal[1]
     plan: PlanInfo
-    units_of_measure: list[UnitOfMeasure]
+    units_of_measure: list[UnitOfMeasure] = []
     district: District = District()
-    units: list[Unit] = Field(min_length=1)
+    units: list[Unit] = []
     phases: list[Phase] = []
     measures: list[Measure] = []
     goals: list[Goal] = []
     breakdowns: list[Breakdown] = []
     duties: list[Duty] = []
+    scoring: Scoring | None = None
     reporting: Reporting | None = None
+    warning: WarningLevels = WarningLevels()

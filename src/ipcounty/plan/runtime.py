@@ -13,8 +13,12 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
+from ipcounty.i18n.words import DEFAULT_WORDS, PlanWords
+from ipcounty.plan.scoring import ScoringRules
+
 if TYPE_CHECKING:
     from ipcounty.plan.model import PlanFile
+    from ipcounty.schedule import Part
 
 Kind = Literal["flow", "stock", "rate", "qualitative", "yesno"]
 Direction = Literal["at_least", "at_most"]
@@ -122,7 +126,17 @@ class Plan:
     # (indicator code, unit name or district name, year or None for period) -> target
     targets: dict[tuple[str, str, int | None], float] = field(repr=False)
     file_json: str = field(repr=False)  # the validated file, for ``file``
+    scoring: ScoringRules | None = None  # the 考核评分 rules, when the plan scores
+    # unit of measure -> counters that mean the same count (``units_of_measure[].same_as``)
+    same_as: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     reporting: ReportingRule | None = None  # no calendar: no timeliness check
+    # ``warning.yellow_points``: behind by less than this many percentage points is yellow, else red.
+    yellow_points: float = 10.0
+    # Quarterly or monthly targets: (code, unit, year) -> the year's parts, in date order.
+    # Absent keys have one part (the year, or the plan period for period goals).
+    parts: dict[tuple[str, str, int], tuple[Part, ...]] = field(default_factory=dict, repr=False)
+    # The plan's words (区/县, 镇街/单位, 全区, 主送): parameters of every sentence, never literals.
+    words: PlanWords = DEFAULT_WORDS
 
     def __getstate__(self) -> dict[str, Any]:
         # Pickle the fields only, never the cached properties (``file`` would drag pydantic in).
@@ -208,9 +222,26 @@ class Plan:
         names[self.district_name] = (self.district_name, False)
         return names
 
+    @cached_property
+    def _folded_names(self) -> dict[str, tuple[str, bool]]:
+        from ipcounty.plan.targets import fold
+
+        folded: dict[str, tuple[str, bool]] = {}
+        for spelling, (canon, alias) in self._names.items():
+            folded.setdefault(fold(spelling), (canon, alias))
+        return folded
+
     def canonical_unit(self, name: str) -> tuple[str, bool] | None:
-        """Map a unit or district name (or an alias) to its stable name; the flag says alias."""
-        return self._names.get(name)
+        """Map a unit or district name (or an alias) to its stable name; the flag says alias.
+
+        Names match after NFKC and space folding, so ``(）`` for ``（）`` and stray spaces never
+        make a name unknown (the caller shows the plan's own spelling, ``canon[0]``)."""
+        found = self._names.get(name)
+        if found is None:
+            from ipcounty.plan.targets import fold
+
+            found = self._folded_names.get(fold(name))
+        return found
 
     def all_names(self) -> list[str]:
         """Every accepted spelling of every unit and of the district."""
@@ -219,17 +250,29 @@ class Plan:
             names += [u.name, *u.aliases]
         return names
 
+    def schedule(self, code: str, unit: str, year: int) -> tuple[Part, ...]:
+        """The schedule of ``code``'s target for ``unit`` in ``year`` (see :mod:`ipcounty.schedule`):
+        the year's quarterly or monthly parts when the plan gives them, else one part — the year
+        for a yearly target, the plan period for a period goal. Empty when there is no target."""
+        from ipcounty.schedule import period_part, year_part
+
+        given = self.parts.get((code, unit, year))
+        if given:
+            return given
+        target = self.target(code, unit, year)
+        if target is None:
+            return ()
+        if self._by_code[code].scope == "period":
+            return (period_part(self.info.start, self.info.end, target),)
+        return (year_part(year, target),)
+
     def elapsed_share(self, as_of: dt.date, year: int | None) -> float:
         """Share of the year (or of the plan period when ``year`` is None) elapsed at ``as_of``.
 
         The day ``as_of`` counts as elapsed: a return dated 31 December is a full year.
         """
+        from ipcounty.schedule import elapsed_share
+
         if year is None:
-            start, end = self.info.start, self.info.end
-        else:
-            start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-        if as_of < start:
-            return 0.0
-        if as_of >= end:
-            return 1.0
-        return ((as_of - start).days + 1) / ((end - start).days + 1)
+            return elapsed_share(as_of, self.info.start, self.info.end)
+        return elapsed_share(as_of, dt.date(year, 1, 1), dt.date(year, 12, 31))

@@ -1,6 +1,19 @@
-"""How numbers look wherever ipcounty shows them."""
+"""How numbers and dates look wherever ipcounty shows them: the one place for it.
+
+Counts as whole numbers (expected-to-date counts with one decimal), money and rates to two
+decimals, completion and 序时进度 as percentages with one decimal, lags in percentage points
+with a sign, dates in titles as 2025年12月31日. Terminal, CSV-adjacent views, workbook, HTML and
+.docx call these, so they agree.
+"""
 
 from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ipcounty.plan.runtime import Indicator
 
 
 def fmt_number(value: float | None, places: int = 2) -> str:
@@ -13,11 +26,12 @@ def fmt_number(value: float | None, places: int = 2) -> str:
     return text if text not in ("-0", "") else "0"
 
 
-def fmt_percent(ratio: float | None) -> str:
-    """A completion ratio as a percentage with one decimal: ``0.8667`` -> ``86.7%``."""
+def fmt_percent(ratio: float | None, places: int = 1) -> str:
+    """A completion ratio as a percentage with one decimal: ``0.8667`` -> ``86.7%`` (``87%`` with
+    ``places=0``, for month tables)."""
     if ratio is None:
         return ""
-    return f"{ratio * 100:.1f}%"
+    return f"{ratio * 100:.{places}f}%"
 
 
 def with_wording(amount: str, wording: str | None) -> str:
@@ -27,3 +41,74 @@ def with_wording(amount: str, wording: str | None) -> str:
     if wording in ("以上", "以下", "以内"):
         return amount + wording
     return wording + amount
+
+
+def fmt_points(points: float | None) -> str:
+    """Percentage points with one decimal and a sign: ``-2.92`` -> ``-2.9``, ``3`` -> ``+3.0``."""
+    if points is None:
+        return ""
+    text = f"{points:+.1f}"
+    return "0.0" if text in ("+0.0", "-0.0") else text
+
+
+# ---- by unit of measure: the one place that decides how many decimals a figure shows ----------
+# Counts (件, 个, 家 …; the plan's ``integer: true``) show whole numbers; the expected-to-date of a
+# count, which is not rounded, one decimal; money (亿元) and rates (%) two decimals; a completion
+# ratio a percentage with one decimal.
+
+
+def places_for(integer: bool, *, expected: bool = False) -> int:
+    """Decimals shown for a figure in a unit of measure that is (or is not) counted in whole units."""
+    if integer:
+        return 1 if expected else 0
+    return 2
+
+
+def fmt_fixed(value: float | str | None, places: int) -> str:
+    """``value`` with exactly ``places`` decimals (text values as they are; "" for None)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    text = f"{value:.{places}f}"
+    return text[1:] if text.startswith("-") and float(text) == 0 else text
+
+
+def fmt_by_unit(value: float | str | None, integer: bool, *, expected: bool = False) -> str:
+    """A figure as the office writes it: ``468`` 件, ``2.05`` 亿元, ``91.30`` %, expected ``400.0``."""
+    return fmt_fixed(value, places_for(integer, expected=expected))
+
+
+def excel_format(integer: bool, *, expected: bool = False) -> str:
+    """The Excel number format showing the same decimals as :func:`fmt_by_unit`."""
+    places = places_for(integer, expected=expected)
+    return "0." + "0" * places if places else "0"
+
+
+PERCENT_FORMAT = "0.0%"  # completion and 序时进度 as shares, as fmt_percent writes them
+
+
+POINTS_FORMAT = "+0.0;-0.0;0.0"  # percentage points with a sign, as fmt_points writes them
+
+
+def fmt_figure(value: float | str | None, ind: Indicator, *, expected: bool = False) -> str:
+    """:func:`fmt_by_unit` with the unit of measure of ``ind`` (counts, money, rates)."""
+    return fmt_by_unit(value, ind.integer, expected=expected)
+
+
+def fmt_date(day: dt.date | None, lang: str) -> str:
+    """A date as a title or a sentence prints it: ``2025年12月31日`` (zh), ``2025-12-31`` (en)."""
+    if day is None:
+        return ""
+    if lang == "en":
+        return day.isoformat()
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def fmt_score(value: Decimal | None) -> str:
+    """考核 points as written on a score sheet: ``15``, ``9.6``, ``-0.2`` (exact, no trailing zeros);
+    "" for None."""
+    if value is None:
+        return ""
+    text = format(value.normalize(), "f")
+    return "0" if text in ("-0", "") else text

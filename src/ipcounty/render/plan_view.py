@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from ipcounty.findings import Finding
 from ipcounty.i18n import tr
 from ipcounty.render.numbers import fmt_number, with_wording
+from ipcounty.schedule import holds_level
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -107,7 +108,7 @@ def render_plan(plan: Plan, notes: list[Finding], lang: str, console: Console) -
             ind.source,
             ",".join(g.measures),
         )
-    _section(console, "区级目标" if not en else "District goals", goals)
+    _section(console, tr("heading.goals", lang, words=plan.words), goals)
 
     for b in plan.file.breakdowns:
         ind = plan.indicator(b.code)
@@ -115,19 +116,21 @@ def render_plan(plan: Plan, notes: list[Finding], lang: str, console: Console) -
         if b.serves:
             title += f" → {b.serves.goal}"
         years: list[int | None] = list(plan.years) if b.scope == "yearly" else [None]
-        headers = [tr("col.township", lang)]
+        # A rate or a level each unit must hold is never added up: no total column, no 全区 row.
+        summable = not holds_level(b.kind, b.scope)
+        headers = [tr("col.township", lang, words=plan.words)]
         headers += [str(y) for y in years if y] or [f"{plan.years[0]}—{plan.years[-1]}"]
-        if b.scope == "yearly":
+        if b.scope == "yearly" and summable:
             headers.append(tr("col.total", lang))
         t = _table(*headers)
-        rows = [*plan.unit_names, plan.district_name]
+        rows = [*plan.unit_names, plan.district_name] if summable else list(plan.unit_names)
         for unit in rows:
             if unit != plan.district_name and not any(
                 plan.target(b.code, unit, y or plan.years[0]) is not None for y in years
             ):
                 continue
             cells = [fmt_number(plan.target(b.code, unit, y or plan.years[0])) for y in years]
-            if b.scope == "yearly":
+            if b.scope == "yearly" and summable:
                 cells.append(fmt_number(plan.plan_target(b.code, unit)))
             name = district_label(plan, lang) if unit == plan.district_name else unit
             t.add_row(name, *cells, style="bold" if unit == plan.district_name else None)
@@ -146,7 +149,7 @@ def render_plan(plan: Plan, notes: list[Finding], lang: str, console: Console) -
         for m in plan.file.measures:
             resp = "、".join(m.responsible)
             if m.all_units:
-                resp += f"，{tr('all_units', lang)}"
+                resp += f"，{tr('all_units', lang, words=plan.words)}"
             t.add_row(m.code, f"{m.source} {m.title}", resp)
         _section(console, "推进措施与责任单位" if not en else "Measures and responsible units", t)
 
@@ -172,8 +175,8 @@ def render_notes(notes: list[Finding], lang: str, console: Console) -> None:
 
 
 def district_label(plan: Plan, lang: str) -> str:
-    """The district's name as the plan spells it (全区, 全县 …), "District" in English."""
-    return tr("district", lang) if lang == "en" else plan.district_name
+    """The district's name as the plan spells it (全区, 全县 …), "District" ("County" …) in English."""
+    return tr("district", lang, words=plan.words)
 
 
 def _table(*headers: str) -> Any:

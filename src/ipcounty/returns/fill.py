@@ -27,6 +27,7 @@ def fill_return(
     as_of: Any,
     values: Mapping[str, Any],
     notes: Mapping[str, Any] | None = None,
+    baselines: Mapping[str, Any] | None = None,
     header: Mapping[str, Any] | None = None,
     reporter: str = "张三",
     phone: str = "0632-0000000",
@@ -36,12 +37,12 @@ def fill_return(
 ) -> Path:
     """Write ``template`` filled in to ``out``.
 
-    ``values`` and ``notes`` are keyed by indicator code; a code absent from ``values`` leaves
-    its cell blank. ``header`` overrides header values by label (``{"镇街": "..."}``) and
-    ``cells`` writes raw values into named cells last (``{"E12": "15件"}``), to make bad
-    returns on purpose. ``details`` lists the 明细 rows per indicator code, each a mapping of
-    column name to value (rows are inserted when the template has too few). ``fixed_time`` pins
-    the document timestamps for reproducible bytes.
+    ``values``, ``notes`` and ``baselines`` (基期值, where the form has that column) are keyed by
+    indicator code; a code absent from ``values`` leaves its cell blank. ``header`` overrides
+    header values by label (``{"镇街": "..."}``) and ``cells`` writes raw values into named cells
+    last (``{"E12": "15件"}``), to make bad returns on purpose. ``details`` lists the 明细 rows
+    per indicator code, each a mapping of column name to value (rows are inserted when the
+    template has too few). ``fixed_time`` pins the document timestamps for reproducible bytes.
     """
     from openpyxl import load_workbook
 
@@ -49,7 +50,7 @@ def fill_return(
     ws = wb[L.SHEET]
     label_cells: dict[str, Any] = {}  # label -> the cell right of it
     header_row = None
-    code_col = actual_col = note_col = None
+    code_col = actual_col = note_col = base_col = None
     for row in ws.iter_rows():
         for c in row:
             key = L.label_key(c.value)
@@ -62,6 +63,8 @@ def fill_return(
                 actual_col = c.column
             elif col == L.COL_NOTE:
                 note_col = c.column
+            elif col == L.COL_BASELINE:
+                base_col = c.column
     if header_row is None or code_col is None or actual_col is None:
         raise ValueError(f"{template} is not a return template")
     given = {L.LABEL_AS_OF: as_of, L.LABEL_REPORTER: reporter, L.LABEL_PHONE: phone, **(header or {})}
@@ -76,6 +79,8 @@ def fill_return(
             continue
         if code in values:
             ws.cell(r, actual_col).value = values[code]
+        if baselines and code in baselines and base_col:
+            ws.cell(r, base_col).value = baselines[code]
         if notes and code in notes and note_col:
             note = ws.cell(r, note_col)
             note.value = notes[code]

@@ -39,6 +39,8 @@ COL_TARGET = "年度目标"
 COL_ACTUAL = "本年完成"
 COL_NOTE = "备注"
 COL_GUIDE = "填报要求"
+# Optional, on forms with a stock goal whose level at the plan's start the plan does not give.
+COL_BASELINE = "基期值"
 TABLE_COLUMNS = (COL_CODE, COL_NAME, COL_UNIT, COL_TARGET, COL_ACTUAL, COL_NOTE)
 REQUIRED_COLUMNS = (COL_CODE, COL_ACTUAL)
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
@@ -48,6 +50,7 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     COL_TARGET: ("年度目标", "目标", "目标值"),
     COL_ACTUAL: ("本年完成", "完成", "完成值", "本年完成值", "完成情况"),
     COL_NOTE: ("备注", "说明"),
+    COL_BASELINE: ("基期值", "基期", "基期数", "基数"),
 }
 
 YES, NO = "是", "否"
@@ -96,6 +99,15 @@ def column_key(text: object) -> str | None:
 
 def strip_invisible(text: str) -> str:
     return _INVISIBLE.sub("", text)
+
+
+def find_sheet(names: list[str], wanted: str) -> str | None:
+    """The sheet called ``wanted``, also when a clerk's rename left a space or a full-width
+    character in its name (``明细 ``, ``填报表（1）`` is not)."""
+    if wanted in names:
+        return wanted
+    key = clean_label(wanted)
+    return next((n for n in names if clean_label(n) == key), None)
 
 
 @lru_cache(maxsize=16384)  # the same few hundred cells are named in every return

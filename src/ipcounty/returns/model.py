@@ -21,6 +21,7 @@ class Value(NamedTuple):
     value: float | str | None
     cell: str
     note: str = ""
+    baseline: float | None = None  # 基期值 of a stock goal, where the form asks for it
 
 
 class Item(NamedTuple):
@@ -60,6 +61,7 @@ class Return:
     findings: list[Finding] = field(default_factory=list)
     stamp: dict[str, str] = field(default_factory=dict)
     skip_reason: str = ""  # set for a file under the returns folder that is not a return
+    unit_hint: str = ""  # when ``unit`` could not be read: the unit its stamp or file name names
     _refs: dict[str, ItemRefs] | None = field(default=None, repr=False, compare=False)
 
     def item_refs(self) -> dict[str, ItemRefs]:
@@ -75,6 +77,16 @@ class Return:
         slim._refs = self.item_refs()
         slim.items = {}
         return slim
+
+    def unit_label(self, lang: str) -> str:
+        """The unit to show beside the file: the one read, else the guess (marked), else ?."""
+        if self.unit:
+            return self.unit
+        if self.unit_hint:
+            from ipcounty.i18n import tr
+
+            return tr("unit-guessed", lang, unit=self.unit_hint)
+        return "?"
 
     @property
     def skipped(self) -> bool:
@@ -108,7 +120,7 @@ class Return:
             "as_of": self.as_of.isoformat() if self.as_of else None,
             "reporter": self.reporter,
             "phone": self.phone,
-            "values": {c: {"value": v.value, "cell": v.cell, "note": v.note} for c, v in self.values.items()},
+            "values": {c: _value_dict(v) for c, v in self.values.items()},
             "items": {
                 c: [
                     {"key": i.key, "cell": i.cell, "values": {k: _plain(v) for k, v in i.values.items()}} for i in items
@@ -117,6 +129,13 @@ class Return:
             },
             "findings": [f.to_dict(lang) for f in self.findings],
         }
+
+
+def _value_dict(v: Value) -> dict[str, Any]:
+    out: dict[str, Any] = {"value": v.value, "cell": v.cell, "note": v.note}
+    if v.baseline is not None:
+        out["baseline"] = v.baseline
+    return out
 
 
 def _plain(v: Any) -> Any:

@@ -66,6 +66,7 @@ class _Layout:
     header_row: int | None = None
     columns: dict[str, int] = field(default_factory=dict)
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
+    more_labels: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # later cells of a label
 
     def right_of(self, r: int, c: int) -> int:
         """The column just right of cell (r, c), past the merged range it belongs to."""
@@ -81,11 +82,18 @@ def read_return(path: Path, plan: Plan, *, name: str | None = None, today: dt.da
     book, problem = open_book(path, sheets=_SHEETS_READ)
     if problem is not None or book is None:
         assert problem is not None
-        ret.findings.append(Finding(problem.code, "error", ret.file, params=problem.params))
+        sheet = problem.params.get("sheet") if problem.code == "sheet-too-large" else None
+        ret.findings.append(Finding(problem.code, "error", ret.file, sheet=sheet, params=problem.params))
+        _guess_unit(plan, ret)
         return ret
+    if L.SHEET not in book.sheet_names and book.is_ipcounty_export():
+        book.close()
+        return Return(file=ret.file, skip_reason="output")
     try:
         ret.sha256 = book.sha256
+        _check_format(book, ret)
         _read_book(book, plan, ret, today or dt.date.today())
+        _guess_unit(plan, ret)
     except Exception as exc:
         if os.environ.get("IPCOUNTY_DEBUG"):
             raise
@@ -95,6 +103,18 @@ def read_return(path: Path, plan: Plan, *, name: str | None = None, today: dt.da
     finally:
         book.close()
     return ret
+
+
+_KIND_OF_EXT = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".ods": "ods", ".xlsb": "xlsb"}
+_EXT_OF_KIND = {"xlsx": ".xlsx", "xls": ".xls", "ods": ".ods", "xlsb": ".xlsb"}
+
+
+def _check_format(book: Book, ret: Return) -> None:
+    """Warn when the name says one format and the bytes another (read by what the bytes are)."""
+    ext = book.path.suffix.lower()
+    if book.kind and _KIND_OF_EXT.get(ext) not in (book.kind, None):
+        params = {"ext": ext, "kind": _EXT_OF_KIND[book.kind]}
+        ret.findings.append(Finding("file-format-differs", "warning", ret.file, params=params))
 
 
 def _read_book(book: Book, plan: Plan, ret: Return, today: dt.date) -> None:
@@ -112,14 +132,44 @@ def _read_book(book: Book, plan: Plan, ret: Return, today: dt.date) -> None:
     if problem is not None:
         ctx.add(problem.code, "error", problem.cell, **problem.params)
         return
-    layout = _find_layout(grid)
+    layout = _find_layout(grid, L.clean_label(plan.words.unit_word))
     layout.merged = book.merged.get(sheet, [])
     _read_header(grid, layout, plan, ctx, today)
-    _read_table(grid, layout, plan, ctx)
-    if ret.unit != plan.district_name and ret.values:
+    _compare_stamp_unit(plan, ctx, layout, grid)
+    rows_read = _read_table(grid, layout, plan, ctx)
+    if ret.unit != plan.district_name and rows_read:
         from ipcounty.returns.evidence import read_evidence
 
-        read_evidence(book, plan, ret, plan.unit_indicators())
+        # Every row of the table counts here, its 本年完成 read or not: a bad count must not
+        # hide the checks of the items behind it (one round trip for the clerk, not two).
+        read_evidence(book, plan, ret, plan.unit_indicators(), rows_read)
+
+
+def _compare_stamp_unit(plan: Plan, ctx: _Ctx, lay: _Layout, grid: list[list[Cell]]) -> None:
+    """The unit in the 镇街 cell against the one the template was made for (its stamp).
+
+    They differ when a clerk copied another unit's form: a warning naming both. When the cell
+    could not be read, the stamp (or the file name) says whose return it probably is."""
+    ret = ctx.ret
+    stamped = plan.canonical_unit(ret.stamp.get("unit", "")) if ret.stamp.get("unit") else None
+    if ret.unit is not None and stamped is not None and stamped[0] != ret.unit:
+        found = _label_value(grid, lay, L.LABEL_UNIT)
+        ctx.add("unit-differs-from-stamp", "warning", found[1] if found else None, unit=ret.unit, stamp=stamped[0])
+
+
+def _guess_unit(plan: Plan, ret: Return) -> None:
+    """For a return whose 镇街 could not be read: the unit its stamp or its file name names."""
+    if ret.unit is not None:
+        return
+    stamped = plan.canonical_unit(ret.stamp["unit"]) if ret.stamp.get("unit") else None
+    if stamped is not None:
+        ret.unit_hint = stamped[0]
+        return
+    for part in Path(ret.file).stem.replace("-", "_").split("_"):
+        canon = plan.canonical_unit(part) if part else None
+        if canon is not None:
+            ret.unit_hint = canon[0]
+            return
 
 
 def _check_stamp(book: Book, plan: Plan, ctx: _Ctx) -> None:
@@ -145,8 +195,10 @@ def _at(grid: list[list[Cell]], r: int, c: int) -> Cell:
     return None
 
 
-def _find_layout(grid: list[list[Cell]]) -> _Layout:
-    """Where the header labels and the table's header row are, found by their text in one pass."""
+def _find_layout(grid: list[list[Cell]], unit_word: str = "") -> _Layout:
+    """Where the header labels and the table's header row are, found by their text in one pass.
+
+    ``unit_word`` is the plan's word for a unit (cleaned), read as the unit label too."""
     lay = _Layout()
     labels: dict[str, tuple[int, int]] = {}
     for r, row in enumerate(grid):
@@ -155,10 +207,15 @@ def _find_layout(grid: list[list[Cell]]) -> _Layout:
             if not v or v.__class__ is not str:
                 continue
             label, col = L.label_and_column(v)
+            if label is None and unit_word and L.clean_label(v) == unit_word:
+                label = L.LABEL_UNIT
             if col and col not in found:
                 found[col] = c
-            if label and r < HEADER_SCAN_ROWS and label not in labels:
-                labels[label] = (r, c)
+            if label and r < HEADER_SCAN_ROWS:
+                if label not in labels:
+                    labels[label] = (r, c)
+                else:
+                    lay.more_labels.setdefault(label, []).append((r, c))
         if L.COL_ACTUAL in found and (L.COL_CODE in found or len(found) >= 4):
             lay.header_row = r
             lay.columns = found
@@ -176,6 +233,24 @@ def _label_value(grid: list[list[Cell]], lay: _Layout, label: str) -> tuple[Cell
     r, c = lay.labels[label]
     vc = lay.right_of(r, c)
     return _at(grid, r, vc), L.cell_name(r, vc)
+
+
+def _choose_unit_label(grid: list[list[Cell]], lay: _Layout, plan: Plan) -> None:
+    first = lay.labels.get(L.LABEL_UNIT)
+    if first is None:
+        return
+    cells = [first, *[rc for rc in lay.more_labels.get(L.LABEL_UNIT, []) if rc[0] < (lay.header_row or 10**9)]]
+    if len(cells) == 1:
+        return
+
+    def value(rc: tuple[int, int]) -> str:
+        v = _at(grid, rc[0], lay.right_of(*rc))
+        return v.strip() if isinstance(v, str) else ""
+
+    symbols = set(plan.symbols) | {"万元", "元", "亿元"}
+    named = [rc for rc in cells if value(rc) and plan.canonical_unit(value(rc)) is not None]
+    plausible = [rc for rc in cells if value(rc) and value(rc) not in symbols]
+    lay.labels[L.LABEL_UNIT] = (named or plausible or cells)[0]
 
 
 def _filled_label(
@@ -196,10 +271,13 @@ def _filled_label(
 def _read_header(grid: list[list[Cell]], lay: _Layout, plan: Plan, ctx: _Ctx, today: dt.date) -> None:
     ret = ctx.ret
     example_year = plan.years[min(1, len(plan.years) - 1)]
-    # The unit.
+    # The unit. A form's "单位：个" (the unit of measure, often top right above the header block)
+    # reads like the label 单位 (= 镇街): the cell whose value names a unit wins, then any cell
+    # whose value is not a unit of measure.
+    _choose_unit_label(grid, lay, plan)
     found = _label_value(grid, lay, L.LABEL_UNIT)
     if found is None:
-        ctx.add("label-missing", "error", label=L.LABEL_UNIT)
+        ctx.add("label-missing", "error", label=plan.words.unit_word)
     else:
         raw, cell = found
         text = parse_text(raw).value if not is_blank(raw) else ""
@@ -291,18 +369,20 @@ def _expected(plan: Plan, unit: str | None, year: int | None, codes_seen: set[st
     return [i for i in plan.unit_indicators() if plan.target(i.code, unit, y) is not None]
 
 
-def _read_table(grid: list[list[Cell]], lay: _Layout, plan: Plan, ctx: _Ctx) -> None:
+def _read_table(grid: list[list[Cell]], lay: _Layout, plan: Plan, ctx: _Ctx) -> set[str]:
+    """Check every row of the table; the codes of the indicators whose row was read."""
     ret = ctx.ret
+    read: set[str] = set()
     if lay.header_row is None:
         for col in L.REQUIRED_COLUMNS:
             ctx.add("column-missing", "error", column=col, columns="、".join(L.TABLE_COLUMNS))
-        return
+        return read
     hr = lay.header_row
     for col in L.REQUIRED_COLUMNS:
         if col not in lay.columns:
             ctx.add("column-missing", "error", L.cell_name(hr, 0), column=col, columns="、".join(L.TABLE_COLUMNS))
     if L.COL_ACTUAL not in lay.columns:
-        return
+        return read
     cols = lay.columns
     by_code, by_name = lookups(plan)
 
@@ -341,9 +421,13 @@ def _read_table(grid: list[list[Cell]], lay: _Layout, plan: Plan, ctx: _Ctx) -> 
             ctx.add("indicator-not-for-unit", "error", first_cell[ind.code], code=ind.code, unit=unit_name)
             continue
         _read_row(grid, r, ind, cols, plan, ctx)
+        read.add(ind.code)
+    if ret.unit is None:
+        return read  # an unknown unit: which rows it must carry is unknown too (its error says so)
     for ind in expected:
         if ind.code not in first_cell:
             ctx.add("indicator-missing", "error", code=ind.code, name=ind.name)
+    return read
 
 
 def _looks_like_code(raw: Cell) -> bool:
@@ -391,6 +475,7 @@ def _read_row(grid: list[list[Cell]], r: int, ind: Indicator, cols: dict[str, in
             if len(note) > LONG_TEXT:
                 ctx.add("value-too-long", "warning", note_cell, length=len(note), limit=LONG_TEXT)
 
+    baseline = _read_baseline(grid, r, ind, cols, plan, ctx)
     if is_blank(raw):
         if ctx.is_uncached_formula(cell):
             ctx.add("formula-no-value", "error", cell)
@@ -406,7 +491,14 @@ def _read_row(grid: list[list[Cell]], r: int, ind: Indicator, cols: dict[str, in
     elif ind.kind == "qualitative":
         p = parse_choice(raw, L.STATE_CHOICES)
     else:
-        p = parse_number(raw, ind.unit, integer=ind.integer, rate=ind.rate, known_units=plan.symbols)
+        p = parse_number(
+            raw,
+            ind.unit,
+            integer=ind.integer,
+            rate=ind.rate,
+            known_units=plan.symbols,
+            same_units=plan.same_as.get(ind.unit, ()),
+        )
     if not p.ok:
         assert p.error is not None
         ctx.add(p.error, "error", cell, **p.params)
@@ -420,6 +512,25 @@ def _read_row(grid: list[list[Cell]], r: int, ind: Indicator, cols: dict[str, in
             cell,
             value=raw,
             number=shown,
-            what=[phrase(k, unit=ind.unit) for k in visible],
+            what=[phrase(k, unit=ind.unit, **p.params) for k in visible],
         )
-    ret.values[ind.code] = Value(ind.code, p.value, cell, note)
+    ret.values[ind.code] = Value(ind.code, p.value, cell, note, baseline)
+
+
+def _read_baseline(
+    grid: list[list[Cell]], r: int, ind: Indicator, cols: dict[str, int], plan: Plan, ctx: _Ctx
+) -> float | None:
+    """The 基期值 of a stock goal on a form that asks for it (blank is allowed: no baseline)."""
+    if L.COL_BASELINE not in cols or ind.kind != "stock" or ind.scope != "period":
+        return None
+    raw = _at(grid, r, cols[L.COL_BASELINE])
+    if is_blank(raw):
+        return None
+    cell = L.cell_name(r, cols[L.COL_BASELINE])
+    p = parse_number(raw, ind.unit, integer=ind.integer, rate=ind.rate, known_units=plan.symbols)
+    if not p.ok:
+        assert p.error is not None
+        ctx.add(p.error, "error", cell, **p.params)
+        return None
+    value: float = p.value
+    return value

@@ -50,6 +50,12 @@ def rows_for(plan: Plan, unit: str, year: int) -> list[TemplateRow]:
     return out
 
 
+def needs_baseline(ind: Indicator) -> bool:
+    """A stock goal with a schedule over the plan period and no baseline in the plan: the form
+    asks for its 基期值 (the level at the plan's start)."""
+    return ind.kind == "stock" and ind.scope == "period" and ind.direction == "at_least" and ind.baseline is None
+
+
 def _target_text(ind: Indicator, target: float | None) -> str:
     if ind.kind == "yesno":
         return L.YES
@@ -69,6 +75,8 @@ def _guide(plan: Plan, ind: Indicator, year: int) -> str:
         return "填写截至日期的百分数，如 92.5 表示 92.5%"
     if ind.kind == "stock":
         tail = f"（目标为{last}年底应达到的数值）" if ind.scope == "period" else ""
+        if needs_baseline(ind):
+            tail += f"；基期值填{first}年初的数值，用于计算序时进度"
         return f"填写截至日期的总数，{whole}{tail}"
     if ind.scope == "period":
         return f"目标为{first}—{last}年合计；填写{year}年1月1日至截至日期新增数，{whole}"
@@ -111,7 +119,7 @@ def write_template(
     ws.row_dimensions[2].height = 32
 
     header_values: list[tuple[str, Any]] = [
-        (L.LABEL_UNIT, unit),
+        (plan.words.unit_word, unit),
         (L.LABEL_YEAR, year),
         (L.LABEL_AS_OF, None),
         (L.LABEL_REPORTER, None),
@@ -132,10 +140,11 @@ def write_template(
             as_of_cell = c.coordinate
         if label == L.LABEL_PHONE:
             c.number_format = "@"
-    ws.cell(6, 3, f"例：{year}-09-30").font = Font(color="808080")
+    ws.cell(6, 3, f"例：{example_as_of(plan, year).isoformat()}").font = Font(color="808080")
 
     head_row = 10
-    headers = [*L.TABLE_COLUMNS, L.COL_GUIDE]
+    with_baseline = any(needs_baseline(r.indicator) for r in rows)
+    headers = [*L.TABLE_COLUMNS, *([L.COL_BASELINE] if with_baseline else []), L.COL_GUIDE]
     for j, h in enumerate(headers, 1):
         c = ws.cell(head_row, j, h)
         c.font = Font(bold=True)
@@ -152,13 +161,14 @@ def write_template(
             ws.add_data_validation(dv)
         return validations[key]
 
+    first, last = as_of_window(plan, year)
     date_dv = validation(
         "date",
         type="date",
         operator="between",
-        formula1=f"DATE({year},1,1)",
-        formula2=f"DATE({year},12,31)",
-        error=f"请填写 {year} 年内的日期，如 {year}-09-30",
+        formula1=f"DATE({first.year},{first.month},{first.day})",
+        formula2=f"DATE({last.year},{last.month},{last.day})",
+        error=f"请填写 {first} 至 {last} 之间的日期，如 {example_as_of(plan, year)}",
     )
     date_dv.add(as_of_cell)
 
@@ -172,6 +182,7 @@ def write_template(
             row.target if row.target is not None and ind.kind in ("flow", "stock", "rate") else row.target_text,
             None,
             None,
+            *([None] if with_baseline else []),
             row.guide,
         ]
         for j, v in enumerate(values, 1):
@@ -184,6 +195,18 @@ def write_template(
         for c in (actual, note):
             c.fill = input_fill
             c.protection = unlocked
+        if with_baseline and needs_baseline(ind):
+            base = ws.cell(r, 7)
+            base.fill = input_fill
+            base.protection = unlocked
+            whole_number = "whole" if ind.integer else "decimal"
+            validation(
+                f"baseline-{whole_number}",
+                type=whole_number,
+                operator="greaterThanOrEqual",
+                formula1="0",
+                error="基期值请填写不小于 0 的数字，不带单位；不知道可留空",
+            ).add(base.coordinate)
         if ind.kind == "yesno":
             dv = validation("yesno", type="list", formula1='"是,否"', error="请选择“是”或“否”")
         elif ind.kind == "qualitative":
@@ -220,7 +243,8 @@ def write_template(
             )
         dv.add(actual.coordinate)
 
-    for col, width in zip("ABCDEFG", (12, 44, 8, 10, 12, 30, 46), strict=True):
+    widths = (12, 44, 8, 10, 12, 30, *((10,) if with_baseline else ()), 46)
+    for col, width in zip("ABCDEFGH", widths, strict=False):
         ws.column_dimensions[col].width = width
     ws.protection.sheet = True  # no password: protection guards against slips, not people
     ws.protection.formatColumns = False
@@ -236,7 +260,7 @@ def write_template(
     evidence_rows = [r for r in rows if r.indicator.evidence is not None]
     if evidence_rows:
         _write_details(wb.create_sheet(L.DETAIL_SHEET), plan, evidence_rows, year, prefill)
-    _write_guide(wb.create_sheet(L.GUIDE_SHEET), plan, unit, year)
+    _write_guide(wb.create_sheet(L.GUIDE_SHEET), plan, unit, year, rows)
     meta = wb.create_sheet(L.META_SHEET)
     for i, (key, text) in enumerate(stamp(plan, unit, year, today).items(), 1):
         meta.cell(i, 1, key)
@@ -358,32 +382,63 @@ def _write_details(
         ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
-def _write_guide(ws: Worksheet, plan: Plan, unit: str, year: int) -> None:
+def as_of_window(plan: Plan, year: int) -> tuple[dt.date, dt.date]:
+    """The dates a return for ``year`` may be made up to: the year, cut to the plan period."""
+    return max(dt.date(year, 1, 1), plan.info.start), min(dt.date(year, 12, 31), plan.info.end)
+
+
+def example_as_of(plan: Plan, year: int) -> dt.date:
+    """The 截至日期 shown as an example: 30 September of ``year`` when the plan runs then, else
+    the last day of the plan in that year."""
+    first, last = as_of_window(plan, year)
+    return min(max(dt.date(year, 9, 30), first), last)
+
+
+def _write_guide(ws: Worksheet, plan: Plan, unit: str, year: int, rows: list[TemplateRow]) -> None:
+    """Sheet 说明, written from the plan: its words, the unit's own indicators, units and dates."""
     from openpyxl.styles import Alignment, Font
 
-    lines = [
-        f"{plan.info.title}",
-        f"{year}年度目标任务完成情况填报说明（{unit}）",
-        "",
-        "一、填什么",
-        f"1. 在“{L.SHEET}”工作表中只填黄色单元格：截至日期、填报人、联系电话，以及每项指标的“本年完成”和“备注”。",
-        f"2. 本年完成：填写{year}年1月1日至截至日期的累计完成数；存量指标（如专职人员数）、比率指标填截至日期的数值。",
-        "3. 没有完成的指标请填 0，不要留空；只填数字，不要带“件”“家”等单位，不要使用公式。",
-        f"   在“{L.DETAIL_SHEET}”工作表中逐项列出本年完成对应的专利号、企业统一社会信用代码等，条数与本年完成一致；"
-        "同一专利或企业不要重复计入，区里会核对校验位并查找跨镇街、跨年度的重复。",
-        "4. 截至日期写成 2025-09-30 这样的日期格式。",
-        "5. “年度目标”按实施方案分解表填好，请勿修改；如有异议请在备注中说明。",
-        "6. 是/否、进展类指标请用下拉列表选择。",
-        "",
-        "二、怎么报",
-        f"1. 文件名保持“{L.template_filename(year, unit)}”，每次报送请更新截至日期。",
-        "2. 同一截至日期如需更正，请重新报送整张表并在备注说明，不要只发修改的数字。",
-        "3. 请勿删除或重命名工作表，不要插入密码。",
-        "4. 报送后区知识产权办公室将用 ipcounty validate 逐格核对，有问题会告知具体单元格。",
-    ]
+    from ipcounty.i18n import tr
+
+    def t(key: str, **params: Any) -> str:
+        return tr(key, "zh", words=plan.words, **params)
+
+    inds = [r.indicator for r in rows]
+    first, last = as_of_window(plan, year)
+    held = [i.name for i in inds if i.kind in ("stock", "rate")][:2]
+    symbols = list(dict.fromkeys(i.unit for i in inds if i.unit and not i.rate))[:3]
+    evidence = [i.evidence for i in inds if i.evidence is not None]
+    choices = [i.name for i in inds if i.kind in ("yesno", "qualitative")][:3]
+    lines = [plan.info.title, t("guide.subtitle", year=year, unit=unit), "", t("guide.what")]
+    lines.append(t("guide.yellow", sheet=L.SHEET))
+    start = f"{first.year}年{first.month}月{first.day}日"
+    if held:
+        lines.append(t("guide.actual_stock", start=start, examples="、".join(held)))
+    else:
+        lines.append(t("guide.actual", start=start))
+    if symbols:
+        lines.append(t("guide.zero_units", units="".join(f"“{u}”" for u in symbols)))
+    else:
+        lines.append(t("guide.zero"))
+    if evidence:
+        keys = [c.name for spec in evidence for c in spec.columns if c.key] or [evidence[0].item]
+        items = list(dict.fromkeys(keys))
+        lines.append(t("guide.details", sheet=L.DETAIL_SHEET, items="、".join(items), item=evidence[0].item))
+    lines.append(t("guide.date", example=example_as_of(plan, year).isoformat(), first=first, last=last))
+    lines.append(t("guide.targets"))
+    if choices:
+        lines.append(t("guide.choices", names="、".join(choices)))
+    lines += ["", t("guide.how"), t("guide.filename", filename=L.template_filename(year, unit))]
+    lines += [t("guide.correct"), t("guide.sheets"), t("guide.checked")]
+    heads = (t("guide.what"), t("guide.how"))
     for i, text in enumerate(lines, 1):
         c = ws.cell(i, 1, text)
         c.alignment = Alignment(wrap_text=True, vertical="top")
-        if i <= 2 or text.startswith(("一、", "二、")):
+        if i <= 2 or text in heads:
             c.font = Font(bold=True)
     ws.column_dimensions["A"].width = 110
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    if ws.sheet_properties.pageSetUpPr is not None:
+        ws.sheet_properties.pageSetUpPr.fitToPage = True

@@ -55,6 +55,8 @@ class Book:
     merged: dict[str, list[tuple[tuple[int, int], tuple[int, int]]]] = field(default_factory=dict)
     _parts: _XlsxParts | None = None
     _entries: dict[str, _Entry] | None = None  # the zip directory, read once by open_book
+    kind: str = ""  # what the bytes are: xlsx (also .xlsm), xlsb, ods, xls — whatever the name says
+    _extents: dict[str, tuple[int, int]] | None = None
 
     def read_sheet(self, name: str) -> tuple[list[list[Cell]], FileProblem | None]:
         """The sheet as a grid anchored at A1 (row 0 is Excel row 1), or the problem.
@@ -63,12 +65,11 @@ class Book:
         expensive part, so it is done once)."""
         from python_calamine import CalamineError
 
-        if self._is_xlsx():
-            extent = self._xlsx().extent(name, listed=name in self.sheet_names)
-            if extent is not None and (extent[0] > MAX_ROWS or extent[1] > MAX_COLS):
-                rows, cols = extent
-                limit = f"{MAX_ROWS}×{MAX_COLS}"
-                return [], FileProblem("sheet-too-large", {"sheet": name, "rows": rows, "cols": cols, "limit": limit})
+        extent = self.extent(name)
+        if extent is not None and (extent[0] > MAX_ROWS or extent[1] > MAX_COLS):
+            rows, cols = extent
+            limit = f"{MAX_ROWS}×{MAX_COLS}"
+            return [], FileProblem("sheet-too-large", {"sheet": name, "rows": rows, "cols": cols, "limit": limit})
         try:
             with _rust_panics_quiet():
                 sheet = self._wb.get_sheet_by_name(name)
@@ -97,8 +98,27 @@ class Book:
             )
         return grid, None
 
+    def extent(self, name: str) -> tuple[int, int] | None:
+        """Upper bounds of the sheet's (rows, columns) of data, read from the file's own bytes
+        before python-calamine builds it; None when it certainly fits or cannot be told here.
+
+        Decided by what the file holds, not by its name: an .xlsx renamed .xls is screened as
+        an .xlsx."""
+        if self.kind == "xlsx":
+            return self._xlsx().extent(name, listed=name in self.sheet_names)
+        if self._extents is not None:
+            return self._extents.get(name)
+        return None
+
+    def is_ipcounty_export(self) -> bool:
+        """True for a meeting workbook ``ipcounty export`` wrote (its document subject says so)."""
+        if self.kind != "xlsx":
+            return False
+        core = self._xlsx()._read("docProps/core.xml")
+        return core is not None and b"ipcounty meeting workbook" in core
+
     def _is_xlsx(self) -> bool:
-        return _is_xlsx(self.data, self.path)
+        return self.kind == "xlsx"
 
     def formula_cells(self, sheet: str) -> set[str]:
         """Cells of ``sheet`` that hold a formula with no cached value (xlsx/xlsm only).
@@ -117,10 +137,6 @@ class Book:
             self._wb.close()
 
 
-def _is_xlsx(data: bytes, path: Path) -> bool:
-    return data[:2] == b"PK" and path.suffix.lower() in (".xlsx", ".xlsm")
-
-
 def open_book(path: Path, sheets: Collection[str] | None = None) -> tuple[Book | None, FileProblem | None]:
     """Open ``path`` for reading, or say precisely why it cannot be read.
 
@@ -129,31 +145,28 @@ def open_book(path: Path, sheets: Collection[str] | None = None) -> tuple[Book |
     :meth:`_XlsxParts.stored_copy`); another sheet is screened when it is read."""
     ext = path.suffix.lower()
     if ext not in EXTENSIONS:
-        return None, FileProblem("file-unsupported", {"ext": ext or "（无扩展名）"})
-    try:
-        with path.open("rb") as fh:
-            size = os.fstat(fh.fileno()).st_size
-            # Ask for the size the file has (plus one byte, to notice one still growing): asking
-            # for the 20 MB limit would make Python set aside 20 MB for every 12 kB return.
-            data = b"" if size > MAX_FILE_BYTES else fh.read((size or MAX_FILE_BYTES) + 1)
-        if len(data) > MAX_FILE_BYTES or size > MAX_FILE_BYTES:
-            return None, FileProblem(
-                "file-too-large", {"detail": _mb(max(size, len(data))), "limit": _mb(MAX_FILE_BYTES)}
-            )
-    except FileNotFoundError:
-        return None, FileProblem("file-missing", {"path": str(path)})
-    except OSError as exc:
-        return None, FileProblem("file-corrupt", {"detail": _short(exc)})
+        return None, FileProblem("file-unsupported", {"ext": ext or _phrase("ext-none")})
+    data, problem = read_regular_file(path, MAX_FILE_BYTES)
+    if problem is not None:
+        return None, problem
     if not data:
         return None, FileProblem("file-empty")
     entries = _zip_entries(data) if data[:2] == b"PK" else None
     problem = _sniff(data, ext, entries)
     if problem:
         return None, problem
+    kind = content_kind(data, entries)
+    extents = _eager_extents(kind, data, entries)
+    for name, (rows, cols) in (extents or {}).items():
+        if rows > MAX_ROWS or cols > MAX_COLS:
+            # python-calamine builds every sheet of an .ods or .xls as it opens the file, so a
+            # sheet too large is refused before it is opened at all.
+            limit = f"{MAX_ROWS}×{MAX_COLS}"
+            return None, FileProblem("sheet-too-large", {"sheet": name, "rows": rows, "cols": cols, "limit": limit})
 
     from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
-    parts = _XlsxParts(data, entries) if entries is not None and _is_xlsx(data, path) else None
+    parts = _XlsxParts(data, entries) if entries is not None and kind == "xlsx" else None
     feed = data
     if parts is not None:
         feed = parts.stored_copy(parts.parts if sheets is None else sheets) or data
@@ -173,7 +186,102 @@ def open_book(path: Path, sheets: Collection[str] | None = None) -> tuple[Book |
     names = [m.name for m in meta]
     hidden = {m.name for m in meta if str(m.visible).rsplit(".", 1)[-1].lower() != "visible"}
     digest = hashlib.sha256(data).hexdigest()
-    return Book(path, data, digest, names, hidden, wb, _parts=parts, _entries=entries), None
+    book = Book(path, data, digest, names, hidden, wb, _parts=parts, _entries=entries, kind=kind)
+    book._extents = extents
+    return book, None
+
+
+def _eager_extents(kind: str, data: bytes, entries: dict[str, _Entry] | None) -> dict[str, tuple[int, int]] | None:
+    """Each sheet's extent for the formats python-calamine reads whole on opening (.ods, .xls)."""
+    from ipcounty.returns import sheet_size
+
+    if kind == "xls":
+        return sheet_size.xls_extents(data)
+    if kind == "ods":
+        content = _XlsxParts(data, entries)._read("content.xml")
+        return sheet_size.ods_extents(content) if content else {}
+    return None
+
+
+def content_kind(data: bytes, entries: dict[str, _Entry] | None) -> str:
+    """What a workbook's bytes are, by their content: ``xlsx``, ``xlsb``, ``ods``, ``xls`` or ""."""
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "xls"
+    if data[:2] != b"PK":
+        return ""
+    if entries is None:
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                names = set(zf.namelist())
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+            return ""
+    else:
+        names = set(entries)
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    if "xl/workbook.bin" in names:
+        return "xlsb"
+    if "content.xml" in names:
+        return "ods"
+    return ""
+
+
+def read_regular_file(path: Path, limit: int) -> tuple[bytes, FileProblem | None]:
+    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes, else the problem.
+
+    The file is opened without blocking and checked with fstat before a byte is read: a pipe
+    named ``x.xlsx`` would otherwise wait forever, and ``/dev/zero`` never ends."""
+    import errno
+    import stat
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        return b"", FileProblem("file-missing", {"path": str(path)})
+    except OSError as exc:
+        return b"", _os_problem(exc, errno)
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            return b"", FileProblem("file-not-regular", {"kind": _phrase("kind-folder")})
+        if not stat.S_ISREG(st.st_mode):
+            kind = "kind-pipe" if stat.S_ISFIFO(st.st_mode) else "kind-device"
+            return b"", FileProblem("file-not-regular", {"kind": _phrase(kind)})
+        size = st.st_size
+        if size > limit:
+            return b"", FileProblem("file-too-large", {"detail": _mb(size, limit), "limit": _mb(limit)})
+        # Ask for the size the file has (plus one byte, to notice one still growing): asking
+        # for the 20 MB limit would make Python set aside 20 MB for every 12 kB return.
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read((size or limit) + 1)
+        if len(data) > limit:
+            return b"", FileProblem("file-too-large", {"detail": _mb(len(data), limit), "limit": _mb(limit)})
+        return data, None
+    except OSError as exc:
+        return b"", _os_problem(exc, errno)
+    finally:
+        os.close(fd)
+
+
+def _phrase(key: str) -> Any:
+    from ipcounty.i18n import phrase
+
+    return phrase(key)
+
+
+def _os_problem(exc: OSError, errno: Any) -> FileProblem:
+    """A file the system will not let ipcounty read, said in the user's words."""
+    reasons = {
+        errno.EACCES: "os-permission",
+        errno.EPERM: "os-permission",
+        errno.ELOOP: "os-link-loop",
+        errno.EISDIR: "kind-folder",
+        errno.ENAMETOOLONG: "os-name-too-long",
+        errno.EIO: "os-io",
+    }
+    key = reasons.get(exc.errno or 0)
+    reason = _phrase(key) if key else (exc.strerror or type(exc).__name__)
+    return FileProblem("file-unreadable", {"reason": reason})
 
 
 class RustPanic(Exception):
@@ -335,8 +443,12 @@ def _describe(data: bytes) -> str:
         return "未知格式"
 
 
-def _mb(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f} MB"
+def _mb(n: int, limit: int | None = None) -> str:
+    """``n`` bytes in MB; to the byte when one decimal would not tell it from ``limit``."""
+    text = f"{n / 1024 / 1024:.1f} MB"
+    if limit is not None and n != limit and text == _mb(limit):
+        return f"{n:,} B"
+    return text
 
 
 def _short(exc: BaseException) -> str:
@@ -432,29 +544,38 @@ def sheet_extent(xml: bytes) -> tuple[int, int] | None:
     return _exact_extent(xml)
 
 
+_TAG = re.compile(_PREFIX + rb"(row|c)(?=[\s/>])([^>]*)>")
+
+
 def _exact_extent(xml: bytes) -> tuple[int, int]:
-    """(rows, columns) bounds from every position in the XML; implied positions (tags without r)
-    add their number, or are walked cell by cell when that bound alone would pass the limits."""
-    refs = _REF.findall(xml)
-    rows = max((int(d) for d in {d for _, d in refs}), default=0)
-    cols = max((_col_number(c) for c in {c for c, _ in refs if c}), default=0)
-    rless_cells = sum(1 for attrs in _CELL_TAG.findall(xml) if not _REF.search(b" " + attrs))
-    rows += sum(1 for attrs in _ROW_TAG.findall(xml) if not _REF.search(b" " + attrs))
-    if rless_cells and cols + rless_cells > MAX_COLS:
-        cols = max(cols, _walk_columns(xml))
+    """(rows, columns) bounds of the cells that hold something, walked tag by tag.
+
+    A row or cell without r takes the position after the previous one, as python-calamine does.
+    An empty cell (``<c r="XFD1048576" s="3"/>``, ``<c ...></c>``) and a row with no cells are
+    not data: LibreOffice writes an empty ``<row r="1048576">`` after a row is deleted, and
+    python-calamine leaves such cells out of its grid. A cell with any child element counts,
+    whatever the child holds. Where a tag carries r twice, the larger position counts."""
+    rows = cols = 0
+    row = col = 0
+    for m in _TAG.finditer(xml):
+        attrs = m.group(2)
+        refs = _REF.findall(b" " + attrs)
+        if m.group(1) == b"row":
+            row = max((int(d) for _, d in refs), default=row + 1)
+            col = 0
+            continue
+        letters = [c for c, _ in refs if c]
+        col = max(_col_number(c) for c in letters) if letters else col + 1
+        if refs:
+            row = max(row, *(int(d) for _, d in refs)) if not letters else max(int(d) for c, d in refs if c)
+        if attrs.endswith(b"/"):
+            continue  # <c .../>: empty
+        nxt = xml.find(b"<", m.end())
+        if nxt < 0 or xml.startswith(b"</", nxt):
+            continue  # <c ...></c>: empty
+        rows = max(rows, row or 1)
+        cols = max(cols, col)
     return rows, cols
-
-
-def _walk_columns(xml: bytes) -> int:
-    """The last column python-calamine would reach, cell by cell (cells without r count on)."""
-    widest = 0
-    for row in _ROW_START.split(xml)[1:]:
-        col = 0
-        for attrs in _CELL_TAG.findall(row):
-            m = _REF.search(b" " + attrs)
-            col = _col_number(m.group(1)) if m and m.group(1) else col + 1
-            widest = max(widest, col)
-    return widest
 
 
 class _XlsxParts:

@@ -1,0 +1,43 @@
+"""Words of the meeting workbook (``ipcounty export``) and the HTML report page."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "export.page": ("第 {page} 页，共 {pages} 页", "page {page} of {pages}"),
+    "export.footer": ("{plan} · {year}年度 · 截至 {as_of}", "{plan} · {year} · as of {as_of}"),
+    "export.footer-none": ("{plan} · {year}年度 · 尚无报送", "{plan} · {year} · no returns yet"),
+    "export.status-counts": ("{unit_word}×指标 状态统计", "{unit_word} × indicator statuses"),
+    "export.status-total": (
+        "合计（{units} 个{unit_word} × {indicators} 项指标）",
+        "total ({units} × {indicators} indicators)",
+    ),
+    "export.served-note": ("{all_units}“{name}”之和", "sum of {all_units}' “{name}”"),
+    "export.expected-line": ("序时进度", "expected to date"),
+    "export.chart-title": (
+        "{code} {name}（{unit}）：目标、完成与序时进度",
+        "{code} {name} ({unit}): target, actual, expected to date",
+    ),
+    "export.chart-title-nounit": (
+        "{code} {name}：目标、完成与序时进度",
+        "{code} {name}: target, actual, expected to date",
+    ),
+    "export.matrix-title": ("完成率（颜色为亮灯）", "completion (colour: light)"),
+    "export.no-light": ("不亮灯", "no light"),
+    "export.legend-green": (
+        "已完成、达到序时进度、未超上限",
+        "met, on schedule, within the cap",
+    ),
+    "export.legend-yellow": (
+        "滞后序时进度不到 {points} 个百分点",
+        "behind schedule by less than {points} points",
+    ),
+    "export.legend-red": (
+        "滞后序时进度 {points} 个百分点及以上，超出上限，未报送、逾期未报、退回或冲突",
+        "behind by {points} points or more, over the cap, not submitted, overdue, rejected or in conflict",
+    ),
+    "export.legend-none": (
+        "无目标、缺基期值、推进中、未启动：不按序时进度评判",
+        "no target, no baseline, in progress, not started: not judged against the schedule",
+    ),
+    "export.light-counts": ("亮灯统计（{unit_word}×指标）", "Lights ({unit_word} × indicator)"),
+}

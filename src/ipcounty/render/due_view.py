@@ -1,0 +1,61 @@
+"""Timeliness and contacts as a person reads them: periods, deadlines, days overdue, who to call."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from ipcounty.contacts import Contact
+from ipcounty.i18n import tr
+from ipcounty.progress import Report
+from ipcounty.timeliness import DuePeriod, Timeliness
+
+_CN = "一二三四"
+
+
+def date_text(d: dt.date, lang: str) -> str:
+    """``2025年9月30日`` (or ``30 September 2025``): how a date reads in a sentence."""
+    if lang == "en":
+        return f"{d.day} {calendar.month_name[d.month]} {d.year}"
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def period_label(p: DuePeriod, lang: str) -> str:
+    """``2025年9月``, ``2025年第三季度``, ``2025年度`` (or the English)."""
+    return tr(
+        f"due.period.{p.frequency}",
+        lang,
+        year=p.year,
+        index=p.index,
+        cn=_CN[p.index - 1] if p.index <= 4 else p.index,
+        month=calendar.month_name[p.index] if p.frequency == "monthly" else "",
+    )
+
+
+def overdue_text(unit: str, t: Timeliness, latest: dt.date | None, lang: str) -> str:
+    """``光明路街道（最近一次截至 2025-11-30，2025年12月进展应于 2026-01-05 前报送，逾期 330 天）``."""
+    assert t.period is not None
+    return tr(
+        "due.overdue_unit",
+        lang,
+        unit=unit,
+        as_of=latest.isoformat() if latest else "—",
+        period=period_label(t.period, lang),
+        due=t.period.due.isoformat(),
+        days=t.days,
+    )
+
+
+def overdue_texts(report: Report, units: list[str], lang: str) -> list[str]:
+    """Each of ``units`` (overdue ones) with its latest 截至日期, the period due, the deadline and
+    the days late, as :func:`overdue_text` writes it."""
+    latest = {r.reporting_unit: r.as_of for r in report.rows if r.as_of and r.status == "overdue"}
+    return [overdue_text(n, report.timeliness[n], latest.get(n), lang) for n in units]
+
+
+def contact_text(contact: Contact | None, lang: str, *, ever_sent: bool = False) -> str:
+    """``填报人 张三，联系电话 0632-0000000``; else that the unit never sent a return
+    (``ever_sent`` False) or that its returns name nobody."""
+    if contact is None:
+        return tr("contact.blank" if ever_sent else "contact.none", lang)
+    return tr("contact.known", lang, reporter=contact.reporter or "—", phone=contact.phone or "—")

@@ -1,0 +1,149 @@
+"""The 公文 .docx writer, read back with python-docx: GB/T 9704 page, fonts on every run, PAGE field."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ipcounty.documents.gongwen_docx import docx_bytes
+from ipcounty.documents.model import Attachment, OfficialDocument, Span, Table, body, h1, h2
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+SENTENCE = "截至2025年9月30日，发明专利新增完成年度目标的46.7%，滞后序时进度2.9个百分点。"
+
+
+def sample() -> OfficialDocument:
+    return OfficialDocument(
+        title="关于2025年1—9月知识产权工作进展情况的通报",
+        addressees="各镇人民政府，各街道办事处",
+        body=[
+            body(SENTENCE),
+            h1("一、总体进展"),
+            body(Span("（一）目标完成情况。", "kai"), SENTENCE * 4),
+            h2("（二）序时进度"),
+            body(SENTENCE * 12),
+            h1("二、下步要求"),
+        ],
+        attachment_note="附件：1．分指标进展情况表",
+        signature="（发文单位）",
+        date="2025年10月15日",
+        attachments=[
+            Attachment(
+                "附件1",
+                "分指标进展情况表",
+                (("B1 新增发明专利（件）", Table(("单位", "目标"), (("税郭镇", "15"), ("小计", "")), frozenset({1}))),),
+            )
+        ],
+    )
+
+
+def open_docx(data: bytes) -> Any:
+    from docx import Document
+
+    return Document(io.BytesIO(data))
+
+
+def east_asian(run: Any) -> str | None:
+    fonts = run._r.find(f"{W}rPr/{W}rFonts")
+    return None if fonts is None else fonts.get(f"{W}eastAsia")
+
+
+def test_page_is_a4_with_the_gbt_9704_margins() -> None:
+    from docx.shared import Mm
+
+    d = open_docx(docx_bytes(sample()))
+    s = d.sections[0]
+    assert (round(s.page_width.mm), round(s.page_height.mm)) == (210, 297)
+    assert [round(x.mm) for x in (s.top_margin, s.bottom_margin, s.left_margin, s.right_margin)] == [37, 35, 28, 26]
+    assert abs(s.page_width - s.left_margin - s.right_margin - Mm(156)) < Mm(0.1)  # stored in twips
+    grid = s._sectPr.find(f"{W}docGrid")
+    assert grid.get(f"{W}type") == "lines" and grid.get(f"{W}linePitch") == "579"  # 225 mm / 22 lines
+
+
+def test_every_run_names_its_east_asian_font_and_size() -> None:
+    d = open_docx(docx_bytes(sample()))
+    paragraphs = list(d.paragraphs) + [p for t in d.tables for row in t.rows for c in row.cells for p in c.paragraphs]
+    runs = [r for p in paragraphs for r in p.runs if r.text]
+    assert runs
+    for r in runs:
+        assert east_asian(r), r.text
+        assert r.font.size is not None, r.text
+    title = d.paragraphs[0].runs[0]
+    assert (east_asian(title), title.font.size.pt) == ("方正小标宋简体", 22)
+    by_text = {r.text: r for r in runs}
+    assert (east_asian(by_text["一、总体进展"]), by_text["一、总体进展"].font.size.pt) == ("黑体", 16)
+    assert east_asian(by_text["（一）目标完成情况。"]) == "楷体_GB2312"
+    assert east_asian(by_text["（二）序时进度"]) == "楷体_GB2312"
+    body_runs = [r for r in runs if r.text.startswith("截至")]
+    assert body_runs and all(east_asian(r) == "仿宋_GB2312" and r.font.size.pt == 16 for r in body_runs)
+    # the defaults name the fonts too (no theme font that falls back to a Japanese face)
+    defaults = d.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+    fonts = defaults.find(f"{W}rFonts")
+    assert fonts.get(f"{W}eastAsia") == "仿宋_GB2312" and fonts.get(f"{W}eastAsiaTheme") is None
+    assert defaults.find(f"{W}lang").get(f"{W}eastAsia") == "zh-CN"
+
+
+def test_footers_carry_the_page_field_between_dashes() -> None:
+    d = open_docx(docx_bytes(sample()))
+    s = d.sections[0]
+    for footer, align in ((s.footer, "right"), (s.even_page_footer, "left")):
+        p = footer.paragraphs[0]
+        xml = p._p.xml
+        assert 'w:fldCharType="begin"' in xml and 'w:fldCharType="end"' in xml
+        instr = p._p.findall(f".//{W}instrText")
+        assert [i.text.strip() for i in instr] == ["PAGE"]
+        assert p.text == "— 1 —"
+        assert p.alignment is not None and p.alignment.name.lower() == align
+        assert {east_asian(r) for r in p.runs} == {"宋体"}
+        assert {r.font.size.pt for r in p.runs} == {14}
+    assert d.settings.odd_and_even_pages_header_footer
+
+
+def test_headings_in_order_and_the_attachment_table() -> None:
+    d = open_docx(docx_bytes(sample()))
+    heads = [p.text for p in d.paragraphs if p.runs and east_asian(p.runs[0]) in ("黑体", "楷体_GB2312")]
+    assert heads[:4] == ["一、总体进展", "（一）目标完成情况。" + SENTENCE * 4, "（二）序时进度", "二、下步要求"]
+    t = d.tables[0]
+    assert [c.text for c in t.rows[0].cells] == ["单位", "目标"]
+    assert [c.text for c in t.rows[1].cells] == ["税郭镇", "15"]
+    assert t.rows[2].cells[0].text == "小计"  # a caption row spans the table
+
+
+def _soffice_pdf(data: bytes, tmp_path: Path) -> Path:
+    src = tmp_path / "doc.docx"
+    src.write_bytes(data)
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(src),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    return tmp_path / "doc.pdf"
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None, reason="needs soffice")
+def test_libreoffice_lays_it_out_22_lines_of_28_characters(tmp_path: Path) -> None:
+    pdf = _soffice_pdf(docx_bytes(sample()), tmp_path)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = text.split("\f")
+    assert "— 1 —" in pages[0].replace("—1—", "— 1 —") and ("— 2 —" in pages[1] or "—2—" in pages[1])
+    # A full body line of Chinese text holds 28 characters (digits count as half).
+    body_lines = [ln.strip() for ln in pages[1].splitlines() if ln.strip() and "—" not in ln]
+    widths = [sum(1 if ord(ch) > 0x2E7F else 0.5 for ch in ln.replace(" ", "")) for ln in body_lines]
+    assert 26.5 <= max(widths) <= 28.5, body_lines
+    assert len(body_lines) <= 22
