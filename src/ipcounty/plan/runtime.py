@@ -128,6 +128,7 @@ class Plan:
     file_json: str = field(repr=False)  # the validated file, for ``file``
     scoring: ScoringRules | None = None  # the 考核评分 rules, when the plan scores
     reporting: ReportingRule | None = None  # no calendar: no timeliness check
+    supervision: tuple[str, str] | None = None  # (source, text): the plan on 通报 and 整改
     # ``warning.yellow_points``: behind by less than this many percentage points is yellow, else red.
     yellow_points: float = 10.0
     # Quarterly or monthly targets: (code, unit, year) -> the year's parts, in date order.
