@@ -4,36 +4,41 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ipcounty.export.indicator import figures, formats, note_text
+from ipcounty.export.indicator import formats, note_text, value
 from ipcounty.export.sheet import Context, Sheet
 from ipcounty.i18n import tr
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
 
+COLUMNS = (
+    "col.code",
+    "col.indicator",
+    "col.unit",
+    "col.target",
+    "col.actual",
+    "col.gap",
+    "col.completion",
+    "col.time_share",
+    "col.expected",
+    "col.lag_points",
+    "col.status",
+    "col.light",
+    "col.as_of",
+    "col.source",
+    "col.note",
+)
+FIGURES = COLUMNS[3:13]
+
 
 def add(wb: Workbook, ctx: Context) -> None:
     lang = ctx.lang
-    headers = [
-        tr("col.code", lang),
-        tr("col.indicator", lang),
-        tr("col.unit", lang),
-        tr("col.target", lang),
-        tr("col.actual", lang),
-        tr("col.gap", lang),
-        tr("col.completion", lang),
-        tr("col.expected", lang),
-        tr("col.status", lang),
-        tr("col.as_of", lang),
-        tr("col.source", lang),
-        tr("col.note", lang),
-    ]
     s = Sheet(
         wb,
         ctx,
         tr("heading.goals", lang),
         ctx.title + " · " + tr("heading.goals", lang),
-        headers,
+        [tr(k, lang) for k in COLUMNS],
     )
     for r in ctx.report.rows:
         if r.indicator.section != "goal":
@@ -44,12 +49,12 @@ def add(wb: Workbook, ctx: Context) -> None:
                 ind.code,
                 ind.label(lang),
                 ind.unit,
-                *figures(r, lang),
+                *(value(r, k, lang) for k in FIGURES),
                 ind.source,
                 note_text(r, ctx.report, lang),
             ],
-            status=r.status,
-            status_col=9,
-            number_format=formats(ind, first=4),
+            number_format=formats(COLUMNS, ind),
         )
+        s.colour(COLUMNS.index("col.status") + 1, r.status, r.light)
+        s.colour(COLUMNS.index("col.light") + 1, r.status, r.light)
     s.finish()

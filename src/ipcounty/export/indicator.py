@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ipcounty.export.sheet import BODY_PT, Context, Sheet, line_height, num
+from ipcounty.export.sheet import BODY_PT, Context, Sheet, num
 from ipcounty.i18n import status_label, tr
 from ipcounty.plan.runtime import Indicator
 from ipcounty.progress import Report, Row
-from ipcounty.render.numbers import PERCENT_FORMAT, excel_format
+from ipcounty.render.numbers import PERCENT_FORMAT, POINTS_FORMAT, excel_format
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -21,41 +21,61 @@ ROW_HEADERS = (
     "col.actual",
     "col.gap",
     "col.completion",
+    "col.time_share",
     "col.expected",
+    "col.lag_points",
     "col.status",
+    "col.light",
+    "col.rank",
     "col.as_of",
     "col.cumulative",
     "col.plan_target",
     "col.note",
 )
 COL = {key: j for j, key in enumerate(ROW_HEADERS, 1)}
-CHART_CM = (8.5, 24.0)  # height, width
+CHART_CM = (8.5, 27.0)  # height, greatest width
+CHART_MIN_CM = 5.5  # lower than this, the chart goes to the next page at full height
 PAGE_PT = 595 - 2 * 0.6 * 72 - 12  # A4 landscape's printable height at 100 %, less a margin
+DEFAULT_ROW_PT = 15  # a row of one line, as Excel sets it for the 11 pt font
 
 
-def figures(r: Row, lang: str) -> list[Any]:
-    """target, actual, gap, completion, expected, status, as-of: the figures every sheet shows."""
-    return [
-        num(r.target),
-        num(r.actual),
-        num(r.gap),
-        r.completion,
-        num(r.expected),
-        status_label(r.status, lang),
-        r.as_of.isoformat() if r.as_of else None,
-    ]
-
-
-def formats(ind: Indicator, first: int = 2) -> dict[int, str]:
-    """Number formats of the figures from column ``first`` on, by the indicator's unit of measure."""
-    value = excel_format(ind.integer)
-    return {
-        first: value,
-        first + 1: value,
-        first + 2: value,
-        first + 3: PERCENT_FORMAT,
-        first + 4: excel_format(ind.integer, expected=True),
+def value(r: Row, key: str, lang: str) -> Any:
+    """The cell of column ``key`` (a ``col.*`` label key) for row ``r``: a number or a word."""
+    figures: dict[str, Any] = {
+        "col.target": num(r.target),
+        "col.actual": num(r.actual),
+        "col.gap": num(r.gap),
+        "col.completion": r.completion,
+        "col.time_share": r.time_share,
+        "col.expected": num(r.expected),
+        "col.lag_points": r.lag_points,
+        "col.status": status_label(r.status, lang),
+        "col.light": tr(f"light.{r.light}", lang) if r.light else None,
+        "col.rank": r.rank,
+        "col.as_of": r.as_of.isoformat() if r.as_of else None,
+        "col.cumulative": num(r.cumulative_actual),
+        "col.plan_target": num(r.plan_target),
+        "col.baseline": num(r.baseline),
     }
+    return figures[key]
+
+
+def number_format(key: str, ind: Indicator) -> str | None:
+    """How column ``key`` shows its numbers, by the indicator's unit of measure."""
+    if key in ("col.completion", "col.time_share"):
+        return PERCENT_FORMAT
+    if key == "col.lag_points":
+        return POINTS_FORMAT
+    if key == "col.expected":
+        return excel_format(ind.integer, expected=True)
+    if key in ("col.target", "col.actual", "col.gap", "col.cumulative", "col.plan_target", "col.baseline"):
+        return excel_format(ind.integer)
+    return None
+
+
+def formats(keys: tuple[str, ...], ind: Indicator) -> dict[int, str]:
+    """Column number → number format for a row whose columns are ``keys``."""
+    return {j: f for j, key in enumerate(keys, 1) if (f := number_format(key, ind))}
 
 
 def unit_text(ind: Indicator, lang: str) -> str:
@@ -77,7 +97,7 @@ def note_text(r: Row, report: Report, lang: str) -> str | None:
 
 
 def _row_values(r: Row, label: str, report: Report, lang: str) -> list[Any]:
-    return [label, *figures(r, lang), num(r.cumulative_actual), num(r.plan_target), note_text(r, report, lang)]
+    return [label, *(value(r, k, lang) for k in ROW_HEADERS[1:-1]), note_text(r, report, lang)]
 
 
 def add(wb: Workbook, ctx: Context) -> None:
@@ -99,31 +119,24 @@ def _indicator_sheet(wb: Workbook, ctx: Context, rows: list[Row], code: str) -> 
         f"{ctx.title} · {code} {ind.label(lang)}{unit_text(ind, lang)}",
         [tr(h, lang) for h in ROW_HEADERS],
     )
-    fmt = formats(ind)
-    int_fmt = excel_format(ind.integer)
-    fmt.update({COL["col.cumulative"]: int_fmt, COL["col.plan_target"]: int_fmt})
+    s.centred = {COL["col.light"], COL["col.rank"]}
     first = s.row + 1
     for r in own:
         label = tr("district", lang) if r.is_district else r.reporting_unit
         s.add(
             _row_values(r, label, report, lang),
-            status=r.status,
-            status_col=COL["col.status"],
             bold=r.is_district,
-            number_format=fmt,
+            number_format=formats(ROW_HEADERS, ind),
         )
+        s.colour(COL["col.status"], r.status, r.light)
+        s.colour(COL["col.light"], r.status, r.light)
     last_unit = first + sum(1 for r in own if not r.is_district) - 1
     for r in rows:
         if r.indicator.code != code:
-            label = f"{r.indicator.code} {r.indicator.label(lang)}"
-            g = formats(r.indicator)
-            s.add(
-                _row_values(r, label, report, lang),
-                status=r.status,
-                status_col=COL["col.status"],
-                bold=True,
-                number_format=g,
-            )
+            label = f"{r.indicator.code} {tr('col.goal', lang)}"  # its full name is on 区级目标
+            s.add(_row_values(r, label, report, lang), bold=True, number_format=formats(ROW_HEADERS, r.indicator))
+            s.colour(COL["col.status"], r.status, r.light)
+            s.colour(COL["col.light"], r.status, r.light)
     s.finish()
     if ind.kind in ("flow", "stock", "rate") and last_unit >= first:
         _chart(s, ctx, ind, first, last_unit)
@@ -142,6 +155,7 @@ def _chart(s: Sheet, ctx: Context, ind: Indicator, first: int, last: int) -> Non
     from openpyxl.chart import BarChart, LineChart, Reference
     from openpyxl.chart.text import Text
     from openpyxl.chart.title import Title
+    from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.pagebreak import Break
 
     lang, ws = ctx.lang, s.ws
@@ -166,22 +180,26 @@ def _chart(s: Sheet, ctx: Context, ind: Indicator, first: int, last: int) -> Non
     rich = _text_props(12, bold=True)
     rich.p[0].r = [_run(title, 12)]
     bar.title = Title(tx=Text(rich=rich), overlay=False)
-    bar.x_axis.txPr = _text_props(10)
-    bar.y_axis.txPr = _text_props(10)
+    bar.x_axis.txPr = _text_props(BODY_PT)
+    bar.y_axis.txPr = _text_props(BODY_PT)
     bar.x_axis.delete = False
     bar.y_axis.delete = False
     bar.legend.position = "b"
-    bar.legend.txPr = _text_props(10)
-    # Keep the chart on the table's page when there is room for it (at the least 6 cm), else on the next.
-    table_pt = sum((ws.row_dimensions[i].height or line_height(BODY_PT)) for i in range(1, s.row + 2))
+    bar.legend.txPr = _text_props(BODY_PT)
+    # Keep the chart on the table's page when there is room for it, else on the next.
+    table_pt = sum((ws.row_dimensions[i].height or DEFAULT_ROW_PT) for i in range(1, s.row + 2))
     room_cm = (PAGE_PT - table_pt) / 72 * 2.54
     height: float = min(CHART_CM[0], room_cm)
     anchor = s.row + 2
-    if height < 6:
+    if height < CHART_MIN_CM:
         ws.row_breaks.append(Break(id=s.row))
         height = CHART_CM[0]
     bar.height = height
-    bar.width = CHART_CM[1]  # type: ignore[assignment]  # the stub says int; centimetres are float
+    # As wide as the table (Excel: 7 px a width unit and 5 px a column, 96 px an inch), within bounds.
+    table_cm = sum(
+        (ws.column_dimensions[get_column_letter(j)].width or 8) * 7 + 5 for j in range(1, len(s.headers) + 1)
+    )
+    bar.width = max(18.0, min(CHART_CM[1], table_cm / 96 * 2.54))  # type: ignore[assignment]  # stub: int
     ws.add_chart(bar, f"A{anchor}")
 
 

@@ -1,11 +1,12 @@
-"""完成率: one row per unit, one column per indicator, each cell coloured by its status."""
+"""完成率: one row per unit, one column per indicator, each cell coloured by its 亮灯."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ipcounty.export.sheet import ORDER, STATUS_FILL, Context, Sheet, display_width, num, put
+from ipcounty.export.sheet import LIGHT_FILL, NO_LIGHT_FILL, Context, Sheet, display_width, fill_colour, num, put
 from ipcounty.i18n import status_label, tr
+from ipcounty.render.numbers import PERCENT_FORMAT, fmt_points
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -23,20 +24,19 @@ def add(wb: Workbook, ctx: Context) -> None:
         wb,
         ctx,
         "完成率" if zh else "Completion",
-        ctx.title + (" · 完成率（颜色为状态）" if zh else " · completion"),
+        ctx.title + " · " + tr("export.matrix-title", lang),
         headers,
     )
     s.widths = [float(display_width(headers[0]))] + [float(min(display_width(h), 14)) for h in headers[1:]]
-    s.ws.row_dimensions[s.row].height = 48  # the indicator names wrap onto three lines
     by = {(r.reporting_unit, r.indicator.code): r for r in unit_rows}
     for unit in [*report.plan.unit_names, report.plan.district_name]:
         cells: list[Any] = [unit]
-        statuses: list[str | None] = []
+        colours: list[str | None] = []
         for c in codes:
             r = by.get((unit, c))
             if r is None:
                 cells.append(None)
-                statuses.append(None)
+                colours.append(None)
                 continue
             cells.append(
                 r.completion
@@ -45,16 +45,28 @@ def add(wb: Workbook, ctx: Context) -> None:
                 if r.actual is None
                 else num(r.actual)
             )
-            statuses.append(r.status)
+            colours.append(fill_colour(r.status, r.light))
         row = s.add(
-            cells, bold=unit == report.plan.district_name, number_format={j: "0.0%" for j in range(2, len(cells) + 1)}
+            cells,
+            bold=unit == report.plan.district_name,
+            number_format={j: PERCENT_FORMAT for j in range(2, len(cells) + 1)},
         )
-        for j, status in enumerate(statuses, 2):
-            if status:
-                s.ws.cell(row, j).fill = PatternFill("solid", fgColor=STATUS_FILL.get(status, "FFFFFF"))
-    s.row += 2
-    put(s.ws, s.row, 1, "图例：" if zh else "Legend:")
-    for j, key in enumerate(ORDER, 2):
-        c = put(s.ws, s.row, j, status_label(key, lang))
-        c.fill = PatternFill("solid", fgColor=STATUS_FILL[key])
+        for j, colour in enumerate(colours, 2):
+            if colour:
+                s.ws.cell(row, j).fill = PatternFill("solid", fgColor=colour)
+    # The legend: one line per colour, the words across the table (merged, so they set no width).
+    s.row += 1
+    points = fmt_points(report.plan.yellow_points).lstrip("+")
+    legend = [
+        (LIGHT_FILL["green"], tr("light.green", lang), tr("export.legend-green", lang)),
+        (LIGHT_FILL["yellow"], tr("light.yellow", lang), tr("export.legend-yellow", lang, points=points)),
+        (LIGHT_FILL["red"], tr("light.red", lang), tr("export.legend-red", lang, points=points)),
+        (NO_LIGHT_FILL, tr("export.no-light", lang), tr("export.legend-none", lang)),
+    ]
+    for colour, name, words in legend:
+        s.row += 1
+        put(s.ws, s.row, 1, name).fill = PatternFill("solid", fgColor=colour)
+        put(s.ws, s.row, 2, words)
+        if len(headers) > 2:
+            s.ws.merge_cells(start_row=s.row, start_column=2, end_row=s.row, end_column=len(headers))
     s.finish()

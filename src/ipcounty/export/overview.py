@@ -9,7 +9,7 @@ from ipcounty.export.sheet import ORDER, Context, Sheet, font, put
 from ipcounty.i18n import status_label, tr
 from ipcounty.progress import Row
 from ipcounty.render.due_view import overdue_texts
-from ipcounty.render.numbers import fmt_by_unit
+from ipcounty.render.numbers import PERCENT_FORMAT, fmt_by_unit
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -97,17 +97,20 @@ def add(wb: Workbook, ctx: Context) -> None:
     put(s.ws, s.row + 1, 1, heading).font = font(ctx, bold=True)
     s.row += 1
     for status, n in counts.items():
-        s.add([status_label(status, lang), n, explain(status, lang)], status=status, status_col=1)
+        s.add([status_label(status, lang), n, explain(status, lang)])
     n_units = len({r.reporting_unit for r in cells})
     n_inds = len({r.indicator.code for r in cells})
-    s.add(
-        [
-            tr("export.status-total", lang, units=n_units, unit_word=tr("col.township", lang), indicators=n_inds),
-            len(cells),
-            "",
-        ],
-        bold=True,
-    )
+    total = tr("export.status-total", lang, units=n_units, unit_word=tr("col.township", lang), indicators=n_inds)
+    s.add([total, len(cells), ""], bold=True)
+    s.row += 1
+    heading = tr("export.light-counts", lang, unit_word=tr("col.township", lang))
+    put(s.ws, s.row + 1, 1, heading).font = font(ctx, bold=True)
+    s.row += 1
+    for light in ("green", "yellow", "red", None):
+        n = sum(1 for r in cells if r.light == light)
+        name = tr(f"light.{light}", lang) if light else tr("export.no-light", lang)
+        s.add([name, n, ""], status="none", status_col=1, light=light)
+    s.add([total, len(cells), ""], bold=True)
     s.row += 1
     put(s.ws, s.row + 1, 1, tr("heading.goals", lang)).font = font(ctx, bold=True)
     s.row += 1
@@ -124,6 +127,7 @@ def add(wb: Workbook, ctx: Context) -> None:
             [f"{r.indicator.code} {r.indicator.label(lang)}", r.completion, detail],
             status=r.status,
             status_col=3,
-            number_format={2: "0.0%"},
+            light=r.light,
+            number_format={2: PERCENT_FORMAT},
         )
     s.finish()

@@ -16,27 +16,35 @@ from typing import TYPE_CHECKING, Any
 
 from ipcounty.i18n import tr
 from ipcounty.progress import Report, Row
+from ipcounty.status import GREEN, RED
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
+# 亮灯 (SPEC v2): the colour of a status cell is its row's light; statuses with no light (no target,
+# no baseline, qualitative in progress / not started) are grey.
+LIGHT_FILL = {"green": "C6EFCE", "yellow": "FFEB9C", "red": "FFC7CE"}
+LIGHT_TEXT = {"green": "006100", "yellow": "9C5700", "red": "9C0006"}
+NO_LIGHT_FILL = "EDEDED"
+# A status's colour where no row says how far behind (legends, the submissions' roles).
 STATUS_FILL = {
-    "met": "C6EFCE",
-    "done": "C6EFCE",
-    "on_track": "E2EFDA",
-    "within": "E2EFDA",
-    "exceeded": "FFC7CE",
-    "no_baseline": "F2F2F2",
-    "overdue": "F8CBAD",
-    "in_progress": "DDEBF7",
-    "behind": "FFC7CE",
-    "not_started": "FFC7CE",
-    "not_submitted": "D9D9D9",
-    "rejected": "F8CBAD",
-    "conflict": "FFEB9C",
-    "no_target": "F2F2F2",
+    **{code: LIGHT_FILL["green"] for code in GREEN},
+    **{code: LIGHT_FILL["red"] for code in RED},
+    "behind": LIGHT_FILL["yellow"],
+    "used": LIGHT_FILL["green"],
 }
+
+
+def fill_colour(status: str | None, light: str | None = None) -> str | None:
+    """The fill of a status cell: the light's colour, else the status's, else grey (None: no fill)."""
+    if light:
+        return LIGHT_FILL.get(light, NO_LIGHT_FILL)
+    if status is None:
+        return None
+    return STATUS_FILL.get(status, NO_LIGHT_FILL)
+
+
 HEAD_FILL = "1F4E78"
 ORDER = (
     "met",
@@ -104,18 +112,20 @@ def put(ws: Worksheet, row: int, col: int, value: Any) -> Any:
     return c
 
 
-# Paper: A4 landscape, 10 mm side margins. A sheet wider than PRINT_UNITS (Excel width units; LibreOffice
-# prints one at about 7 pt, so 130 fill the page at 86 %, the 11 pt body font at 9.5 pt, the 10 pt footer
-# at 8.6 pt) would be shrunk below 8 pt by fit-to-width, so long text wraps
-# and wider columns narrow down to that budget; a table that still does not fit prints over several
-# pages' width with its first column repeated rather than in small print.
+# Paper: A4 landscape, 10 mm side margins. LibreOffice prints an Excel width unit at about 7 pt (Excel
+# at about 5.3), so PRINT_UNITS fill the page at 86 %: the 11 pt body, footer and chart text at 9.5 pt.
+# Wider tables would be shrunk below 8 pt by fit-to-width, so long text wraps and the widest columns
+# narrow down to the budget; a table that still needs more than OVERFLOW × the budget prints over
+# several pages' width, its first column repeated, rather than in small print.
 PRINT_UNITS = 130
 BODY_PT = 11
 TITLE_PT = 14
-FOOTER_PT = 10
+FOOTER_PT = 11
+OVERFLOW = 1.1  # at most 10 % over the budget: 78 % scale, 8.6 pt
+TEXT_LEAST = 12.0  # a text column keeps room for six CJK characters a line
 MAX_COL = 60  # no column wider than this: longer text wraps
 MAX_ROW_PT = 409  # the tallest row Excel allows
-SHORT = 12  # text up to this many display columns (dates, statuses, names) never wraps
+SHORT = 14  # text up to this many display columns (dates, statuses, names) never wraps
 
 
 def _footer_text(text: str) -> str:
@@ -175,8 +185,10 @@ def line_height(size: float = BODY_PT) -> float:
 def fit_widths(natural: list[float], least: list[float], budget: float = PRINT_UNITS) -> list[float]:
     """Column widths within ``budget``: the widest columns narrow first (their text wraps), none
     below ``least``. When even the least widths exceed the budget they are returned as they are."""
-    if sum(natural) <= budget or sum(least) >= budget:
+    if sum(natural) <= budget:
         return [max(n, lo) for n, lo in zip(natural, least, strict=True)]
+    if sum(least) >= budget:
+        return list(least)
     lo_cap, hi_cap = 0.0, max(natural)
     for _ in range(40):
         cap = (lo_cap + hi_cap) / 2
@@ -224,6 +236,7 @@ class Sheet:
         self.ctx = ctx
         self.headers = list(headers)
         self.widths: list[float] = [0.0] * len(headers)  # a floor for a column's width; finish() fits
+        self.centred: set[int] = set()  # columns (1-based) whose cells are centred (ranks, lights)
         c = ws.cell(1, 1, title)
         c.font = font(ctx, bold=True, size=TITLE_PT)
         c.alignment = Alignment(wrap_text=True, vertical="top")
@@ -243,7 +256,9 @@ class Sheet:
         status_col: int | None = None,
         bold: bool = False,
         number_format: dict[int, str] | None = None,
+        light: str | None = None,
     ) -> int:
+        """Write one row; colour cell ``status_col`` by ``light`` (or, without one, by ``status``)."""
         from openpyxl.styles import PatternFill
 
         self.row += 1
@@ -253,9 +268,18 @@ class Sheet:
                 c.font = font(self.ctx, bold=True)
             if number_format and j in number_format and isinstance(v, (int, float)):
                 c.number_format = number_format[j]
-        if status and status_col:
-            self.ws.cell(self.row, status_col).fill = PatternFill("solid", fgColor=STATUS_FILL.get(status, "FFFFFF"))
+        colour = fill_colour(status, light)
+        if colour and status_col:
+            self.ws.cell(self.row, status_col).fill = PatternFill("solid", fgColor=colour)
         return self.row
+
+    def colour(self, col: int, status: str | None, light: str | None = None) -> None:
+        """Colour cell ``col`` of the last row by its light (or status)."""
+        from openpyxl.styles import PatternFill
+
+        colour = fill_colour(status, light)
+        if colour:
+            self.ws.cell(self.row, col).fill = PatternFill("solid", fgColor=colour)
 
     def finish(self, *, budget: float = PRINT_UNITS) -> None:
         """Fit the columns to the page, wrap what is longer than its column, make every row tall
@@ -269,18 +293,20 @@ class Sheet:
         for j, h in enumerate(self.headers):
             longest_word = max((line_units(w) for w in h.split()), default=0)
             natural[j] = max(natural[j], min(longest_word, 14) + 2)
-            least[j] = max(least[j], min(longest_word, 8) + 2)
+            least[j] = max(least[j], min(longest_word, 6.3) + 2)  # a header may wrap after three CJK
         body = list(ws.iter_rows(min_row=4, max_row=ws.max_row, max_col=n))
         for cells in body:
             for c in cells:
                 shown = shown_text(c)
-                if not shown:
+                if not shown or c.coordinate in ws.merged_cells:
                     continue
                 units = max(line_units(part) for part in shown.split("\n")) + 2
                 j = int(c.column or 1) - 1
                 natural[j] = max(natural[j], min(units, MAX_COL))
                 if not isinstance(c.value, str) or units <= SHORT + 2:
                     least[j] = max(least[j], units)
+                else:
+                    least[j] = max(least[j], min(units, TEXT_LEAST))
         widths = fit_widths(natural, least, budget)
         for j, w in enumerate(widths, 1):
             ws.column_dimensions[get_column_letter(j)].width = round(w, 1)
@@ -297,12 +323,12 @@ class Sheet:
                 old = c.alignment
                 wrap = need.get(j, 1) > 1 or (isinstance(c.value, str) and "\n" in c.value)
                 c.alignment = Alignment(
-                    horizontal=old.horizontal,
+                    horizontal="center" if j + 1 in self.centred else old.horizontal,
                     vertical=old.vertical or "top",  # a row's cells line up at the top of a tall row
                     wrap_text=wrap or bool(old.wrap_text),
                 )
         self.title_row(sum(widths))
-        pages = max(1, math.ceil(sum(widths) / (budget * 1.02)))
+        pages = max(1, math.ceil(sum(widths) / (budget * OVERFLOW)))
         print_setup(ws, self.ctx, pages_wide=pages, title_cols="A:A" if pages > 1 else None)
 
     def title_row(self, total: float) -> None:
@@ -322,10 +348,11 @@ def shown_text(c: Any) -> str:
         return ""
     if isinstance(v, bool) or not isinstance(v, (int, float)):
         return str(v)
-    fmt = str(c.number_format or "General")
+    fmt = str(c.number_format or "General").split(";")[0]
+    if fmt == "General":
+        return text_of(v)
+    places = len(fmt.split(".")[1].rstrip("%")) if "." in fmt else 0
+    sign = "+" if fmt.startswith("+") and v > 0 else ""
     if fmt.endswith("%"):
-        places = len(fmt.split(".")[1]) - 1 if "." in fmt else 0
-        return f"{v * 100:.{places}f}%"
-    if fmt.startswith("0") and "." in fmt:
-        return f"{v:.{len(fmt.split('.')[1])}f}"
-    return text_of(v)
+        return f"{sign}{v * 100:.{places}f}%"
+    return f"{sign}{v:.{places}f}"

@@ -96,6 +96,18 @@ def default_lang() -> str:
     return value if value in LANGS else "zh"
 
 
+class _Filled(dict[str, Any]):
+    """Parameters for a template: one a caller did not give shows as nothing, never as
+    ``{unit_hint}`` in front of a user; None shows as nothing too."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+    def __getitem__(self, key: str) -> Any:
+        value = super().__getitem__(key) if key in self else ""
+        return "" if value is None else value
+
+
 def tr(key: str, lang: str, /, *, words: PlanWords | None = None, **params: Any) -> str:
     """The text of ``key`` in ``lang`` with ``params`` filled in; the key itself if unknown.
 
@@ -109,9 +121,9 @@ def tr(key: str, lang: str, /, *, words: PlanWords | None = None, **params: Any)
     if "{" not in template:
         return template
     try:
-        return template.format(**{**(words or words_in_use()).params(lang), **params})
-    except (KeyError, IndexError, ValueError):
-        return template
+        return template.format_map(_Filled({**(words or words_in_use()).params(lang), **params}))
+    except (IndexError, ValueError, AttributeError, TypeError):
+        return template.replace("{", "").replace("}", "")
 
 
 __all__ = [

@@ -21,4 +21,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{code} {name}：目标、完成与序时进度",
         "{code} {name}: target, actual, expected to date",
     ),
+    "export.matrix-title": ("完成率（颜色为亮灯）", "completion (colour: light)"),
+    "export.no-light": ("不亮灯", "no light"),
+    "export.legend-green": (
+        "已完成、达到序时进度、未超上限",
+        "met, on schedule, within the cap",
+    ),
+    "export.legend-yellow": (
+        "滞后序时进度不到 {points} 个百分点",
+        "behind schedule by less than {points} points",
+    ),
+    "export.legend-red": (
+        "滞后序时进度 {points} 个百分点及以上，超出上限，未报送、逾期未报、退回或冲突",
+        "behind by {points} points or more, over the cap, not submitted, overdue, rejected or in conflict",
+    ),
+    "export.legend-none": (
+        "无目标、缺基期值、推进中、未启动：不按序时进度评判",
+        "no target, no baseline, in progress, not started: not judged against the schedule",
+    ),
+    "export.light-counts": ("亮灯统计（{unit_word}×指标）", "Lights ({unit_word} × indicator)"),
 }

@@ -40,9 +40,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a number far too large for a date: write a proper date or number, or clear the cell, and save again",
     ),
     "sheet-too-large": (
-        "工作表“{sheet}”声明了 {rows} 行 × {cols} 列，超过上限 {limit}：请删除多余的行列后重新保存",
-        "sheet '{sheet}' claims {rows} rows x {cols} columns, over the limit of {limit}: "
-        "delete the extra rows and columns and save again",
+        "工作表“{sheet}”有内容延伸到第 {rows} 行、第 {cols} 列，超过上限 {limit}（行×列）："
+        "请删除表格以外误填的内容后重新保存",
+        "sheet '{sheet}' has content out to row {rows}, column {cols}, past the limit of {limit} "
+        "(rows x columns): delete what was typed outside the table and save again",
     ),
     "label-missing": (
         "找不到“{label}”栏：请在表头区保留“{label}”标签，并在其右侧单元格填写",
@@ -155,8 +156,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{value} is not between 0 and 100: write a percentage, e.g. 92.5 for 92.5%",
     ),
     "rate-as-fraction": (
-        "{value} 按 {percent}% 读取（看起来写成了小数比例）：请确认",
-        "{value} read as {percent}% (it looks like a fraction): please confirm",
+        "“{value}”看不出是 {percent}% 还是 {value}%（百分比格式的单元格会把 {percent}% 存为 {value}）："
+        "请把单元格设为常规格式，直接填写百分数，如 {percent}",
+        "'{value}' could mean {percent}% or {value}% (a %-formatted cell stores {percent}% as {value}): "
+        "set the cell to General and write the percentage itself, e.g. {percent}",
+    ),
+    "digits-split": (
+        "“{value}”中数字被空格隔开，无法确定是哪个数：请只填写一个数字",
+        "'{value}' has digits split by a space, so which number is meant is unclear: write one number",
+    ),
+    "unit-not-wanted": (
+        "“{value}”带有单位 {found}：此项不带单位，请只填写数字",
+        "'{value}' carries the unit {found}: this item takes a plain number only",
     ),
     "bad-choice": ("“{value}”无效：请选择 {choices}", "'{value}' is not valid: choose one of {choices}"),
     "formula-no-value": (
@@ -243,6 +254,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "norm-spaces": ("多余空格", "extra spaces"),
     "norm-thousands": ("千位分隔符", "thousands separators"),
     "norm-unit": ("去掉单位“{unit}”", "unit '{unit}' removed"),
+    "norm-same-unit": ("量词“{found}”按“{unit}”计", "counter '{found}' counted as '{unit}'"),
     "norm-text-number": ("文本格式的数字", "number stored as text"),
     "norm-year-suffix": ("去掉“年”", "'年' removed"),
     "norm-percent": ("去掉“%”", "'%' removed"),
@@ -252,4 +264,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "date-time": ("去掉时间", "time of day dropped"),
     "hint-unit": ("（单位：{unit}）", " (unit: {unit})"),
     "hint-did-you-mean": ("（是否为“{name}”？）", " (did you mean '{name}'?)"),
+    "evidence-table-unreadable": (
+        "找到了 {code} 的明细表，但读不出其中的条目（列名被改动，或表格放在了另一张表的旁边）："
+        "请保留模板的列名 {columns}，并把各表上下排列",
+        "the 明细 table of {code} is there but its items cannot be read (a renamed column, or a table "
+        "placed beside another): keep the template's columns {columns} and one table below the other",
+    ),
+    "unit-differs-from-stamp": (
+        "填写的{unit_word}为“{unit}”，但此表是为“{stamp}”生成的模板：已按“{unit}”读取；如填错请改正，"
+        "如借用了别的{unit_word}的表，请用本{unit_word}的模板",
+        "the unit cell says {unit}, but the template was made for {stamp}: read as {unit}; correct it if "
+        "wrong, or use your own unit's template",
+    ),
+    "unit-guessed": ("{unit}？", "{unit}?"),
 }

@@ -701,11 +701,17 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
     # The fingerprint names what a return form depends on. The reporting calendar, the warning
     # threshold, the score rules and the supervision text change no form, and the plan's words
     # change no figure, so moving a deadline, a light's threshold or a point, or correcting a word,
-    # does not make every return "from another version".
-    dumped = m.model_dump(
-        mode="json",
-        exclude={"reporting": True, "warning": True, "scoring": True, "supervision": True, "plan": set(WORD_FIELDS)},
-    )
+    # does not make every return "from another version". Which counters mean the same count
+    # (same_as) changes what is accepted, not the form.
+    exclude: dict[str, Any] = {
+        "reporting": True,
+        "warning": True,
+        "scoring": True,
+        "supervision": True,
+        "plan": set(WORD_FIELDS),
+        "units_of_measure": {"__all__": {"same_as"}},
+    }
+    dumped = m.model_dump(mode="json", exclude=exclude)
     canonical = json.dumps(dumped, ensure_ascii=False, sort_keys=True)
     fingerprint = hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
     info = m.plan
@@ -726,6 +732,7 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
         district_aliases=tuple(m.district.aliases),
         units=tuple(UnitName(u.name, tuple(u.aliases)) for u in m.units),
         symbols=tuple(u.symbol for u in m.units_of_measure),
+        same_as={u.symbol: tuple(u.same_as) for u in m.units_of_measure if u.same_as},
         indicators=tuple(indicators),
         targets=targets,
         file_json=m.model_dump_json(),

@@ -46,6 +46,7 @@ class UnitOfMeasure(_Strict):
     symbol: str = Field(min_length=1)
     integer: bool = True
     rate: bool = False
+    same_as: list[str] = []  # counters meaning the same count (件 for 个): accepted with a warning
 
 
 class District(_Strict):

@@ -127,6 +127,8 @@ class Plan:
     targets: dict[tuple[str, str, int | None], float] = field(repr=False)
     file_json: str = field(repr=False)  # the validated file, for ``file``
     scoring: ScoringRules | None = None  # the 考核评分 rules, when the plan scores
+    # unit of measure -> counters that mean the same count (``units_of_measure[].same_as``)
+    same_as: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     reporting: ReportingRule | None = None  # no calendar: no timeliness check
     supervision: tuple[str, str] | None = None  # (source, text): the plan on 通报 and 整改
     # ``warning.yellow_points``: behind by less than this many percentage points is yellow, else red.

@@ -87,6 +87,9 @@ def excel_format(integer: bool, *, expected: bool = False) -> str:
 PERCENT_FORMAT = "0.0%"  # completion and 序时进度 as shares, as fmt_percent writes them
 
 
+POINTS_FORMAT = "+0.0;-0.0;0.0"  # percentage points with a sign, as fmt_points writes them
+
+
 def fmt_figure(value: float | str | None, ind: Indicator, *, expected: bool = False) -> str:
     """:func:`fmt_by_unit` with the unit of measure of ``ind`` (counts, money, rates)."""
     return fmt_by_unit(value, ind.integer, expected=expected)

@@ -357,9 +357,9 @@ def render_problems(report: Report, lang: str, console: Console) -> None:
         if s.role == "rejected":
             errors = [f for f in r.findings if f.severity == "error"]
             head = (
-                f"退回：{r.file}（{r.unit or '?'}，{len(errors)} 处错误）"
+                f"退回：{r.file}（{r.unit_label(lang)}，{len(errors)} 处错误）"
                 if zh
-                else f"Rejected: {r.file} ({r.unit or '?'}, {len(errors)} error(s))"
+                else f"Rejected: {r.file} ({r.unit_label(lang)}, {len(errors)} error(s))"
             )
             lines.append(Text(head, style="bold red"))
             if r.reporter or r.phone:

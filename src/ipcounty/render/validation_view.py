@@ -27,7 +27,7 @@ def status_word(status: str, lang: str) -> str:
 
 def describe_return(r: Return, lang: str) -> str:
     """``税郭镇 · 2025年 · 截至 2025-09-30`` (what the header said, as far as it could be read)."""
-    parts = [r.unit or "?"]
+    parts = [r.unit_label(lang)]
     if r.year:
         parts.append(f"{r.year}年" if lang == "zh" else str(r.year))
     if r.as_of:

@@ -32,9 +32,15 @@ class _Table:
     columns: dict[str, int] = field(default_factory=dict)  # column name -> grid column
 
 
-def read_evidence(book: Book, plan: Plan, ret: Return, indicators: list[Indicator]) -> None:
-    """Read sheet 明细 of ``book`` into ``ret.items`` and add its findings to ``ret``."""
-    wanted = [i for i in indicators if i.evidence is not None and i.code in ret.values]
+def read_evidence(
+    book: Book, plan: Plan, ret: Return, indicators: list[Indicator], rows: set[str] | None = None
+) -> None:
+    """Read sheet 明细 of ``book`` into ``ret.items`` and add its findings to ``ret``.
+
+    ``rows`` are the indicators whose row the table has (default: those with a value). Their
+    items are checked even when 本年完成 could not be read; only the count comparison needs it."""
+    present = rows if rows is not None else set(ret.values)
+    wanted = [i for i in indicators if i.evidence is not None and i.code in present]
     if not wanted:
         return
     counts = {i.code: ret.number(i.code) or 0 for i in wanted}
@@ -42,13 +48,14 @@ def read_evidence(book: Book, plan: Plan, ret: Return, indicators: list[Indicato
     def add(finding: str, severity: Severity, in_sheet: str | None, cell: str | None, **params: Any) -> None:
         ret.findings.append(Finding(finding, severity, ret.file, sheet=in_sheet, cell=cell, params=params))
 
-    if L.DETAIL_SHEET not in book.sheet_names:
+    sheet = L.find_sheet(book.sheet_names, L.DETAIL_SHEET)
+    if sheet is None:
         if any(counts.values()):
             add("evidence-sheet-missing", "warning", None, None, sheet=L.DETAIL_SHEET)
         return
-    grid, problem = book.read_sheet(L.DETAIL_SHEET)
+    grid, problem = book.read_sheet(sheet)
     if problem is not None:
-        add(problem.code, "error", L.DETAIL_SHEET, problem.cell, **problem.params)
+        add(problem.code, "error", sheet, problem.cell, **problem.params)
         return
     # Every table of the sheet bounds the one above it, even one whose count was left empty.
     all_tables = _find_tables(grid, [i for i in indicators if i.evidence is not None])
@@ -61,14 +68,24 @@ def read_evidence(book: Book, plan: Plan, ret: Return, indicators: list[Indicato
         end = all_tables[i + 1].header_row - 1 if i + 1 < len(all_tables) else len(grid)
 
         def add_here(finding: str, severity: Severity, cell: str | None = None, **params: Any) -> None:
-            add(finding, severity, L.DETAIL_SHEET, cell, **params)
+            add(finding, severity, sheet, cell, **params)
 
         _read_table(grid, t, end, ret, plan, add_here)
     for ind in wanted:
         spec = ind.evidence
         assert spec is not None
+        if ind.code not in found:
+            title = _title_cell(grid, ind)
+            if title is not None:
+                # The table is there but cannot be read (a renamed column, a table set beside
+                # another): its items would be lost, so say so instead of "明细 is empty".
+                names = "、".join(c.name for c in spec.columns)
+                add("evidence-table-unreadable", "error", sheet, title, code=ind.code, columns=names)
+                continue
         items = ret.items.get(ind.code, [])
         actual = counts[ind.code]
+        if ind.code not in ret.values:
+            continue  # 本年完成 has its own finding: nothing to compare the items with
         value_cell = ret.values[ind.code].cell
         if ind.code not in found or not items:
             if actual:
@@ -181,6 +198,20 @@ def _find_tables(grid: list[list[Cell]], indicators: list[Indicator]) -> list[_T
         if best is not None:
             tables.append(best)
     return tables
+
+
+def _title_cell(grid: list[list[Cell]], ind: Indicator) -> str | None:
+    """The cell holding the title of ``ind``'s 明细 table (``B1 新增有效发明专利明细``), anywhere on
+    the sheet, or None."""
+    spec = ind.evidence
+    assert spec is not None
+    title = L.clean_label(spec.title)
+    prefix = f"{ind.code} "
+    for r, row in enumerate(grid):
+        for c, v in enumerate(row):
+            if v.__class__ is str and v and (v.lstrip().startswith(prefix) or L.clean_label(v) == title):
+                return L.cell_name(r, c)
+    return None
 
 
 def _read_table(grid: list[list[Cell]], t: _Table, end: int, ret: Return, plan: Plan, add: Callable[..., None]) -> None:

@@ -101,6 +101,15 @@ def strip_invisible(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
 
+def find_sheet(names: list[str], wanted: str) -> str | None:
+    """The sheet called ``wanted``, also when a clerk's rename left a space or a full-width
+    character in its name (``明细 ``, ``填报表（1）`` is not)."""
+    if wanted in names:
+        return wanted
+    key = clean_label(wanted)
+    return next((n for n in names if clean_label(n) == key), None)
+
+
 @lru_cache(maxsize=16384)  # the same few hundred cells are named in every return
 def cell_name(row: int, col: int) -> str:
     """Excel A1 name of a 0-based (row, col): (8, 4) -> ``E9``."""

@@ -61,6 +61,7 @@ class Return:
     findings: list[Finding] = field(default_factory=list)
     stamp: dict[str, str] = field(default_factory=dict)
     skip_reason: str = ""  # set for a file under the returns folder that is not a return
+    unit_hint: str = ""  # when ``unit`` could not be read: the unit its stamp or file name names
     _refs: dict[str, ItemRefs] | None = field(default=None, repr=False, compare=False)
 
     def item_refs(self) -> dict[str, ItemRefs]:
@@ -76,6 +77,16 @@ class Return:
         slim._refs = self.item_refs()
         slim.items = {}
         return slim
+
+    def unit_label(self, lang: str) -> str:
+        """The unit to show beside the file: the one read, else the guess (marked), else ?."""
+        if self.unit:
+            return self.unit
+        if self.unit_hint:
+            from ipcounty.i18n import tr
+
+            return tr("unit-guessed", lang, unit=self.unit_hint)
+        return "?"
 
     @property
     def skipped(self) -> bool:

@@ -65,6 +65,7 @@ class _Layout:
     header_row: int | None = None
     columns: dict[str, int] = field(default_factory=dict)
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
+    more_labels: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # later cells of a label
 
     def right_of(self, r: int, c: int) -> int:
         """The column just right of cell (r, c), past the merged range it belongs to."""
@@ -81,6 +82,7 @@ def read_return(path: Path, plan: Plan, *, name: str | None = None, today: dt.da
     if problem is not None or book is None:
         assert problem is not None
         ret.findings.append(Finding(problem.code, "error", ret.file, params=problem.params))
+        _guess_unit(plan, ret)
         return ret
     if L.SHEET not in book.sheet_names and book.is_ipcounty_export():
         book.close()
@@ -89,6 +91,7 @@ def read_return(path: Path, plan: Plan, *, name: str | None = None, today: dt.da
         ret.sha256 = book.sha256
         _check_format(book, ret)
         _read_book(book, plan, ret, today or dt.date.today())
+        _guess_unit(plan, ret)
     except Exception as exc:
         if os.environ.get("IPCOUNTY_DEBUG"):
             raise
@@ -130,11 +133,41 @@ def _read_book(book: Book, plan: Plan, ret: Return, today: dt.date) -> None:
     layout = _find_layout(grid, L.clean_label(plan.words.unit_word))
     layout.merged = book.merged.get(sheet, [])
     _read_header(grid, layout, plan, ctx, today)
-    _read_table(grid, layout, plan, ctx)
-    if ret.unit != plan.district_name and ret.values:
+    _compare_stamp_unit(plan, ctx, layout, grid)
+    rows_read = _read_table(grid, layout, plan, ctx)
+    if ret.unit != plan.district_name and rows_read:
         from ipcounty.returns.evidence import read_evidence
 
-        read_evidence(book, plan, ret, plan.unit_indicators())
+        # Every row of the table counts here, its 本年完成 read or not: a bad count must not
+        # hide the checks of the items behind it (one round trip for the clerk, not two).
+        read_evidence(book, plan, ret, plan.unit_indicators(), rows_read)
+
+
+def _compare_stamp_unit(plan: Plan, ctx: _Ctx, lay: _Layout, grid: list[list[Cell]]) -> None:
+    """The unit in the 镇街 cell against the one the template was made for (its stamp).
+
+    They differ when a clerk copied another unit's form: a warning naming both. When the cell
+    could not be read, the stamp (or the file name) says whose return it probably is."""
+    ret = ctx.ret
+    stamped = plan.canonical_unit(ret.stamp.get("unit", "")) if ret.stamp.get("unit") else None
+    if ret.unit is not None and stamped is not None and stamped[0] != ret.unit:
+        found = _label_value(grid, lay, L.LABEL_UNIT)
+        ctx.add("unit-differs-from-stamp", "warning", found[1] if found else None, unit=ret.unit, stamp=stamped[0])
+
+
+def _guess_unit(plan: Plan, ret: Return) -> None:
+    """For a return whose 镇街 could not be read: the unit its stamp or its file name names."""
+    if ret.unit is not None:
+        return
+    stamped = plan.canonical_unit(ret.stamp["unit"]) if ret.stamp.get("unit") else None
+    if stamped is not None:
+        ret.unit_hint = stamped[0]
+        return
+    for part in Path(ret.file).stem.replace("-", "_").split("_"):
+        canon = plan.canonical_unit(part) if part else None
+        if canon is not None:
+            ret.unit_hint = canon[0]
+            return
 
 
 def _check_stamp(book: Book, plan: Plan, ctx: _Ctx) -> None:
@@ -176,8 +209,11 @@ def _find_layout(grid: list[list[Cell]], unit_word: str = "") -> _Layout:
                 label = L.LABEL_UNIT
             if col and col not in found:
                 found[col] = c
-            if label and r < HEADER_SCAN_ROWS and label not in labels:
-                labels[label] = (r, c)
+            if label and r < HEADER_SCAN_ROWS:
+                if label not in labels:
+                    labels[label] = (r, c)
+                else:
+                    lay.more_labels.setdefault(label, []).append((r, c))
         if L.COL_ACTUAL in found and (L.COL_CODE in found or len(found) >= 4):
             lay.header_row = r
             lay.columns = found
@@ -195,6 +231,24 @@ def _label_value(grid: list[list[Cell]], lay: _Layout, label: str) -> tuple[Cell
     r, c = lay.labels[label]
     vc = lay.right_of(r, c)
     return _at(grid, r, vc), L.cell_name(r, vc)
+
+
+def _choose_unit_label(grid: list[list[Cell]], lay: _Layout, plan: Plan) -> None:
+    first = lay.labels.get(L.LABEL_UNIT)
+    if first is None:
+        return
+    cells = [first, *[rc for rc in lay.more_labels.get(L.LABEL_UNIT, []) if rc[0] < (lay.header_row or 10**9)]]
+    if len(cells) == 1:
+        return
+
+    def value(rc: tuple[int, int]) -> str:
+        v = _at(grid, rc[0], lay.right_of(*rc))
+        return v.strip() if isinstance(v, str) else ""
+
+    symbols = set(plan.symbols) | {"万元", "元", "亿元"}
+    named = [rc for rc in cells if value(rc) and plan.canonical_unit(value(rc)) is not None]
+    plausible = [rc for rc in cells if value(rc) and value(rc) not in symbols]
+    lay.labels[L.LABEL_UNIT] = (named or plausible or cells)[0]
 
 
 def _filled_label(
@@ -215,7 +269,10 @@ def _filled_label(
 def _read_header(grid: list[list[Cell]], lay: _Layout, plan: Plan, ctx: _Ctx, today: dt.date) -> None:
     ret = ctx.ret
     example_year = plan.years[min(1, len(plan.years) - 1)]
-    # The unit.
+    # The unit. A form's "单位：个" (the unit of measure, often top right above the header block)
+    # reads like the label 单位 (= 镇街): the cell whose value names a unit wins, then any cell
+    # whose value is not a unit of measure.
+    _choose_unit_label(grid, lay, plan)
     found = _label_value(grid, lay, L.LABEL_UNIT)
     if found is None:
         ctx.add("label-missing", "error", label=plan.words.unit_word)
@@ -310,18 +367,20 @@ def _expected(plan: Plan, unit: str | None, year: int | None, codes_seen: set[st
     return [i for i in plan.unit_indicators() if plan.target(i.code, unit, y) is not None]
 
 
-def _read_table(grid: list[list[Cell]], lay: _Layout, plan: Plan, ctx: _Ctx) -> None:
+def _read_table(grid: list[list[Cell]], lay: _Layout, plan: Plan, ctx: _Ctx) -> set[str]:
+    """Check every row of the table; the codes of the indicators whose row was read."""
     ret = ctx.ret
+    read: set[str] = set()
     if lay.header_row is None:
         for col in L.REQUIRED_COLUMNS:
             ctx.add("column-missing", "error", column=col, columns="、".join(L.TABLE_COLUMNS))
-        return
+        return read
     hr = lay.header_row
     for col in L.REQUIRED_COLUMNS:
         if col not in lay.columns:
             ctx.add("column-missing", "error", L.cell_name(hr, 0), column=col, columns="、".join(L.TABLE_COLUMNS))
     if L.COL_ACTUAL not in lay.columns:
-        return
+        return read
     cols = lay.columns
     by_code, by_name = lookups(plan)
 
@@ -360,9 +419,11 @@ def _read_table(grid: list[list[Cell]], lay: _Layout, plan: Plan, ctx: _Ctx) -> 
             ctx.add("indicator-not-for-unit", "error", first_cell[ind.code], code=ind.code, unit=unit_name)
             continue
         _read_row(grid, r, ind, cols, plan, ctx)
+        read.add(ind.code)
     for ind in expected:
         if ind.code not in first_cell:
             ctx.add("indicator-missing", "error", code=ind.code, name=ind.name)
+    return read
 
 
 def _looks_like_code(raw: Cell) -> bool:
@@ -426,7 +487,14 @@ def _read_row(grid: list[list[Cell]], r: int, ind: Indicator, cols: dict[str, in
     elif ind.kind == "qualitative":
         p = parse_choice(raw, L.STATE_CHOICES)
     else:
-        p = parse_number(raw, ind.unit, integer=ind.integer, rate=ind.rate, known_units=plan.symbols)
+        p = parse_number(
+            raw,
+            ind.unit,
+            integer=ind.integer,
+            rate=ind.rate,
+            known_units=plan.symbols,
+            same_units=plan.same_as.get(ind.unit, ()),
+        )
     if not p.ok:
         assert p.error is not None
         ctx.add(p.error, "error", cell, **p.params)
@@ -440,7 +508,7 @@ def _read_row(grid: list[list[Cell]], r: int, ind: Indicator, cols: dict[str, in
             cell,
             value=raw,
             number=shown,
-            what=[phrase(k, unit=ind.unit) for k in visible],
+            what=[phrase(k, unit=ind.unit, **p.params) for k in visible],
         )
     ret.values[ind.code] = Value(ind.code, p.value, cell, note, baseline)
 

@@ -21,7 +21,10 @@ from ipcounty.returns.layout import strip_invisible
 _SPACES = re.compile(r"[\s\u00a0\u3000]+")
 _PLAIN = re.compile(r"^[+-]?(\d+(\.\d+)?|\.\d+)$")
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
-_NUMBER_THEN_TEXT = re.compile(r"^([+-]?[\d,]*\.?\d+)\s*([^\d\s.,]\S*)$")
+# A number then a word: the word must start with a letter or an ideograph (件, 万元, km), so that
+# "2+1" or "3。" are not read as the number 2 in unit "+1" or 3 in unit "。".
+_NUMBER_THEN_TEXT = re.compile(r"^([+-]?[\d,]*\.?\d+)\s*([^\W\d_]\S*)$")
+_SPACED_DIGITS = re.compile(r"\d[\s\u00a0\u3000]+\d")
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
@@ -60,17 +63,29 @@ def _clean_text(raw: str) -> tuple[str, list[str]]:
     return stripped, done
 
 
-def parse_number(raw: Any, unit: str, *, integer: bool, rate: bool, known_units: Iterable[str] = ()) -> Parsed:
-    """A non-negative amount in ``unit``; counts whole, rates 0–100."""
+def parse_number(
+    raw: Any,
+    unit: str,
+    *,
+    integer: bool,
+    rate: bool,
+    known_units: Iterable[str] = (),
+    same_units: Iterable[str] = (),
+) -> Parsed:
+    """A non-negative amount in ``unit``; counts whole, rates 0–100. A trailing counter from
+    ``same_units`` (件 for an indicator in 个, per the plan's ``same_as``) is accepted with a
+    warning; digits split by a space (``1 0``) are refused, never joined."""
     plain = type(raw) is float and 0 <= raw <= (100 if rate else math.inf) and (not integer or raw.is_integer())
     if plain and not (rate and 0 < raw <= 1):
         return Parsed(value=raw)  # the common case: a plain number in range, nothing to say
     done: list[str] = []
+    said: dict[str, Any] = {}  # what a normalisation needs to be explained (the counter found)
+    hint = phrase("hint-unit", unit=unit) if unit else ""
     if isinstance(raw, (bool, dt.date, dt.time, dt.timedelta)):
-        return Parsed(error="not-a-number", params={"value": _show(raw)})
+        return Parsed(error="not-a-number", params={"value": _show(raw), "unit_hint": hint})
     if isinstance(raw, (int, float)):
         if isinstance(raw, float) and not math.isfinite(raw):
-            return Parsed(error="not-a-number", params={"value": _show(raw)})
+            return Parsed(error="not-a-number", params={"value": _show(raw), "unit_hint": hint})
         value = float(raw)
         if rate and 0 < value <= 1:
             return Parsed(error="rate-as-fraction", params={"value": _show(raw), "percent": _show(value * 100)})
@@ -79,6 +94,8 @@ def parse_number(raw: Any, unit: str, *, integer: bool, rate: bool, known_units:
         original = text
         if not text:
             return Parsed(error="empty-value")
+        if _SPACED_DIGITS.search(text):
+            return Parsed(error="digits-split", params={"value": original})
         inner = _SPACES.sub("", text)
         if inner != text:
             done.append("norm-spaces")
@@ -93,17 +110,19 @@ def parse_number(raw: Any, unit: str, *, integer: bool, rate: bool, known_units:
             m = _NUMBER_THEN_TEXT.match(text)
             if m and not _PLAIN.match(text):
                 suffix = m.group(2)
-                hint = suffix if suffix in set(known_units) or len(suffix) <= 3 else None
-                if hint:
+                if suffix in set(same_units) and _PLAIN.match(m.group(1).replace(",", "")):
+                    text = m.group(1)
+                    done.append("norm-same-unit")
+                    said["found"] = suffix
+                elif suffix in set(known_units) or len(suffix) <= 3:
+                    if not unit:
+                        return Parsed(error="unit-not-wanted", params={"value": original, "found": suffix})
                     return Parsed(error="wrong-unit", params={"value": original, "found": suffix, "unit": unit})
         if _THOUSANDS.match(text):
             text = text.replace(",", "")
             done.append("norm-thousands")
         if not _PLAIN.match(text):
-            return Parsed(
-                error="not-a-number",
-                params={"value": original, "unit_hint": phrase("hint-unit", unit=unit) if unit else ""},
-            )
+            return Parsed(error="not-a-number", params={"value": original, "unit_hint": hint})
         value = float(text)
         done.append("norm-text-number")
     # Excel's binary floats: 15.000000000000002 is 15.
@@ -117,7 +136,7 @@ def parse_number(raw: Any, unit: str, *, integer: bool, rate: bool, known_units:
         return Parsed(error="fractional-count", params={"value": _show(value), "unit": unit})
     if rate and value > 100:
         return Parsed(error="rate-out-of-range", params={"value": _show(value)})
-    return Parsed(value=value, normalised=tuple(dict.fromkeys(done)))
+    return Parsed(value=value, params=said, normalised=tuple(dict.fromkeys(done)))
 
 
 _DATE_PATTERNS = (
@@ -213,7 +232,16 @@ def parse_text(raw: Any) -> Parsed:
 
 
 def _show(value: Any) -> str:
+    """A cell's value as the clerk sees it in Excel or WPS."""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
     if isinstance(value, float):
+        if math.isnan(value):
+            return "NaN"
+        if math.isinf(value):
+            return "#NUM!"  # what Excel shows for a number beyond its range
         if math.isfinite(value) and value == int(value):
             return str(int(value))
         return f"{value:g}"
