@@ -125,6 +125,7 @@ def _global(
 
 def _register() -> None:
     from ipcounty.cli import (
+        bulletin_cmd,
         export_cmd,
         plan_cmd,
         report_cmd,
@@ -132,7 +133,7 @@ def _register() -> None:
         validate_cmd,
     )
 
-    for module in (plan_cmd, template_cmd, validate_cmd, report_cmd, export_cmd):
+    for module in (plan_cmd, template_cmd, validate_cmd, report_cmd, export_cmd, bulletin_cmd):
         module.register(app)
 
 

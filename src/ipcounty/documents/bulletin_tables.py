@@ -68,7 +68,7 @@ def units_table(report: Report, lang: str) -> list[tuple[str, Table]]:
         body = tuple(_cells(district if r.is_district else r.reporting_unit, r, lang) for r in rows)
         caption = f"{ind.code} {ind.label(lang)}" + (f"（{ind.unit}）" if ind.unit and lang == "zh" else "")
         caption += f" ({ind.unit})" if ind.unit and lang == "en" else ""
-        widths = (2.4, 1, 1, 1.1, 1.1, 1.3, 1.5, 0.9, 0.8)
+        widths = (2.1, 0.9, 1.2, 1.3, 1.3, 1.3, 2.0, 1.0, 0.8)
         out.append((caption, Table(header, body, _FIGURES, widths)))
     return out
 
@@ -80,7 +80,7 @@ def goals_table(report: Report, lang: str) -> Table | None:
         return None
     header = _header(tr("col.indicator", lang), lang)[:-1]
     body = tuple(_cells(f"{r.indicator.code} {r.indicator.label(lang)}", r, lang)[:-1] for r in rows)
-    return Table(header, body, _FIGURES, (3.4, 1, 1, 1.1, 1.1, 1.3, 1.5, 0.9))
+    return Table(header, body, _FIGURES, (3.7, 0.9, 1.2, 1.3, 1.3, 1.3, 2.0, 1.0))
 
 
 def returns_table(report: Report, lang: str) -> Table:
