@@ -128,12 +128,13 @@ def _register() -> None:
         bulletin_cmd,
         export_cmd,
         plan_cmd,
+        remind_cmd,
         report_cmd,
         template_cmd,
         validate_cmd,
     )
 
-    for module in (plan_cmd, template_cmd, validate_cmd, report_cmd, export_cmd, bulletin_cmd):
+    for module in (plan_cmd, template_cmd, validate_cmd, report_cmd, export_cmd, bulletin_cmd, remind_cmd):
         module.register(app)
 
 

@@ -90,7 +90,8 @@ class _Builder:
         paras += [h1(self.t("bulletin.h1.requirements")), *self.numbered(self.requirements())]
         atts = attachments(self.report, self.lang)
         note = "\n".join(
-            (self.t("bulletin.attachments") if i == 0 else "") + f"{i + 1}．{a.title}" for i, a in enumerate(atts)
+            (self.t("bulletin.attachments") if i == 0 else "") + self.t("bulletin.att.number", n=i + 1, title=a.title)
+            for i, a in enumerate(atts)
         )
         return OfficialDocument(
             title=self.t("bulletin.title", span=span, name=name),
@@ -129,10 +130,20 @@ class _Builder:
 
     # ---- 一、总体进展 -------------------------------------------------------------------------
     def status_counts(self, rows: list[Row]) -> str:
-        counts = {s: sum(1 for r in rows if r.status == s) for s in STATUSES}
-        return self.list_sep.join(
-            self.t("bulletin.count", label=status_label(s, self.lang), n=n) for s, n in counts.items() if n
-        )
+        counts: dict[str, int] = {}  # by label: met and done both read 已完成
+        for s in STATUSES:
+            n = sum(1 for r in rows if r.status == s)
+            if n:
+                label = status_label(s, self.lang)
+                counts[label] = counts.get(label, 0) + n
+        return self.list_sep.join(self.t("bulletin.count", label=label, n=n) for label, n in counts.items())
+
+    def end(self, text: str) -> str:
+        """A sentence closed with 。 (or a full stop)."""
+        return text + ("。" if self.lang == "zh" else ".")
+
+    def joined(self, sentences: list[str]) -> str:
+        return ("" if self.lang == "zh" else " ").join(sentences)
 
     def overall(self) -> list[Para]:
         judged, green = self.judged()
@@ -148,7 +159,7 @@ class _Builder:
         goals = [r for r in self.district_rows if r.indicator.section == "goal"]
         out = [
             self.lead("status_counts", first),
-            self.lead("breakdowns", self.sep.join(lines) + "。" * (self.lang == "zh")),
+            self.lead("breakdowns", self.end(self.sep.join(lines))),
         ]
         if goals:
             out.append(self.lead("goals", self.goals_text(goals)))
@@ -203,7 +214,7 @@ class _Builder:
         behind = [self.goal_behind(r) for r in goals if r.status in ("behind", "exceeded")]
         if behind:
             out.append(self.t("bulletin.goals_behind", items=self.sep.join(behind)))
-        return "".join(out) if self.lang == "zh" else " ".join(out)
+        return self.joined(out)
 
     def goal_behind(self, r: Row) -> str:
         ind = r.indicator
@@ -213,7 +224,7 @@ class _Builder:
             "unit": ind.unit,
             "target": fmt_figure(r.target, ind),
         }
-        if r.lag_points is None:
+        if r.lag_points is None or holds_level(ind.kind, ind.scope):
             return self.t("bulletin.goal_level_behind", **params)
         return self.t("bulletin.goal_behind", points=points(r.lag_points), **params)
 
@@ -229,12 +240,12 @@ class _Builder:
 
     def units(self) -> list[Para]:
         parts = [self.t("bulletin.light_unit", unit=u, lights=self.unit_lights(u)) for u in self.plan.unit_names]
-        text = self.sep.join(parts) + ("。" if self.lang == "zh" else ". ") + self.t("bulletin.lights_note")
+        text = self.joined([self.end(self.sep.join(parts)), self.t("bulletin.lights_note")])
         out = [self.lead("lights", text)]
         ranking = [self.rank_line(code) for code in self.ranked_codes()]
         ranking = [x for x in ranking if x]
         if ranking:
-            text = self.t("bulletin.ranking_note") + self.sep.join(ranking) + "。" * (self.lang == "zh")
+            text = self.joined([self.t("bulletin.ranking_note"), self.end(self.sep.join(ranking))])
             out.append(self.lead("ranking", text))
         return out
 
@@ -296,10 +307,10 @@ class _Builder:
             items = [self.behind_item(r) for r in self.unit_rows if r.reporting_unit == unit and r.status == "behind"]
             if items:
                 behind.append(self.t("bulletin.behind_unit", unit=unit, items=self.sep.join(items)))
-        text = ("" if self.lang == "zh" else " ").join(behind) or self.t("bulletin.none_behind")
+        text = self.joined(behind) or self.t("bulletin.none_behind")
         out = [self.lead("behind", text)]
         reporting = self.reporting_problems()
-        text = (self.sep.join(reporting) + "。" * (self.lang == "zh")) if reporting else self.t("bulletin.all_on_time")
+        text = self.end(self.sep.join(reporting)) if reporting else self.t("bulletin.all_on_time")
         out.append(self.lead("reporting", text))
         if self.report.double_counts:
             items = [
@@ -394,7 +405,7 @@ class _Builder:
             if rule and rule.frequency == "monthly"
             else self.t("bulletin.report_all_nodate")
         )
-        text = (self.sep.join(asks) + ("。" if lang == "zh" else ". ") if asks else "") + every
+        text = self.joined([self.end(self.sep.join(asks)), every]) if asks else every
         out.append(self.lead("report", text))
         if rep.double_counts:
             units = sorted({c.township for x in rep.double_counts for c in x.claims}, key=self._order)

@@ -32,7 +32,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bulletin.title": ("关于{span}{name}工作进展情况的通报", "{name}: progress bulletin, {span}"),
     "bulletin.opening": (
         "为及时掌握{name}工作推进情况，根据各{unit_word}报送的填报表，对照年度目标和序时进度，对{span}工作进展情况进行了调度。截至{date}，应报送{expected}个{unit_word}，按时报送{on_time}个；{district}{judged}项指标中，达到序时进度（含已完成）{green}项、占比{share}。现将有关情况通报如下：",
-        "To follow the progress of {name}, the returns sent by each {unit_word} were checked against the year's targets and the time elapsed (序时进度) for {span}. As of {date}, {on_time} of the {expected} {unit_word}s reported on time; of the {district}'s {judged} indicators, {green} ({share}) are on schedule or met. The details follow:",
+        "To follow the progress of {name}, the returns sent by each {unit_word} were checked against the year's targets and the time elapsed for {span}. As of {date}, {on_time} of the {expected} {unit_word}s reported on time; of the {district}'s {judged} indicators, {green} ({share}) are on schedule or met. The details follow:",
     ),
     "bulletin.h1.overall": ("一、总体进展", "1. Overall progress"),
     "bulletin.h1.units": ("二、各{unit_word}进展", "2. Progress by {unit_word}"),
@@ -174,6 +174,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bulletin.att.units": ("各{unit_word}分指标进展情况表", "Progress of each {unit_word} by indicator"),
     "bulletin.att.goals": ("{level}级目标进展情况表", "Progress of the {level} goals"),
     "bulletin.att.returns": ("各{unit_word}报送情况表", "Returns of each {unit_word}"),
+    "bulletin.att.number": ("{n}．{title}", "{n}. {title}"),
     "bulletin.att.label": ("附件{n}", "Attachment {n}"),
     "bulletin.col.points": ("较序时进度", "vs schedule"),
     "bulletin.col.latest": ("最近截至日期", "Latest as of"),
@@ -198,4 +199,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "doc.output-folder-missing": ("输出目录不存在：{path}", "output folder does not exist: {path}"),
     "doc.wrote": ("已写入 {path}", "wrote {path}"),
+    # ---- reminders (催报、退回) --------------------------------------------------------------
+    "remind.kind.not_submitted": ("催报", "Reminder"),
+    "remind.kind.overdue": ("催报", "Reminder"),
+    "remind.kind.rejected": ("退回", "Sent back"),
+    "remind.kind.conflict": ("核实", "Please check"),
+    "remind.head": ("【{kind}】{unit} · {contact}", "[{kind}] {unit} · {contact}"),
+    "remind.contact": ("填报人 {reporter} · 联系电话 {phone}", "reporter {reporter} · phone {phone}"),
+    "remind.contact_source": ("（据《{file}》）", " (from {file})"),
+    "remind.no_contact": (
+        "尚未收到过该单位的填报表，无填报人和联系电话，请通过其他方式联系",
+        "no return ever received from this unit: no reporter or phone known, reach it another way",
+    ),
+    "remind.blank_contact": (
+        "填报表未填写填报人和联系电话，请通过其他方式联系",
+        "its returns name no reporter or phone: reach it another way",
+    ),
+    "remind.not_submitted": (
+        "{unit}：你单位{year}年知识产权工作进展填报表尚未报送。{when}",
+        "{unit}: your {year} IP progress return has not been received. {when}",
+    ),
+    "remind.overdue": (
+        "{unit}：你单位最近一次报送的{year}年填报表截至{as_of}，{period}进展应于{due}前报送，已逾期{days}天。请尽快报送截至{end}的最新进展。",
+        "{unit}: your latest {year} return is as of {as_of}; {period} was due by {due} and is {days} days overdue. Please send the progress up to {end} at once.",
+    ),
+    "remind.rejected": (
+        "{unit}：你单位报送的《{file}》（截至{as_of}）有{n}处需要修改，已退回，请修改后重新报送：",
+        "{unit}: your return {file} (as of {as_of}) has {n} problem(s) and is sent back; please correct and send it again:",
+    ),
+    "remind.problem": ("{i}. {where}：{message}", "{i}. {where}: {message}"),
+    "remind.where": ("“{sheet}”工作表 {cell} 单元格", "sheet “{sheet}”, cell {cell}"),
+    "remind.where_indicator": (
+        "“{sheet}”工作表 {cell} 单元格（{indicator}）",
+        "sheet “{sheet}”, cell {cell} ({indicator})",
+    ),
+    "remind.where_file": ("文件本身", "the file itself"),
+    "remind.more": ("……另有{n}处，请用模板核对全表", "… and {n} more: check the whole sheet against the template"),
+    "remind.conflict": (
+        "{unit}：你单位报送的{files}截至日期同为{as_of}，但数字不一致（{diff}），无法采用。请核实哪一份正确，删除另一份后只报送正确的一份。",
+        "{unit}: your returns {files} have the same date ({as_of}) but different figures ({diff}), so neither is used. Please check which is right and send only that one.",
+    ),
+    "remind.when_overdue": (
+        "{period}进展应于{due}前报送，已逾期{days}天，请尽快报送。",
+        "{period} was due by {due} and is {days} days overdue: please send it at once.",
+    ),
+    "remind.when_next": ("请于{due}前报送截至{end}的进展。", "Please send the progress up to {end} by {due}."),
+    "remind.when_asap": ("请尽快报送。", "Please send it as soon as possible."),
+    "remind.none": ("{year}年没有需要催报或退回的{unit_word}。", "No {unit_word} needs a reminder for {year}."),
+    "remind.file": ("《{file}》", "{file}"),
 }
