@@ -131,10 +131,11 @@ def _register() -> None:
         remind_cmd,
         report_cmd,
         template_cmd,
+        trend_cmd,
         validate_cmd,
     )
 
-    for module in (plan_cmd, template_cmd, validate_cmd, report_cmd, export_cmd, bulletin_cmd, remind_cmd):
+    for module in (plan_cmd, template_cmd, validate_cmd, report_cmd, export_cmd, trend_cmd, bulletin_cmd, remind_cmd):
         module.register(app)
 
 
