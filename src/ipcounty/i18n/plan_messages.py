@@ -43,7 +43,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "yaml-unclosed": (
         "从这里开始的括号 {{ [ 或引号没有闭合：请补上 }} ] 或引号",
-        "a bracket {{ [ or quote opened here is never closed: add the } ] or quote",
+        "a bracket {{ [ or quote opened here is never closed: add the }} ] or quote",
     ),
     "yaml-flow-comma": (
         "花括号或方括号里的各项之间缺少逗号：写成 {{2024: 15, 2025: 15}}",
