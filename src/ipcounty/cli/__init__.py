@@ -130,12 +130,23 @@ def _register() -> None:
         plan_cmd,
         remind_cmd,
         report_cmd,
+        score_cmd,
         template_cmd,
         trend_cmd,
         validate_cmd,
     )
 
-    for module in (plan_cmd, template_cmd, validate_cmd, report_cmd, export_cmd, trend_cmd, bulletin_cmd, remind_cmd):
+    for module in (
+        plan_cmd,
+        template_cmd,
+        validate_cmd,
+        report_cmd,
+        score_cmd,
+        export_cmd,
+        trend_cmd,
+        bulletin_cmd,
+        remind_cmd,
+    ):
         module.register(app)
 
 

@@ -253,6 +253,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "else, so they are not compared: {why}",
     ),
     # ---- options naming a unit (--unit, --township) -----------------------------------
+    "no-district-form": (
+        "本计划没有{level}级目标，不需要{district}填报表",
+        "this plan has no {level} goals, so there is no {level} form",
+    ),
     "unknown-unit-option": (
         "未知的{unit_word} {name}{hint}",
         "unknown {unit_word} {name}{hint}",
