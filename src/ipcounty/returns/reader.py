@@ -320,7 +320,7 @@ def _read_header(grid: list[list[Cell]], lay: _Layout, plan: Plan, ctx: _Ctx, to
                     what=[phrase(k) for k in p.normalised],
                 )
     # The as-of date.
-    example = f"{ret.year or example_year}-09-30"
+    example = plan.example_as_of(ret.year or example_year).isoformat()
     found = _filled_label(grid, lay, ctx, L.LABEL_AS_OF, "date-missing", example=example)
     if found is not None:
         raw, cell = found
@@ -331,6 +331,15 @@ def _read_header(grid: list[list[Cell]], lay: _Layout, plan: Plan, ctx: _Ctx, to
             d: dt.date = p.value
             if ret.year is not None and d.year != ret.year:
                 ctx.add("date-outside-year", "error", cell, date=d.isoformat(), year=ret.year)
+            elif not plan.info.start <= d <= plan.info.end:
+                ctx.add(
+                    "date-outside-plan",
+                    "error",
+                    cell,
+                    date=d.isoformat(),
+                    start=plan.info.start.isoformat(),
+                    end=plan.info.end.isoformat(),
+                )
             else:
                 ret.as_of = d
                 if d > today:
@@ -421,6 +430,8 @@ def _read_table(grid: list[list[Cell]], lay: _Layout, plan: Plan, ctx: _Ctx) -> 
             continue
         _read_row(grid, r, ind, cols, plan, ctx)
         read.add(ind.code)
+    if ret.unit is None:
+        return read  # an unknown unit: which rows it must carry is unknown too (its error says so)
     for ind in expected:
         if ind.code not in first_cell:
             ctx.add("indicator-missing", "error", code=ind.code, name=ind.name)
