@@ -11,6 +11,11 @@ every situation the report must explain:
   12-31 (a conflict); 光明路街道's latest is dated 11-30 (序时进度 < 100%); warnings for
   full-width digits and the misprinted name 各塔埠街道; a stray notice that is skipped.
 - 2026: as of 2026-09-30, seven townships and the district have reported.
+
+2025 shows every status of SPEC v2: met (税郭镇 B1), on track (光明路街道 B1 on 30 November),
+behind with a yellow light (永安镇 B1 14 of 15) and a red one (龙山路街道), not submitted,
+rejected, conflict; the district form gives the 基期值 of every stock goal but G04, which is
+therefore ``no_baseline``.
 """
 
 from __future__ import annotations
@@ -44,6 +49,8 @@ DISTRICT_FLOWS = {  # amounts added in each year
     2026: {"G05": 1, "G08": 0.55, "G10": 2, "G11": 3, "G13": 0, "G14": 9, "G17": 17, "G18": 10, "G19": 150},
 }
 STATES = {2024: "推进中", 2025: "推进中", 2026: "已完成"}
+# 基期值 (the level at the start of 2024) on the district form; G04 left blank: no_baseline.
+BASELINES = {"G01": 300, "G02": 9000, "G03": 3, "G07": 1}
 
 
 def township_values(
@@ -141,7 +148,7 @@ def main() -> None:
         if unit == "税郭镇":
             values["B2"] = 1  # the enterprise it will claim again in 2025
         write(unit, 2024, end, values)
-    write("全区", 2024, dt.date(2024, 12, 31), district_values(2024, 1.0))
+    write("全区", 2024, dt.date(2024, 12, 31), district_values(2024, 1.0), baselines=BASELINES)
 
     # 2025: full year, with every situation.
     end = dt.date(2025, 12, 31)
@@ -166,6 +173,7 @@ def main() -> None:
             again["B2"] = [dict(sample_items(b2, 1, 2024, unit)[0], 认定年度=2025)]
             write(unit, 2025, end, values, details=again)
         elif unit == "永安镇":
+            values["B1"] = 14  # one short of 15: behind by 6.7 points, a yellow light
             # Double counting: one of 齐村镇's 2025 patents is claimed here too.
             own = details(unit, 2025, values)
             b1 = plan.indicator("B1").evidence
@@ -189,7 +197,8 @@ def main() -> None:
             write(unit, 2025, end, dict(values, B3=None, B5="一次"))
         elif unit == "光明路街道":
             nov = dt.date(2025, 11, 30)
-            write(unit, 2025, nov, township_values(plan, rng, unit, 2025, share(nov), strength[unit]))
+            # 14 of 15 on 30 November (序时进度 91.5%, expected 13.7): on track, not yet met.
+            write(unit, 2025, nov, dict(township_values(plan, rng, unit, 2025, share(nov), strength[unit]), B1=14))
         elif unit == "西王庄镇":
             write(
                 unit,
@@ -209,6 +218,7 @@ def main() -> None:
         end,
         district_values(2025, 1.0),
         notes={"Q3": "已完成数据知识产权登记试点企业遴选", "G08": "含专利、商标质押"},
+        baselines=BASELINES,
     )
     (OUT / "2025" / "关于报送2025年度知识产权工作情况的通知.txt").write_text(
         "请各镇街于1月10日前报送填报表。\n", encoding="utf-8"
@@ -218,7 +228,7 @@ def main() -> None:
     sep = dt.date(2026, 9, 30)
     for unit in plan.unit_names[:7]:
         write(unit, 2026, sep, township_values(plan, rng, unit, 2026, share(sep), strength[unit]))
-    write("全区", 2026, sep, district_values(2026, share(sep)))
+    write("全区", 2026, sep, district_values(2026, share(sep)), baselines=BASELINES)
     shutil.rmtree(tmp)
     count = sum(1 for _ in OUT.rglob("*.xlsx"))
     print(f"wrote {count} returns under {OUT.relative_to(ROOT)}")

@@ -60,7 +60,7 @@ def test_report_2025_tells_the_whole_story(runner: CliRunner) -> None:
     assert "矿区街道：填报人 张三，联系电话 0632-0000000" in out
     assert "B1 新增有效发明专利数量（个）" in out
     assert "滞后序时进度" in out and "已完成" in out and "冲突" in out and "退回" in out and "未报送" in out
-    assert "服务区级目标 G09 专利开放许可" in out and "分解表合计 165项" in out
+    assert "对应区级目标 G09 专利开放许可" in out and "分解表合计 165项" in out
     assert "请核实哪份正确" in out and "B1: 18 ≠ 21" in out
     assert "已跳过（不是填报表）：2025/关于报送2025年度知识产权工作情况的通知.txt" in out
     assert 'ipcounty validate "2025/2025_文化路街道_填报表.xlsx"' in out

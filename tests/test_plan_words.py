@@ -101,7 +101,7 @@ def test_a_county_plan_end_to_end_says_only_its_own_words(tmp_path: Path) -> Non
         r = runner.invoke(app, [*args, "plan"])
         assert r.exit_code == 0, r.output
         seen.append(r.output)
-        r = runner.invoke(app, [*args, "template", "2024", "--out", str(out)])
+        r = runner.invoke(app, [*args, "template", "2024", "--force", "--out", str(out)])
         assert r.exit_code == 0, r.output
         for fmt in ("table", "markdown", "csv", "json"):
             r = runner.invoke(app, [*args, "report", "2024", "--returns", str(out), "--format", fmt])

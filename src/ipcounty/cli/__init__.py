@@ -128,11 +128,21 @@ def _register() -> None:
         export_cmd,
         plan_cmd,
         report_cmd,
+        score_cmd,
         template_cmd,
+        trend_cmd,
         validate_cmd,
     )
 
-    for module in (plan_cmd, template_cmd, validate_cmd, report_cmd, export_cmd):
+    for module in (
+        plan_cmd,
+        template_cmd,
+        validate_cmd,
+        report_cmd,
+        score_cmd,
+        export_cmd,
+        trend_cmd,
+    ):
         module.register(app)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -18,6 +19,7 @@ def template(
     out: Annotated[Path, typer.Option("--out", "-o", help="输出目录", file_okay=False)] = Path("templates"),
     prefill: Annotated[bool, typer.Option("--prefill", help="预填各单位上次报送的数（最多报一次）")] = False,
     returns: ReturnsOption = None,
+    force: Annotated[bool, typer.Option("--force", help="覆盖已存在的同名文件（默认不覆盖）")] = False,
 ) -> None:
     """生成空白填报表（默认：所有单位和本级）/ Write blank return workbooks."""
     from ipcounty.cli.template_prefill import carried_for, prefill_line, prefill_sources
@@ -50,6 +52,12 @@ def template(
     if returns is not None and not prefill:
         raise UsageError(tr("prefill-returns-without-prefill", s.lang))
     carried = prefill_sources(ctx, plan, year, list(dict.fromkeys(units)), returns, out) if prefill else {}
+    existing = [out / template_filename(year, u) for u in dict.fromkeys(units)]
+    existing = [p for p in existing if os.path.lexists(p)]
+    if existing and not force:
+        # A filled return is often saved under the template's own name: never write over it.
+        names = "、".join(str(p) for p in existing[:5]) + ("…" if len(existing) > 5 else "")
+        raise UsageError(tr("template-exists", s.lang, files=names, count=len(existing)))
     for unit in dict.fromkeys(units):
         path = out / template_filename(year, unit)
         try:

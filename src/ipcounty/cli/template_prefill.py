@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from ipcounty.cli.common import err_console, settings
+from ipcounty.cli.common import settings
 
 if TYPE_CHECKING:
     from ipcounty.plan import Plan
@@ -19,7 +19,7 @@ def prefill_sources(
 ) -> dict[str, Carried | NotCarried]:
     """What each unit's ``year`` workbook carries, read from the returns folder (resolved as for
     ``report``). Refuses an output folder where a workbook would replace a return."""
-    from ipcounty.collect import find_returns, read_all, resolve_returns
+    from ipcounty.cli.returns_folder import read_folder
     from ipcounty.errors import UsageError
     from ipcounty.i18n import tr
     from ipcounty.returns.layout import template_filename
@@ -27,19 +27,14 @@ def prefill_sources(
     from ipcounty.returns.reader import read_return
 
     lang = settings(ctx).lang
-    source = resolve_returns(returns)
-    if not source.folder.is_dir():
-        raise UsageError(tr("prefill-returns-missing", lang, folder=source.folder))
-    if source.origin == "bundled":
-        err_console().print(tr("prefill-returns-bundled", lang), style="yellow")
-    found = find_returns(source.folder)
+    _, rets, found = read_folder(ctx, returns)
     read = {f.path.resolve() for f in found}
     for unit in units:
         target = out / template_filename(year, unit)
         if target.resolve() in read:
             raise UsageError(tr("prefill-would-overwrite-return", lang, path=target))
     by_name = {f.name: f.path for f in found}
-    chosen = sources(plan, read_all(found, plan), year, units)
+    chosen = sources(plan, rets, year, units)
     result: dict[str, Carried | NotCarried] = {}
     for unit, ret in chosen.items():
         if isinstance(ret, NotCarried):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ipcounty.export import double_counts, goals, indicator, matrix, notes, overview, submissions
+from ipcounty.export import double_counts, goals, indicator, matrix, notes, overview, submissions, trend
 from ipcounty.export.sheet import Context, use_default_font
 from ipcounty.i18n import tr
 from ipcounty.progress import Report
@@ -21,7 +21,7 @@ SHEETS: tuple[Callable[[Workbook, Context], None], ...] = (
     indicator.add,
     goals.add,
     # 考核评分 (issue 13) goes after 区级目标
-    # 趋势 (issue 15) goes before 重复计算
+    trend.add,
     double_counts.add,
     submissions.add,
     notes.add,

@@ -35,6 +35,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "os-disk-full": ("磁盘空间不足", "the disk is full"),
     "os-read-only-disk": ("磁盘为只读", "the disk is read-only"),
+    "template-exists": (
+        "已存在 {count} 个同名文件，未覆盖：{files}。可能是已填写的填报表；确需覆盖请加 --force，或用 --out 换一个目录",
+        "{count} file(s) already exist and were not overwritten: {files}. They may be filled returns; "
+        "add --force to overwrite, or choose another folder with --out",
+    ),
     "ext-none": ("（无扩展名）", "(no extension)"),
     "kind-pipe": ("管道（FIFO）", "a pipe (FIFO)"),
     "kind-device": ("设备或套接字", "a device or socket"),

@@ -66,4 +66,54 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No returns folder given (--returns, IPCOUNTY_RETURNS or ./returns): using the bundled examples.",
     ),
     "prefill-returns-missing": ("找不到填报表目录 {folder}", "returns folder {folder} not found"),
+    # ---- trend ------------------------------------------------------------------------------------
+    "trend-title": (
+        "{code} {name} · {year}年 · 各月最后一次报送的完成率",
+        "{code} {name} · {year} · completion at each month's latest return",
+    ),
+    "trend-legend": (
+        "空白：当月没有有效报送。{district}：截至各月末的报告数（各单位当时最新的有效报送）。序时进度：月末（本月为截至日）应达到的进度。",
+        "Blank: no valid return that month. District: the report as of each month's end (every unit's latest "
+        "valid return by then). Time elapsed (序时进度): the share of the schedule due at the month's end (the "
+        "cut-off in the running month).",
+    ),
+    "trend-legend-carried": (
+        "括号内：当月没有报送，沿用此前最近一次报送的数（--carry-forward）。",
+        "In brackets: nothing that month; the latest earlier return carried forward (--carry-forward).",
+    ),
+    "trend-no-observations": (
+        "{years} 年没有有效的填报表，没有可显示的趋势。",
+        "No valid returns for {years}: no trend to show.",
+    ),
+    "trend-year-missing": (
+        "请给出年度（如 ipcounty trend 2025），或用 --all-years 看计划期内各年度",
+        "give a year (ipcounty trend 2025), or --all-years for every year of the plan",
+    ),
+    "trend-year-outside": (
+        "年度 {year} 不在计划期 {first}—{last} 内",
+        "year {year} is outside the plan period {first}-{last}",
+    ),
+    "trend-unknown-unit": ("未知的单位 {name}{hint}", "unknown unit {name}{hint}"),
+    "trend-unknown-indicator": (
+        "未知的指标代码 {code}（可用：{known}）",
+        "unknown indicator code {code} (known: {known})",
+    ),
+    "trend-sheet": ("趋势", "Trend"),
+    "trend-sheet-title": ("逐月趋势", "month by month"),
+    "trend-sheet-goals": ("{district}填报表各目标逐月完成率", "The district form's goals by month"),
+    "history-reading": ("读取填报表", "reading returns"),
+    "trend.yesno.是": ("是", "yes"),
+    "trend.yesno.否": ("否", "no"),
+    "trend.month.1": ("1月", "Jan"),
+    "trend.month.2": ("2月", "Feb"),
+    "trend.month.3": ("3月", "Mar"),
+    "trend.month.4": ("4月", "Apr"),
+    "trend.month.5": ("5月", "May"),
+    "trend.month.6": ("6月", "Jun"),
+    "trend.month.7": ("7月", "Jul"),
+    "trend.month.8": ("8月", "Aug"),
+    "trend.month.9": ("9月", "Sep"),
+    "trend.month.10": ("10月", "Oct"),
+    "trend.month.11": ("11月", "Nov"),
+    "trend.month.12": ("12月", "Dec"),
 }

@@ -91,7 +91,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "heading.unit_statuses": ("{unit_word}×指标 状态统计", "{Unit_word} × indicator statuses"),
     "district_form": ("{district}填报表", "{level} form"),
     "served_goal": (
-        "  → 服务{level}级目标 {code} {name}：累计完成 {actual} / {target}{unit}，完成率 {completion}，"
+        "  → 对应{level}级目标 {code} {name}：累计完成 {actual} / {target}{unit}，完成率 {completion}，"
         "序时进度 {time_share}，{status}",
         "  → {level} goal {code} {name}: cumulative {actual} / {target} {unit}, {completion} done, "
         "time elapsed {time_share}, {status}",

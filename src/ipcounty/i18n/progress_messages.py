@@ -8,16 +8,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{code} ({name}) is a rate or a level each unit must hold: it cannot be added up, so the "
         "breakdown has no totals; remove them from published",
     ),
-    "report.units_missing": ("未含：{units}", "not included: {units}"),
-    "report.units_meeting": ("{meeting}/{total} 达标", "{meeting}/{total} meet it"),
-    "report.double_counted": ("其中 {n} 项重复计算", "{n} of them counted twice"),
+    # ---- the report ---------------------------------------------------------------------------
+    "report.units_missing": ("  {district}未含：{units}", "  {District} leaves out: {units}"),
+    "report.missing_unit": ("{unit}（{status}）", "{unit} ({status})"),
+    "report.missing_unit_earlier": ("{unit}（{status}，只计入{years}年）", "{unit} ({status}; only {years} counted)"),
+    "report.units_meeting": (
+        "  {district}：{meeting}/{total} 达标（比率、水平不相加）",
+        "  {District}: {meeting}/{total} meet it (rates and levels are not added up)",
+    ),
+    "report.dates": ("  截至：{dates}", "  as of: {dates}"),
+    "report.dates_others": ("（{others}）", " ({others})"),
     "report.evidence": (
         "明细：申报 {claimed} 项，去重后 {distinct} 项",
         "items listed: {claimed}, counted once: {distinct}",
     ),
-    "report.served_goal": ("对应{level}级目标", "{level} goal"),
+    "report.double_counted": ("（其中 {n} 项重复计算）", " ({n} of them counted twice)"),
+    "report.behind_by": ("滞后序时进度 {points} 个百分点", "behind schedule by {points} points"),
     "report.lag_legend": (
-        "序时进度为已过时间（或分季、分月目标）的比例；进度差 = 完成率 − 序时进度，单位：百分点",
-        "time elapsed is the share of the schedule gone by; lag = completion − time elapsed, in percentage points",
+        "序时进度 = 已过时间占全年（或计划期）的比例；进度差 = （完成 − 序时应完成）÷ 目标，单位：百分点，负数为滞后",
+        "time elapsed = share of the year (or plan period) gone by; lag = (actual − expected to date) "
+        "÷ target, in percentage points, negative when behind",
     ),
+    "report.list_done": (
+        "  完成 {actual}/{target}{unit}，完成率 {completion}",
+        "  {actual}/{target} {unit}, {completion} done",
+    ),
+    "report.list_target": ("  目标 {target}{unit}", "  target {target} {unit}"),
+    "report.list_schedule": ("  序时进度 {time_share}，进度差 {lag}", "  time elapsed {time_share}, lag {lag}"),
+    "report.list_rank": ("第{rank}名", "rank {rank}"),
 }

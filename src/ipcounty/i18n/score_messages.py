@@ -148,4 +148,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot be scored: two returns with the same date disagree ({detail}); "
         "confirm the right figures and send one return",
     ),
+    # ---- the score sheet ----------------------------------------------------------------------
+    "score-no-rules": (
+        "计划文件 {path} 没有 scoring（考核评分规则）部分，无法评分：在计划文件末尾加上 scoring:，写明 start、basis、items 和 penalties（格式见 README「考核评分」，data/targets.yaml 末尾有一份示例可参照）",
+        "plan file {path} has no scoring section, so there is nothing to score by: add scoring: at the end of "
+        'the plan with start, basis, items and penalties (see README "考核评分"; data/targets.yaml ends with an example)',
+    ),
+    "score.title": ("{year}年度各{unit_word}考核评分", "{Unit_word} scores {year}"),
+    "score.subtitle": ("{basis}，截至 {date}", "{basis}, as of {date}"),
+    "score.basis.year": ("按年度目标评分", "judged against the year's targets"),
+    "score.basis.schedule": ("按序时进度评分", "judged against 序时进度 (the amount expected to date)"),
+    "score.col.rank": ("排名", "Rank"),
+    "score.col.score": ("得分", "Score"),
+    "score.col.penalties": ("扣分", "Penalties"),
+    "score.col.explanation": ("得分说明", "Explanation"),
+    "score.items": ("评分项：{items}", "Items: {items}"),
+    "score.item-weight": ("{code} {name}（{points} 分）", "{code} {name} ({points} points)"),
+    "score.item-deductions": ("{code} {name}（只扣分）", "{code} {name} (deductions only)"),
+    "score.item-total": ("本项 {points} 分", "item {points}"),
+    "score.penalty-list": ("扣分：{penalties}", "penalties: {penalties}"),
+    "score.formula": ("得分 {formula}", "score {formula}"),
+    "score.not-scored": ("无法评分", "not scored"),
+    "score.not-scored-short": ("无法评分", "n/a"),
+    "score.heading.explanations": ("得分说明", "How each score was reached"),
+    "score.rounding": (
+        "每项得分四舍五入保留 {decimals} 位小数后相加",
+        "each item's points are rounded half up to {decimals} decimal(s) before adding",
+    ),
 }

@@ -34,6 +34,8 @@ from ipcounty.plan.runtime import (
 )
 from ipcounty.plan.scoring import rules_from_model
 from ipcounty.plan.scoring_check import canonical_codes, check_scoring
+from ipcounty.plan.targets import fold, in_period, parse_key, read_date, read_number
+from ipcounty.schedule import Part, year_part
 
 if TYPE_CHECKING:
     from ipcounty.plan.model import Breakdown, PlanFile
@@ -46,6 +48,10 @@ _STD = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 
 PathKey = tuple[str | int, ...]
+# Keys whose value is a number or a date: text there is folded (full-width digits) or read as a
+# date (2023/1/1) with a warning, before the schema check would reject it in English.
+_NUMBER_KEYS = frozenset({"target", "baseline", "grand_total", "yellow_points", "due_day", "rows"})
+_DATE_KEYS = frozenset({"start", "end", "issued", "deadline"})
 
 
 @dataclass
@@ -132,13 +138,12 @@ def read_plan(path: Path) -> LoadResult:
             return LoadResult(None, [Finding("plan-not-found", "error", name, params={"path": name})])
         detail = phrase(problem.code, **problem.params)
         return LoadResult(None, [Finding("plan-unreadable", "error", name, params={"path": name, "detail": detail})])
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return LoadResult(
-            None,
-            [Finding("plan-unreadable", "error", name, params={"path": name, "detail": exc})],
-        )
+    from ipcounty.plan.yaml_errors import decode_plan
+
+    text, undecodable = decode_plan(data, name)
+    if text is None:
+        assert undecodable is not None
+        return LoadResult(None, [undecodable])
     key = _cache_key(name, text)
     cached = _cache_get(key)
     if cached is not None:
@@ -208,19 +213,14 @@ def parse_plan(text: str, name: str = "<plan>") -> LoadResult:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    from ipcounty.plan import yaml_errors
     from ipcounty.plan.model import PlanFile
 
     yaml = YAML(typ="safe", pure=True)
     try:
         root = yaml.compose(text)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        detail = " ".join(str(p) for p in (exc.context, exc.problem) if p)
-        return LoadResult(
-            None,
-            [Finding("yaml-syntax", "error", name, line=line, column=col, params={"detail": detail})],
-        )
+        return LoadResult(None, [yaml_errors.explain(exc, text, name)])
     except YAMLError as exc:
         return LoadResult(None, [Finding("yaml-syntax", "error", name, params={"detail": exc})])
 
@@ -234,26 +234,24 @@ def parse_plan(text: str, name: str = "<plan>") -> LoadResult:
             data = builder.build(root, ())
         except _TooLarge:
             return LoadResult(None, findings)
-    if has_errors(findings):
+    # ``税郭镇：{2024: 15}`` parses, as one odd key: say what it is before anything it causes.
+    units = data.get("units") if isinstance(data, dict) else None
+    names = {str(u.get("name")) for u in units if isinstance(u, dict)} if isinstance(units, list) else set()
+    colons = yaml_errors.fullwidth_colons(text, name, keys=names)
+    if colons:
+        return LoadResult(None, colons)
+    # A node-level problem (a duplicate key, a tag) stops here; a number written with its unit
+    # (``10件``) has been read as the number, so the schema and the plan's rules still run.
+    if any(f.severity == "error" and f.code != "target-with-unit" for f in findings):
         return LoadResult(None, findings)
 
     try:
         model = PlanFile.model_validate(data)
     except ValidationError as exc:
-        for err in exc.errors():
-            loc = tuple(err["loc"])
-            line, col = pos.find(loc)
-            findings.append(
-                Finding(
-                    "schema",
-                    "error",
-                    name,
-                    line=line,
-                    column=col,
-                    path=_dotted(loc),
-                    params={"detail": f"{_dotted(loc)}: {err['msg']}"},
-                )
-            )
+        from ipcounty.plan.schema_errors import schema_findings
+
+        errors = [dict(e) for e in exc.errors()]
+        findings.extend(schema_findings(errors, PlanFile, name, pos.find))
         return LoadResult(None, findings)
 
     checker = _Checker(model, name, pos)
@@ -303,7 +301,7 @@ class _Builder:
             )
         )
 
-    def build(self, node: Any, path: PathKey) -> Any:
+    def build(self, node: Any, path: PathKey, *, is_key: bool = False) -> Any:
         from ruamel.yaml.nodes import MappingNode, SequenceNode
 
         self.count += 1
@@ -327,7 +325,7 @@ class _Builder:
             out: dict[Any, Any] = {}
             first: dict[Any, int] = {}
             for knode, vnode in node.value:
-                key = self.build(knode, path)
+                key = self.build(knode, path, is_key=True)
                 if isinstance(key, (dict, list)):
                     self._err("schema", knode, path, detail="a key must be plain text or a number")
                     continue
@@ -341,7 +339,44 @@ class _Builder:
             return out
         if isinstance(node, SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        return self._scalar(node, path)
+        value = self._scalar(node, path)
+        if isinstance(value, str) and not is_key:
+            return self._fold_value(node, path, value)
+        return value
+
+    def _fold_value(self, node: Any, path: PathKey, value: str) -> Any:
+        """A number or a date written as text where the schema wants one (``"１０"``, ``2023/1/1``):
+        read with a warning, or explained (``10件``); targets of breakdowns are read later."""
+        last = path[-1] if path else None
+        if last in _NUMBER_KEYS or (len(path) >= 2 and path[-2] in ("column_totals", "row_totals")):
+            read = read_number(value)
+            if read.value is None:
+                return value  # not a number at all: the schema check says so
+            if read.unit is not None:
+                self._err("target-with-unit", node, path, value=value, number=_fmt(read.value), unit=read.unit)
+            else:
+                self._note("target-normalised", node, path, value=value, number=_fmt(read.value))
+            return read.value
+        if last in _DATE_KEYS:
+            day = read_date(value)
+            if day is not None:
+                self._note("date-normalised-plan", node, path, value=value, date=day.isoformat())
+                return day
+        return value
+
+    def _note(self, code: str, node: Any, path: PathKey, **params: Any) -> None:
+        mark = node.start_mark
+        self.findings.append(
+            Finding(
+                code,
+                "warning",
+                self.name,
+                line=mark.line + 1,
+                column=mark.column + 1,
+                path=_dotted(path),
+                params=params,
+            )
+        )
 
     def _scalar(self, node: Any, path: PathKey) -> Any:
         tag, value = node.tag[len(_STD) :], node.value
@@ -379,12 +414,13 @@ class _Checker:
         start, end = model.plan.period.start, model.plan.period.end
         self.years = range(start.year, end.year + 1)
         self.words = plan_words(model)
+        self.folded = {fold(n): u.name for u in model.units for n in (*u.aliases, u.name)}
 
-    def _add(self, key: str, path: PathKey, severity: str = "error", **params: Any) -> None:
+    def _add(self, code: str, path: PathKey, severity: str = "error", /, **params: Any) -> None:
         line, col = self.pos.find(path)
         self.findings.append(
             Finding(
-                key,
+                code,
                 severity,  # type: ignore[arg-type]  # checked by callers: error or note
                 self.name,
                 line=line,
@@ -481,92 +517,188 @@ class _Checker:
                     if target is None:
                         self._add("missing-target", base, code=item.code)
                     else:
-                        self._check_value(item.code, (*base, "target"), target, uom.integer, uom.rate)
+                        self._check_value(item.code, (*base, "target"), target, uom.integer, uom.rate, item.unit)
                 if section == "breakdowns" and item.serves and item.serves.goal not in goals:
                     self._add("unknown-goal", (*base, "serves", "goal"), code=item.code, goal=item.serves.goal)
 
-    def _check_value(self, code: str, path: PathKey, value: float, integer: bool, rate: bool) -> None:
+    def _check_value(
+        self, code: str, path: PathKey, value: float, integer: bool, rate: bool, unit: str | None = None
+    ) -> None:
         if value < 0:
             self._add("negative-target", path, value=_fmt(value))
         elif integer and value != int(value):
-            self._add("fractional-target", path, code=code, unit="", value=_fmt(value))
+            self._add("fractional-target", path, code=code, unit=unit or "", value=_fmt(value))
         elif rate and value > 100:
             self._add("rate-above-100", path, code=code, value=_fmt(value))
 
     def _canonical(self, name: str) -> str | None:
-        for u in self.model.units:
-            if name == u.name or name in u.aliases:
-                return u.name
-        return None
+        """The unit ``name`` means, matched after NFKC and space folding (``()`` = ``（）``)."""
+        return self.folded.get(fold(name)) if isinstance(name, str) else None
 
     def _hint(self, name: str) -> Phrase | str:
         return did_you_mean(name, [u.name for u in self.model.units])
 
+    def _number(self, raw: Any, path: PathKey) -> float | None:
+        """A target as a number, or None after saying why it is not one."""
+        read = read_number(raw)
+        if read.value is None:
+            self._add("target-not-a-number", path, value=_show(raw))
+        elif read.unit is not None:
+            self._add("target-with-unit", path, value=_show(raw), number=_fmt(read.value), unit=read.unit)
+            return None
+        elif read.folded:
+            self._add("target-normalised", path, "warning", value=_show(raw), number=_fmt(read.value))
+        return read.value
+
     def _check_breakdown(self, i: int, b: Breakdown) -> Breakdown:
-        """Check one breakdown and return it with every unit under its stable name."""
+        """Check one breakdown and return it with every unit under its stable name and every
+        target in its canonical form (a number, or ``{"2024": 15}`` / ``{"2024Q1": 3, …}``)."""
         base: PathKey = ("breakdowns", i)
         uom = next((u for u in self.model.units_of_measure if u.symbol == b.unit), None)
         integer = uom.integer if uom else False
         rate = uom.rate if uom else False
-        targets: dict[str, float | dict[int, float]] = {}
+        start, end = self.model.plan.period.start, self.model.plan.period.end
+        one_year = len(self.years) == 1
+        targets: dict[str, float | dict[str, float]] = {}
+        clean = True  # False when a unit or a target could not be read: published sums would lie
+        wrong_shape: list[tuple[str, PathKey]] = []
         for unit, value in b.targets.items():
             upath = (*base, "targets", unit)
             canon = self._canonical(unit)
             if canon is None:
-                self._add("unknown-township", upath, name=unit, hint=self._hint(unit))
+                self._add("unknown-township", upath, name=unit, hint=self._hint(str(unit)))
+                clean = False
                 continue
-            if canon != unit:
+            if canon in targets:
+                self._add("duplicate-unit", upath, name=unit)
+                clean = False
+                continue
+            if fold(canon) != fold(unit):
                 self._add("alias-used", upath, "note", code=b.code, alias=unit, name=canon)
-            if b.scope == "yearly":
-                if not isinstance(value, dict):
-                    self._add("scope-yearly-needs-years", upath, code=b.code)
-                    continue
-                for year, v in value.items():
-                    if year not in self.years:
-                        self._add(
-                            "year-outside-period",
-                            (*upath, year),
-                            year=year,
-                            start=self.years[0],
-                            end=self.years[-1],
-                        )
-                    self._check_value(b.code, (*upath, year), v, integer, rate)
-            else:
+            if b.scope == "period":
                 if isinstance(value, dict):
-                    self._add("scope-period-needs-number", upath, code=b.code)
+                    wrong_shape.append((canon, upath))
                     continue
-                self._check_value(b.code, upath, value, integer, rate)
-            targets[canon] = value
+                number = self._number(value, upath)
+                if number is None:
+                    clean = False
+                    continue
+                self._check_value(b.code, upath, number, integer, rate, b.unit)
+                targets[canon] = number
+                continue
+            if not isinstance(value, dict):
+                if not one_year:
+                    wrong_shape.append((canon, upath))
+                    continue
+                value = {self.years[0]: value}  # a one-year plan may give the year's target alone
+                paths = {self.years[0]: upath}
+            else:
+                paths = {k: (*upath, k) for k in value}
+            parts = self._read_parts(b, value, paths, start, end, integer, rate)
+            if parts is None:
+                clean = False
+                continue
+            targets[canon] = parts
+        if wrong_shape:
+            clean = False
+            self._wrong_shape(b, wrong_shape)
         if b.published and _holds_level(b.kind, b.scope):
             # A rate or a level each unit must hold is never added up: a published total is an error.
             pub = b.published
             if pub.column_totals or pub.row_totals or pub.grand_total is not None:
                 self._add("published-total-not-summable", (*base, "published"), code=b.code, name=b.name)
-        elif b.published:
+        elif b.published and clean:
             self._check_published(i, b, targets)
         return b.model_copy(update={"targets": targets})
 
-    def _check_published(self, i: int, b: Breakdown, targets: dict[str, float | dict[int, float]]) -> None:
+    def _read_parts(
+        self,
+        b: Breakdown,
+        value: dict[Any, Any],
+        paths: dict[Any, PathKey],
+        start: dt.date,
+        end: dt.date,
+        integer: bool,
+        rate: bool,
+    ) -> dict[str, float] | None:
+        """A unit's ``{2024: 15}`` / ``{2024Q1: 3, …}`` map, checked; None when it has errors."""
+        out: dict[str, float] = {}
+        grains: dict[int, str] = {}
+        ok = True
+        for key, raw in value.items():
+            path = paths[key]
+            k = parse_key(key)
+            if k is None:
+                self._add("target-bad-key", path, key=_show(key), example=self.years[0])
+                ok = False
+                continue
+            if not in_period(k, start, end):
+                if k.grain == "year":
+                    self._add("year-outside-period", path, year=k.year, start=self.years[0], end=self.years[-1])
+                else:
+                    self._add("part-outside-period", path, key=k.label, start=start, end=end)
+                ok = False
+                continue
+            if grains.setdefault(k.year, k.grain) != k.grain:
+                self._add("target-mixed-keys", path, key=k.label, year=k.year)
+                ok = False
+                continue
+            if k.label in out:
+                self._add("target-duplicate-key", path, key=k.label)
+                ok = False
+                continue
+            number = self._number(raw, path)
+            if number is None:
+                ok = False
+                continue
+            self._check_value(b.code, path, number, integer, rate, b.unit)
+            out[k.label] = number
+        return out if ok else None
+
+    def _wrong_shape(self, b: Breakdown, where: list[tuple[str, PathKey]]) -> None:
+        """One misunderstanding (a number where years are needed, or the other way) is one finding,
+        at the first unit, naming how many units it affects."""
+        names = [n for n, _ in where]
+        who = "、".join(names[:3]) + (f" 等 {len(names)} 个单位" if len(names) > 3 else "")
+        who_en = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        y = self.years
+        example = ", ".join(f"{year}: 10" for year in y[:3])
+        key = "scope-period-needs-number" if b.scope == "period" else "scope-yearly-needs-years"
+        self._add(key, where[0][1], code=b.code, who=who, who_en=who_en, count=len(names), example=example)
+
+    def _check_published(self, i: int, b: Breakdown, targets: dict[str, float | dict[str, float]]) -> None:
         pub = b.published
         assert pub is not None
         base: PathKey = ("breakdowns", i, "published")
 
-        def row_sum(value: float | dict[int, float]) -> float:
+        def row_sum(value: float | dict[str, float]) -> float:
             return sum(value.values()) if isinstance(value, dict) else value
 
         if pub.column_totals:
-            for year, published in pub.column_totals.items():
-                path = (*base, "column_totals", year)
-                if year not in self.years:
-                    self._add("year-outside-period", path, year=year, start=self.years[0], end=self.years[-1])
+            for key, published in pub.column_totals.items():
+                path = (*base, "column_totals", key)
+                k = parse_key(key)
+                if k is None:
+                    self._add("target-bad-key", path, key=_show(key), example=self.years[0])
                     continue
-                computed = sum(v.get(year, 0) for v in targets.values() if isinstance(v, dict))
+                if k.year not in self.years:
+                    self._add("year-outside-period", path, year=k.year, start=self.years[0], end=self.years[-1])
+                    continue
+                computed = sum(
+                    v
+                    for parts in targets.values()
+                    if isinstance(parts, dict)
+                    for label, v in parts.items()
+                    if (pk := parse_key(label)) is not None
+                    and pk.year == k.year
+                    and (k.grain == "year" or pk.label == k.label)
+                )
                 if not _same(computed, published):
                     self._add(
                         "column-total-mismatch",
                         path,
                         code=b.code,
-                        year=year,
+                        year=k.label,
                         published=_fmt(published),
                         computed=_fmt(computed),
                     )
@@ -599,6 +731,11 @@ class _Checker:
                 )
 
 
+def _show(value: Any) -> str:
+    """A value as the user wrote it, for a message."""
+    return str(value)
+
+
 def _holds_level(kind: str, scope: str) -> bool:
     from ipcounty.schedule import holds_level
 
@@ -625,6 +762,7 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
     years = range(m.plan.period.start.year, m.plan.period.end.year + 1)
     indicators: list[Indicator] = []
     targets: dict[tuple[str, str, int | None], float] = {}
+    parts: dict[tuple[str, str, int], tuple[Part, ...]] = {}
 
     def indicator(t: Any, **extra: Any) -> Indicator:
         """The fields every kind of target shares, plus what is particular to its section."""
@@ -661,12 +799,13 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
         )
         for unit, value in b.targets.items():
             if isinstance(value, dict):
-                for year, v in value.items():
-                    targets[(b.code, unit, year)] = v
+                _add_parts(b.code, unit, value, targets, parts)
             else:
                 targets[(b.code, unit, None)] = value
         # The district row of a breakdown: the sum over units, per year or for the period —
-        # never for a rate or a level each unit must hold (its 全区 row counts who meets it).
+        # never for a rate or a level each unit must hold (its 全区 row counts who meets it). Its
+        # schedule is every unit's parts together (a unit with a yearly target adds the year):
+        # the piecewise 序时进度 of the sum is then exactly the sum of the units' expectations.
         if _holds_level(b.kind, b.scope):
             continue
         if b.scope == "yearly":
@@ -674,6 +813,15 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
                 vals = [targets[(b.code, u, year)] for u in units if (b.code, u, year) in targets]
                 if vals:
                     targets[(b.code, district, year)] = sum(vals)
+                if any((b.code, u, year) in parts for u in units):
+                    merged: dict[tuple[dt.date, dt.date], float] = {}
+                    for u in units:
+                        if (b.code, u, year) not in targets:
+                            continue
+                        own = parts.get((b.code, u, year)) or (year_part(year, targets[(b.code, u, year)]),)
+                        for p in own:
+                            merged[(p.start, p.end)] = merged.get((p.start, p.end), 0.0) + p.target
+                    parts[(b.code, district, year)] = tuple(Part(a, z, t) for (a, z), t in sorted(merged.items()))
         else:
             vals = [targets[(b.code, u, None)] for u in units if (b.code, u, None) in targets]
             if vals:
@@ -734,12 +882,33 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
         same_as={u.symbol: tuple(u.same_as) for u in m.units_of_measure if u.same_as},
         indicators=tuple(indicators),
         targets=targets,
+        parts=parts,
         file_json=m.model_dump_json(),
         scoring=rules_from_model(m.scoring, canonical_codes(m)) if m.scoring else None,
         reporting=ReportingRule(m.reporting.frequency, m.reporting.due_day) if m.reporting else None,
         yellow_points=m.warning.yellow_points,
         words=words,
     )
+
+
+def _add_parts(
+    code: str,
+    unit: str,
+    value: dict[str, float],
+    targets: dict[tuple[str, str, int | None], float],
+    parts: dict[tuple[str, str, int], tuple[Part, ...]],
+) -> None:
+    """A unit's checked ``{"2024": 15}`` / ``{"2024Q1": 3, …}``: each year's target is the sum of
+    its parts; a year given by quarters or months keeps them as its schedule."""
+    by_year: dict[int, list[Part]] = {}
+    for label, v in value.items():
+        key = parse_key(label)
+        assert key is not None  # checked by _Checker._read_parts
+        targets[(code, unit, key.year)] = targets.get((code, unit, key.year), 0.0) + v
+        if key.grain != "year":
+            by_year.setdefault(key.year, []).append(key.part(v))
+    for year, own in by_year.items():
+        parts[(code, unit, year)] = tuple(sorted(own))
 
 
 def plan_words(m: PlanFile) -> PlanWords:

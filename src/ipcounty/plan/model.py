@@ -8,7 +8,7 @@ which needs no pydantic at all (so ``validate`` and ``report`` start fast).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -16,7 +16,8 @@ from ipcounty.plan.runtime import Direction, Kind, Scope
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # A name or title YAML reads as a number (``title: 2024``) is text.
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
 
 
 class Period(_Strict):
@@ -108,7 +109,8 @@ class Serves(_Strict):
 class Published(_Strict):
     """The totals printed in the annex table, kept so the loader can check the arithmetic."""
 
-    column_totals: dict[int, float] | None = None
+    # Keys are years, quarters or months as in ``targets`` (read by ipcounty.plan.targets).
+    column_totals: dict[int | str, float] | None = None
     row_totals: dict[str, float] | None = None
     grand_total: float | None = None
 
@@ -137,7 +139,9 @@ class Breakdown(_Target):
     scope: Scope
     serves: Serves | None = None
     evidence: Evidence | None = None
-    targets: dict[str, float | dict[int, float]]
+    # unit -> one number, or {2024: 15} / {2024Q1: 3, …} / {2024-01: 1, …}: the loader reads
+    # and checks these itself (ipcounty.plan.targets) so that each mistake gets its own message.
+    targets: dict[str, Any] = {}
     published: Published | None = None
 
 
@@ -202,9 +206,9 @@ class PlanFile(_Strict):
 
     schema_version: Literal[1]
     plan: PlanInfo
-    units_of_measure: list[UnitOfMeasure]
+    units_of_measure: list[UnitOfMeasure] = []
     district: District = District()
-    units: list[Unit] = Field(min_length=1)
+    units: list[Unit] = []
     phases: list[Phase] = []
     measures: list[Measure] = []
     goals: list[Goal] = []

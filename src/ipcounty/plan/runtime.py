@@ -222,9 +222,26 @@ class Plan:
         names[self.district_name] = (self.district_name, False)
         return names
 
+    @cached_property
+    def _folded_names(self) -> dict[str, tuple[str, bool]]:
+        from ipcounty.plan.targets import fold
+
+        folded: dict[str, tuple[str, bool]] = {}
+        for spelling, (canon, alias) in self._names.items():
+            folded.setdefault(fold(spelling), (canon, alias))
+        return folded
+
     def canonical_unit(self, name: str) -> tuple[str, bool] | None:
-        """Map a unit or district name (or an alias) to its stable name; the flag says alias."""
-        return self._names.get(name)
+        """Map a unit or district name (or an alias) to its stable name; the flag says alias.
+
+        Names match after NFKC and space folding, so ``(）`` for ``（）`` and stray spaces never
+        make a name unknown (the caller shows the plan's own spelling, ``canon[0]``)."""
+        found = self._names.get(name)
+        if found is None:
+            from ipcounty.plan.targets import fold
+
+            found = self._folded_names.get(fold(name))
+        return found
 
     def all_names(self) -> list[str]:
         """Every accepted spelling of every unit and of the district."""

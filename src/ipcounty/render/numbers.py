@@ -26,11 +26,12 @@ def fmt_number(value: float | None, places: int = 2) -> str:
     return text if text not in ("-0", "") else "0"
 
 
-def fmt_percent(ratio: float | None) -> str:
-    """A completion ratio as a percentage with one decimal: ``0.8667`` -> ``86.7%``."""
+def fmt_percent(ratio: float | None, places: int = 1) -> str:
+    """A completion ratio as a percentage with one decimal: ``0.8667`` -> ``86.7%`` (``87%`` with
+    ``places=0``, for month tables)."""
     if ratio is None:
         return ""
-    return f"{ratio * 100:.1f}%"
+    return f"{ratio * 100:.{places}f}%"
 
 
 def with_wording(amount: str, wording: str | None) -> str:

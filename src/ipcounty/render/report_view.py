@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Callable, Iterable
 from itertools import groupby
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
-from ipcounty.contacts import report_contacts
 from ipcounty.i18n import status_label, tr
 from ipcounty.progress import CSV_COLUMNS, REPORT_JSON_SCHEMA, REPORT_JSON_VERSION, Report, Row
-from ipcounty.render.due_view import contact_text, overdue_texts
-from ipcounty.render.numbers import fmt_number, fmt_percent, fmt_points
+from ipcounty.render.numbers import fmt_date, fmt_figure, fmt_percent, fmt_points
+from ipcounty.returns.layout import YES
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -129,21 +129,22 @@ def _timeliness_dict(report: Report) -> dict[str, Any] | None:
 
 
 def heading(report: Report, lang: str) -> str:
+    """``市中区… · 2025年度进度 · 报送截至 2025年12月31日 · 序时参考日 2025年12月31日``."""
     info = report.plan.info
     name = info.short_title or f"{info.region}{info.title}"
     latest = report.latest_as_of()
     if lang == "en":
         text = f"{name} · progress in {report.year}"
-        text += f" · returns up to {latest}" if latest else " · no returns"
-        text += f" · expected-to-date at {report.reference_date}"
+        text += f" · returns up to {fmt_date(latest, lang)}" if latest else " · no returns"
+        text += f" · time elapsed taken at {fmt_date(report.reference_date, lang)}"
         if report.as_of:
-            text += f" · as known on {report.as_of}"
+            text += f" · as known on {fmt_date(report.as_of, lang)}"
         return text
     text = f"{name} · {report.year}年度进度"
-    text += f" · 报送截至 {latest}" if latest else " · 尚无报送"
-    text += f" · 序时参考日 {report.reference_date}"
+    text += f" · 报送截至 {fmt_date(latest, lang)}" if latest else " · 尚无报送"
+    text += f" · 序时参考日 {fmt_date(report.reference_date, lang)}"
     if report.as_of:
-        text += f" · 按 {report.as_of} 已知情况"
+        text += f" · 按 {fmt_date(report.as_of, lang)} 已知情况"
     return text
 
 
@@ -177,15 +178,17 @@ def _group_key(r: Row) -> str:
 
 
 def _target_text(r: Row) -> str:
-    if r.indicator.kind == "yesno" and not r.is_district:
-        return "是" if r.target else ""
-    return fmt_number(r.target)
+    if r.indicator.kind == "yesno":
+        return "" if r.is_district or r.target is None else YES
+    return fmt_figure(r.target, r.indicator)
 
 
 def _actual_text(r: Row) -> str:
     if isinstance(r.actual, str):
         return r.actual
-    return fmt_number(r.actual)
+    if r.is_district and r.units_counted is not None and r.actual is None and r.status != "not_submitted":
+        return f"{r.units_meeting}/{r.units_counted + len(r.missing_units)}"  # never a sum of rates
+    return fmt_figure(r.actual, r.indicator)
 
 
 def _unit_label(r: Row, report: Report, lang: str) -> str:
@@ -194,107 +197,105 @@ def _unit_label(r: Row, report: Report, lang: str) -> str:
     return r.reporting_unit
 
 
-def _light_text(r: Row, lang: str) -> str:
+def light_text(r: Row, lang: str) -> str:
+    """绿灯 / 黄灯 / 红灯 (green / yellow / red), "" for a row without a light."""
     return tr(f"light.{r.light}", lang) if r.light else ""
+
+
+def rank_text(r: Row) -> str:
+    return str(r.rank) if r.rank is not None else ""
 
 
 def _cells(r: Row, lang: str) -> list[str]:
     """The figures of TABLE_COLUMNS for one row, as a person reads them."""
-    actual = _actual_text(r)
-    if r.is_district and r.units_counted is not None and r.actual is None:
-        actual = f"{r.units_meeting}/{len(r.missing_units) + r.units_counted}"
     return [
         _target_text(r),
-        actual,
+        _actual_text(r),
         fmt_percent(r.completion),
         fmt_percent(r.time_share),
         fmt_points(r.lag_points),
         status_label(r.status, lang),
-        _light_text(r, lang),
-        str(r.rank) if r.rank is not None else "",
+        light_text(r, lang),
+        rank_text(r),
     ]
 
 
-def render_table(report: Report, rows: list[Row], lang: str, console: Console) -> None:
-    """The terminal view: heading, completeness, a table per indicator, district goals, problems."""
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
+def district_notes(report: Report, rows: list[Row], lang: str) -> list[str]:
+    """What a 全区 row leaves out or does not add up, one sentence each (none when complete).
 
-    console.print(Text(heading(report, lang), style="bold"), soft_wrap=True)
-    console.print(completeness_line(report, lang), markup=False, soft_wrap=True)
+    ``全区未含：孟庄镇（冲突，只计入2024年）、矿区街道（未报送）`` and, for a rate or a level,
+    ``全区：8/11 达标（比率、水平不相加）``."""
+    words = report.plan.words
+    out: list[str] = []
+    by_unit = {r.reporting_unit: r for r in rows if not r.is_district}
+    sep = "、" if lang == "zh" else ", "
+    for r in rows:
+        if not r.is_district or r.indicator.section == "goal":
+            continue
+        if r.units_counted is not None and r.status != "not_submitted":
+            out.append(
+                tr(
+                    "report.units_meeting",
+                    lang,
+                    words=words,
+                    meeting=r.units_meeting,
+                    total=r.units_counted + len(r.missing_units),
+                )
+            )
+        if r.missing_units:
+            items = []
+            for name in r.missing_units:
+                unit_row = by_unit.get(name)
+                status = status_label(unit_row.status, lang) if unit_row else ""
+                earlier = _earlier_years(unit_row, report) if unit_row else []
+                if earlier:
+                    years = sep.join(str(y) for y in earlier)
+                    items.append(tr("report.missing_unit_earlier", lang, unit=name, status=status, years=years))
+                else:
+                    items.append(tr("report.missing_unit", lang, unit=name, status=status))
+            out.append(tr("report.units_missing", lang, words=words, units=sep.join(items)))
+    return out
 
-    unit_rows = [r for r in rows if r.indicator.section != "goal" or r.indicator.served_by]
-    wide = console.width >= 92  # the 截至 column needs room; below that the dates follow each table
 
-    def new_table(*first: str, with_date: bool = True) -> Table:
-        t = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, collapse_padding=True)
-        for i, head in enumerate(first):
-            if i == len(first) - 1 and len(first) > 1:
-                t.add_column(head, overflow="fold", min_width=10, max_width=28)
-            else:
-                t.add_column(head, no_wrap=True)
-        for key in TABLE_COLUMNS:
-            right = key not in ("col.status", "col.light")
-            t.add_column(tr(key, lang), justify="right" if right else "left", no_wrap=True)
-        if with_date:
-            t.add_column(tr("col.as_of", lang), no_wrap=True)
-        return t
+def _earlier_years(r: Row, report: Report) -> list[int]:
+    """Earlier years of a period count that the 全区 cumulative amount includes for ``r``."""
+    ind = r.indicator
+    if ind.kind != "flow" or ind.scope != "period":
+        return []
+    years = [y for y in report.plan.years if y < report.year]
+    return [y for y in years if y not in r.missing_years]
 
-    def add(t: Table, r: Row, *labels: str, with_date: bool = True) -> None:
-        style = "bold" if r.is_district else None
-        cells: list[Any] = [*labels, *_cells(r, lang)]
-        cells[len(labels) + 5] = Text(cells[len(labels) + 5], style=STATUS_STYLE.get(r.status, ""))
-        cells[len(labels) + 6] = Text(cells[len(labels) + 6], style=LIGHT_STYLE.get(r.light or "", ""))
-        if with_date:
-            cells.append(r.as_of.strftime("%m-%d") if r.as_of and not r.is_district else "")
-        t.add_row(*cells, style=style)
 
-    for code, group in groupby(unit_rows, key=_group_key):
-        items = list(group)
-        ind = items[0].indicator
-        title = f"{code} {ind.label(lang)}（{ind.unit or '是/否'}）· {ind.source} · {tr('scope.' + ind.scope, lang)}"
-        t = new_table(tr("col.township", lang, words=report.plan.words), with_date=wide)
-        served = [r for r in items if r.indicator.code != code]
-        for r in items:
-            if r.indicator.code == code:
-                add(t, r, _unit_label(r, report, lang), with_date=wide)
-        console.print()
-        console.print(title, style="bold cyan", markup=False, soft_wrap=True)
-        console.print(t)
-        for r in served:
-            console.print(_served_line(r, items, lang, report), markup=False, soft_wrap=True)
-        line = evidence_line(report, code, lang)
-        if line:
-            console.print(line, markup=False, soft_wrap=True, style="yellow" if "≠" in line else None)
-    goal_items = [r for r in rows if r.indicator.section == "goal" and r.indicator.served_by is None]
-    if goal_items:
-        console.print()
-        console.print(tr("heading.goals_form", lang, words=report.plan.words), style="bold cyan")
-        t = new_table(tr("col.code", lang), tr("col.indicator", lang), with_date=False)
-        for r in goal_items:
-            add(t, r, r.indicator.code, r.indicator.label(lang), with_date=False)
-        console.print(t)
-        dates = sorted({r.as_of.isoformat() for r in goal_items if r.as_of})
-        if dates:
-            console.print(("  截至 " if lang == "zh" else "  as of ") + ", ".join(dates), style="dim")
-        notes = [r for r in goal_items if r.note]
-        for r in notes:
-            console.print(f"  {r.indicator.code} {tr('col.note', lang)}：{r.note}", markup=False, soft_wrap=True)
-    render_problems(report, lang, console)
+def dates_note(rows: list[Row], lang: str) -> str:
+    """``截至：12月31日（光明路街道 11月30日）``: the usual date of the units' returns, and the
+    units whose return is of another date; "" when no unit row has a date."""
+    dated = [r for r in rows if r.as_of and not r.is_district]
+    if not dated:
+        return ""
+    from collections import Counter
+
+    common = Counter(r.as_of for r in dated).most_common(1)[0][0]
+    others = [f"{r.reporting_unit} {_short_date(r.as_of, lang)}" for r in dated if r.as_of != common]
+    text = _short_date(common, lang)
+    if others:
+        text += tr("report.dates_others", lang, others=("、" if lang == "zh" else ", ").join(others))
+    return tr("report.dates", lang, dates=text)
+
+
+def _short_date(day: dt.date | None, lang: str) -> str:
+    if day is None:
+        return ""
+    return day.isoformat() if lang == "en" else f"{day.month}月{day.day}日"
 
 
 def evidence_line(report: Report, code: str, lang: str) -> str:
-    """``  明细：申报 108 项，去重后 107 项（1 项重复计算）`` for an indicator with 明细, else ""."""
+    """``  明细：申报 108 项，去重后 107 项（其中 1 项重复计算）`` for an indicator with 明细, else ""."""
     total = report.evidence.get(code)
     if total is None:
         return ""
     dup = total.claimed - total.distinct
-    if lang == "en":
-        text = f"  items listed: {total.claimed}, counted once: {total.distinct}"
-        return text + (f" (≠: {dup} counted twice)" if dup else "")
-    text = f"  明细：申报 {total.claimed} 项，去重后 {total.distinct} 项"
-    return text + (f"（≠ {dup} 项重复计算）" if dup else "")
+    text = "  " + tr("report.evidence", lang, claimed=total.claimed, distinct=total.distinct)
+    return text + (tr("report.double_counted", lang, n=dup) if dup else "")
 
 
 def _served_line(goal_row: Row, items: list[Row], lang: str, report: Report) -> str:
@@ -308,120 +309,31 @@ def _served_line(goal_row: Row, items: list[Row], lang: str, report: Report) -> 
         code=ind.code,
         name=ind.label(lang),
         actual=_actual_text(goal_row) or "—",
-        target=fmt_number(goal_row.target),
+        target=fmt_figure(goal_row.target, ind),
         unit=ind.unit,
         completion=fmt_percent(goal_row.completion),
         time_share=fmt_percent(goal_row.time_share),
-        status=status_label(goal_row.status, lang),
+        status=status_phrase(goal_row, lang),
     )
     if breakdown_total is not None and breakdown_total != goal_row.target:
-        line += tr("served_goal_allocated", lang, words=words, allocated=fmt_number(breakdown_total), unit=ind.unit)
+        allocated = fmt_figure(breakdown_total, ind)
+        line += tr("served_goal_allocated", lang, words=words, allocated=allocated, unit=ind.unit)
     return line
 
 
-def render_problems(report: Report, lang: str, console: Console) -> None:
-    """What needs chasing: missing, rejected and conflicting returns, and skipped files."""
-    from rich.text import Text
-
-    zh = lang == "zh"
-    year = report.year
-    lines: list[Text] = []
-    u, d = report.units, report.district
-    people = report_contacts(report)
-    sent = {s.ret.unit for s in report.submissions if s.ret.unit}
-
-    def contact_line(unit: str) -> Text:
-        who = contact_text(people.get(unit), lang, ever_sent=unit in sent)
-        return Text(tr("contact.line", lang, unit=unit, contact=who), style="dim")
-
-    overdue = u.overdue + d.overdue
-    if overdue:
-        texts = overdue_texts(report, overdue, lang)
-        lines.append(Text(tr("due.overdue_line", lang, units=("；" if zh else "; ").join(texts)), style="magenta"))
-        lines.extend(contact_line(n) for n in overdue)
-    missing = u.missing + d.missing
-    if missing:
-        sep = "、" if zh else ", "
-        lines.append(
-            Text(
-                ("未报送：" if zh else "Not submitted: ")
-                + sep.join(missing)
-                + ("。请联系催报。" if zh else ". Chase them."),
-                style="magenta",
-            )
-        )
-        lines.extend(contact_line(n) for n in missing)
-    subs = [s for s in report.submissions if s.ret.year in (year, None)]
-    for s in subs:
-        r = s.ret
-        if s.role == "rejected":
-            errors = [f for f in r.findings if f.severity == "error"]
-            head = (
-                f"退回：{r.file}（{r.unit_label(lang)}，{len(errors)} 处错误）"
-                if zh
-                else f"Rejected: {r.file} ({r.unit_label(lang)}, {len(errors)} error(s))"
-            )
-            lines.append(Text(head, style="bold red"))
-            if r.reporter or r.phone:
-                who = tr("contact.known", lang, reporter=r.reporter or "—", phone=r.phone or "—")
-                lines.append(Text("    " + who, style="dim"))
-            for f in errors[:3]:
-                lines.append(Text(f"    {f.location or '—'}  {f.message(lang)}"))
-            if len(errors) > 3:
-                lines.append(Text(f"    … {len(errors) - 3} more"))
-            lines.append(Text(f'    ipcounty validate "{r.file}"', style="dim"))
-    conflicts = [s for s in subs if s.role == "conflict"]
-    for key, group in groupby(
-        sorted(conflicts, key=lambda s: (s.ret.unit or "", s.ret.as_of or 0)), key=lambda s: (s.ret.unit, s.ret.as_of)
-    ):
-        files = [s.ret.file for s in group]
-        diff = _differences(files, report)
-        text = (
-            f"冲突：{key[0]} 同一截至日期 {key[1]} 有 {len(files)} 份数字不同的填报表："
-            + "、".join(files)
-            + (f"（{diff}）" if diff else "")
-            + "。请核实哪份正确，删除或改正另一份。"
-            if zh
-            else f"Conflict: {key[0]} sent {len(files)} returns dated {key[1]} with different figures: "
-            + ", ".join(files)
-            + (f" ({diff})" if diff else "")
-            + ". Find out which is right; remove the other."
-        )
-        lines.append(Text(text, style="bold yellow"))
-        if key[0]:
-            lines.append(contact_line(key[0]))
-    for double in report.double_counts:
-        lines.append(Text(("重复计算：" if zh else "Double counted: ") + double.message(lang), style="bold yellow"))
-    warned = [s for s in subs if s.ret.status == "warning" and s.role in ("used", "superseded")]
-    if warned:
-        names = "、".join(s.ret.file for s in warned) if zh else ", ".join(s.ret.file for s in warned)
-        lines.append(
-            Text((f"有警告（已按规范读取）：{names}" if zh else f"Read with warnings: {names}"), style="yellow")
-        )
-    skipped = [s for s in report.submissions if s.role == "skipped"]
-    if skipped:
-        names = ("、" if zh else ", ").join(s.ret.file for s in skipped)
-        lines.append(Text((f"已跳过（不是填报表）：{names}" if zh else f"Skipped (not returns): {names}"), style="dim"))
-    if not lines:
-        return
-    console.print()
-    console.print("需要处理" if zh else "To do", style="bold cyan")
-    for line in lines:
-        console.print(line, soft_wrap=True)
+def status_phrase(r: Row, lang: str) -> str:
+    """The status as a sentence says it: ``滞后序时进度 20.2 个百分点`` when behind by a known
+    amount, else the status label (已完成, 达到序时进度 …)."""
+    if r.status == "behind" and r.lag_points is not None:
+        return tr("report.behind_by", lang, points=fmt_points(-r.lag_points).lstrip("+"))
+    return status_label(r.status, lang)
 
 
-def _differences(files: list[str], report: Report) -> str:
-    rets = [s.ret for s in report.submissions if s.ret.file in files]
-    if len(rets) < 2:
-        return ""
-    a, b = rets[0], rets[1]
-    codes = [c for c in a.values if b.values.get(c) and a.values[c].value != b.values[c].value]
-    parts = [f"{c}: {fmt_number(_f(a.values[c].value))} ≠ {fmt_number(_f(b.values[c].value))}" for c in codes[:3]]
-    return "; ".join(parts)
+def render_table(report: Report, rows: list[Row], lang: str, console: Console) -> None:
+    """The terminal view (see :mod:`ipcounty.render.report_table`)."""
+    from ipcounty.render.report_table import render_table as render
 
-
-def _f(value: Any) -> float | None:
-    return value if isinstance(value, float) else None
+    render(report, rows, lang, console)
 
 
 def to_markdown(report: Report, rows: list[Row], lang: str) -> str:
@@ -447,7 +359,8 @@ def to_markdown(report: Report, rows: list[Row], lang: str) -> str:
         ind = own[0].indicator if own else items[0].indicator
         out += [f"## {code} {ind.label(lang)}（{ind.unit}）", ""]
         out += [*table(own, lambda r: _unit_label(r, report, lang)), ""]
-        served = [_served_line(r, items, lang, report).strip() for r in items if r.indicator.code != code]
+        served = [n.strip() for n in district_notes(report, own, lang)]
+        served += [_served_line(r, items, lang, report).strip() for r in items if r.indicator.code != code]
         evidence = evidence_line(report, code, lang).strip()
         served += [evidence] if evidence else []
         out += [*served, ""] if served else []
@@ -459,3 +372,10 @@ def to_markdown(report: Report, rows: list[Row], lang: str) -> str:
         out += ["## " + ("重复计算" if lang == "zh" else "Double counted"), ""]
         out += [f"- {d.message(lang)}" for d in report.double_counts] + [""]
     return "\n".join(out)
+
+
+def render_problems(report: Report, lang: str, console: Console) -> None:
+    """What needs chasing (see :mod:`ipcounty.render.report_table`)."""
+    from ipcounty.render.report_table import render_problems as render
+
+    render(report, lang, console)

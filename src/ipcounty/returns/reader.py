@@ -81,7 +81,8 @@ def read_return(path: Path, plan: Plan, *, name: str | None = None, today: dt.da
     book, problem = open_book(path)
     if problem is not None or book is None:
         assert problem is not None
-        ret.findings.append(Finding(problem.code, "error", ret.file, params=problem.params))
+        sheet = problem.params.get("sheet") if problem.code == "sheet-too-large" else None
+        ret.findings.append(Finding(problem.code, "error", ret.file, sheet=sheet, params=problem.params))
         _guess_unit(plan, ret)
         return ret
     if L.SHEET not in book.sheet_names and book.is_ipcounty_export():
@@ -420,6 +421,8 @@ def _read_table(grid: list[list[Cell]], lay: _Layout, plan: Plan, ctx: _Ctx) -> 
             continue
         _read_row(grid, r, ind, cols, plan, ctx)
         read.add(ind.code)
+    if ret.unit is None:
+        return read  # an unknown unit: which rows it must carry is unknown too (its error says so)
     for ind in expected:
         if ind.code not in first_cell:
             ctx.add("indicator-missing", "error", code=ind.code, name=ind.name)

@@ -106,15 +106,7 @@ class Book:
         an .xlsx."""
         if self.kind == "xlsx":
             return self._xlsx().extent(name)
-        if self.kind in ("ods", "xls"):
-            if self._extents is None:
-                from ipcounty.returns import sheet_size
-
-                if self.kind == "xls":
-                    self._extents = sheet_size.xls_extents(self.data)
-                else:
-                    content = self._xlsx()._read("content.xml")
-                    self._extents = sheet_size.ods_extents(content) if content else {}
+        if self._extents is not None:
             return self._extents.get(name)
         return None
 
@@ -159,6 +151,14 @@ def open_book(path: Path) -> tuple[Book | None, FileProblem | None]:
     problem = _sniff(data, ext, entries)
     if problem:
         return None, problem
+    kind = content_kind(data, entries)
+    extents = _eager_extents(kind, data, entries)
+    for name, (rows, cols) in (extents or {}).items():
+        if rows > MAX_ROWS or cols > MAX_COLS:
+            # python-calamine builds every sheet of an .ods or .xls as it opens the file, so a
+            # sheet too large is refused before it is opened at all.
+            limit = f"{MAX_ROWS}×{MAX_COLS}"
+            return None, FileProblem("sheet-too-large", {"sheet": name, "rows": rows, "cols": cols, "limit": limit})
 
     from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
@@ -178,7 +178,21 @@ def open_book(path: Path) -> tuple[Book | None, FileProblem | None]:
     names = [m.name for m in meta]
     hidden = {m.name for m in meta if str(m.visible).rsplit(".", 1)[-1].lower() != "visible"}
     digest = hashlib.sha256(data).hexdigest()
-    return Book(path, data, digest, names, hidden, wb, _entries=entries, kind=content_kind(data, entries)), None
+    book = Book(path, data, digest, names, hidden, wb, _entries=entries, kind=kind)
+    book._extents = extents
+    return book, None
+
+
+def _eager_extents(kind: str, data: bytes, entries: dict[str, _Entry] | None) -> dict[str, tuple[int, int]] | None:
+    """Each sheet's extent for the formats python-calamine reads whole on opening (.ods, .xls)."""
+    from ipcounty.returns import sheet_size
+
+    if kind == "xls":
+        return sheet_size.xls_extents(data)
+    if kind == "ods":
+        content = _XlsxParts(data, entries)._read("content.xml")
+        return sheet_size.ods_extents(content) if content else {}
+    return None
 
 
 def content_kind(data: bytes, entries: dict[str, _Entry] | None) -> str:

@@ -1,0 +1,114 @@
+"""``ipcounty trend``: month by month, every valid return as an observation."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ipcounty.cli.common import AsOfOption, ReturnsOption, dumps_json, out_console, settings, write_stdout
+
+if TYPE_CHECKING:
+    from ipcounty.plan import Plan
+
+
+class TrendFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+def trend(
+    ctx: typer.Context,
+    year: Annotated[
+        int | None, typer.Argument(help="年度，如 2025（用 --all-years 时可省略）", show_default=False)
+    ] = None,
+    returns: ReturnsOption = None,
+    as_of: AsOfOption = None,
+    unit: Annotated[
+        list[str] | None, typer.Option("--unit", "--township", "-u", "-t", help="只看这些单位（可重复）")
+    ] = None,
+    indicator: Annotated[list[str] | None, typer.Option("--indicator", "-i", help="只看这些指标代码（可重复）")] = None,
+    fmt: Annotated[TrendFormat, typer.Option("--format", help="输出格式")] = TrendFormat.table,
+    carry_forward: Annotated[
+        bool, typer.Option("--carry-forward", help="当月没有报送时沿用此前最近一次报送的数")
+    ] = False,
+    all_years: Annotated[bool, typer.Option("--all-years", help="计划期内各年度（验收用）")] = False,
+) -> None:
+    """逐月趋势：每份有效填报表都是一次观测 / Month by month: every valid return as an observation."""
+    from ipcounty.cli.report_cmd import parse_cli_date
+    from ipcounty.cli.returns_folder import read_folder
+    from ipcounty.errors import UsageError
+    from ipcounty.history import month_tables, observations
+    from ipcounty.i18n import tr
+    from ipcounty.render import trend_view as view
+
+    s = settings(ctx)
+    plan, rets, _ = read_folder(ctx, returns)
+    if year is None and not all_years:
+        raise UsageError(tr("trend-year-missing", s.lang))
+    if year is not None and year not in plan.years:
+        raise UsageError(tr("trend-year-outside", s.lang, year=year, first=plan.years[0], last=plan.years[-1]))
+    years: list[int] = plan.years if all_years or year is None else [year]
+    cutoff = parse_cli_date(as_of, s.lang) if as_of else None
+    units = _units(plan, unit, s.lang)
+    codes = _codes(plan, indicator, s.lang)
+    obs = [
+        o
+        for o in observations(plan, rets, years, as_of=cutoff)
+        if (units is None or o.reporting_unit in units) and (codes is None or o.indicator.code in codes)
+    ]
+    if fmt is TrendFormat.csv:
+        write_stdout(view.to_csv(obs))
+        return
+    if fmt is TrendFormat.json:
+        write_stdout(dumps_json(view.to_dict(plan, years, cutoff, obs)))
+        return
+    console = out_console()
+    for y in years:
+        tables = month_tables(plan, rets, y, obs, as_of=cutoff, carry_forward=carry_forward)
+        for t in tables:
+            if units is not None:
+                t.units = [(u, cells) for u, cells in t.units if u in units]
+                if plan.district_name not in units:
+                    t.district = []
+        shown = [t for t in tables if codes is None or t.indicator.code in codes]
+        view.render_tables(shown, plan, s.lang, console, carried=carry_forward, legend=y == years[-1])
+
+
+def _units(plan: Plan, names: list[str] | None, lang: str) -> set[str] | None:
+    from ipcounty.errors import UsageError
+    from ipcounty.i18n import did_you_mean, render_param, tr
+
+    if not names:
+        return None
+    out = set()
+    for name in names:
+        canon = plan.canonical_unit(name.strip())
+        if canon is None:
+            hint = render_param(did_you_mean(name, plan.all_names()), lang)
+            raise UsageError(tr("trend-unknown-unit", lang, name=name, hint=hint))
+        out.add(canon[0])
+    return out
+
+
+def _codes(plan: Plan, codes: list[str] | None, lang: str) -> set[str] | None:
+    from ipcounty.errors import UsageError
+    from ipcounty.history import trend_indicators
+    from ipcounty.i18n import tr
+
+    if not codes:
+        return None
+    known = {i.code.upper(): i.code for i in trend_indicators(plan)}
+    out = set()
+    for code in codes:
+        key = code.strip().upper()
+        if key not in known:
+            raise UsageError(tr("trend-unknown-indicator", lang, code=code, known=", ".join(known.values())))
+        out.add(known[key])
+    return out
+
+
+def register(app: typer.Typer) -> None:
+    app.command("trend")(trend)

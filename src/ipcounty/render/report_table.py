@@ -1,0 +1,276 @@
+"""The report in the terminal: a table per indicator (a list at 40–60 columns), then what to chase.
+
+Fits 100 columns, stays usable at 80 (the 截至 column gives way to a line under the table) and
+never cuts a figure to "…": below 64 columns each unit becomes a short list entry that wraps.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import TYPE_CHECKING, Any
+
+from ipcounty.contacts import report_contacts
+from ipcounty.i18n import status_label, tr
+from ipcounty.progress import Report, Row
+from ipcounty.render.due_view import contact_text, overdue_texts
+from ipcounty.render.numbers import fmt_number, fmt_percent, fmt_points
+from ipcounty.render.report_view import (
+    LIGHT_STYLE,
+    STATUS_STYLE,
+    TABLE_COLUMNS,
+    _actual_text,
+    _cells,
+    _group_key,
+    _served_line,
+    _target_text,
+    _unit_label,
+    completeness_line,
+    dates_note,
+    district_notes,
+    evidence_line,
+    heading,
+    light_text,
+)
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
+WIDE = 92  # from this width the 截至 column fits beside the figures
+NARROW = 64  # below this width each unit is a list entry instead of a table row
+
+
+def render_table(report: Report, rows: list[Row], lang: str, console: Console) -> None:
+    """The terminal view: heading, completeness, a table per indicator, district goals, problems."""
+    from rich.text import Text
+
+    width = console.width
+    as_list = width < NARROW
+    with_date = width >= WIDE
+    words = report.plan.words
+    console.print(Text(heading(report, lang), style="bold"), soft_wrap=not as_list)
+    console.print(completeness_line(report, lang), markup=False, soft_wrap=not as_list)
+    console.print(tr("report.lag_legend", lang), style="dim", markup=False, soft_wrap=not as_list)
+
+    def lines(*texts: str, style: str | None = None) -> None:
+        for text in texts:
+            if text:
+                console.print(text, markup=False, soft_wrap=not as_list, style=style)
+
+    unit_rows = [r for r in rows if r.indicator.section != "goal" or r.indicator.served_by]
+    for code, group in groupby(unit_rows, key=_group_key):
+        items = list(group)
+        own = [r for r in items if r.indicator.code == code]
+        ind = items[0].indicator
+        title = f"{code} {ind.label(lang)}（{ind.unit or '是/否'}）· {ind.source} · {tr('scope.' + ind.scope, lang)}"
+        console.print()
+        console.print(title, style="bold cyan", markup=False, soft_wrap=not as_list)
+        if as_list:
+            for r in own:
+                _list_entry(console, r, _unit_label(r, report, lang), lang)
+        else:
+            t = _new_table(lang, tr("col.township", lang, words=words), with_date=with_date)
+            for r in own:
+                _add(t, r, lang, _unit_label(r, report, lang), with_date=with_date)
+            console.print(t)
+        if not with_date:
+            lines(dates_note(own, lang), style="dim")
+        lines(*district_notes(report, own, lang))
+        lines(*(_served_line(r, items, lang, report) for r in items if r.indicator.code != code))
+        total = report.evidence.get(code)
+        twice = total is not None and total.claimed != total.distinct
+        lines(evidence_line(report, code, lang), style="yellow" if twice else None)
+    goal_items = [r for r in rows if r.indicator.section == "goal" and r.indicator.served_by is None]
+    if goal_items:
+        console.print()
+        console.print(tr("heading.goals_form", lang, words=words), style="bold cyan")
+        if as_list:
+            for r in goal_items:
+                _list_entry(console, r, f"{r.indicator.code} {r.indicator.label(lang)}", lang)
+        else:
+            t = _new_table(lang, tr("col.code", lang), tr("col.indicator", lang), with_date=False)
+            for r in goal_items:
+                _add(t, r, lang, r.indicator.code, r.indicator.label(lang), with_date=False)
+            console.print(t)
+        dates = sorted({r.as_of for r in goal_items if r.as_of})
+        if dates:
+            lines(tr("report.dates", lang, dates="、".join(_date(d, lang) for d in dates)), style="dim")
+        for r in goal_items:
+            if r.note:
+                lines(f"  {r.indicator.code} {tr('col.note', lang)}：{r.note}")
+    render_problems(report, lang, console)
+
+
+def _date(day: Any, lang: str) -> str:
+    from ipcounty.render.numbers import fmt_date
+
+    return fmt_date(day, lang)
+
+
+def _new_table(lang: str, *first: str, with_date: bool) -> Table:
+    from rich import box
+    from rich.table import Table
+
+    t = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, collapse_padding=True)
+    for i, head in enumerate(first):
+        if i == len(first) - 1 and len(first) > 1:
+            t.add_column(head, overflow="fold", min_width=8, max_width=28)  # wraps, never "…"
+        else:
+            t.add_column(head, no_wrap=True)
+    for key in TABLE_COLUMNS:
+        right = key not in ("col.status", "col.light")
+        t.add_column(tr(key, lang), justify="right" if right else "left", no_wrap=True)
+    if with_date:
+        t.add_column(tr("col.as_of", lang), no_wrap=True)
+    return t
+
+
+def _add(t: Table, r: Row, lang: str, *labels: str, with_date: bool) -> None:
+    from rich.text import Text
+
+    cells: list[Any] = [*labels, *_cells(r, lang)]
+    at = len(labels) + TABLE_COLUMNS.index("col.status")
+    cells[at] = Text(cells[at], style=STATUS_STYLE.get(r.status, ""))
+    cells[at + 1] = Text(cells[at + 1], style=LIGHT_STYLE.get(r.light or "", ""))
+    if with_date:
+        cells.append(r.as_of.strftime("%m-%d") if r.as_of and not r.is_district else "")
+    t.add_row(*cells, style="bold" if r.is_district else None)
+
+
+def _list_entry(console: Console, r: Row, label: str, lang: str) -> None:
+    """One unit as a list entry: name, status, light and rank; then its figures (wrapping)."""
+    from rich.text import Text
+
+    head = Text(label, style="bold" if r.is_district else "")
+    head.append("  ")
+    head.append(status_label(r.status, lang), style=STATUS_STYLE.get(r.status, ""))
+    if r.light:
+        head.append(" ")
+        head.append(light_text(r, lang), style=LIGHT_STYLE.get(r.light, ""))
+    if r.rank is not None:
+        head.append(" " + tr("report.list_rank", lang, rank=r.rank))
+    console.print(head)
+    unit = "" if r.indicator.kind == "yesno" else r.indicator.unit
+    actual, target = _actual_text(r), _target_text(r)
+    if actual:
+        console.print(
+            tr(
+                "report.list_done",
+                lang,
+                actual=actual,
+                target=target or "—",
+                unit=unit,
+                completion=fmt_percent(r.completion) or "—",
+            ),
+            markup=False,
+        )
+    elif target:
+        console.print(tr("report.list_target", lang, target=target, unit=unit), markup=False)
+    if r.time_share is not None:
+        lag = fmt_points(r.lag_points) or "—"
+        console.print(tr("report.list_schedule", lang, time_share=fmt_percent(r.time_share), lag=lag), markup=False)
+
+
+def render_problems(report: Report, lang: str, console: Console) -> None:
+    """What needs chasing: missing, rejected and conflicting returns, and skipped files."""
+    from rich.text import Text
+
+    zh = lang == "zh"
+    year = report.year
+    lines: list[Text] = []
+    u, d = report.units, report.district
+    people = report_contacts(report)
+    sent = {s.ret.unit for s in report.submissions if s.ret.unit}
+
+    def contact_line(unit: str) -> Text:
+        who = contact_text(people.get(unit), lang, ever_sent=unit in sent)
+        return Text(tr("contact.line", lang, unit=unit, contact=who), style="dim")
+
+    overdue = u.overdue + d.overdue
+    if overdue:
+        texts = overdue_texts(report, overdue, lang)
+        lines.append(Text(tr("due.overdue_line", lang, units=("；" if zh else "; ").join(texts)), style="magenta"))
+        lines.extend(contact_line(n) for n in overdue)
+    missing = u.missing + d.missing
+    if missing:
+        sep = "、" if zh else ", "
+        lines.append(
+            Text(
+                ("未报送：" if zh else "Not submitted: ")
+                + sep.join(missing)
+                + ("。请联系催报。" if zh else ". Chase them."),
+                style="magenta",
+            )
+        )
+        lines.extend(contact_line(n) for n in missing)
+    subs = [s for s in report.submissions if s.ret.year in (year, None)]
+    for s in subs:
+        r = s.ret
+        if s.role == "rejected":
+            errors = [f for f in r.findings if f.severity == "error"]
+            head = (
+                f"退回：{r.file}（{r.unit_label(lang)}，{len(errors)} 处错误）"
+                if zh
+                else f"Rejected: {r.file} ({r.unit_label(lang)}, {len(errors)} error(s))"
+            )
+            lines.append(Text(head, style="bold red"))
+            if r.reporter or r.phone:
+                who = tr("contact.known", lang, reporter=r.reporter or "—", phone=r.phone or "—")
+                lines.append(Text("    " + who, style="dim"))
+            for f in errors[:3]:
+                lines.append(Text(f"    {f.location or '—'}  {f.message(lang)}"))
+            if len(errors) > 3:
+                lines.append(Text(f"    … {len(errors) - 3} more"))
+            lines.append(Text(f'    ipcounty validate "{r.file}"', style="dim"))
+    conflicts = [s for s in subs if s.role == "conflict"]
+    for key, group in groupby(
+        sorted(conflicts, key=lambda s: (s.ret.unit or "", s.ret.as_of or 0)), key=lambda s: (s.ret.unit, s.ret.as_of)
+    ):
+        files = [s.ret.file for s in group]
+        diff = _differences(files, report)
+        text = (
+            f"冲突：{key[0]} 同一截至日期 {key[1]} 有 {len(files)} 份数字不同的填报表："
+            + "、".join(files)
+            + (f"（{diff}）" if diff else "")
+            + "。请核实哪份正确，删除或改正另一份。"
+            if zh
+            else f"Conflict: {key[0]} sent {len(files)} returns dated {key[1]} with different figures: "
+            + ", ".join(files)
+            + (f" ({diff})" if diff else "")
+            + ". Find out which is right; remove the other."
+        )
+        lines.append(Text(text, style="bold yellow"))
+        if key[0]:
+            lines.append(contact_line(key[0]))
+    for double in report.double_counts:
+        lines.append(Text(("重复计算：" if zh else "Double counted: ") + double.message(lang), style="bold yellow"))
+    warned = [s for s in subs if s.ret.status == "warning" and s.role in ("used", "superseded")]
+    if warned:
+        names = "、".join(s.ret.file for s in warned) if zh else ", ".join(s.ret.file for s in warned)
+        lines.append(
+            Text((f"有警告（已按规范读取）：{names}" if zh else f"Read with warnings: {names}"), style="yellow")
+        )
+    skipped = [s for s in report.submissions if s.role == "skipped"]
+    if skipped:
+        names = ("、" if zh else ", ").join(s.ret.file for s in skipped)
+        lines.append(Text((f"已跳过（不是填报表）：{names}" if zh else f"Skipped (not returns): {names}"), style="dim"))
+    if not lines:
+        return
+    console.print()
+    console.print("需要处理" if zh else "To do", style="bold cyan")
+    for line in lines:
+        console.print(line, soft_wrap=True)
+
+
+def _differences(files: list[str], report: Report) -> str:
+    rets = [s.ret for s in report.submissions if s.ret.file in files]
+    if len(rets) < 2:
+        return ""
+    a, b = rets[0], rets[1]
+    codes = [c for c in a.values if b.values.get(c) and a.values[c].value != b.values[c].value]
+    parts = [f"{c}: {fmt_number(_f(a.values[c].value))} ≠ {fmt_number(_f(b.values[c].value))}" for c in codes[:3]]
+    return "; ".join(parts)
+
+
+def _f(value: Any) -> float | None:
+    return value if isinstance(value, float) else None

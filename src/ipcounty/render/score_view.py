@@ -1,0 +1,306 @@
+"""The 评分表 in each output format: terminal (rich), CSV, JSON and Markdown.
+
+Every format says the same thing: per unit its score, rank, each item's points and the words
+that explain them, its penalties, or why it could not be scored. The CSV columns are
+:func:`csv_columns` (SPEC v2 "考核评分"); JSON rows carry the same keys first.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from ipcounty.i18n import Phrase, render_param, tr
+from ipcounty.render.numbers import fmt_date, fmt_score
+from ipcounty.score.engine import ItemScore, UnitScore
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ipcounty.score.sheet import ScoreSheet
+
+SCORE_JSON_SCHEMA = "ipcounty.score"
+SCORE_JSON_VERSION = 1
+# Phrases about points added or taken off after the item's own points: set off with "；".
+_AFTER = ("score.shortfall", "score.excess", "score.over-cap", "score.under-cap")
+
+
+def csv_columns(sheet: ScoreSheet) -> list[str]:
+    """``year, reporting_unit, score, rank, points_<CODE>…, penalties, explanation``."""
+    return [
+        "year",
+        "reporting_unit",
+        "score",
+        "rank",
+        *(f"points_{i.code}" for i in sheet.indicators),
+        "penalties",
+        "explanation",
+    ]
+
+
+# ---- words ------------------------------------------------------------------------------------
+
+
+def _seps(lang: str) -> tuple[str, str, str]:
+    """(within an item, before a bonus or deduction, between items)."""
+    return (", ", "; ", ". ") if lang == "en" else ("，", "；", "。")
+
+
+def item_text(item: ItemScore, lang: str, *, with_name: bool = True) -> str:
+    """``B1 新增有效发明专利数量：完成 13/15 个（86.7%），低于 90%，得 0 分；差 2 个，扣 0.2 分；本项 -0.2 分``."""
+    comma, semi, _ = _seps(lang)
+    text = ""
+    for i, p in enumerate(item.reasons):
+        if i:
+            text += semi if p.key.startswith(_AFTER) else comma
+        text += render_param(p, lang)
+    if item.bonus or item.deduction:
+        text += semi + tr("score.item-total", lang, points=fmt_score(item.points))
+    ind = item.indicator
+    head = f"{ind.code} {ind.label(lang)}" if with_name else ind.code
+    return f"{head}: {text}" if lang == "en" else f"{head}：{text}"
+
+
+def formula(u: UnitScore) -> str:
+    """``100 − 0.6 − 2 = 97.4``: the start, the items, the penalties and the score."""
+    items = u.item_total
+    parts = [fmt_score(u.start)] if u.start or not u.items else []
+    if parts:
+        parts.append(("+ " if items >= 0 else "− ") + fmt_score(abs(items)))
+    else:
+        parts.append(fmt_score(items))
+    if u.penalties:
+        parts.append("− " + fmt_score(u.penalty_total))
+    return " ".join(parts) + " = " + fmt_score(u.score)
+
+
+def explanation_lines(u: UnitScore, lang: str) -> list[str]:
+    """What the office reads to answer "why this score": one line per item, the penalties, and
+    the sum (or why the unit could not be scored)."""
+    lines = [item_text(i, lang) for i in u.items]
+    if u.penalties:
+        sep = "; " if lang == "en" else "；"
+        lines.append(
+            tr("score.penalty-list", lang, penalties=sep.join(render_param(p.reason, lang) for p in u.penalties))
+        )
+    if u.unscored is not None:
+        lines.append(render_param(u.unscored, lang))
+    elif u.start or u.penalties or len(u.items) > 1:
+        lines.append(tr("score.formula", lang, formula=formula(u)))
+    return lines
+
+
+def explanation(u: UnitScore, lang: str) -> str:
+    """:func:`explanation_lines` as one cell of text."""
+    end = _seps(lang)[2]
+    return end.join(line.rstrip("。.") for line in explanation_lines(u, lang)) + end.strip()
+
+
+def title(sheet: ScoreSheet, lang: str) -> str:
+    return tr("score.title", lang, year=sheet.year)
+
+
+def subtitle(sheet: ScoreSheet, lang: str) -> str:
+    basis = tr(f"score.basis.{sheet.rules.basis}", lang)
+    day = sheet.as_of or sheet.reference_date
+    return tr("score.subtitle", lang, basis=basis, date=fmt_date(day, lang))
+
+
+def legend(sheet: ScoreSheet, lang: str) -> str:
+    """``评分项：B1 新增有效发明专利数量（30 分）；…``."""
+    parts = []
+    for ind in sheet.indicators:
+        rule = sheet.rules.item(ind.code)
+        points = rule.points if rule else None
+        if points is None:
+            parts.append(tr("score.item-deductions", lang, code=ind.code, name=ind.label(lang)))
+        else:
+            parts.append(tr("score.item-weight", lang, code=ind.code, name=ind.label(lang), points=fmt_score(points)))
+    return tr("score.items", lang, items=("; " if lang == "en" else "；").join(parts))
+
+
+def header_lines(sheet: ScoreSheet, lang: str) -> list[str]:
+    """The lines under the title: basis and date, the rules' own note, the items, the rounding."""
+    lines = [subtitle(sheet, lang)]
+    if sheet.rules.note:
+        lines.append(sheet.rules.note)
+    lines.append(legend(sheet, lang))
+    lines.append(tr("score.rounding", lang, decimals=sheet.rules.decimals))
+    return lines
+
+
+# ---- rows -------------------------------------------------------------------------------------
+
+
+def _number(value: Decimal | None) -> int | float | None:
+    """A Decimal for JSON: an int when whole, else the float that prints as the same decimal."""
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+def row_values(sheet: ScoreSheet, u: UnitScore, lang: str) -> dict[str, Any]:
+    """One unit as the CSV columns, numbers as numbers (None for empty)."""
+    out: dict[str, Any] = {
+        "year": sheet.year,
+        "reporting_unit": u.unit,
+        "score": _number(u.score),
+        "rank": u.rank,
+    }
+    for ind in sheet.indicators:
+        item = u.item(ind.code)
+        out[f"points_{ind.code}"] = _number(item.points) if item else None
+    out["penalties"] = _number(u.penalty_total)
+    out["explanation"] = explanation(u, lang)
+    return out
+
+
+def to_csv(sheet: ScoreSheet, lang: str) -> str:
+    """The 评分表 as CSV: exactly :func:`csv_columns`; points as exact decimals, empty when the
+    unit could not be scored."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(csv_columns(sheet))
+    for u in sheet.units:
+        values = row_values(sheet, u, lang)
+        values["score"] = fmt_score(u.score)
+        for ind in sheet.indicators:
+            item = u.item(ind.code)
+            values[f"points_{ind.code}"] = fmt_score(item.points) if item else ""
+        values["penalties"] = fmt_score(u.penalty_total)
+        writer.writerow(["" if v is None else v for v in values.values()])
+    return buf.getvalue()
+
+
+def _phrase(p: Phrase, lang: str) -> str:
+    return str(render_param(p, lang))
+
+
+def to_dict(sheet: ScoreSheet, lang: str) -> dict[str, Any]:
+    """The JSON document: ``schema``, ``version``, the rules, and one row per unit (the CSV keys,
+    then ``standing``, ``items``, ``penalty_items`` and ``unscored``)."""
+    plan = sheet.plan
+    rules = sheet.rules
+    rows = []
+    for u in sheet.units:
+        row = row_values(sheet, u, lang)
+        row["standing"] = u.standing
+        row["items"] = [
+            {
+                "indicator_code": i.indicator.code,
+                "points": _number(i.points),
+                "earned": _number(i.earned),
+                "bonus": _number(i.bonus),
+                "deduction": _number(i.deduction),
+                "reasons": [_phrase(p, lang) for p in i.reasons],
+            }
+            for i in u.items
+        ]
+        row["penalty_items"] = [
+            {"code": p.code, "points": _number(p.points), "reason": _phrase(p.reason, lang)} for p in u.penalties
+        ]
+        row["unscored"] = _phrase(u.unscored, lang) if u.unscored else None
+        rows.append(row)
+    return {
+        "schema": SCORE_JSON_SCHEMA,
+        "version": SCORE_JSON_VERSION,
+        "plan": {"id": plan.info.id, "title": plan.info.title, "fingerprint": plan.fingerprint},
+        "year": sheet.year,
+        "as_of": sheet.as_of.isoformat() if sheet.as_of else None,
+        "reference_date": sheet.reference_date.isoformat(),
+        "rules": {
+            "start": _number(rules.start),
+            "basis": rules.basis,
+            "decimals": rules.decimals,
+            "note": rules.note,
+            "items": [
+                {
+                    "indicator_code": i.indicator,
+                    "points": _number(i.points),
+                    "name": plan.indicator(i.indicator).label(lang),
+                }
+                for i in rules.items
+            ],
+        },
+        "columns": csv_columns(sheet),
+        "rows": rows,
+    }
+
+
+# ---- Markdown and terminal --------------------------------------------------------------------
+
+
+def _headers(sheet: ScoreSheet, lang: str) -> list[str]:
+    return [
+        tr("score.col.rank", lang),
+        tr("col.township", lang),
+        tr("score.col.score", lang),
+        *(i.code for i in sheet.indicators),
+        tr("score.col.penalties", lang),
+    ]
+
+
+def display_width(text: str) -> int:
+    """Columns a string takes on screen: CJK characters count two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _cells(sheet: ScoreSheet, u: UnitScore, lang: str) -> list[str]:
+    items = []
+    for ind in sheet.indicators:
+        item = u.item(ind.code)
+        items.append(fmt_score(item.points) if item else "")
+    score = fmt_score(u.score) if u.score is not None else tr("score.not-scored-short", lang)
+    penalties = fmt_score(u.penalty_total) if u.penalties else ""
+    return ["" if u.rank is None else str(u.rank), u.unit, score, *items, penalties]
+
+
+def to_markdown(sheet: ScoreSheet, lang: str) -> str:
+    """A Markdown page: title, the table, then every unit's explanation as a list."""
+    out = [f"# {title(sheet, lang)}", ""]
+    out += [f"{line}  " for line in header_lines(sheet, lang)]
+    headers = _headers(sheet, lang)
+    out += ["", "| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    for u in sheet.units:
+        out.append("| " + " | ".join(c.replace("|", "\\|") for c in _cells(sheet, u, lang)) + " |")
+    out += ["", f"## {tr('score.heading.explanations', lang)}", ""]
+    for u in sheet.units:
+        score = fmt_score(u.score) if u.score is not None else tr("score.not-scored", lang)
+        out.append(f"### {u.unit} {score}")
+        out += [f"- {line}" for line in explanation_lines(u, lang)]
+        out.append("")
+    return "\n".join(out)
+
+
+def render_table(sheet: ScoreSheet, lang: str, console: Console) -> None:
+    """The terminal view: the ranking table, then each unit's explanation."""
+    from rich import box
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
+    console.print(Text(title(sheet, lang), style="bold"))
+    for i, line in enumerate(header_lines(sheet, lang)):
+        console.print(Text(line, style="yellow" if sheet.rules.note and i == 1 else "dim"))
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 0, 0, 1), show_edge=False)
+    rows = [_cells(sheet, u, lang) for u in sheet.units]
+    for j, h in enumerate(_headers(sheet, lang)):
+        # A figure is never cut: each column is at least as wide as its widest cell; a header folds.
+        widest = max((display_width(r[j]) for r in rows), default=1)
+        table.add_column(h, justify="left" if j == 1 else "right", min_width=widest, overflow="fold")
+    for u, cells in zip(sheet.units, rows, strict=True):
+        table.add_row(*cells, style="yellow" if u.score is None else None)
+    console.print(table)
+    console.print(Text(tr("score.heading.explanations", lang), style="bold cyan"))
+    for u in sheet.units:
+        score = fmt_score(u.score) if u.score is not None else tr("score.not-scored", lang)
+        rank = f"{u.rank}. " if u.rank is not None else "—  "
+        console.print(Text(f"{rank}{u.unit} {score}", style="bold"))
+        for line in explanation_lines(u, lang):
+            console.print(Padding(Text(line), (0, 0, 0, 4), expand=False))

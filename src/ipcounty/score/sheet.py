@@ -1,0 +1,135 @@
+"""The 评分表 of a year: the report's rows turned into each unit's figures, then scored.
+
+Every figure comes from the report (target, actual, 序时进度 ``expected``, status), so the score
+and the report never disagree; how a unit stands (reported, not submitted, rejected, in
+conflict) comes from the report's completeness lists, a return sent back from its submissions,
+double counting from its 明细 check, and ``overdue`` from the status of its rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from ipcounty.errors import UsageError
+from ipcounty.i18n import tr
+from ipcounty.plan.runtime import Indicator, Plan
+from ipcounty.plan.scoring import ScoringRules, exact
+from ipcounty.render.numbers import fmt_figure
+from ipcounty.returns.layout import YES
+from ipcounty.score.engine import Figure, Standing, UnitFigures, UnitScore, score_units
+
+if TYPE_CHECKING:
+    from ipcounty.progress import Report, Row
+
+
+@dataclass(frozen=True)
+class ScoreSheet:
+    """Every unit's score for ``year``, best first; ``indicators`` are the scored ones, in the
+    order of the plan's ``scoring.items``."""
+
+    plan: Plan
+    year: int
+    as_of: dt.date | None  # the --as-of cut-off, if any
+    reference_date: dt.date  # the date 序时进度 is taken at where no return gives one
+    rules: ScoringRules
+    indicators: tuple[Indicator, ...]
+    units: tuple[UnitScore, ...]
+
+
+def require_rules(plan: Plan, lang: str) -> ScoringRules:
+    """The plan's scoring rules, or the usage error that says how to add them."""
+    if plan.scoring is None:
+        raise UsageError(tr("score-no-rules", lang, path=plan.path))
+    return plan.scoring
+
+
+def score_report(report: Report) -> ScoreSheet:
+    """Score every unit of the plan from ``report`` (the plan must have ``scoring:``)."""
+    plan = report.plan
+    rules = plan.scoring
+    if rules is None:
+        raise ValueError("the plan has no scoring rules")  # callers check with require_rules
+    indicators = tuple(plan.indicator(i.indicator) for i in rules.items)
+    codes = {i.code for i in indicators}
+    rows: dict[tuple[str, str], Row] = {}
+    overdue: set[str] = set()
+    for row in report.rows:
+        if row.is_district:
+            continue
+        if row.status == "overdue":
+            overdue.add(row.reporting_unit)
+        if row.indicator.code in codes:
+            rows[(row.reporting_unit, row.indicator.code)] = row
+    units = [
+        UnitFigures(
+            unit,
+            _standing(report, unit),
+            {i.code: _figure(rows.get((unit, i.code))) for i in indicators},
+            overdue=unit in overdue,
+            rejected_returns=_sent_back(report, unit),
+            double_counted=_double_counted(report, unit),
+            conflict=_conflict(report, unit),
+        )
+        for unit in plan.unit_names
+    ]
+    scored = score_units(rules, {i.code: i for i in indicators}, units)
+    return ScoreSheet(plan, report.year, report.as_of, report.reference_date, rules, indicators, tuple(scored))
+
+
+def _standing(report: Report, unit: str) -> Standing:
+    c = report.units
+    if unit in c.conflict:
+        return "conflict"
+    if unit in c.rejected:
+        return "rejected"
+    if unit in c.missing:
+        return "not_submitted"
+    return "reported"
+
+
+def _figure(row: Row | None) -> Figure:
+    """A report row as the engine's figure: yes/no as 1/0, nothing reported as None."""
+    if row is None:
+        return Figure(None, None)
+    if isinstance(row.actual, str):
+        return Figure(exact(row.target), Decimal(1) if row.actual == YES else Decimal(0), exact(row.expected))
+    return Figure(exact(row.target), exact(row.actual), exact(row.expected))
+
+
+def _sent_back(report: Report, unit: str) -> bool:
+    return any(s.role == "rejected" and s.ret.unit == unit and s.ret.year == report.year for s in report.submissions)
+
+
+def _double_counted(report: Report, unit: str) -> tuple[str, ...]:
+    """Items the unit claims this year that another claim also lists (each item once)."""
+    keys: list[str] = []
+    for dc in report.double_counts:
+        mine = [c for c in dc.claims if c.township == unit and c.year == report.year]
+        if mine and dc.key not in keys:
+            keys.append(dc.key)
+    return tuple(keys)
+
+
+def _conflict(report: Report, unit: str) -> tuple[str, ...]:
+    """The figures two same-dated returns of the unit disagree on: ``B1: 18 ≠ 21`` (at most 3)."""
+    rets = [
+        s.ret for s in report.submissions if s.role == "conflict" and s.ret.unit == unit and s.ret.year == report.year
+    ]
+    if len(rets) < 2:
+        return ()
+    a, b = rets[0], rets[1]
+    out: list[str] = []
+    for code, va in a.values.items():
+        vb = b.values.get(code)
+        if vb is None or va.value == vb.value or code not in {i.code for i in report.plan.indicators}:
+            continue
+        ind = report.plan.indicator(code)
+        out.append(f"{code}: {_show(va.value, ind)} ≠ {_show(vb.value, ind)}")
+    return tuple(out[:3])
+
+
+def _show(value: object, ind: Indicator) -> str:
+    return fmt_figure(value, ind) if isinstance(value, (float, str)) else str(value)
