@@ -342,7 +342,7 @@ def compute(
         calc = _Calc(plan, year, picks, reference, due_reference)
         rows = calc.rows()
         units = calc.completeness(plan.unit_names)
-        district = calc.completeness([plan.district_name])
+        district = calc.completeness([plan.district_name] if plan.has_district_form else [])
         doubles, totals = _double_counting(plan, picks, year)
     return Report(
         plan,
@@ -423,7 +423,7 @@ class _Calc:
         self.timeliness: dict[str, Timeliness] = {}
         rule = plan.reporting
         if rule is not None:
-            for unit in [*plan.unit_names, plan.district_name]:
+            for unit in plan.reporting_names():
                 used = self.pick(unit, year).used
                 latest = used.as_of if used is not None else None
                 self.timeliness[unit] = judge_timeliness(rule, year, due_reference or reference, latest)

@@ -45,9 +45,11 @@ def template(
             raise UsageError(tr("unknown-unit-option", s.lang, name=name, hint=hint))
         units.append(canon[0])
     if district:
+        if not plan.has_district_form:
+            raise UsageError(tr("no-district-form", s.lang))
         units.append(plan.district_name)
     if not units:
-        units = [*plan.unit_names, plan.district_name]
+        units = plan.reporting_names()
     console = out_console()
     if returns is not None and not prefill:
         raise UsageError(tr("prefill-returns-without-prefill", s.lang))

@@ -72,13 +72,14 @@ def add(wb: Workbook, ctx: Context) -> None:
     d = report.district
     dist = "已报送" if d.submitted else "退回" if d.rejected else "冲突" if d.conflict else "未报送"
     dist = status_label("overdue", lang) if d.overdue else dist
-    s.add(
-        [
-            tr("district_form", lang),
-            len(d.submitted),
-            dist if zh else ("reported" if d.submitted else "not reported"),
-        ]
-    )
+    if d.expected:  # only a plan with district goals has a district form
+        s.add(
+            [
+                tr("district_form", lang),
+                len(d.submitted),
+                dist if zh else ("reported" if d.submitted else "not reported"),
+            ]
+        )
     n_double = len(report.double_counts)
     s.add(
         [

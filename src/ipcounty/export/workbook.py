@@ -34,13 +34,13 @@ def title_line(report: Report, lang: str) -> str:
     zh = lang == "zh"
     latest = report.latest_as_of()
     when = (f"截至 {latest}" if latest else "尚无报送") if zh else (f"as of {latest}" if latest else "no returns")
-    name = plan.info.short_title or plan.info.title
+    name = plan.info.name
     return f"{name} {report.year}年度进度（{when}）" if zh else f"{name}: progress in {report.year} ({when})"
 
 
 def footer_line(report: Report, lang: str) -> str:
     """The footer of every printed page: plan, year and the latest 截至 date."""
-    name = report.plan.info.short_title or report.plan.info.title
+    name = report.plan.info.name
     latest = report.latest_as_of()
     if latest is None:
         return tr("export.footer-none", lang, plan=name, year=report.year)

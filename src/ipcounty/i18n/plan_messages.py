@@ -43,7 +43,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "yaml-unclosed": (
         "从这里开始的括号 {{ [ 或引号没有闭合：请补上 }} ] 或引号",
-        "a bracket {{ [ or quote opened here is never closed: add the } ] or quote",
+        "a bracket {{ [ or quote opened here is never closed: add the }} ] or quote",
     ),
     "yaml-flow-comma": (
         "花括号或方括号里的各项之间缺少逗号：写成 {{2024: 15, 2025: 15}}",
@@ -253,6 +253,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "else, so they are not compared: {why}",
     ),
     # ---- options naming a unit (--unit, --township) -----------------------------------
+    "no-district-form": (
+        "本计划没有{level}级目标，不需要{district}填报表",
+        "this plan has no {level} goals, so there is no {level} form",
+    ),
     "unknown-unit-option": (
         "未知的{unit_word} {name}{hint}",
         "unknown {unit_word} {name}{hint}",

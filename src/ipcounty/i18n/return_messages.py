@@ -100,6 +100,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "截至日期 {date} 不在 {year} 年内：请核对日期或年度",
         "as-of date {date} is not in {year}: check the date or the year",
     ),
+    "date-outside-plan": (
+        "截至日期 {date} 不在计划期 {start} 至 {end} 内：请核对日期",
+        "as-of date {date} is outside the plan period {start} to {end}: check the date",
+    ),
     "date-in-future": (
         "截至日期 {date} 晚于今天 {today}：请核对日期",
         "as-of date {date} is after today ({today}): check the date",

@@ -40,6 +40,14 @@ class PlanInfo:
     start: dt.date
     end: dt.date
 
+    @property
+    def name(self) -> str:
+        """How headings name the plan: ``short_title``, else the title (with the region in front
+        only when the title does not already begin with it: never 测试县测试县…)."""
+        if self.short_title:
+            return self.short_title
+        return self.title if self.title.startswith(self.region) else f"{self.region}{self.title}"
+
 
 @dataclass(frozen=True)
 class ReportingRule:
@@ -180,6 +188,15 @@ class Plan:
     def _unit_indicators(self) -> tuple[Indicator, ...]:
         return tuple(i for i in self.indicators if i.level == "unit")
 
+    @property
+    def has_district_form(self) -> bool:
+        """Whether the district reports goals itself (a plan with no district goals has no form)."""
+        return bool(self._district_form)
+
+    def reporting_names(self) -> list[str]:
+        """Who sends returns: every unit, then the district when it has a form of its own."""
+        return [*self.unit_names, self.district_name] if self.has_district_form else self.unit_names
+
     def district_form_indicators(self) -> list[Indicator]:
         """Indicators the district reports itself (goals not computed from a breakdown)."""
         return list(self._district_form)
@@ -265,6 +282,16 @@ class Plan:
         if self._by_code[code].scope == "period":
             return (period_part(self.info.start, self.info.end, target),)
         return (year_part(year, target),)
+
+    def as_of_window(self, year: int) -> tuple[dt.date, dt.date]:
+        """The dates a return for ``year`` may run to: the year, cut to the plan period."""
+        return max(dt.date(year, 1, 1), self.info.start), min(dt.date(year, 12, 31), self.info.end)
+
+    def example_as_of(self, year: int) -> dt.date:
+        """The 截至日期 a form shows as its example: 30 September of ``year`` when the plan runs
+        then, else the nearest day of the plan in that year (a plan of one quarter: its last day)."""
+        first, last = self.as_of_window(year)
+        return min(max(dt.date(year, 9, 30), first), last)
 
     def elapsed_share(self, as_of: dt.date, year: int | None) -> float:
         """Share of the year (or of the plan period when ``year`` is None) elapsed at ``as_of``.

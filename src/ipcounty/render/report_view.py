@@ -131,7 +131,7 @@ def _timeliness_dict(report: Report) -> dict[str, Any] | None:
 def heading(report: Report, lang: str) -> str:
     """``市中区… · 2025年度进度 · 报送截至 2025年12月31日 · 序时参考日 2025年12月31日``."""
     info = report.plan.info
-    name = info.short_title or f"{info.region}{info.title}"
+    name = info.name
     latest = report.latest_as_of()
     if lang == "en":
         text = f"{name} · progress in {report.year}"
@@ -162,6 +162,8 @@ def completeness_line(report: Report, lang: str) -> str:
     ):
         if names:
             parts.append(status_label(status, lang) + colon + sep.join(names))
+    if not d.expected:
+        return ("，" if zh else " · ").join(parts)  # the plan has no district form
     if d.submitted:
         state = "已报送" if zh else "reported"
     elif d.overdue:

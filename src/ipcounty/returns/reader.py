@@ -320,7 +320,7 @@ def _read_header(grid: list[list[Cell]], lay: _Layout, plan: Plan, ctx: _Ctx, to
                     what=[phrase(k) for k in p.normalised],
                 )
     # The as-of date.
-    example = f"{ret.year or example_year}-09-30"
+    example = plan.example_as_of(ret.year or example_year).isoformat()
     found = _filled_label(grid, lay, ctx, L.LABEL_AS_OF, "date-missing", example=example)
     if found is not None:
         raw, cell = found
@@ -331,6 +331,15 @@ def _read_header(grid: list[list[Cell]], lay: _Layout, plan: Plan, ctx: _Ctx, to
             d: dt.date = p.value
             if ret.year is not None and d.year != ret.year:
                 ctx.add("date-outside-year", "error", cell, date=d.isoformat(), year=ret.year)
+            elif not plan.info.start <= d <= plan.info.end:
+                ctx.add(
+                    "date-outside-plan",
+                    "error",
+                    cell,
+                    date=d.isoformat(),
+                    start=plan.info.start.isoformat(),
+                    end=plan.info.end.isoformat(),
+                )
             else:
                 ret.as_of = d
                 if d > today:

@@ -78,9 +78,16 @@ def _guide(plan: Plan, ind: Indicator, year: int) -> str:
         if needs_baseline(ind):
             tail += f"；基期值填{first}年初的数值，用于计算序时进度"
         return f"填写截至日期的总数，{whole}{tail}"
+    begin = _day(plan.as_of_window(year)[0])
     if ind.scope == "period":
-        return f"目标为{first}—{last}年合计；填写{year}年1月1日至截至日期新增数，{whole}"
-    return f"填写{year}年1月1日至截至日期新增数，{whole}"
+        span = f"{first}—{last}年" if first != last else f"{first}年"
+        return f"目标为{span}合计；填写{begin}至截至日期新增数，{whole}"
+    return f"填写{begin}至截至日期新增数，{whole}"
+
+
+def _day(d: dt.date) -> str:
+    """``2025年1月1日``."""
+    return f"{d.year}年{d.month}月{d.day}日"
 
 
 def write_template(
@@ -111,7 +118,7 @@ def write_template(
     ws["A1"].font = Font(bold=True, size=14)
     ws.merge_cells("A1:G1")
     ws["A2"] = (
-        f"只填黄色单元格。本年完成填写{year}年1月1日至截至日期的数（存量、比率填截至日期的数值），"
+        f"只填黄色单元格。本年完成填写{_day(plan.as_of_window(year)[0])}至截至日期的数（存量、比率填截至日期的数值），"
         "没有完成请填 0，不要留空；只填数字，不带单位。"
     )
     ws["A2"].alignment = wrap
@@ -140,7 +147,7 @@ def write_template(
             as_of_cell = c.coordinate
         if label == L.LABEL_PHONE:
             c.number_format = "@"
-    ws.cell(6, 3, f"例：{example_as_of(plan, year).isoformat()}").font = Font(color="808080")
+    ws.cell(6, 3, f"例：{plan.example_as_of(year).isoformat()}").font = Font(color="808080")
 
     head_row = 10
     with_baseline = any(needs_baseline(r.indicator) for r in rows)
@@ -161,14 +168,14 @@ def write_template(
             ws.add_data_validation(dv)
         return validations[key]
 
-    first, last = as_of_window(plan, year)
+    first, last = plan.as_of_window(year)
     date_dv = validation(
         "date",
         type="date",
         operator="between",
         formula1=f"DATE({first.year},{first.month},{first.day})",
         formula2=f"DATE({last.year},{last.month},{last.day})",
-        error=f"请填写 {first} 至 {last} 之间的日期，如 {example_as_of(plan, year)}",
+        error=f"请填写 {first} 至 {last} 之间的日期，如 {plan.example_as_of(year)}",
     )
     date_dv.add(as_of_cell)
 
@@ -382,18 +389,6 @@ def _write_details(
         ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
-def as_of_window(plan: Plan, year: int) -> tuple[dt.date, dt.date]:
-    """The dates a return for ``year`` may be made up to: the year, cut to the plan period."""
-    return max(dt.date(year, 1, 1), plan.info.start), min(dt.date(year, 12, 31), plan.info.end)
-
-
-def example_as_of(plan: Plan, year: int) -> dt.date:
-    """The 截至日期 shown as an example: 30 September of ``year`` when the plan runs then, else
-    the last day of the plan in that year."""
-    first, last = as_of_window(plan, year)
-    return min(max(dt.date(year, 9, 30), first), last)
-
-
 def _write_guide(ws: Worksheet, plan: Plan, unit: str, year: int, rows: list[TemplateRow]) -> None:
     """Sheet 说明, written from the plan: its words, the unit's own indicators, units and dates."""
     from openpyxl.styles import Alignment, Font
@@ -404,14 +399,14 @@ def _write_guide(ws: Worksheet, plan: Plan, unit: str, year: int, rows: list[Tem
         return tr(key, "zh", words=plan.words, **params)
 
     inds = [r.indicator for r in rows]
-    first, last = as_of_window(plan, year)
+    first, last = plan.as_of_window(year)
     held = [i.name for i in inds if i.kind in ("stock", "rate")][:2]
     symbols = list(dict.fromkeys(i.unit for i in inds if i.unit and not i.rate))[:3]
     evidence = [i.evidence for i in inds if i.evidence is not None]
     choices = [i.name for i in inds if i.kind in ("yesno", "qualitative")][:3]
     lines = [plan.info.title, t("guide.subtitle", year=year, unit=unit), "", t("guide.what")]
     lines.append(t("guide.yellow", sheet=L.SHEET))
-    start = f"{first.year}年{first.month}月{first.day}日"
+    start = _day(first)
     if held:
         lines.append(t("guide.actual_stock", start=start, examples="、".join(held)))
     else:
@@ -424,7 +419,7 @@ def _write_guide(ws: Worksheet, plan: Plan, unit: str, year: int, rows: list[Tem
         keys = [c.name for spec in evidence for c in spec.columns if c.key] or [evidence[0].item]
         items = list(dict.fromkeys(keys))
         lines.append(t("guide.details", sheet=L.DETAIL_SHEET, items="、".join(items), item=evidence[0].item))
-    lines.append(t("guide.date", example=example_as_of(plan, year).isoformat(), first=first, last=last))
+    lines.append(t("guide.date", example=plan.example_as_of(year).isoformat(), first=first, last=last))
     lines.append(t("guide.targets"))
     if choices:
         lines.append(t("guide.choices", names="、".join(choices)))
