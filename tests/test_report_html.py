@@ -136,7 +136,7 @@ def test_stdout_and_english(runner: CliRunner) -> None:
     r = runner.invoke(app, [*BASE, "--lang", "en", "report", "2025", "--returns", str(EXAMPLES), "--format", "html"])
     assert r.exit_code == 0
     assert r.stdout.startswith("<!DOCTYPE html>") and '<html lang="en">' in r.stdout
-    assert "To do" in r.stdout and "Time elapsed" in r.stdout
+    assert "To do" in r.stdout and f"<th>{tr('col.time_share', 'en')}</th>" in r.stdout
 
 
 def test_csv_written_with_o_starts_with_a_bom(runner: CliRunner, tmp_path: Path) -> None:
