@@ -63,7 +63,10 @@ def test_report_2025_tells_the_whole_story(runner: CliRunner) -> None:
     assert "对应区级目标 G09 专利开放许可" in out and "分解表合计 165项" in out
     assert "请核实哪份正确" in out and "B1: 18 ≠ 21" in out
     assert "已跳过（不是填报表）：2025/关于报送2025年度知识产权工作情况的通知.txt" in out
-    assert 'ipcounty validate "2025/2025_文化路街道_填报表.xlsx"' in out
+    # The command to see every finding works pasted where the report ran: same --plan, the path
+    # from there (not from inside the returns folder).
+    rejected = EXAMPLES / "2025" / "2025_文化路街道_填报表.xlsx"
+    assert f'ipcounty --plan "{PLAN_PATH}" validate "{rejected}"' in out
     assert "Traceback" not in out
 
 
@@ -238,3 +241,19 @@ def test_reading_in_several_processes_gives_the_same_report(plan: Plan, monkeypa
     assert [(s.ret.file, s.role, s.ret.sha256) for s in parallel.submissions] == [
         (s.ret.file, s.role, s.ret.sha256) for s in serial.submissions
     ]
+
+
+def test_the_columns_are_the_ones_spec_v2_lists() -> None:
+    """The CSV/JSON contract is SPEC v2's list, word for word (and this file's COLUMNS)."""
+    import re
+
+    from ipcounty.progress import CSV_COLUMNS, REPORT_JSON_VERSION
+
+    assert list(CSV_COLUMNS) == COLUMNS and REPORT_JSON_VERSION == 2
+    spec = ROOT.parent / "shared" / "SPEC.md"
+    if not spec.exists():
+        pytest.skip("the shared SPEC is not beside the repository")
+    text = spec.read_text(encoding="utf-8")
+    m = re.search(r"with exactly these columns: `([^`]+)`", text.replace("\n", " "))
+    assert m is not None
+    assert [c.strip() for c in m.group(1).split(",")] == COLUMNS
