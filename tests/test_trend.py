@@ -223,3 +223,9 @@ def test_all_years_on_the_bundled_examples(runner: CliRunner) -> None:
     table = runner.invoke(app, ["trend", "--all-years", "-i", "B1"])
     assert table.exit_code == 0
     assert all(f"B1 新增有效发明专利数量 · {y}年" in table.stdout for y in (2024, 2025, 2026))
+
+
+def test_nothing_to_show_says_so(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["trend", "2025", "--returns", str(tmp_path)])
+    assert result.exit_code == 0
+    assert "2025 年没有有效的填报表" in result.output

@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ipcounty.cli.common import AsOfOption, ReturnsOption, dumps_json, out_console, settings, write_stdout
+from ipcounty.cli.common import (
+    AsOfOption,
+    ReturnsOption,
+    dumps_json,
+    err_console,
+    out_console,
+    settings,
+    write_stdout,
+)
 
 if TYPE_CHECKING:
     from ipcounty.plan import Plan
@@ -66,6 +74,9 @@ def trend(
         write_stdout(dumps_json(view.to_dict(plan, years, cutoff, obs)))
         return
     console = out_console()
+    if not obs:
+        err_console().print(tr("trend-no-observations", s.lang, years="、".join(map(str, years))), style="yellow")
+        return
     for y in years:
         tables = month_tables(plan, rets, y, obs, as_of=cutoff, carry_forward=carry_forward)
         for t in tables:

@@ -82,8 +82,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "In brackets: nothing that month; the latest earlier return carried forward (--carry-forward).",
     ),
     "trend-no-observations": (
-        "{years} 年没有有效的填报表，没有可显示的趋势。",
-        "No valid returns for {years}: no trend to show.",
+        "{years} 年没有有效的填报表，没有可显示的趋势。请检查 --returns 目录，或用 ipcounty validate 查看退回的原因。",
+        "No valid returns for {years}: no trend to show. Check the --returns folder, or see why returns were "
+        "rejected with ipcounty validate.",
     ),
     "trend-year-missing": (
         "请给出年度（如 ipcounty trend 2025），或用 --all-years 看计划期内各年度",
