@@ -187,3 +187,17 @@ def test_property_elements_keep_the_schema_order() -> None:
     with zipfile.ZipFile(io.BytesIO(docx_bytes(sample()))) as z:
         assert not [n for n in z.namelist() if "thumbnail" in n]  # not the template's preview
     assert open_docx(docx_bytes(sample())).core_properties.title == sample().title
+
+
+def test_the_font_table_names_a_stand_in_for_each_gb2312_font() -> None:
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(docx_bytes(sample()))) as z:
+        root = etree.fromstring(z.read("word/fontTable.xml"))
+    fonts = {f.get(f"{W}name"): f for f in root.iter(f"{W}font")}
+    for name, alt in (("仿宋_GB2312", "仿宋"), ("楷体_GB2312", "楷体"), ("方正小标宋简体", "宋体")):
+        assert fonts[name].find(f"{W}altName").get(f"{W}val") == alt
+        assert fonts[name].find(f"{W}charset").get(f"{W}val") == "86"
+    assert "黑体" in fonts and "宋体" in fonts

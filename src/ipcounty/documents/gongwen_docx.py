@@ -51,6 +51,10 @@ LINE_PITCH_TWIPS = int((PAGE_MM[1] - MARGINS_MM["top"] - MARGINS_MM["bottom"]) *
 CHAR_PITCH_PT = (PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]) / 25.4 * 72 / CHARS
 CONDENSE_TWENTIETHS = -6  # w:spacing is counted in twentieths of a point
 
+# What a machine without the 公文 fonts should use instead (Word and WPS read w:altName): the
+# GB2312 faces that Windows 10 and later ship as 仿宋 and 楷体, and 宋体 for 方正小标宋简体.
+ALT_FONTS = {TITLE_FONT: "宋体", BODY_FONT: "仿宋", KAI_FONT: "楷体", HEI_FONT: "黑体", PAGE_FONT: "宋体"}
+
 _FONTS: dict[Style, tuple[str, str]] = {  # style -> (East Asian font, Latin font)
     "body": (BODY_FONT, LATIN_FONT),
     "kai": (KAI_FONT, KAI_FONT),
@@ -87,6 +91,7 @@ def docx_bytes(doc: OfficialDocument) -> bytes:
     for att in doc.attachments:
         _attachment(d, att)
     _properties(d, doc)
+    _font_table(d)
     buf = io.BytesIO()
     d.save(buf)
     return buf.getvalue()
@@ -110,6 +115,30 @@ def _properties(d: Document, doc: OfficialDocument) -> None:
     for rid, rel in list(package_rels.items()):
         if rel.reltype == RT.THUMBNAIL:
             del package_rels[rid]
+
+
+def _font_table(d: Document) -> None:
+    """Declare the Chinese fonts in word/fontTable.xml, each with its GB2312 character set and
+    the installed face to use in its place."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.oxml import serialize_part_xml
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+
+    part = next(r.target_part for r in d.part.rels.values() if r.reltype == RT.FONT_TABLE)
+    root = parse_xml(part.blob)
+    known = {f.get(qn("w:name")) for f in root.iter(qn("w:font"))}
+    for name, alt in ALT_FONTS.items():
+        if name in known:
+            continue
+        font = _el("w:font", w_name=name)
+        if alt != name:
+            font.append(_el("w:altName", w_val=alt))
+        font.append(_el("w:charset", w_val="86"))  # GB2312
+        font.append(_el("w:family", w_val="modern" if name == BODY_FONT else "auto"))
+        font.append(_el("w:pitch", w_val="variable"))
+        root.append(font)
+    part._blob = serialize_part_xml(root)
 
 
 def _span(text: str) -> Any:
