@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ipcounty.plan.loader import _cache_key, parse_plan, read_plan
-from tests.conftest import PLAN_PATH
+from tests.conftest import PLAN_PATH, ROOT
 
 
 @pytest.fixture
@@ -95,13 +95,27 @@ def test_a_cache_folder_others_can_write_is_not_trusted(cache: Path, tmp_path: P
     assert plan_cache.load(cache, key) is not None
 
 
-def test_the_cache_gives_back_exactly_what_was_checked(cache: Path, tmp_path: Path) -> None:
-    path = _plan_copy(tmp_path)
+EVERY_PLAN = [
+    PLAN_PATH,
+    ROOT / "tests" / "data" / "other_plan.yaml",
+    *sorted((ROOT / "examples" / "plans").glob("*/targets.yaml")),
+]
+
+
+@pytest.mark.parametrize("source", EVERY_PLAN, ids=[p.parent.name + "/" + p.name for p in EVERY_PLAN])
+def test_the_cache_gives_back_exactly_what_was_checked(source: Path, cache: Path, tmp_path: Path) -> None:
+    path = tmp_path / "targets.yaml"
+    path.write_bytes(source.read_bytes())
     parsed = parse_plan(path.read_text(encoding="utf-8"), str(path))
+    assert parsed.plan is not None
     read_plan(path)  # writes the entry
+    assert list(cache.glob("plan-*.json")) and not list(cache.glob("*.pickle"))
     cached = read_plan(path)  # reads it
     assert cached.plan == parsed.plan and cached.findings == parsed.findings
-    assert list(cache.glob("plan-*.json")) and not list(cache.glob("*.pickle"))
+    # Equal is not enough (a NamedTuple equals a plain tuple): the types, all the way down, too.
+    from ipcounty.plan.cache import _encode
+
+    assert _encode(cached) == _encode(parsed)
 
 
 def test_only_ipcounty_classes_are_ever_made() -> None:

@@ -134,6 +134,8 @@ def _encode(o: Any) -> Any:
     if isinstance(o, list):
         return [_encode(v) for v in o]
     if isinstance(o, tuple):
+        if type(o) is not tuple:  # a NamedTuple of ours (a period, a quarter)
+            return {"$nt": _name_of(type(o)), "v": [_encode(v) for v in o]}
         return {"$t": [_encode(v) for v in o]}
     if isinstance(o, (set, frozenset)):
         return {"$fs" if isinstance(o, frozenset) else "$s": [_encode(v) for v in o]}
@@ -160,7 +162,8 @@ def _class(name: Any) -> type:
             raise _Refused(name)
         module = importlib.import_module(module_name)
     cls = getattr(module, qualname, None) if "." not in qualname else None
-    if not isinstance(cls, type) or not (dataclasses.is_dataclass(cls) or issubclass(cls, enum.Enum)):
+    named_tuple = isinstance(cls, type) and issubclass(cls, tuple) and hasattr(cls, "_fields")
+    if not isinstance(cls, type) or not (dataclasses.is_dataclass(cls) or issubclass(cls, enum.Enum) or named_tuple):
         raise _Refused(name)
     return cls
 
@@ -186,6 +189,9 @@ def _decode(o: Any) -> Any:
         return dt.date.fromisoformat(o["$date"])
     if "$dt" in o:
         return dt.datetime.fromisoformat(o["$dt"])
+    if "$nt" in o:
+        cls = _class(o["$nt"])
+        return cls(*(_decode(v) for v in o["v"]))
     if "$e" in o:
         cls = _class(o["$e"])
         if not issubclass(cls, enum.Enum):
