@@ -178,10 +178,14 @@ def contain_overflow(ws: Worksheet) -> None:
     last = ws.max_column
     widths = [ws.column_dimensions[get_column_letter(j)].width or 8.43 for j in range(1, last + 1)]
     merged = {c for rng in ws.merged_cells.ranges for row in rng.rows for c in row}
+    alignments: Any = getattr(ws.parent, "_alignments")  # noqa: B009  # the cells' alignments, by index
     for row in ws.iter_rows():
         for c in row:
+            if not isinstance(c.value, str):
+                continue
             col = int(c.column or 1)
-            if not isinstance(c.value, str) or (c.row, col) in merged or c.alignment.wrap_text:
+            style = getattr(c, "_style", None)
+            if (c.row, col) in merged or alignments[style.alignmentId if style else 0].wrap_text:
                 continue
             room = sum(widths[col - 1 :])
             if max(line_units(part) for part in c.value.split("\n")) <= widths[col - 1]:
@@ -259,13 +263,23 @@ def name_every_font(wb: Workbook, ctx: Context) -> None:
     from copy import copy
 
     name = FONT_NAMES.get(ctx.lang, "Calibri")
+    # Font by font rather than cell by cell: each nameless font gets one named copy, and every cell
+    # that uses it the copy's index.
+    fonts: Any = getattr(wb, "_fonts")  # noqa: B009
+    renamed: dict[int, int] = {}
+    for i, f in enumerate(list(fonts)):
+        if not f.name:
+            named: Any = copy(f)
+            named.name = name
+            renamed[i] = fonts.add(named)
+    if not renamed:
+        return
     for ws in wb.worksheets:
         for row in ws.iter_rows():
             for c in row:
-                if c.has_style and c.font is not None and not c.font.name:
-                    named: Any = copy(c.font)
-                    named.name = name
-                    c.font = named
+                style = getattr(c, "_style", None)
+                if style and style.fontId in renamed:
+                    style.fontId = renamed[style.fontId]
 
 
 def style_id(wb: Workbook, kind: str, **attrs: Any) -> int:
