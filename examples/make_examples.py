@@ -12,10 +12,11 @@ every situation the report must explain:
   full-width digits and the misprinted name 各塔埠街道; a stray notice that is skipped.
 - 2026: as of 2026-09-30, seven townships and the district have reported.
 
-2025 shows every status of SPEC v2: met (税郭镇 B1), on track (光明路街道 B1 on 30 November),
-behind with a yellow light (永安镇 B1 14 of 15) and a red one (龙山路街道), not submitted,
-rejected, conflict; the district form gives the 基期值 of every stock goal but G04, which is
-therefore ``no_baseline``.
+2025 shows every status of SPEC v2: met (税郭镇 B1), on track (district goals G03, G05 …; and
+光明路街道 B1, 14 of 15 on 30 November, with ``--as-of 2025-12-31``), behind with a yellow light
+(永安镇 B1 14 of 15; G01, G02) and a red one (龙山路街道), not submitted, overdue (光明路街道 once
+December's return is due), rejected, conflict; the district form gives the 基期值 of every stock
+goal but G04, which is therefore ``no_baseline``.
 """
 
 from __future__ import annotations

@@ -41,7 +41,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "col.gap": ("差距", "Gap"),
     "col.completion": ("完成率", "Done"),
     "col.expected": ("序时应完成", "Expected"),
-    "col.time_share": ("序时进度", "Time elapsed"),
+    "col.time_share": ("序时进度", "Elapsed"),
     "col.lag_points": ("进度差", "Lag"),
     "col.light": ("亮灯", "Light"),
     "col.rank": ("排名", "Rank"),

@@ -6,6 +6,7 @@ never cuts a figure to "…": below 64 columns each unit becomes a short list en
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 
 WIDE = 92  # from this width the 截至 column fits beside the figures
 NARROW = 64  # below this width each unit is a list entry instead of a table row
+FOLD_MIN, FOLD_MAX = 14, 28  # the indicator-name column wraps within these widths
 
 
 def render_table(report: Report, rows: list[Row], lang: str, console: Console) -> None:
@@ -46,7 +48,7 @@ def render_table(report: Report, rows: list[Row], lang: str, console: Console) -
 
     width = console.width
     as_list = width < NARROW
-    with_date = width >= WIDE
+    with_date = width >= WIDE  # a narrower table leaves the dates to a line under it
     words = report.plan.words
     console.print(Text(heading(report, lang), style="bold"), soft_wrap=not as_list)
     console.print(completeness_line(report, lang), markup=False, soft_wrap=not as_list)
@@ -57,6 +59,7 @@ def render_table(report: Report, rows: list[Row], lang: str, console: Console) -
             if text:
                 console.print(text, markup=False, soft_wrap=not as_list, style=style)
 
+    unit_head = tr("col.township", lang, words=words)
     unit_rows = [r for r in rows if r.indicator.section != "goal" or r.indicator.served_by]
     for code, group in groupby(unit_rows, key=_group_key):
         items = list(group)
@@ -65,15 +68,17 @@ def render_table(report: Report, rows: list[Row], lang: str, console: Console) -
         title = f"{code} {ind.label(lang)}（{ind.unit or '是/否'}）· {ind.source} · {tr('scope.' + ind.scope, lang)}"
         console.print()
         console.print(title, style="bold cyan", markup=False, soft_wrap=not as_list)
-        if as_list:
+        t = None
+        if not as_list:
+            t = _fitting_table(
+                console, lang, own, with_date, lambda r: (_unit_label(r, report, lang),), first=unit_head
+            )
+        if t is None:
             for r in own:
                 _list_entry(console, r, _unit_label(r, report, lang), lang)
         else:
-            t = _new_table(lang, tr("col.township", lang, words=words), with_date=with_date)
-            for r in own:
-                _add(t, r, lang, _unit_label(r, report, lang), with_date=with_date)
             console.print(t)
-        if not with_date:
+        if t is None or t.columns[-1].header != tr("col.as_of", lang):
             lines(dates_note(own, lang), style="dim")
         lines(*district_notes(report, own, lang))
         lines(*(_served_line(r, items, lang, report) for r in items if r.indicator.code != code))
@@ -84,13 +89,16 @@ def render_table(report: Report, rows: list[Row], lang: str, console: Console) -
     if goal_items:
         console.print()
         console.print(tr("heading.goals_form", lang, words=words), style="bold cyan")
-        if as_list:
+        t = None
+        if not as_list:
+            heads = (tr("col.code", lang), tr("col.indicator", lang))
+            t = _fitting_table(
+                console, lang, goal_items, False, lambda r: (r.indicator.code, r.indicator.label(lang)), *heads
+            )
+        if t is None:
             for r in goal_items:
                 _list_entry(console, r, f"{r.indicator.code} {r.indicator.label(lang)}", lang)
         else:
-            t = _new_table(lang, tr("col.code", lang), tr("col.indicator", lang), with_date=False)
-            for r in goal_items:
-                _add(t, r, lang, r.indicator.code, r.indicator.label(lang), with_date=False)
             console.print(t)
         dates = sorted({r.as_of for r in goal_items if r.as_of})
         if dates:
@@ -107,14 +115,58 @@ def _date(day: Any, lang: str) -> str:
     return fmt_date(day, lang)
 
 
-def _new_table(lang: str, *first: str, with_date: bool) -> Table:
+def _fitting_table(
+    console: Console,
+    lang: str,
+    rows: list[Row],
+    with_date: bool,
+    labels: Callable[[Row], tuple[str, ...]],
+    *heads: str,
+    first: str | None = None,
+) -> Table | None:
+    """The roomiest table of ``rows`` that fits the console whole (with the 截至 column, then
+    without it, then with one space between columns); None when even that would cut a cell,
+    and the caller lists the rows instead."""
+    heads = (first,) if first is not None else heads
+    tries = [(True, 1), (False, 1), (False, 0)] if with_date else [(False, 1), (False, 0)]
+    for date, gap in tries:
+        t = _new_table(lang, *heads, with_date=date, gap=gap)
+        for r in rows:
+            _add(t, r, lang, *labels(r), with_date=date)
+        if _fits(console, t, rows, labels):
+            return t
+    return None
+
+
+def _fits(console: Console, table: Table, rows: list[Row], labels: Callable[[Row], tuple[str, ...]]) -> bool:
+    """Whether ``table`` prints at the console's width with every cell whole.
+
+    Rich crops a column that does not fit (with or without "…"), so the table is measured
+    at its natural width; only the indicator-name column, which wraps, may give up room (down
+    to its minimum width)."""
+    import io
+
+    from rich.cells import cell_len
+    from rich.console import Console as Probe
+
+    probe = Probe(width=1000, file=io.StringIO(), color_system=None, legacy_windows=False)
+    probe.print(table)
+    natural = max((cell_len(line) for line in probe.file.getvalue().splitlines()), default=0)  # type: ignore[attr-defined]
+    slack = 0
+    if len(table.columns) > len(TABLE_COLUMNS) + 1 and table.columns[1].overflow == "fold":
+        names = [cell_len(labels(r)[-1]) for r in rows] + [cell_len(str(table.columns[1].header))]
+        slack = max(0, min(FOLD_MAX, max(names)) - FOLD_MIN)
+    return natural - slack <= console.width
+
+
+def _new_table(lang: str, *first: str, with_date: bool, gap: int = 1) -> Table:
     from rich import box
     from rich.table import Table
 
-    t = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, collapse_padding=True)
+    t = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, gap, 0, 0))
     for i, head in enumerate(first):
         if i == len(first) - 1 and len(first) > 1:
-            t.add_column(head, overflow="fold", min_width=8, max_width=28)  # wraps, never "…"
+            t.add_column(head, overflow="fold", min_width=FOLD_MIN, max_width=FOLD_MAX)  # wraps, never cut
         else:
             t.add_column(head, no_wrap=True)
     for key in TABLE_COLUMNS:
@@ -139,17 +191,24 @@ def _add(t: Table, r: Row, lang: str, *labels: str, with_date: bool) -> None:
 
 def _list_entry(console: Console, r: Row, label: str, lang: str) -> None:
     """One unit as a list entry: name, status, light and rank; then its figures (wrapping)."""
+    from rich.cells import cell_len
     from rich.text import Text
 
-    head = Text(label, style="bold" if r.is_district else "")
-    head.append("  ")
-    head.append(status_label(r.status, lang), style=STATUS_STYLE.get(r.status, ""))
+    verdict = Text()
+    verdict.append(status_label(r.status, lang), style=STATUS_STYLE.get(r.status, ""))
     if r.light:
-        head.append(" ")
-        head.append(light_text(r, lang), style=LIGHT_STYLE.get(r.light, ""))
+        verdict.append(" ")
+        verdict.append(light_text(r, lang), style=LIGHT_STYLE.get(r.light, ""))
     if r.rank is not None:
-        head.append(" " + tr("report.list_rank", lang, rank=r.rank))
-    console.print(head)
+        verdict.append(" " + tr("report.list_rank", lang, rank=r.rank))
+    name = Text(label, style="bold" if r.is_district else "")
+    if cell_len(label) + 2 + verdict.cell_len <= console.width:
+        console.print(Text.assemble(name, "  ", verdict))
+    else:  # a long name on its own line, so the status never breaks across two
+        console.print(name)
+        console.print(Text.assemble("  ", verdict))
+    if r.indicator.kind == "qualitative":
+        return  # its state is the status above
     unit = "" if r.indicator.kind == "yesno" else r.indicator.unit
     actual, target = _actual_text(r), _target_text(r)
     if actual:
