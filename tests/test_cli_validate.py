@@ -82,7 +82,7 @@ def test_an_unexpected_rust_panic_is_one_line_not_a_traceback(
     def panics(*args: object, **kwargs: object) -> None:
         raise PanicException("index out of bounds")
 
-    monkeypatch.setattr(validate_module, "validate_files", panics)
+    monkeypatch.setattr(validate_module, "validate_paths", panics)
     path = make_return()
     r = runner.invoke(app, ["validate", str(path)])
     assert r.exit_code == 1

@@ -51,7 +51,7 @@ def test_sheets(exported: tuple[Path, list[dict[str, str]]]) -> None:
     assert wb.sheetnames[:2] == ["总览", "完成率"]
     assert [n[:2] for n in wb.sheetnames[2:7]] == ["B1", "B2", "B3", "B4", "B5"]
     assert [n[:2] for n in wb.sheetnames[7:9]] == ["D1", "D2"]
-    assert wb.sheetnames[9:] == ["区级目标", "趋势", "重复计算", "报送情况", "计划一致性"]
+    assert wb.sheetnames[9:] == ["区级目标", "考核评分", "趋势", "重复计算", "报送情况", "计划一致性"]
     for ws in wb.worksheets:
         assert ws.freeze_panes == "A4"
         assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1

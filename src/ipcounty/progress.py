@@ -231,6 +231,10 @@ class Report:
     # unit's and the district's standing (see ipcounty.timeliness); empty without a calendar.
     timeliness: dict[str, Timeliness] = field(default_factory=dict)
     due_reference: dt.date | None = None
+    # How the user reaches a file again from where they ran the report: the returns folder as
+    # they typed it, and the command (with their --plan) that checks one file in full.
+    returns_folder: str = ""
+    validate_command: str = "ipcounty validate"
 
     @property
     def problems(self) -> bool:

@@ -7,6 +7,7 @@ needs them, so ``ipcounty --help`` stays fast.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -16,7 +17,7 @@ from typer.core import TyperGroup
 from ipcounty import __version__
 from ipcounty.cli.common import Lang, Settings, err_console, settings
 from ipcounty.errors import IpcountyError, PlanError
-from ipcounty.i18n import ENV_LANG, default_lang
+from ipcounty.i18n import ENV_LANG, default_lang, tr
 
 
 class _Boundary(TyperGroup):
@@ -24,6 +25,43 @@ class _Boundary(TyperGroup):
 
     Anything unexpected prints one line too, unless ``--debug`` asks for the traceback.
     """
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Typer's own usage errors (bad option, missing file, wrong choice) are said here, in the
+        user's language, instead of in Typer's English; streams that cannot encode a character
+        replace it instead of crashing (GBK or ASCII output)."""
+        extra["windows_expand_args"] = windows_expand_args
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        from typer._click.exceptions import ClickException
+
+        _safe_streams()
+        argv = list(sys.argv[1:] if args is None else args)
+        try:
+            rv = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
+        except ClickException as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":
+                exc.show()
+            else:
+                from ipcounty.cli.usage_errors import usage_message
+
+                lang = _argv_lang(argv)
+                prog = prog_name or "ipcounty"
+                err_console().print(f"✗ {usage_message(exc, lang)}", markup=False, highlight=False, soft_wrap=True)
+                err_console().print(tr("usage.help-line", lang, prog=prog), markup=False, style="dim")
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            err_console().print(tr("usage.aborted", _argv_lang(argv)), markup=False)
+            sys.exit(1)
+        sys.exit(rv if isinstance(rv, int) else 0)
 
     def invoke(self, ctx: Any) -> Any:
         from ipcounty.i18n import speaking
@@ -36,6 +74,15 @@ class _Boundary(TyperGroup):
             raise typer.Exit(exc.exit_code) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
+        except BrokenPipeError:
+            # ``ipcounty report 2025 | head``: the reader left; stop quietly, like any filter.
+            _silence_stdout()
+            raise typer.Exit(1) from None
+        except OSError as exc:
+            if _debug(ctx):
+                raise
+            err_console().print(f"✗ {_system_message(exc, _lang(ctx))}", markup=False, highlight=False, soft_wrap=True)
+            raise typer.Exit(1) from None
         except BaseException as exc:
             # Typer's own exceptions (bad parameters) are usage errors it prints itself. Of the
             # BaseExceptions only a Rust panic from a reader library (pyo3's PanicException) is ours.
@@ -52,6 +99,69 @@ class _Boundary(TyperGroup):
             )
             err_console().print(msg, markup=False)
             raise typer.Exit(1) from None
+
+
+def _argv_lang(argv: list[str]) -> str:
+    """The language asked for on a command line that could not be parsed."""
+    for i, a in enumerate(argv):
+        if a == "--lang" and i + 1 < len(argv):
+            return "en" if argv[i + 1].strip().lower() == "en" else "zh"
+        if a.startswith("--lang="):
+            return "en" if a.split("=", 1)[1].strip().lower() == "en" else "zh"
+    return default_lang()
+
+
+def _safe_streams() -> None:
+    """Output that cannot carry a character (✓ on GBK, Chinese on ASCII) must not crash.
+
+    An ASCII stream is a C locale with output redirected: UTF-8 is then the only sensible
+    choice. Any other encoding (GBK on Chinese Windows) is kept, with unknown characters
+    replaced."""
+    import codecs
+
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:
+            continue
+        try:
+            name = codecs.lookup(getattr(stream, "encoding", None) or "utf-8").name
+            if name == "ascii":
+                reconfigure(encoding="utf-8", errors="replace")
+            elif name != "utf-8":
+                reconfigure(errors="replace")
+        except (LookupError, ValueError, OSError):
+            continue
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush does not complain."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _system_message(exc: OSError, lang: str) -> str:
+    """An error the system raised (a folder that cannot be read, a full disk), in ``lang``."""
+    import errno
+
+    keys = {
+        errno.EACCES: "os-permission",
+        errno.EPERM: "os-permission",
+        errno.ENOENT: "os-no-such-file",
+        errno.ENOSPC: "os-no-space",
+        errno.ELOOP: "os-link-loop",
+        errno.EIO: "os-io",
+        errno.EROFS: "os-read-only-disk",
+    }
+    key = keys.get(exc.errno or 0)
+    reason = tr(key, lang) if key else (exc.strerror or type(exc).__name__)
+    if exc.filename:
+        return tr("system.error", lang, path=exc.filename, reason=reason)
+    return tr("system.error-no-path", lang, reason=reason)
 
 
 def _debug(ctx: Any) -> bool:

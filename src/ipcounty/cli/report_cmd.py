@@ -89,7 +89,11 @@ def build_report(ctx: typer.Context, year: int, returns: Path | None, as_of: str
             rets = read_all(found, plan, on_progress=lambda i, n: bar.update(task, completed=i))
     else:
         rets = read_all(found, plan)
-    return plan, compute(plan, rets, year, as_of=cutoff, notes=loaded.notes)
+    rep = compute(plan, rets, year, as_of=cutoff, notes=loaded.notes)
+    rep.returns_folder = str(source.folder)
+    plan_arg = f'--plan "{s.plan_path}" ' if s.plan_path is not None else ""
+    rep.validate_command = f"ipcounty {plan_arg}validate"
+    return plan, rep
 
 
 def select_rows(

@@ -18,18 +18,19 @@ class ValidateFormat(StrEnum):
 
 def validate(
     ctx: typer.Context,
-    files: Annotated[
-        list[Path], typer.Argument(help="填报表文件（.xlsx/.xlsm/.xls/.ods）", exists=True, dir_okay=False)
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="填报表文件（.xlsx/.xlsm/.xls/.ods）或文件夹（其中所有文件）", exists=True),
     ],
     fmt: Annotated[ValidateFormat, typer.Option("--format", help="输出格式")] = ValidateFormat.text,
 ) -> None:
     """逐格检查填报表，指出每个问题所在的单元格 / Check returns cell by cell."""
     from ipcounty.render.validation_view import render_validation
-    from ipcounty.returns.validate import validate_files
+    from ipcounty.returns.validate import validate_paths
 
     s = settings(ctx)
     plan = load_plan_for(ctx)
-    result = validate_files(files, plan)
+    result = validate_paths(paths, plan)
     if fmt is ValidateFormat.json:
         write_stdout(dumps_json(result.to_dict(plan, s.lang)))
     else:

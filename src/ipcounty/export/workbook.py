@@ -5,7 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ipcounty.export import double_counts, goals, indicator, matrix, notes, overview, submissions, trend
+from ipcounty.export import (
+    double_counts,
+    goals,
+    indicator,
+    matrix,
+    notes,
+    overview,
+    score_sheet,
+    submissions,
+    trend,
+)
 from ipcounty.export.sheet import Context, use_default_font
 from ipcounty.i18n import tr
 from ipcounty.progress import Report
@@ -20,7 +30,7 @@ SHEETS: tuple[Callable[[Workbook, Context], None], ...] = (
     matrix.add,
     indicator.add,
     goals.add,
-    # 考核评分 (issue 13) goes after 区级目标
+    score_sheet.add,  # 考核评分, when the plan scores
     trend.add,
     double_counts.add,
     submissions.add,

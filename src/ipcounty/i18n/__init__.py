@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ipcounty.i18n import (
+    cli_messages,
     documents_messages,
     export_messages,
     file_messages,
@@ -50,6 +51,7 @@ MESSAGES = _merge(
     progress_messages.MESSAGES,
     score_messages.MESSAGES,
     documents_messages.MESSAGES,
+    cli_messages.MESSAGES,
 )
 LABELS = labels.LABELS
 

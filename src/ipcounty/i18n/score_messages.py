@@ -158,6 +158,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "score.subtitle": ("{basis}，截至 {date}", "{basis}, as of {date}"),
     "score.basis.year": ("按年度目标评分", "judged against the year's targets"),
     "score.basis.schedule": ("按序时进度评分", "judged against 序时进度 (the amount expected to date)"),
+    "score.sheet": ("考核评分", "Scores"),
     "score.col.rank": ("排名", "Rank"),
     "score.col.score": ("得分", "Score"),
     "score.col.penalties": ("扣分", "Penalties"),

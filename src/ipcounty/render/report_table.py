@@ -230,6 +230,14 @@ def _list_entry(console: Console, r: Row, label: str, lang: str) -> None:
         console.print(tr("report.list_schedule", lang, time_share=fmt_percent(r.time_share), lag=lag), markup=False)
 
 
+def validate_hint(report: Report, file: str) -> str:
+    """The command that shows every finding of ``file``, to paste where the report was run."""
+    import os
+
+    path = os.path.join(report.returns_folder, file) if report.returns_folder else file
+    return f'{report.validate_command} "{path}"'
+
+
 def render_problems(report: Report, lang: str, console: Console) -> None:
     """What needs chasing: missing, rejected and conflicting returns, and skipped files."""
     from rich.text import Text
@@ -280,7 +288,7 @@ def render_problems(report: Report, lang: str, console: Console) -> None:
                 lines.append(Text(f"    {f.location or '—'}  {f.message(lang)}"))
             if len(errors) > 3:
                 lines.append(Text(f"    … {len(errors) - 3} more"))
-            lines.append(Text(f'    ipcounty validate "{r.file}"', style="dim"))
+            lines.append(Text(f"    {validate_hint(report, r.file)}", style="dim"))
     conflicts = [s for s in subs if s.role == "conflict"]
     for key, group in groupby(
         sorted(conflicts, key=lambda s: (s.ret.unit or "", s.ret.as_of or 0)), key=lambda s: (s.ret.unit, s.ret.as_of)

@@ -43,8 +43,14 @@ def render_validation(v: Validation, lang: str, console: Console) -> None:
         head = Text()
         head.append(f"{mark} ", style=f"bold {colour}")
         head.append(r.file, style="bold")
-        head.append(f"  {describe_return(r, lang)}  ")
+        head.append("  " if r.skipped else f"  {describe_return(r, lang)}  ")
         head.append(status_word(r.status, lang), style=colour)
+        if r.skipped:
+            head.append(
+                f"（{tr('skip.' + r.skip_reason, lang)}）"
+                if lang == "zh"
+                else f" ({tr('skip.' + r.skip_reason, lang)})"
+            )
         console.print(head, soft_wrap=True)
         for f in sorted(r.findings, key=lambda f: (f.severity != "error", _cell_order(f.cell))):
             sev_colour = "red" if f.severity == "error" else "yellow"
@@ -58,8 +64,10 @@ def render_validation(v: Validation, lang: str, console: Console) -> None:
     n = len(v.returns)
     if lang == "en":
         summary = f"{n} file(s): {c['ok']} passed, {c['warning']} with warnings, {c['rejected']} rejected"
+        summary += f", {c['skipped']} skipped" if c.get("skipped") else ""
     else:
         summary = f"{n} 个文件：{c['ok']} 通过，{c['warning']} 有警告，{c['rejected']} 退回"
+        summary += f"，{c['skipped']} 跳过" if c.get("skipped") else ""
     console.print()
     console.print(summary, style="bold red" if c["rejected"] else "bold green", markup=False)
 

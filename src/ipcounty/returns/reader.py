@@ -32,6 +32,7 @@ from ipcounty.returns.values import (
 from ipcounty.returns.workbook import Book, Cell, open_book
 
 HEADER_SCAN_ROWS = 60
+_SHEETS_READ = (L.SHEET, L.META_SHEET, L.DETAIL_SHEET)  # the sheets of a return that are read
 LONG_TEXT = 2000
 
 
@@ -78,7 +79,7 @@ class _Layout:
 def read_return(path: Path, plan: Plan, *, name: str | None = None, today: dt.date | None = None) -> Return:
     """Read and check the return at ``path``. ``name`` is how findings refer to the file."""
     ret = Return(file=name or str(path))
-    book, problem = open_book(path)
+    book, problem = open_book(path, sheets=_SHEETS_READ)
     if problem is not None or book is None:
         assert problem is not None
         sheet = problem.params.get("sheet") if problem.code == "sheet-too-large" else None

@@ -45,3 +45,21 @@ class Validation:
 def validate_files(paths: Sequence[Path], plan: Plan, today: dt.date | None = None) -> Validation:
     """Read and check every file in ``paths``; never raises for a bad file."""
     return Validation([read_return(p, plan, today=today) for p in paths])
+
+
+def validate_paths(paths: Sequence[Path], plan: Plan, today: dt.date | None = None) -> Validation:
+    """Files are checked as named; a folder stands for everything under it, as ``report`` finds
+    it (every entry listed once, skipped ones with their reason). Each file is named as the user
+    would type it: the folder as given, then the path inside it."""
+    import os
+
+    from ipcounty.collect import Found, find_returns, read_all, safe_name
+
+    found: list[Found] = []
+    for p in paths:
+        if p.is_dir():
+            base = str(p)
+            found.extend(Found(f.path, os.path.join(base, f.name), f.skip_reason, f.escaped) for f in find_returns(p))
+        else:
+            found.append(Found(p, safe_name(str(p)), None if p.is_file() else "not-a-file"))
+    return Validation(read_all(found, plan, today=today))

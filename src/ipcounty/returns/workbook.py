@@ -18,7 +18,7 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -105,7 +105,7 @@ class Book:
         Decided by what the file holds, not by its name: an .xlsx renamed .xls is screened as
         an .xlsx."""
         if self.kind == "xlsx":
-            return self._xlsx().extent(name)
+            return self._xlsx().extent(name, listed=name in self.sheet_names)
         if self._extents is not None:
             return self._extents.get(name)
         return None
@@ -137,8 +137,12 @@ class Book:
             self._wb.close()
 
 
-def open_book(path: Path) -> tuple[Book | None, FileProblem | None]:
-    """Open ``path`` for reading, or say precisely why it cannot be read."""
+def open_book(path: Path, sheets: Collection[str] | None = None) -> tuple[Book | None, FileProblem | None]:
+    """Open ``path`` for reading, or say precisely why it cannot be read.
+
+    ``sheets`` names the sheets the caller means to read (None: any). In an .xlsx their XML is
+    inflated once, here, for both the far-cell screen and python-calamine (see
+    :meth:`_XlsxParts.stored_copy`); another sheet is screened when it is read."""
     ext = path.suffix.lower()
     if ext not in EXTENSIONS:
         return None, FileProblem("file-unsupported", {"ext": ext or _phrase("ext-none")})
@@ -162,9 +166,13 @@ def open_book(path: Path) -> tuple[Book | None, FileProblem | None]:
 
     from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
+    parts = _XlsxParts(data, entries) if entries is not None and kind == "xlsx" else None
+    feed = data
+    if parts is not None:
+        feed = parts.stored_copy(parts.parts if sheets is None else sheets) or data
     try:
         with _rust_panics_quiet():
-            wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
+            wb = CalamineWorkbook.from_filelike(io.BytesIO(feed))
             meta = wb.sheets_metadata
     except RustPanic as exc:
         return None, FileProblem("file-corrupt", {"detail": _short(exc)})
@@ -178,7 +186,7 @@ def open_book(path: Path) -> tuple[Book | None, FileProblem | None]:
     names = [m.name for m in meta]
     hidden = {m.name for m in meta if str(m.visible).rsplit(".", 1)[-1].lower() != "visible"}
     digest = hashlib.sha256(data).hexdigest()
-    book = Book(path, data, digest, names, hidden, wb, _entries=entries, kind=kind)
+    book = Book(path, data, digest, names, hidden, wb, _parts=parts, _entries=entries, kind=kind)
     book._extents = extents
     return book, None
 
@@ -330,6 +338,10 @@ class _Entry(NamedTuple):
     packed: int  # compressed size
     unpacked: int
     method: int  # 0 stored, 8 deflated
+    crc: int = 0
+    flags: int = 0
+    record: int = 0  # where its central directory record starts
+    record_end: int = 0
 
 
 def _zip_entries(data: bytes) -> dict[str, _Entry] | None:
@@ -347,15 +359,45 @@ def _zip_entries(data: bytes) -> dict[str, _Entry] | None:
     for _ in range(count):
         if data[pos : pos + 4] != b"PK\x01\x02":
             return None
-        (method,) = struct.unpack_from("<H", data, pos + 10)
-        packed, unpacked, name_len, extra_len, comment_len = struct.unpack_from("<IIHHH", data, pos + 20)
+        flags, method = struct.unpack_from("<HH", data, pos + 8)
+        crc, packed, unpacked, name_len, extra_len, comment_len = struct.unpack_from("<IIIHHH", data, pos + 16)
         (local,) = struct.unpack_from("<I", data, pos + 42)
         if 0xFFFFFFFF in (packed, unpacked, local):
             return None
         name = data[pos + 46 : pos + 46 + name_len].decode("utf-8", "replace")
-        out[name] = _Entry(local, packed, unpacked, method)
-        pos += 46 + name_len + extra_len + comment_len
+        end = pos + 46 + name_len + extra_len + comment_len
+        out[name] = _Entry(local, packed, unpacked, method, crc, flags, pos, end)
+        pos = end
     return out
+
+
+def _repacked(data: bytes, entries: dict[str, _Entry], stored: dict[str, bytes]) -> bytes:
+    """A zip of the same entries, in the same order, with those in ``stored`` kept uncompressed.
+
+    The original local entries stay where they are; the stored ones and a new central directory
+    follow them (the directory is what a reader goes by). CRCs are the original ones: the stored
+    bytes are the inflated originals."""
+    tail = min(e.record for e in entries.values())  # the original central directory starts here
+    out = [data[:tail]]
+    pos = tail
+    records: list[bytes] = []
+    for name, e in entries.items():
+        rec = data[e.record : e.record_end]
+        body = stored.get(name)
+        if body is None:
+            records.append(rec)
+            continue
+        (name_len,) = struct.unpack_from("<H", rec, 28)
+        size = struct.pack("<III", e.crc, len(body), len(body))
+        flags = struct.pack("<HH", e.flags & 0x0800, 0)  # keep only "names are UTF-8"; method 0
+        local = b"PK\x03\x04\x14\x00" + flags + rec[12:16] + size + rec[28:30] + b"\x00\x00" + rec[46 : 46 + name_len]
+        records.append(rec[:8] + flags + rec[12:16] + size + rec[28:42] + struct.pack("<I", pos) + rec[46:])
+        out += (local, body)
+        pos += len(local) + len(body)
+    directory = b"".join(records)
+    n = len(records)
+    out += (directory, b"PK\x05\x06" + struct.pack("<HHHHIIH", 0, 0, n, n, len(directory), pos, 0))
+    return b"".join(out)
 
 
 def _check_zip(data: bytes, entries: dict[str, _Entry] | None) -> FileProblem | None:
@@ -450,33 +492,54 @@ def _col_number(letters: bytes) -> int:
 
 
 # The usual sheet, as Excel, WPS, LibreOffice and openpyxl write it: every cell tag starts
-# <c r="B5" and every row tag <row r="5", one r each, no namespace prefix. What is not usual:
-_UNUSUAL_TAG = re.compile(  # a tag without that r first, or one past column Z or row 999
-    rb'<c(?=[\s/>])(?! r="[A-Z][0-9]{1,3}"[^>]*>)|<row(?=[\s/>])(?! r="[0-9]{1,3}"[^>]*>)'
-)
-_PREFIXED_TAG = re.compile(rb":(?:c|row)[\s/>]")  # <x:c ...>
-_SPACED_R = re.compile(rb"r\s+=")  # r = "B5"
+# <c r="B5" and every row tag <row r="5", one r each, no namespace prefix, no column past Z and
+# no row past 999. It is recognised by counting fixed strings in one translated copy of its
+# <sheetData>: digits made 0, A–Z made A, tab, CR and LF made a tab, non-ASCII bytes deleted
+# (bytes.translate and bytes.count run in C at a few instructions a byte; a regular expression
+# tried at every tag costs several times more). A usual cell tag then reads <c r="A0">, and a
+# usual row tag <row r="0">, with one to three 0s.
+#
+# Deleting non-ASCII bytes never makes a far cell look usual: XML's syntax (names' starts, =,
+# quotes, whitespace) is ASCII, and python-calamine refuses a position holding anything but
+# ASCII letters and digits, so a deletion can only join characters into <c r="A0 where the tag
+# is no cell to python-calamine or its position is refused.
+_AS_CLASSES = bytes.maketrans(bytes(range(65, 91)) + b"0123456789\n\r", b"A" * 26 + b"0" * 10 + b"\t\t")
+_NON_ASCII = bytes(range(128, 256))
+_PREFIXED_TAG = re.compile(rb":(?:c|row)[\t />]")  # <x:c ...> (in the copy: tabs stand for CR and LF)
+
+
+def _usual(data: bytes) -> bool:
+    """Whether ``data`` (a <sheetData> element) is the usual sheet described above.
+
+    Each way to spell a position python-calamine reads, other than the usual one, breaks one of
+    the equalities or adds a string that must be absent: a tag without r, or with r not first
+    (<c t="s" r="B5">), a second r (r='B5' included), r spaced (r = "B5"), a column lower-case,
+    of two letters or none, a row past 999, a namespace prefix (<x:c>)."""
+    t = data.translate(_AS_CLASSES, _NON_ASCII)
+    cells = t.count(b'<c r="A0')
+    rows = t.count(b'<row r="0')
+    return (
+        t.count(b"<c") == cells  # every cell tag starts with a usual position
+        and t.count(b"<row") == rows
+        and t.count(b"r=") == cells + rows  # and there is no other r= anywhere
+        and b'<c r="A0000' not in t  # a row of four digits or more
+        and b'<row r="0000' not in t
+        and b" =" not in t  # r = "B5"
+        and b"\t=" not in t
+        and _PREFIXED_TAG.search(t) is None
+    )
 
 
 def sheet_extent(xml: bytes) -> tuple[int, int] | None:
     """Upper bounds of the (rows, columns) python-calamine would make of a sheet's XML, or None
     when the sheet certainly stays within MAX_ROWS x MAX_COLS.
 
-    The usual sheet (see above) with no position past column Z or row 999 is cleared with a few
-    searches and counts over its <sheetData>; any other is worked out exactly. The count makes
-    sure no tag carries a second r (r="A1" r='XFD1'): inside <sheetData> every "r=" must open a
-    tag's first r. More of them (a second r, or text that reads r=) only sends the sheet to the
-    exact count."""
+    The usual sheet (see above) is cleared by a few counts over a translated copy of its
+    <sheetData>; any other is worked out exactly."""
     start, end = xml.find(b"<sheetData"), xml.rfind(b"</sheetData>")
     if start < 0 or end < start:
         return _exact_extent(xml)  # no (or a namespaced) sheetData: nothing usual about it
-    data = xml[start:end]
-    if (
-        _UNUSUAL_TAG.search(data) is None
-        and _PREFIXED_TAG.search(data) is None
-        and _SPACED_R.search(data) is None
-        and data.count(b"r=") == data.count(b'<c r="') + data.count(b'<row r="')
-    ):
+    if _usual(xml[start:end]):
         return None
     return _exact_extent(xml)
 
@@ -526,6 +589,8 @@ class _XlsxParts:
         self.data = data
         self.index = entries
         self.parts: dict[str, str] = {}
+        self._inflated: dict[str, bytes | None] = {}  # part -> its XML, each inflated once
+        self.whole: set[str] = set()  # parts inflated to their end, at the size the directory says
         workbook_xml = self._read("xl/workbook.xml")
         rels_xml = self._read("xl/_rels/workbook.xml.rels")
         if workbook_xml is None or rels_xml is None:
@@ -547,7 +612,7 @@ class _XlsxParts:
                     return zf.read(name)
             if name not in self.index:
                 return None
-            offset, size, _, method = self.index[name]
+            offset, size, _, method, *_ = self.index[name]
             if self.data[offset : offset + 4] != b"PK\x03\x04":
                 return None
             name_len, extra_len = struct.unpack_from("<HH", self.data, offset + 26)
@@ -556,23 +621,71 @@ class _XlsxParts:
             if method == 0:
                 return raw
             if method == 8:
-                return zlib.decompressobj(-15).decompress(raw, MAX_UNPACKED_BYTES)
+                inflater = zlib.decompressobj(-15)
+                out = inflater.decompress(raw, MAX_UNPACKED_BYTES)
+                if inflater.eof and len(out) == self.index[name].unpacked:
+                    self.whole.add(name)
+                return out
             return None
         except self._ERRORS:
             return None
 
     def _xml(self, sheet: str) -> bytes | None:
         part = self.parts.get(sheet)
-        return None if part is None else self._read(part)
+        if part is None:
+            return None
+        if part not in self._inflated:
+            self._inflated[part] = self._read(part)
+        return self._inflated[part]
 
-    def extent(self, sheet: str) -> tuple[int, int] | None:
+    def stored_copy(self, sheets: Iterable[str]) -> bytes | None:
+        """The file's bytes with the XML of ``sheets`` stored rather than deflated, or None.
+
+        The sheets are inflated here once, for the far-cell screen (see :meth:`extent`); the copy
+        hands python-calamine that same XML, so it does not inflate them a second time. Every
+        other entry keeps its original bytes, and the XML of a sheet is byte for byte the one
+        the file holds: only the zip's packing changes. A sheet is left as it was when it does
+        not inflate cleanly to the size the zip directory gives (python-calamine then meets the
+        same damage it would have met). Nothing is written anywhere: the copy is in memory."""
+        if self.index is None:
+            return None
+        swap: dict[str, bytes] = {}
+        for sheet in sheets:
+            part = self.parts.get(sheet)
+            if part is None or part in swap:
+                continue
+            entry = self.index.get(part)
+            if entry is None or entry.method != 8 or entry.flags & 1:  # flag 1: an encrypted entry
+                continue
+            xml = self._xml(sheet)
+            if xml is not None and part in self.whole:
+                swap[part] = xml
+        if not swap:
+            return None
+        try:
+            return _repacked(self.data, self.index, swap)
+        except (struct.error, ValueError, OverflowError):
+            return None
+
+    def extent(self, sheet: str, listed: bool = True) -> tuple[int, int] | None:
         """Upper bounds of the sheet's (rows, columns) from its XML; None when it certainly stays
         within the limits, or has no XML here.
 
         Read before calamine sees the sheet: calamine builds a dense grid from A1 to the last
         cell, so one cell at XFD1048576 would ask for 17 billion cells and abort the process."""
         xml = self._xml(sheet)
-        return None if xml is None else sheet_extent(xml)
+        if xml is not None:
+            return sheet_extent(xml)
+        if self.index is None or not listed:
+            return None
+        # A sheet the workbook has, whose XML is not where workbook.xml and its relationships say
+        # (an odd path): python-calamine may still find it, so every sheet-like entry is bounded.
+        found = [
+            bound
+            for name in self.index
+            if (xml := self._read(name)) is not None and b"sheetData" in xml and (bound := sheet_extent(xml))
+        ]
+        return (max(r for r, _ in found), max(c for _, c in found)) if found else None
 
     def huge_numbers(self, sheet: str) -> list[str]:
         """Cells holding a number beyond ±10^11, the negative ones first: as a date (days since

@@ -1,0 +1,55 @@
+"""Messages of the command line itself: usage errors and system errors at the error boundary."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "usage.path-missing": ("{param}：找不到 {path}，请检查路径", "{param}: {path} does not exist; check the path"),
+    "usage.path-is-file": (
+        "{param}：{path} 是文件，这里需要文件夹",
+        "{param}: {path} is a file; a folder is needed here",
+    ),
+    "usage.path-is-folder": (
+        "{param}：{path} 是文件夹，这里需要文件",
+        "{param}: {path} is a folder; a file is needed here",
+    ),
+    "usage.path-unreadable": (
+        "{param}：无法读取 {path}（权限不足）",
+        "{param}: {path} cannot be read (permission denied)",
+    ),
+    "usage.path-unwritable": (
+        "{param}：无法写入 {path}（权限不足）",
+        "{param}: {path} cannot be written (permission denied)",
+    ),
+    "usage.not-a-choice": (
+        "{param}：“{value}”无效，可选：{choices}",
+        "{param}: '{value}' is not valid; choose {choices}",
+    ),
+    "usage.bad-value": ("{param}：“{value}”不是{what}", "{param}: '{value}' is not {what}"),
+    "usage.type-integer": ("整数", "a whole number"),
+    "usage.type-number": ("数字", "a number"),
+    "usage.type-boolean": ("是/否（true/false）", "true or false"),
+    "usage.arg-files": ("文件", "FILES"),
+    "usage.arg-paths": ("文件或文件夹", "PATHS"),
+    "usage.arg-year": ("年度", "YEAR"),
+    "usage.missing": ("缺少 {param}", "{param} is missing"),
+    "usage.no-such-option": ("没有选项 {name}{hint}", "no option {name}{hint}"),
+    "usage.no-such-command": ("没有命令 {name}{hint}", "no command {name}{hint}"),
+    "usage.did-you-mean": ("（是否为 {name}？）", " (did you mean {name}?)"),
+    "usage.extra-arguments": ("多余的参数：{args}", "unexpected extra argument(s): {args}"),
+    "usage.needs-value": ("选项 {name} 后面需要一个值", "option {name} needs a value"),
+    "usage.missing-command": (
+        "缺少命令：plan、template、validate、report 等",
+        "a command is missing: plan, template, validate, report, …",
+    ),
+    "usage.bad-parameter": ("{param}：{detail}", "{param}: {detail}"),
+    "usage.other": ("参数错误：{detail}", "usage error: {detail}"),
+    "usage.help-line": ("用法见 {prog} -h", "see {prog} -h"),
+    "usage.aborted": ("已取消", "aborted"),
+    "system.error": (
+        "无法访问 {path}：{reason}",
+        "cannot access {path}: {reason}",
+    ),
+    "system.error-no-path": ("系统错误：{reason}", "system error: {reason}"),
+    "os-no-such-file": ("找不到文件或文件夹", "no such file or folder"),
+    "os-no-space": ("磁盘空间不足", "no space left on the disk"),
+}

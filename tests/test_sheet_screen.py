@@ -1,0 +1,164 @@
+"""The far-cell screen of an .xlsx return, and the one inflate it shares with python-calamine.
+
+python-calamine builds a dense grid up to a sheet's last cell, so a cell at XFD1048576 would abort
+the process: each sheet's XML is screened first (tests/test_hostile.py pins the spellings). The XML
+inflated for the screen is what python-calamine reads too: it is handed a copy of the file with
+those sheets stored, byte for byte the same XML, so no sheet is inflated twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from python_calamine import CalamineWorkbook
+
+from ipcounty.plan import Plan
+from ipcounty.returns import layout as L
+from ipcounty.returns.reader import read_return
+from ipcounty.returns.workbook import MAX_COLS, MAX_ROWS, _exact_extent, open_book, sheet_extent
+from tests.conftest import ROOT
+
+TODAY = dt.date(2026, 11, 25)
+READ = (L.SHEET, L.DETAIL_SHEET, L.META_SHEET)
+
+
+def _calamine_grids(data: bytes) -> dict[str, list[list[object]]]:
+    wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    return {name: wb.get_sheet_by_name(name).to_python(skip_empty_area=False) for name in wb.sheet_names}
+
+
+def test_sheets_are_read_as_the_file_holds_them(make_return: Callable[..., Path]) -> None:
+    """python-calamine reads the same cells and merges from the stored copy as from the file."""
+    files = [make_return(), *sorted((ROOT / "examples" / "returns").rglob("*.xlsx"))]
+    for path in files:
+        direct = _calamine_grids(path.read_bytes())
+        book, problem = open_book(path, sheets=READ)
+        assert problem is None and book is not None
+        for name in [n for n in READ if n in book.sheet_names]:
+            grid, problem = book.read_sheet(name)
+            assert problem is None
+            assert grid == direct[name], (path.name, name)
+        merged = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(L.SHEET).merged_cell_ranges
+        assert book.merged[L.SHEET] == list(merged or [])
+        book.close()
+
+
+def test_each_sheet_read_is_inflated_once(make_return: Callable[..., Path]) -> None:
+    """The copy python-calamine gets holds the screened sheets stored (nothing left to inflate), the
+    other entries as they were, and passes zip's own CRC check; the file itself is untouched."""
+    path = make_return()
+    before = path.read_bytes()
+    book, _ = open_book(path, sheets=READ)
+    assert book is not None and book._parts is not None
+    copy = book._parts.stored_copy(READ)
+    assert copy is not None
+    with zipfile.ZipFile(io.BytesIO(copy)) as z, zipfile.ZipFile(path) as orig:
+        assert z.testzip() is None
+        assert [i.filename for i in z.infolist()] == [i.filename for i in orig.infolist()]
+        sheets = {book._parts.parts[name] for name in READ}
+        for info in z.infolist():
+            assert info.compress_type == (zipfile.ZIP_STORED if info.filename in sheets else zipfile.ZIP_DEFLATED)
+            assert z.read(info.filename) == orig.read(info.filename)
+    assert book.sha256 == hashlib.sha256(before).hexdigest()
+    assert path.read_bytes() == before
+    book.close()
+
+
+def _rewritten(src: Path, dst: Path, compression: int, *, stream: bool = False) -> Path:
+    """``src`` zipped again: deflated or stored, written to a file or to a stream (which makes zip
+    write each entry's sizes after its data, in a data descriptor)."""
+    with zipfile.ZipFile(src) as zin:
+        entries = [(i.filename, zin.read(i.filename)) for i in zin.infolist()]
+    buf = io.BytesIO()
+
+    class _Stream(io.RawIOBase):  # not seekable
+        def writable(self) -> bool:
+            return True
+
+        def write(self, b: bytes) -> int:  # type: ignore[override]
+            return buf.write(b)
+
+    target = _Stream() if stream else buf
+    with zipfile.ZipFile(target, "w", compression) as zout:  # type: ignore[arg-type]
+        for name, data in entries:
+            zout.writestr(name, data)
+    dst.write_bytes(buf.getvalue())
+    return dst
+
+
+def test_zips_of_every_packing_read_alike(plan: Plan, make_return: Callable[..., Path], tmp_path: Path) -> None:
+    src = make_return()
+    want = read_return(src, plan, today=TODAY)
+    assert want.status == "ok"
+    for label, compression, stream in (
+        ("stored", zipfile.ZIP_STORED, False),
+        ("descriptors", zipfile.ZIP_DEFLATED, True),
+        ("deflated", zipfile.ZIP_DEFLATED, False),
+    ):
+        path = _rewritten(src, tmp_path / f"{label}.xlsx", compression, stream=stream)
+        got = read_return(path, plan, today=TODAY)
+        assert got.status == "ok", (label, [f.code for f in got.findings])
+        assert got.values == want.values
+        assert [f.code for f in got.findings] == [f.code for f in want.findings]
+
+
+def test_a_far_cell_in_a_sheet_at_an_odd_path_is_refused(
+    plan: Plan, make_return: Callable[..., Path], tmp_path: Path
+) -> None:
+    """When workbook.xml points at a sheet by a path ipcounty does not resolve but python-calamine
+    does, every sheet-like entry is screened: a far cell there is refused, never read."""
+    src = make_return()
+    path = tmp_path / "odd.xlsx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "xl/_rels/workbook.xml.rels":
+                # python-calamine finds the part whatever the case of XL; ipcounty's own lookup does not.
+                data = data.replace(b'Target="/xl/worksheets/sheet1.xml"', b'Target="/XL/worksheets/sheet1.xml"')
+            if info.filename == "xl/worksheets/sheet1.xml":
+                far = b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+                data = data.replace(b"</sheetData>", far + b"</sheetData>")
+            zout.writestr(info.filename, data)
+    assert [f.code for f in read_return(path, plan, today=TODAY).findings] == ["sheet-too-large"]
+
+
+# Pieces of sheet XML: every way of spelling a cell or row tag that the screen distinguishes.
+_WS = st.sampled_from([" ", "  ", "\t", "\n", "\r\n"])
+_QUOTE = st.sampled_from(['"', "'"])
+_COL = st.sampled_from(["A", "B", "Z", "AA", "GR", "GS", "XFD", "a", "xfd", "", "Ａ"])
+_ROW = st.sampled_from(["1", "9", "999", "1000", "5000", "5001", "1048576", "0001", "", "١"])
+
+
+@st.composite
+def _tag(draw: st.DrawFn) -> str:
+    name = draw(st.sampled_from(["c", "row", "x:c", "x:row", "cc", "col"]))
+    attrs = []
+    for _ in range(draw(st.integers(0, 3))):
+        key = draw(st.sampled_from(["r", "s", "t", "R", "x:r", "ar"]))
+        eq = draw(st.sampled_from(["=", " =", "= ", "\t=\n"]))
+        q = draw(_QUOTE)
+        value = draw(_COL) + draw(_ROW) if key != "t" else "n"
+        attrs.append(f"{draw(_WS)}{key}{eq}{q}{value}{q}")
+    close = draw(st.sampled_from([">", "/>", " >"]))
+    body = "<v>1</v></" + name + ">" if close != "/>" else ""
+    return f"<{name}{''.join(attrs)}{close}{body}"
+
+
+@settings(max_examples=400, deadline=None)
+@given(tags=st.lists(_tag(), min_size=1, max_size=6), usual_rows=st.integers(0, 3))
+def test_the_quick_screen_clears_only_sheets_within_the_limits(tags: list[str], usual_rows: int) -> None:
+    """Whatever the spelling, a sheet the quick screen clears is within the limits when worked out
+    exactly; and a sheet of usual tags only is cleared."""
+    usual = "".join(f'<row r="{i}"><c r="B{i}" s="1" t="n"><v>{i}</v></c></row>' for i in range(1, usual_rows + 1))
+    xml = f'<worksheet><sheetData>{usual}<row r="900">{"".join(tags)}</row></sheetData></worksheet>'.encode()
+    if sheet_extent(xml) is None:
+        rows, cols = _exact_extent(xml)
+        assert rows <= MAX_ROWS and cols <= MAX_COLS, xml
+    assert sheet_extent(f"<sheetData>{usual}</sheetData>".encode()) is None
