@@ -235,8 +235,10 @@ def _global(
 
 def _register() -> None:
     from ipcounty.cli import (
+        bulletin_cmd,
         export_cmd,
         plan_cmd,
+        remind_cmd,
         report_cmd,
         score_cmd,
         template_cmd,
@@ -252,6 +254,8 @@ def _register() -> None:
         score_cmd,
         export_cmd,
         trend_cmd,
+        bulletin_cmd,
+        remind_cmd,
     ):
         module.register(app)
 

@@ -299,6 +299,14 @@ def _table(d: Document, table: Table) -> None:
     weights = table.widths or tuple(1.0 for _ in range(n))
     total = sum(weights)
     widths = [Mm(width_mm * w / total) for w in weights]
+    # Fixed widths in the grid and on every cell: Word, WPS and LibreOffice each read one of them.
+    t.autofit = False
+    for column, width in zip(t.columns, widths, strict=True):
+        column.width = width
+    margins = _el("w:tblCellMar")
+    for side in ("left", "right"):
+        margins.append(_el(f"w:{side}", w_w="57", w_type="dxa"))  # 1 mm: more of a narrow cell for text
+    t._tbl.tblPr.append(margins)
     _repeat_header(t.rows[0])
     for r, values in enumerate((table.header, *table.rows)):
         row = t.rows[r]

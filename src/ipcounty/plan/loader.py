@@ -847,14 +847,15 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
         if g.target is not None:
             targets[(g.code, district, None)] = g.target
     # The fingerprint names what a return form depends on. The reporting calendar, the warning
-    # threshold and the score rules change no form, and the plan's words change no figure, so moving
-    # a deadline, a light's threshold or a point, or correcting a word, does not make every return
-    # "from another version". Which counters mean the same count (same_as) changes what is
-    # accepted, not the form.
+    # threshold, the score rules and the supervision text change no form, and the plan's words
+    # change no figure, so moving a deadline, a light's threshold or a point, or correcting a word,
+    # does not make every return "from another version". Which counters mean the same count
+    # (same_as) changes what is accepted, not the form.
     exclude: dict[str, Any] = {
         "reporting": True,
         "warning": True,
         "scoring": True,
+        "supervision": True,
         "plan": set(WORD_FIELDS),
         "units_of_measure": {"__all__": {"same_as"}},
     }
@@ -886,6 +887,7 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
         file_json=m.model_dump_json(),
         scoring=rules_from_model(m.scoring, canonical_codes(m)) if m.scoring else None,
         reporting=ReportingRule(m.reporting.frequency, m.reporting.due_day) if m.reporting else None,
+        supervision=(m.supervision.source, m.supervision.text) if m.supervision else None,
         yellow_points=m.warning.yellow_points,
         words=words,
     )

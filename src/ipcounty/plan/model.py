@@ -201,6 +201,14 @@ class Reporting(_Strict):
     due_day: int = Field(ge=1, le=31)
 
 
+class Supervision(_Strict):
+    """What the plan says about units that fall behind (通报, 整改): quoted in the bulletin's
+    下步要求, with the section it comes from."""
+
+    source: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+
+
 class PlanFile(_Strict):
     """The whole YAML file, as written."""
 
@@ -217,3 +225,4 @@ class PlanFile(_Strict):
     scoring: Scoring | None = None
     reporting: Reporting | None = None
     warning: WarningLevels = WarningLevels()
+    supervision: Supervision | None = None

@@ -138,6 +138,7 @@ class Plan:
     # unit of measure -> counters that mean the same count (``units_of_measure[].same_as``)
     same_as: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     reporting: ReportingRule | None = None  # no calendar: no timeliness check
+    supervision: tuple[str, str] | None = None  # (source, text): the plan on 通报 and 整改
     # ``warning.yellow_points``: behind by less than this many percentage points is yellow, else red.
     yellow_points: float = 10.0
     # Quarterly or monthly targets: (code, unit, year) -> the year's parts, in date order.

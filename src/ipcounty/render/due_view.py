@@ -13,13 +13,6 @@ from ipcounty.timeliness import DuePeriod, Timeliness
 _CN = "一二三四"
 
 
-def date_text(d: dt.date, lang: str) -> str:
-    """``2025年9月30日`` (or ``30 September 2025``): how a date reads in a sentence."""
-    if lang == "en":
-        return f"{d.day} {calendar.month_name[d.month]} {d.year}"
-    return f"{d.year}年{d.month}月{d.day}日"
-
-
 def period_label(p: DuePeriod, lang: str) -> str:
     """``2025年9月``, ``2025年第三季度``, ``2025年度`` (or the English)."""
     return tr(
