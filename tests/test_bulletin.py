@@ -201,6 +201,7 @@ def test_another_plan_speaks_its_own_words(runner: CliRunner, tmp_path: Path) ->
     assert r.exit_code == 0, r.output
     assert not re.search("镇街|全区|区级", r.stdout), r.stdout[:400]
     assert "未报送2025年填报表" in r.stdout
+    assert "尚未收到有效填报表，无法判断各单位进度。" in r.stdout  # not "everyone is on schedule"
 
 
 @pytest.mark.libreoffice

@@ -241,3 +241,19 @@ def test_reading_in_several_processes_gives_the_same_report(plan: Plan, monkeypa
     assert [(s.ret.file, s.role, s.ret.sha256) for s in parallel.submissions] == [
         (s.ret.file, s.role, s.ret.sha256) for s in serial.submissions
     ]
+
+
+def test_the_columns_are_the_ones_spec_v2_lists() -> None:
+    """The CSV/JSON contract is SPEC v2's list, word for word (and this file's COLUMNS)."""
+    import re
+
+    from ipcounty.progress import CSV_COLUMNS, REPORT_JSON_VERSION
+
+    assert list(CSV_COLUMNS) == COLUMNS and REPORT_JSON_VERSION == 2
+    spec = ROOT.parent / "shared" / "SPEC.md"
+    if not spec.exists():
+        pytest.skip("the shared SPEC is not beside the repository")
+    text = spec.read_text(encoding="utf-8")
+    m = re.search(r"with exactly these columns: `([^`]+)`", text.replace("\n", " "))
+    assert m is not None
+    assert [c.strip() for c in m.group(1).split(",")] == COLUMNS

@@ -112,3 +112,22 @@ def test_a_bad_reporting_section_names_its_key(write_plan, section: str, detail:
 def test_a_plan_without_reporting_has_no_calendar(write_plan) -> None:  # type: ignore[no-untyped-def]
     result = read_plan(write_plan("reporting: {frequency: monthly, due_day: 5}", ""))
     assert result.plan is not None and result.plan.reporting is None
+
+
+def test_a_report_marks_a_stale_unit_overdue_and_strict_fails(plan) -> None:  # type: ignore[no-untyped-def]
+    from ipcounty.progress import compute
+    from tests.test_progress import ret, row
+
+    units = [*plan.unit_names, plan.district_name]
+    rets = [ret(plan, u, 2025, D(2025, 9, 30)) for u in units if u != "永安镇"]
+    rets.append(ret(plan, "永安镇", 2025, D(2025, 8, 31), {"B1": 9}))
+    on_time = compute(plan, rets, 2025, today=D(2025, 10, 5))  # September is due by the 5th
+    assert on_time.units.overdue == [] and not on_time.problems
+    late = compute(plan, rets, 2025, today=D(2025, 10, 6))
+    assert late.units.overdue == ["永安镇"] and "永安镇" not in late.units.submitted
+    assert late.timeliness["永安镇"].days == 1 and late.problems  # what --strict fails on
+    r = row(late, "永安镇", "B1")
+    assert (r.status, r.light, r.actual) == ("overdue", "red", 9)  # the figures stay
+    assert row(late, "税郭镇", "B1").status != "overdue"
+    # --as-of judges at that date: on 5 October nobody was late yet
+    assert compute(plan, rets, 2025, as_of=D(2025, 10, 5), today=D(2026, 6, 1)).units.overdue == []

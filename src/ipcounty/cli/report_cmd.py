@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -31,6 +32,7 @@ class ReportFormat(StrEnum):
     csv = "csv"
     json = "json"
     markdown = "markdown"
+    html = "html"
 
 
 def parse_cli_date(text: str, lang: str) -> dt.date:
@@ -137,6 +139,10 @@ def report(
     township: Annotated[list[str] | None, typer.Option("--township", "-t", help="只看这些单位（可重复）")] = None,
     indicator: Annotated[list[str] | None, typer.Option("--indicator", "-i", help="只看这些指标代码（可重复）")] = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", help="输出格式")] = ReportFormat.table,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="写入文件（CSV 带 BOM，便于 Excel/WPS 打开）", dir_okay=False),
+    ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="有未报送、退回或冲突时以 1 退出")] = False,
 ) -> None:
     """按单位和指标显示年度目标的完成情况与序时进度 / Gap-to-target report for a year."""
@@ -145,16 +151,63 @@ def report(
     s = settings(ctx)
     plan, rep = build_report(ctx, year, returns, as_of)
     rows = select_rows(plan, rep.rows, township, indicator, s.lang)
-    if fmt is ReportFormat.csv:
-        write_stdout(view.to_csv(rows, s.lang))
-    elif fmt is ReportFormat.json:
-        write_stdout(dumps_json(view.to_dict(rep, rows, s.lang)))
-    elif fmt is ReportFormat.markdown:
-        write_stdout(view.to_markdown(rep, rows, s.lang))
+    if fmt is ReportFormat.table:
+        if output is not None:
+            from rich.console import Console
+
+            buf = io.StringIO()
+            view.render_table(rep, rows, s.lang, Console(file=buf, width=100, color_system=None, highlight=False))
+            write_output(ctx, output, buf.getvalue(), fmt, returns)
+        else:
+            view.render_table(rep, rows, s.lang, out_console())
     else:
-        view.render_table(rep, rows, s.lang, out_console())
+        text = render_text(rep, rows, fmt, s.lang)
+        if output is not None:
+            write_output(ctx, output, text, fmt, returns)
+        else:
+            write_stdout(text)
     if strict and rep.problems:
         raise typer.Exit(1)
+
+
+def render_text(rep: Report, rows: list[Row], fmt: ReportFormat, lang: str) -> str:
+    """The report as text in ``fmt`` (every format but the terminal table)."""
+    from ipcounty.render import report_view as view
+
+    if fmt is ReportFormat.csv:
+        return view.to_csv(rows, lang)
+    if fmt is ReportFormat.json:
+        return dumps_json(view.to_dict(rep, rows, lang))
+    if fmt is ReportFormat.html:
+        from ipcounty.render.report_html import to_html
+
+        return to_html(rep, rows, lang)
+    return view.to_markdown(rep, rows, lang)
+
+
+def write_output(ctx: typer.Context, target: Path, text: str, fmt: ReportFormat, returns: Path | None) -> None:
+    """``-o FILE``: written atomically, never over a return; a CSV starts with a UTF-8 BOM."""
+    from ipcounty.collect import find_returns, resolve_returns
+    from ipcounty.errors import OutputError
+    from ipcounty.export.write import write_atomically
+
+    s = settings(ctx)
+    zh = s.lang == "zh"
+    resolved = target.resolve()
+    folder = resolved.parent
+    if not folder.is_dir():
+        raise OutputError(f"输出目录不存在：{folder}" if zh else f"output folder does not exist: {folder}")
+    if any(f.path.resolve() == resolved for f in find_returns(resolve_returns(returns).folder)):
+        raise OutputError(
+            f"拒绝覆盖填报表 {target}：请换一个输出文件名"
+            if zh
+            else f"refusing to overwrite the return {target}: choose another output name"
+        )
+    data = text.encode("utf-8")
+    if fmt is ReportFormat.csv:
+        data = b"\xef\xbb\xbf" + data
+    write_atomically(resolved, data, target, zh)
+    err_console().print(f"已写入 {target}" if zh else f"wrote {target}", markup=False)
 
 
 def register(app: typer.Typer) -> None:

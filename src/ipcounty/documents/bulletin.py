@@ -307,7 +307,15 @@ class _Builder:
             items = [self.behind_item(r) for r in self.unit_rows if r.reporting_unit == unit and r.status == "behind"]
             if items:
                 behind.append(self.t("bulletin.behind_unit", unit=unit, items=self.sep.join(items)))
-        text = self.joined(behind) or self.t("bulletin.none_behind")
+        u = self.report.units
+        reported = u.submitted + u.overdue
+        if not reported:
+            nobody = "bulletin.none_reported"
+        elif len(reported) < u.expected:
+            nobody = "bulletin.none_behind_reported"
+        else:
+            nobody = "bulletin.none_behind"
+        text = self.joined(behind) or self.t(nobody)
         out = [self.lead("behind", text)]
         reporting = self.reporting_problems()
         text = self.end(self.sep.join(reporting)) if reporting else self.t("bulletin.all_on_time")

@@ -108,6 +108,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} {actual} {unit}, short of {target} ({light})",
     ),
     "bulletin.behind_yesno": ("{name}尚未完成（{light}）", "{name} not done ({light})"),
+    "bulletin.none_reported": (
+        "尚未收到有效填报表，无法判断各{unit_word}进度。",
+        "No valid return yet: progress cannot be judged.",
+    ),
+    "bulletin.none_behind_reported": (
+        "报送有效填报表的{unit_word}均达到序时进度。",
+        "Every {unit_word} with a valid return is on schedule.",
+    ),
     "bulletin.none_behind": ("各{unit_word}均达到序时进度。", "Every {unit_word} is on schedule."),
     "bulletin.h2.reporting": ("报送不及时、不规范。", "Returns late or not in order. "),
     "bulletin.not_submitted": ("{units}未报送{year}年填报表{due}", "{units}: no return for {year}{due}"),

@@ -40,4 +40,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no target, no baseline, in progress, not started: not judged against the schedule",
     ),
     "export.light-counts": ("亮灯统计（{unit_word}×指标）", "Lights ({unit_word} × indicator)"),
+    # ---- the HTML report page ----------------------------------------------------------------
+    "html.footer": (
+        "{plan} · 由 ipcounty 生成 · 序时参考日 {date}",
+        "{plan} · made by ipcounty · expected-to-date at {date}",
+    ),
+    "html.reported": ("已报送", "reported"),
+    "html.completeness": ("报送情况", "Returns"),
+    "html.lights": ("亮灯（{unit_word}×指标）：", "Lights ({unit_word} × indicator): "),
+    "html.chart": ("各{unit_word}完成率与序时进度", "completion and time elapsed per {unit_word}"),
+    "html.todo": ("需要处理", "To do"),
+    "html.nothing": ("没有需要处理的事项", "nothing to chase"),
 }

@@ -826,6 +826,19 @@ def _build_plan(m: PlanFile, name: str) -> Plan:
             vals = [targets[(b.code, u, None)] for u in units if (b.code, u, None) in targets]
             if vals:
                 targets[(b.code, district, None)] = sum(vals)
+    # A district goal served by a breakdown given by quarters or months follows the breakdown's
+    # schedule (all its years' parts, as a shape: time_share is a ratio), not a straight line.
+    for b in m.breakdowns:
+        if not (b.serves and b.serves.compare == "sum" and b.scope == "yearly"):
+            continue
+        if not any((b.code, district, y) in parts for y in years):
+            continue
+        shape: list[Part] = []
+        for y in years:
+            if (b.code, district, y) in targets:
+                shape += parts.get((b.code, district, y)) or (year_part(y, targets[(b.code, district, y)]),)
+        for y in years:
+            parts[(b.serves.goal, district, y)] = tuple(shape)
     for d in m.duties:
         indicators.append(indicator(d, scope="yearly", level="unit", section="duty"))
         duty_target = 1.0 if d.kind == "yesno" else d.target

@@ -48,6 +48,16 @@ class TargetKey:
         return year_part(self.year, target)
 
 
+def part_label(part: Part) -> str:
+    """``2024Q1`` for a quarter's part, ``2024-01`` for a month's, ``2024`` for a whole year."""
+    months = (part.end.year - part.start.year) * 12 + part.end.month - part.start.month + 1
+    if months == 1:
+        return f"{part.start.year}-{part.start.month:02d}"
+    if months == 3 and part.start.month % 3 == 1:
+        return f"{part.start.year}Q{part.start.month // 3 + 1}"
+    return str(part.start.year)
+
+
 def fold(text: str) -> str:
     """NFKC (full-width to half-width) without any whitespace: how names and keys are compared."""
     return "".join(unicodedata.normalize("NFKC", text).split())

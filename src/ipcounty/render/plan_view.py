@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ipcounty.findings import Finding
 from ipcounty.i18n import tr
+from ipcounty.plan.targets import part_label
 from ipcounty.render.numbers import fmt_number, with_wording
 from ipcounty.schedule import holds_level
 
@@ -118,23 +121,28 @@ def render_plan(plan: Plan, notes: list[Finding], lang: str, console: Console) -
         years: list[int | None] = list(plan.years) if b.scope == "yearly" else [None]
         # A rate or a level each unit must hold is never added up: no total column, no 全区 row.
         summable = not holds_level(b.kind, b.scope)
+        rows = [*plan.unit_names, plan.district_name] if summable else list(plan.unit_names)
+        rows = [
+            u
+            for u in rows
+            if u == plan.district_name or any(plan.target(b.code, u, y or plan.years[0]) is not None for y in years)
+        ]
+        columns, split = _columns(plan, b.code, years, rows)
         headers = [tr("col.township", lang, words=plan.words)]
-        headers += [str(y) for y in years if y] or [f"{plan.years[0]}—{plan.years[-1]}"]
+        headers += [label for label, _ in columns] if years != [None] else [f"{plan.years[0]}—{plan.years[-1]}"]
         if b.scope == "yearly" and summable:
             headers.append(tr("col.total", lang))
         t = _table(*headers)
-        rows = [*plan.unit_names, plan.district_name] if summable else list(plan.unit_names)
         for unit in rows:
-            if unit != plan.district_name and not any(
-                plan.target(b.code, unit, y or plan.years[0]) is not None for y in years
-            ):
-                continue
-            cells = [fmt_number(plan.target(b.code, unit, y or plan.years[0])) for y in years]
+            cells = [fmt_number(get(unit)) for _, get in columns]
             if b.scope == "yearly" and summable:
                 cells.append(fmt_number(plan.plan_target(b.code, unit)))
             name = district_label(plan, lang) if unit == plan.district_name else unit
             t.add_row(name, *cells, style="bold" if unit == plan.district_name else None)
         _section(console, title, t)
+        for unit, year in split:
+            parts = "、".join(f"{part_label(p)}: {fmt_number(p.target)}" for p in plan.schedule(b.code, unit, year))
+            console.print(f"  {unit} {year}：{parts}", markup=False, soft_wrap=True)
 
     if plan.file.duties:
         t = _table(tr("col.code", lang), tr("col.indicator", lang), tr("col.target", lang), tr("col.source", lang))
@@ -172,6 +180,37 @@ def render_notes(notes: list[Finding], lang: str, console: Console) -> None:
     for i, n in enumerate(notes, 1):
         console.print(f"{i}. [{n.code}] {n.message(lang)}", markup=False, soft_wrap=True)
         console.print(f"   {n.where()}", style="dim", markup=False, soft_wrap=True)
+
+
+def _columns(
+    plan: Plan, code: str, years: list[int | None], units: list[str]
+) -> tuple[list[tuple[str, Callable[[str], float | None]]], list[tuple[str, int]]]:
+    """The target columns of a breakdown table: a year, or its quarters or months when every unit
+    splits that year the same way; and the (unit, year) pairs split otherwise (listed below)."""
+    columns: list[tuple[str, Callable[[str], float | None]]] = []
+    split: list[tuple[str, int]] = []
+    for y in years:
+        if y is None:
+            columns.append(("", lambda u: plan.target(code, u, plan.years[0])))
+            continue
+        shapes = {u: tuple(part_label(p) for p in plan.parts.get((code, u, y), ())) for u in units}
+        given = {s for u, s in shapes.items() if u != plan.district_name and plan.target(code, u, y) is not None}
+        if len(given) == 1 and next(iter(given)):
+            for i, label in enumerate(next(iter(given))):
+                columns.append((label, partial(_part_target, plan, code, year=y, i=i)))
+        else:
+            columns.append((str(y), partial(_year_target, plan, code, year=y)))
+            split += [(u, y) for u in units if u != plan.district_name and shapes[u]]
+    return columns, split
+
+
+def _part_target(plan: Plan, code: str, unit: str, *, year: int, i: int) -> float | None:
+    parts = plan.schedule(code, unit, year)
+    return parts[i].target if i < len(parts) else None
+
+
+def _year_target(plan: Plan, code: str, unit: str, *, year: int) -> float | None:
+    return plan.target(code, unit, year)
 
 
 def district_label(plan: Plan, lang: str) -> str:

@@ -153,7 +153,8 @@ def completeness_line(report: Report, lang: str) -> str:
     u, d = report.units, report.district
     zh = lang == "zh"
     sep, colon = ("、", "：") if zh else (", ", ": ")
-    parts = [("已报送" if zh else "Reported") + f" {len(u.submitted)}/{u.expected}"]
+    # A plan of district goals only has no units to count.
+    parts = [("已报送" if zh else "Reported") + f" {len(u.submitted)}/{u.expected}"] if u.expected else []
     for status, names in (
         ("overdue", u.overdue),
         ("not_submitted", u.missing),
