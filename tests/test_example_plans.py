@@ -44,6 +44,14 @@ def workbook_text(path: Path) -> str:
     return "\n".join([*wb.sheetnames, *cells])
 
 
+def docx_text(path: Path) -> str:
+    import docx
+
+    d = docx.Document(str(path))
+    cells = [c.text for t in d.tables for r in t.rows for c in r.cells]
+    return "\n".join([*(p.text for p in d.paragraphs), *cells])
+
+
 def good_figures(plan: Plan, unit: str, year: int) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for row in rows_for(plan, unit, year):
@@ -104,6 +112,14 @@ def test_the_whole_pipeline_runs_on_the_example_plan(folder: Path, tmp_path: Pat
             run("report", str(year), "--returns", str(returns), *cut, "--format", fmt)
         run("--lang", "en", "report", str(year), "--returns", str(returns), *cut)
         run("trend", str(year), "--returns", str(returns), *cut)
+        run("remind", str(year), "--returns", str(returns), *cut)
+        run("bulletin", str(year), "--returns", str(returns), *cut, "--format", "text")
+        page = tmp_path / f"{returns.name}.html"
+        run("report", str(year), "--returns", str(returns), *cut, "--format", "html", "-o", str(page))
+        outputs.append(page.read_text(encoding="utf-8"))
+        doc = tmp_path / f"{returns.name}.docx"
+        run("bulletin", str(year), "--returns", str(returns), *cut, "-o", str(doc))
+        outputs.append(docx_text(doc))
         if plan.scoring is not None:
             run("score", str(year), "--returns", str(returns), *cut)
         book = tmp_path / f"{returns.name}.xlsx"
@@ -171,3 +187,13 @@ def test_an_as_of_date_outside_a_one_quarter_plan_is_rejected(tmp_path: Path) ->
     ret = read_return(late, plan, today=dt.date(2026, 1, 1))
     assert [f.code for f in ret.findings if f.severity == "error"] == ["date-outside-plan"]
     assert "不在计划期 2025-01-01 至 2025-06-30 内" in ret.findings[0].message("zh")
+
+
+@pytest.mark.parametrize("spelt", ["经济开发区(高新区)管委会", "经济开发区（高新 区）管委会", "开发区管委会"])
+def test_unit_option_matches_other_brackets_and_spaces_and_shows_the_plans_spelling(spelt: str) -> None:
+    folder = ROOT / "examples" / "plans" / "qingshan-county-2023"
+    args = ["report", "2023", "--returns", str(folder / "returns"), "--unit", spelt, "--format", "csv"]
+    r = CliRunner().invoke(app, ["--plan", str(folder / "targets.yaml"), *args])
+    assert r.exit_code == 0, r.output
+    units = {line.split(",")[1] for line in r.output.splitlines()[1:]}
+    assert units == {"经济开发区（高新区）管委会"}

@@ -147,3 +147,57 @@ def test_libreoffice_lays_it_out_22_lines_of_28_characters(tmp_path: Path) -> No
     widths = [sum(1 if ord(ch) > 0x2E7F else 0.5 for ch in ln.replace(" ", "")) for ln in body_lines]
     assert 26.5 <= max(widths) <= 28.5, body_lines
     assert len(body_lines) <= 22
+
+
+# The schema's order of the property elements this writer touches (ECMA-376 Part 1, 17.3.1.26,
+# 17.3.2.28, 17.4.60, 17.6.17): Word reports "unreadable content" for a file out of this order.
+ORDER = {
+    "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr "
+    "shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
+    "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection "
+    "textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
+    "rPr": "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof "
+    "snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd fitText "
+    "vertAlign rtl cs em lang eastAsianLayout specVanish oMath",
+    "tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
+    "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription",
+    "sectPr": "footnotePr endnotePr type pgSz pgMar paperSrc pgBorders lnNumType pgNumType cols formProt "
+    "vAlign noEndnote titlePg textDirection bidi rtlGutter docGrid printerSettings",
+}
+
+
+def test_property_elements_keep_the_schema_order() -> None:
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(docx_bytes(sample()))) as z:
+        parts = [n for n in z.namelist() if n.startswith("word/") and n.endswith(".xml")]
+        trees = {n: etree.fromstring(z.read(n)) for n in parts}
+    checked = 0
+    for name, tree in trees.items():
+        for parent, sequence in ORDER.items():
+            rank = {tag: i for i, tag in enumerate(sequence.split())}
+            for el in tree.iter(f"{W}{parent}"):
+                seen = [etree.QName(c).localname for c in el if etree.QName(c).namespace == W[1:-1]]
+                ranks = [rank[s] for s in seen if s in rank]
+                assert ranks == sorted(ranks), (name, parent, seen)
+                checked += 1
+    assert checked > 50
+    with zipfile.ZipFile(io.BytesIO(docx_bytes(sample()))) as z:
+        assert not [n for n in z.namelist() if "thumbnail" in n]  # not the template's preview
+    assert open_docx(docx_bytes(sample())).core_properties.title == sample().title
+
+
+def test_the_font_table_names_a_stand_in_for_each_gb2312_font() -> None:
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(docx_bytes(sample()))) as z:
+        root = etree.fromstring(z.read("word/fontTable.xml"))
+    fonts = {f.get(f"{W}name"): f for f in root.iter(f"{W}font")}
+    for name, alt in (("仿宋_GB2312", "仿宋"), ("楷体_GB2312", "楷体"), ("方正小标宋简体", "宋体")):
+        assert fonts[name].find(f"{W}altName").get(f"{W}val") == alt
+        assert fonts[name].find(f"{W}charset").get(f"{W}val") == "86"
+    assert "黑体" in fonts and "宋体" in fonts

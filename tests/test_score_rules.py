@@ -123,6 +123,7 @@ MISTAKES = [
         "bands: [[1.0",
     ),
     ("nothing at all", "  start: 100", "scoring-empty", "既没有评分项也没有扣分", "scoring:"),
+    ("a slip of zeros", "  items: [{indicator: P1, points: 1e9}]", "scoring-too-large", "超过 10000", "points: 1e9"),
     (
         "decimals out of range",
         "  decimals: 9\n  items: [{indicator: P1, points: 10}]",

@@ -131,3 +131,32 @@ def test_a_report_marks_a_stale_unit_overdue_and_strict_fails(plan) -> None:  # 
     assert row(late, "税郭镇", "B1").status != "overdue"
     # --as-of judges at that date: on 5 October nobody was late yet
     assert compute(plan, rets, 2025, as_of=D(2025, 10, 5), today=D(2026, 6, 1)).units.overdue == []
+
+
+def test_report_json_and_csv_carry_overdue(runner) -> None:  # type: ignore[no-untyped-def]
+    import csv
+    import io
+    import json
+
+    from ipcounty.cli import app
+    from tests.conftest import PLAN_PATH, ROOT
+
+    args = ["--plan", str(PLAN_PATH), "report", "2025", "--returns", str(ROOT / "examples" / "returns")]
+    r = runner.invoke(app, [*args, "--as-of", "2026-01-10", "--format", "json"])
+    data = json.loads(r.stdout)
+    assert data["completeness"]["overdue"] == ["光明路街道"]
+    assert "光明路街道" not in data["completeness"]["submitted"]
+    t = data["timeliness"]
+    assert (t["frequency"], t["due_day"], t["reference_date"]) == ("monthly", 5, "2026-01-10")
+    assert t["units"]["光明路街道"] == {
+        "period_end": "2025-12-31",
+        "due": "2026-01-05",
+        "overdue": True,
+        "days_overdue": 5,
+    }
+    assert t["units"]["税郭镇"]["overdue"] is False
+    r = runner.invoke(app, [*args, "--as-of", "2026-01-10", "--format", "csv"])
+    rows = [x for x in csv.DictReader(io.StringIO(r.stdout)) if x["reporting_unit"] == "光明路街道"]
+    assert rows and {x["status"] for x in rows} == {"overdue"} and {x["light"] for x in rows} == {"red"}
+    r = runner.invoke(app, [*args, "--as-of", "2026-01-05", "--strict"])
+    assert "逾期未报" not in r.stdout.splitlines()[1]  # on the 5th December is still on time

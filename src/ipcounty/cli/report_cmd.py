@@ -136,7 +136,9 @@ def report(
     year: Annotated[int, typer.Argument(help="年度，如 2025")],
     returns: ReturnsOption = None,
     as_of: AsOfOption = None,
-    township: Annotated[list[str] | None, typer.Option("--township", "-t", help="只看这些单位（可重复）")] = None,
+    township: Annotated[
+        list[str] | None, typer.Option("--unit", "--township", "-u", "-t", help="只看这些单位（可重复）")
+    ] = None,
     indicator: Annotated[list[str] | None, typer.Option("--indicator", "-i", help="只看这些指标代码（可重复）")] = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", help="输出格式")] = ReportFormat.table,
     output: Annotated[

@@ -14,7 +14,9 @@ from ipcounty.cli.common import ReturnsOption, load_plan_for, out_console, setti
 def template(
     ctx: typer.Context,
     year: Annotated[int, typer.Argument(help="年度，如 2025")],
-    township: Annotated[list[str] | None, typer.Option("--township", "-t", help="只生成这些单位（可重复）")] = None,
+    township: Annotated[
+        list[str] | None, typer.Option("--unit", "--township", "-u", "-t", help="只生成这些单位（可重复）")
+    ] = None,
     district: Annotated[bool, typer.Option("--district", help="只生成本级汇总填报表（不含各单位）")] = False,
     out: Annotated[Path, typer.Option("--out", "-o", help="输出目录", file_okay=False)] = Path("templates"),
     prefill: Annotated[bool, typer.Option("--prefill", help="预填各单位上次报送的数（最多报一次）")] = False,

@@ -76,7 +76,11 @@ class _Builder:
         return tr(message, self.lang, **params)
 
     def names(self, units: list[str]) -> str:
-        return self.list_sep.join(units)
+        return self.list_sep.join(self.label(u) for u in units)
+
+    def label(self, unit: str) -> str:
+        """A unit's name; the district's own return is its 填报表 (全区填报表)."""
+        return tr("district_form", self.lang) if unit == self.plan.district_name else unit
 
     # ---- the document -----------------------------------------------------------------------
     def build(self, signed: dt.date) -> OfficialDocument:
@@ -359,7 +363,7 @@ class _Builder:
             out.append(
                 self.t(
                     "bulletin.overdue",
-                    unit=unit,
+                    unit=self.label(unit),
                     as_of=fmt_date(latest.get(unit), lang) or "—",
                     period=period_label(t.period, lang),
                     due=fmt_date(t.period.due, lang),
@@ -371,14 +375,14 @@ class _Builder:
             rejected = [s.ret for s in subs if s.role == "rejected" and s.ret.unit == unit]
             errors = [f for r in rejected for f in r.findings if f.severity == "error"]
             cells = self.names([f.location for f in errors if f.location][:5])
-            out.append(self.t("bulletin.rejected", unit=unit, n=len(errors), cells=cells or "—"))
+            out.append(self.t("bulletin.rejected", unit=self.label(unit), n=len(errors), cells=cells or "—"))
         for unit in u.conflict + d.conflict:
             files = [s.ret.file for s in subs if s.role == "conflict" and s.ret.unit == unit]
             dates = sorted({s.ret.as_of for s in subs if s.role == "conflict" and s.ret.unit == unit and s.ret.as_of})
             out.append(
                 self.t(
                     "bulletin.conflict",
-                    unit=unit,
+                    unit=self.label(unit),
                     n=len(files),
                     as_of=fmt_date(dates[-1], lang) if dates else "—",
                     diff=differences(files, rep) or "—",

@@ -51,6 +51,10 @@ LINE_PITCH_TWIPS = int((PAGE_MM[1] - MARGINS_MM["top"] - MARGINS_MM["bottom"]) *
 CHAR_PITCH_PT = (PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]) / 25.4 * 72 / CHARS
 CONDENSE_TWENTIETHS = -6  # w:spacing is counted in twentieths of a point
 
+# What a machine without the 公文 fonts should use instead (Word and WPS read w:altName): the
+# GB2312 faces that Windows 10 and later ship as 仿宋 and 楷体, and 宋体 for 方正小标宋简体.
+ALT_FONTS = {TITLE_FONT: "宋体", BODY_FONT: "仿宋", KAI_FONT: "楷体", HEI_FONT: "黑体", PAGE_FONT: "宋体"}
+
 _FONTS: dict[Style, tuple[str, str]] = {  # style -> (East Asian font, Latin font)
     "body": (BODY_FONT, LATIN_FONT),
     "kai": (KAI_FONT, KAI_FONT),
@@ -86,12 +90,55 @@ def docx_bytes(doc: OfficialDocument) -> bytes:
                 p.paragraph_format.right_indent = _pt(4 * SIZE_3)  # 成文日期右空四字
     for att in doc.attachments:
         _attachment(d, att)
-    d.core_properties.title = doc.title
-    d.core_properties.author = doc.signature or "ipcounty"
-    d.core_properties.comments = ""
+    _properties(d, doc)
+    _font_table(d)
     buf = io.BytesIO()
     d.save(buf)
     return buf.getvalue()
+
+
+def _properties(d: Document, doc: OfficialDocument) -> None:
+    """Title and dates of this document, not of python-docx's template (dated 2013, with a
+    thumbnail of another page that file browsers would show as this one's preview)."""
+    import datetime as dt
+
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    props = d.core_properties
+    props.title = doc.title
+    props.author = props.last_modified_by = "ipcounty"
+    props.comments = props.subject = props.keywords = props.category = ""
+    props.revision = 1
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    props.created = props.modified = now
+    package_rels = d.part.package.rels
+    for rid, rel in list(package_rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del package_rels[rid]
+
+
+def _font_table(d: Document) -> None:
+    """Declare the Chinese fonts in word/fontTable.xml, each with its GB2312 character set and
+    the installed face to use in its place."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.oxml import serialize_part_xml
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+
+    part = next(r.target_part for r in d.part.rels.values() if r.reltype == RT.FONT_TABLE)
+    root = parse_xml(part.blob)
+    known = {f.get(qn("w:name")) for f in root.iter(qn("w:font"))}
+    for name, alt in ALT_FONTS.items():
+        if name in known:
+            continue
+        font = _el("w:font", w_name=name)
+        if alt != name:
+            font.append(_el("w:altName", w_val=alt))
+        font.append(_el("w:charset", w_val="86"))  # GB2312
+        font.append(_el("w:family", w_val="modern" if name == BODY_FONT else "auto"))
+        font.append(_el("w:pitch", w_val="variable"))
+        root.append(font)
+    part._blob = serialize_part_xml(root)
 
 
 def _span(text: str) -> Any:
@@ -114,6 +161,27 @@ def _el(tag: str, **attrs: str) -> Any:
     for k, v in attrs.items():
         el.set(qn(k.replace("_", ":", 1)), v)
     return el
+
+
+# Word refuses a file whose property elements are out of the schema's order ("unreadable
+# content"); python-docx keeps the order for what it writes, these lists for what is added here.
+_PPR_AFTER_SNAP = ("spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+                   "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId",
+                   "cnfStyle", "rPr", "sectPr", "pPrChange")  # fmt: skip
+_PPR_AFTER_OUTLINE = ("divId", "cnfStyle", "rPr", "sectPr", "pPrChange")
+_TBLPR_AFTER_CELLMAR = ("tblLook", "tblCaption", "tblDescription", "tblPrChange")
+
+
+def _insert(parent: Any, el: Any, successors: tuple[str, ...]) -> None:
+    """Put ``el`` before the first child named in ``successors`` (at the end when none is)."""
+    from docx.oxml.ns import qn
+
+    names = {qn(f"w:{s}") for s in successors}
+    for i, child in enumerate(parent):
+        if child.tag in names:
+            parent.insert(i, el)
+            return
+    parent.append(el)
 
 
 def _set_fonts(rpr: Any, east_asian: str, latin: str, size: float | None, condense: bool = False) -> None:
@@ -236,7 +304,7 @@ def _off_grid(p: Paragraph) -> None:
 
     ppr = p._p.get_or_add_pPr()
     if ppr.find(qn("w:snapToGrid")) is None:
-        ppr.append(_el("w:snapToGrid", w_val="0"))
+        _insert(ppr, _el("w:snapToGrid", w_val="0"), _PPR_AFTER_SNAP)
 
 
 def _title(d: Document, title: str) -> None:
@@ -258,7 +326,8 @@ def _paragraph(d: Document, para: Para) -> Paragraph:
         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     if para.kind in ("h1", "h2"):
         # An outline level, so the headings show in Word's and WPS's navigation pane.
-        p._p.get_or_add_pPr().append(_el("w:outlineLvl", w_val="0" if para.kind == "h1" else "1"))
+        level = _el("w:outlineLvl", w_val="0" if para.kind == "h1" else "1")
+        _insert(p._p.get_or_add_pPr(), level, _PPR_AFTER_OUTLINE)
     for span in para.spans:
         east, latin = _FONTS[span.style]
         _run(p, span.text, east, latin, SIZE_3)
@@ -306,7 +375,7 @@ def _table(d: Document, table: Table) -> None:
     margins = _el("w:tblCellMar")
     for side in ("left", "right"):
         margins.append(_el(f"w:{side}", w_w="57", w_type="dxa"))  # 1 mm: more of a narrow cell for text
-    t._tbl.tblPr.append(margins)
+    _insert(t._tbl.tblPr, margins, _TBLPR_AFTER_CELLMAR)
     _repeat_header(t.rows[0])
     for r, values in enumerate((table.header, *table.rows)):
         row = t.rows[r]

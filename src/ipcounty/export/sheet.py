@@ -150,6 +150,7 @@ def print_setup(
     m.top = m.bottom = 0.6
     m.header = m.footer = 0.3
     ws.print_options.horizontalCentered = False
+    contain_overflow(ws)
     if title_rows:
         ws.print_title_rows = title_rows
     if title_cols:
@@ -164,6 +165,35 @@ def print_setup(
     foot.center.size = FOOTER_PT
     foot.right.text = "&A"  # the sheet's name
     foot.right.size = FOOTER_PT
+
+
+def contain_overflow(ws: Worksheet) -> None:
+    """Text that would run past the table's last column (a heading, a legend line) is wrapped over
+    the columns to its right instead: LibreOffice prints overflowing text, and fit-to-width would
+    shrink the whole page to make room for it."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    last = ws.max_column
+    widths = [ws.column_dimensions[get_column_letter(j)].width or 8.43 for j in range(1, last + 1)]
+    merged = {c for rng in ws.merged_cells.ranges for row in rng.rows for c in row}
+    for row in ws.iter_rows():
+        for c in row:
+            col = int(c.column or 1)
+            if not isinstance(c.value, str) or (c.row, col) in merged or c.alignment.wrap_text:
+                continue
+            room = sum(widths[col - 1 :])
+            if max(line_units(part) for part in c.value.split("\n")) <= widths[col - 1]:
+                continue
+            if any(ws.cell(int(c.row or 1), j).value not in (None, "") for j in range(col + 1, last + 1)):
+                continue  # a filled neighbour stops the overflow: nothing prints past the table
+            if col < last:
+                ws.merge_cells(start_row=c.row, start_column=col, end_row=c.row, end_column=last)
+            c.alignment = Alignment(horizontal=c.alignment.horizontal, vertical="top", wrap_text=True)
+            size = float(c.font.sz or BODY_PT) if c.font is not None else BODY_PT
+            lines = lines_needed(c.value, room * BODY_PT / size)
+            height = ws.row_dimensions[int(c.row or 1)].height or 0
+            ws.row_dimensions[int(c.row or 1)].height = min(MAX_ROW_PT, max(height, lines * line_height(size) + 2))
 
 
 def line_units(text: str) -> float:
@@ -219,6 +249,20 @@ def use_default_font(wb: Workbook, ctx: Context) -> None:
     base.family = 2
     wb._fonts = IndexedList([base])  # type: ignore[attr-defined]
     wb._named_styles["Normal"].font = base  # type: ignore[attr-defined]
+
+
+def name_every_font(wb: Workbook, ctx: Context) -> None:
+    """Give the workbook's font name to every cell whose font has none (``Font(bold=True)``)."""
+    from copy import copy
+
+    name = FONT_NAMES.get(ctx.lang, "Calibri")
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.has_style and c.font is not None and not c.font.name:
+                    named: Any = copy(c.font)
+                    named.name = name
+                    c.font = named
 
 
 class Sheet:

@@ -16,7 +16,7 @@ from ipcounty.export import (
     submissions,
     trend,
 )
-from ipcounty.export.sheet import Context, use_default_font
+from ipcounty.export.sheet import Context, name_every_font, use_default_font
 from ipcounty.i18n import tr
 from ipcounty.progress import Report
 
@@ -69,4 +69,5 @@ def build_workbook(report: Report, lang: str = "zh") -> Workbook:
         use_default_font(wb, ctx)
         for add in SHEETS:
             add(wb, ctx)
+        name_every_font(wb, ctx)
     return wb

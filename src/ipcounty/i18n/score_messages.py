@@ -36,6 +36,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field} is negative ({value}): write points, deductions, bonuses and caps as positive numbers "
         "(a deduction rule subtracts by itself)",
     ),
+    "scoring-too-large": (
+        "{field} 为 {value}，超过 {limit}：分值、扣分和加分写本项的实际分数（如 15、0.1），请检查是否多写了 0",
+        "{field} is {value}, above {limit}: write the item's real points (such as 15 or 0.1); check for an extra 0",
+    ),
     "scoring-decimals": (
         "decimals 为 {value}：写 0 到 {limit} 之间的整数（每项得分保留的小数位数，四舍五入）",
         "decimals is {value}: write a whole number from 0 to {limit} (decimals kept in each item's points, rounded half up)",

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 PathKey = tuple[str | int, ...]
 Add = Callable[..., None]  # add(code, path, **params), the loader checker's own
 MAX_DECIMALS = 4
+MAX_POINTS = 10_000  # no 考核 sheet gives an item more; a larger number is a slip (an extra 0, a 1e9)
 _ITEM_NUMBERS = ("points", "per_shortfall", "per_excess", "max_bonus", "max_deduction")
 _CAPS = (("max_bonus", "per_excess"), ("max_deduction", "per_shortfall"))
 
@@ -34,6 +35,8 @@ def check_scoring(model: PlanFile, add: Add) -> None:
     base: PathKey = ("scoring",)
     if s.start < 0:
         add("scoring-negative", (*base, "start"), field="start", value=_fmt(s.start))
+    elif s.start > MAX_POINTS:
+        add("scoring-too-large", (*base, "start"), field="start", value=_fmt(s.start), limit=MAX_POINTS)
     if not 0 <= s.decimals <= MAX_DECIMALS:
         add("scoring-decimals", (*base, "decimals"), value=s.decimals, limit=MAX_DECIMALS)
     unit_codes = canonical_codes(model)
@@ -59,6 +62,14 @@ def check_scoring(model: PlanFile, add: Add) -> None:
     for key, value in s.penalties.model_dump().items():
         if value < 0:
             add("scoring-negative", (*base, "penalties", key), field=f"penalties.{key}", value=_fmt(value))
+        elif value > MAX_POINTS:
+            add(
+                "scoring-too-large",
+                (*base, "penalties", key),
+                field=f"penalties.{key}",
+                value=_fmt(value),
+                limit=MAX_POINTS,
+            )
     if not s.items and not any(v for v in s.penalties.model_dump().values()):
         add("scoring-empty", base)
 
@@ -68,6 +79,8 @@ def _check_item(item: ScoringItem, code: str, path: PathKey, ceiling: bool, add:
         value = getattr(item, key)
         if value is not None and value < 0:
             add("scoring-negative", (*path, key), field=key, value=_fmt(value), code=code)
+        elif value is not None and value > MAX_POINTS:
+            add("scoring-too-large", (*path, key), field=key, value=_fmt(value), limit=MAX_POINTS)
     if item.points is None and item.per_shortfall is None and item.per_excess is None:
         add("scoring-item-empty", path, code=code)
     for cap, rate in _CAPS:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Literal
 
 from ipcounty.i18n import Phrase, phrase
@@ -201,7 +201,10 @@ class _Item:
         self.scheduled = False  # judged against 序时进度 rather than the target
 
     def round(self, value: Decimal) -> Decimal:
-        return value.quantize(self.step, rounding=ROUND_HALF_UP) + ZERO  # + 0 turns -0 into 0
+        try:
+            return value.quantize(self.step, rounding=ROUND_HALF_UP) + ZERO  # + 0 turns -0 into 0
+        except InvalidOperation:  # more digits than a Decimal holds (absurd figures): keep it whole
+            return value
 
     def amount(self, value: Decimal, *, expected: bool = False) -> str:
         """An amount in the indicator's unit, with the decimals the report shows for it (an
