@@ -5,7 +5,6 @@
     >>> data.report(2025)                       # one row per unit × indicator: the report's CSV
     >>> data.score(2025)                        # 考核评分, one row per unit: the score's CSV
     >>> data.history()                          # every valid return as observations: trend's CSV
-    >>> data.score(2025)                        # the 评分表: score's CSV (when the plan scores)
 
 Each DataFrame has exactly the columns of the matching CSV contract (SPEC v2), with dtypes an
 analyst can compute with: ``as_of`` as ``datetime64[ns]``; figures and points as ``float64`` (a yes/no
@@ -109,27 +108,6 @@ class Data:
             self._check_year(year)
         obs = observations(self.plan, self.returns, years, as_of=_date(as_of))
         return frame([o.csv_values() for o in obs], OBSERVATION_COLUMNS, self.plan)
-
-    def score(self, year: int, as_of: dt.date | str | None = None, *, lang: str = "zh") -> pd.DataFrame:
-        """The 评分表 of ``year``: ``score --format csv`` as a DataFrame, best first (``score``,
-        ``points_<CODE>`` and ``penalties`` as ``float64``, NaN for a unit that cannot be scored;
-        ``rank`` as ``Int64``). Raises ValueError when the plan has no ``scoring:`` section."""
-        import pandas as pd
-
-        from ipcounty.progress import compute
-        from ipcounty.render.score_view import csv_columns, row_values
-        from ipcounty.score.sheet import score_report
-
-        self._check_year(year)
-        if self.plan.scoring is None:
-            raise ValueError("the plan has no scoring: section (see README 考核评分)")
-        sheet = score_report(compute(self.plan, self.returns, year, as_of=_date(as_of)))
-        columns = csv_columns(sheet)
-        df = frame([row_values(sheet, u, lang) for u in sheet.units], columns, self.plan)
-        for col in columns:
-            if col in ("score", "penalties") or col.startswith("points_"):
-                df[col] = pd.to_numeric(df[col].astype("object"), errors="coerce").astype("float64")
-        return df
 
     def _check_year(self, year: int) -> None:
         if year not in self.plan.years:
