@@ -62,7 +62,7 @@ def test_report_2025_tells_the_whole_story(runner: CliRunner) -> None:
     assert "滞后序时进度" in out and "已完成" in out and "冲突" in out and "退回" in out and "未报送" in out
     assert "对应区级目标 G09 专利开放许可" in out and "分解表合计 165项" in out
     assert "请核实哪份正确" in out and "B1: 18 ≠ 21" in out
-    assert "已跳过（不是填报表）：2025/关于报送2025年度知识产权工作情况的通知.txt" in out
+    assert "已跳过：2025/关于报送2025年度知识产权工作情况的通知.txt（不是表格文件）" in out
     # The command to see every finding works pasted where the report ran: same --plan, the path
     # from there (not from inside the returns folder).
     rejected = EXAMPLES / "2025" / "2025_文化路街道_填报表.xlsx"

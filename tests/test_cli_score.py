@@ -75,7 +75,7 @@ def test_english_table(runner: CliRunner) -> None:
     r = runner.invoke(app, [*BASE, "--lang", "en", "score", "2025", "--returns", str(EXAMPLES)], env={"COLUMNS": "80"})
     assert r.exit_code == 0, r.output
     assert "Unit scores 2025" in r.stdout and "How each score was reached" in r.stdout
-    assert "cannot be scored: two returns with the same date disagree" in " ".join(r.stdout.split())
+    assert "Cannot be scored: two returns with the same date disagree" in " ".join(r.stdout.split())
 
 
 def test_csv_columns_are_the_contract(runner: CliRunner) -> None:

@@ -201,3 +201,12 @@ def test_the_font_table_names_a_stand_in_for_each_gb2312_font() -> None:
         assert fonts[name].find(f"{W}altName").get(f"{W}val") == alt
         assert fonts[name].find(f"{W}charset").get(f"{W}val") == "86"
     assert "黑体" in fonts and "宋体" in fonts
+
+
+def test_signature_and_date_without_a_seal() -> None:
+    from ipcounty.documents.gongwen_docx import _signature_indents
+
+    # GB/T 9704 7.3.5.2: the date two characters in from the right, its first character two to the
+    # right of the signature's first; a signature longer than the date is the one two in.
+    assert _signature_indents("（发文单位）", "2026年10月10日") == (5.0, 2.0)
+    assert _signature_indents("枣庄市市中区知识产权局办公室", "2026年1月5日") == (2.0, 8.0)

@@ -20,7 +20,7 @@ from ipcounty.bulk import paused_gc
 from ipcounty.findings import Finding
 from ipcounty.plan import Indicator, Plan
 from ipcounty.returns.model import Return, Value
-from ipcounty.schedule import completion, holds_level, indicator_time_share, lag_points
+from ipcounty.schedule import completion, expected, holds_level, indicator_time_share, lag_points
 from ipcounty.status import Assessment, Light, Status, assess, judge, light, rank_score, ranks
 from ipcounty.timeliness import Timeliness
 from ipcounty.timeliness import judge as judge_timeliness
@@ -333,7 +333,9 @@ def compute(
 ) -> Report:
     """The progress report for ``year`` from ``returns`` (all years; earlier ones feed cumulatives)."""
     today = today or dt.date.today()
-    reference = as_of or min(today, dt.date(year, 12, 31))
+    # 序时进度 is read within the report's year: a 2025 report made on 10 January 2026 (or
+    # --as-of then) judges 2025 at 31 December; the timeliness check keeps the real date.
+    reference = min(as_of or today, dt.date(year, 12, 31))
     reference = max(reference, dt.date(year, 1, 1))
     # Deadlines run past the year's end (December is due in January), so timeliness is judged at
     # the --as-of date or today, not at the year-end cap of the schedule.
@@ -596,16 +598,19 @@ class _Calc:
             row.cumulative_actual = _sum(r.cumulative_actual for r in unit_rows)
         bases = [r.baseline for r in unit_rows]
         row.baseline = None if None in bases else _sum(bases)
-        row.expected = None if any(r.expected is None for r in unit_rows) else _sum(r.expected for r in unit_rows)
+        # 序时进度 of the whole is the share of its schedule elapsed at the report's date (100% on
+        # 31 December), whatever dates the units' returns carry: what a 通报 prints.
+        row.time_share = indicator_time_share(plan, ind, district, self.year, self.reference)
+        target = row.target
+        stock_path = ind.kind == "stock" and row.baseline is None
+        if target is not None and row.time_share is not None and not stock_path:
+            row.expected = expected(target, row.time_share, row.baseline if ind.kind == "stock" else None)
+        exp = row.expected
         # For a period flow the amount is cumulative, earlier years of silent units included.
         period_flow = ind.kind == "flow" and ind.scope == "period"
         any_figure = bool(reported) or (
             period_flow and any(len(r.missing_years) < len(self.years_so_far) for r in unit_rows)
         )
-        target, exp = row.target, row.expected
-        if target is not None and exp is not None:
-            base = row.baseline or 0.0
-            row.time_share = (exp - base) / (target - base) if target - base > 0 else 1.0
         if not any_figure:
             row.status = "not_submitted"
             row.light = "red"

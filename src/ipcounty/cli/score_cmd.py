@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,12 +12,14 @@ from ipcounty.cli.common import (
     AsOfOption,
     ReturnsOption,
     dumps_json,
-    err_console,
     load_plan_for,
     out_console,
     settings,
     write_stdout,
 )
+
+if TYPE_CHECKING:
+    from ipcounty.score.sheet import ScoreSheet
 
 
 class ScoreFormat(StrEnum):
@@ -39,7 +40,7 @@ def score(
     ] = None,
 ) -> None:
     """按计划的评分规则给各单位打分并排名，每一分都说明来由 / Score and rank the units, every point explained."""
-    from ipcounty.cli.report_cmd import build_report
+    from ipcounty.cli.report_cmd import ReportFormat, build_report, write_output
     from ipcounty.render import score_view as view
     from ipcounty.score.sheet import require_rules, score_report
 
@@ -61,10 +62,11 @@ def score(
     if output is None:
         write_stdout(text)
         return
-    _write_file(ctx, output, text, bom=fmt is ScoreFormat.csv, returns=returns)
+    # The one -o rule (atomic, never over a return, a BOM before CSV) is the report's.
+    write_output(ctx, output, text, ReportFormat(fmt.value), returns)
 
 
-def _plain_table(sheet: object, lang: str) -> str:
+def _plain_table(sheet: ScoreSheet, lang: str) -> str:
     """The terminal view as plain text, 100 columns wide, for ``-o FILE`` without ``--format``."""
     import io
 
@@ -73,33 +75,8 @@ def _plain_table(sheet: object, lang: str) -> str:
     from ipcounty.render import score_view as view
 
     buf = io.StringIO()
-    view.render_table(sheet, lang, Console(file=buf, width=100, color_system=None, highlight=False, emoji=False))  # type: ignore[arg-type]
+    view.render_table(sheet, lang, Console(file=buf, width=100, color_system=None, highlight=False, emoji=False))
     return buf.getvalue()
-
-
-def _write_file(ctx: typer.Context, output: Path, text: str, *, bom: bool, returns: Path | None) -> None:
-    """Write ``text`` to ``output`` atomically (a CSV with a UTF-8 BOM); never over a return."""
-    from ipcounty.collect import find_returns, resolve_returns
-    from ipcounty.errors import OutputError
-    from ipcounty.export.write import write_atomically
-
-    s = settings(ctx)
-    zh = s.lang == "zh"
-    resolved = Path(os.path.realpath(output))
-    inputs = {os.path.realpath(f.path) for f in find_returns(resolve_returns(returns).folder)}
-    if str(resolved) in inputs:
-        raise OutputError(
-            f"拒绝覆盖填报表 {output}：请换一个输出文件名"
-            if zh
-            else f"refusing to overwrite the return {output}: choose another output name"
-        )
-    if not resolved.parent.is_dir():
-        raise OutputError(
-            f"输出目录不存在：{resolved.parent}" if zh else f"output folder does not exist: {resolved.parent}"
-        )
-    data = text if text.endswith("\n") else text + "\n"
-    write_atomically(resolved, (("\ufeff" if bom else "") + data).encode("utf-8"), output, zh)
-    err_console().print(f"已写入 {output}" if zh else f"wrote {output}", markup=False)
 
 
 def register(app: typer.Typer) -> None:

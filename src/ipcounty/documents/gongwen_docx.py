@@ -83,11 +83,10 @@ def docx_bytes(doc: OfficialDocument) -> bytes:
             p.paragraph_format.left_indent = None if i == 0 else _pt(5 * SIZE_3)
     if doc.signature or doc.date:
         _paragraph(d, Para((), "plain"))
-        _paragraph(d, Para((), "plain"))
-        for text in (doc.signature, doc.date):
+        for text, chars in zip((doc.signature, doc.date), _signature_indents(doc.signature, doc.date), strict=True):
             if text:
                 p = _paragraph(d, Para((_span(text),), "right"))
-                p.paragraph_format.right_indent = _pt(4 * SIZE_3)  # 成文日期右空四字
+                p.paragraph_format.right_indent = _pt(chars * CHAR_PITCH_PT)
     for att in doc.attachments:
         _attachment(d, att)
     _properties(d, doc)
@@ -95,6 +94,21 @@ def docx_bytes(doc: OfficialDocument) -> bytes:
     buf = io.BytesIO()
     d.save(buf)
     return buf.getvalue()
+
+
+def _width(text: str) -> float:
+    """A text's width in characters of the body: digits and Latin letters count as half."""
+    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
+
+
+def _signature_indents(signature: str, date: str) -> tuple[float, float]:
+    """Right indents (in characters) of 署名 and 成文日期 without a seal (GB/T 9704 7.3.5.2): the
+    date's first character two to the right of the signature's; the longer of the two two
+    characters in from the right."""
+    sig, day = _width(signature), _width(date)
+    if day >= sig:
+        return 2 + day + 2 - sig, 2.0
+    return 2.0, max(2.0, 2 + sig - 2 - day)
 
 
 def _properties(d: Document, doc: OfficialDocument) -> None:

@@ -144,12 +144,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "score.unscored.rejected": (
         "无法评分：填报表有错误已退回，没有可用的数字；请按退回意见修改后重报",
-        "cannot be scored: its return has errors and was sent back, so no figure can be used; "
+        "Cannot be scored: its return has errors and was sent back, so no figure can be used; "
         "it must fix the return and send it again",
     ),
     "score.unscored.conflict": (
         "无法评分：两份截至日期相同的填报表数字不一致（{detail}），不知用哪一份；请核实后重报",
-        "cannot be scored: two returns with the same date disagree ({detail}); "
+        "Cannot be scored: two returns with the same date disagree ({detail}); "
         "confirm the right figures and send one return",
     ),
     # ---- the score sheet ----------------------------------------------------------------------
@@ -171,8 +171,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "score.item-weight": ("{code} {name}（{points} 分）", "{code} {name} ({points} points)"),
     "score.item-deductions": ("{code} {name}（只扣分）", "{code} {name} (deductions only)"),
     "score.item-total": ("本项 {points} 分", "item {points}"),
-    "score.penalty-list": ("扣分：{penalties}", "penalties: {penalties}"),
-    "score.formula": ("得分 {formula}", "score {formula}"),
+    "score.penalty-list": ("扣分：{penalties}", "Penalties: {penalties}"),
+    "score.formula": ("得分 {formula}", "Score {formula}"),
     "score.not-scored": ("无法评分", "not scored"),
     "score.not-scored-short": ("无法评分", "n/a"),
     "score.heading.explanations": ("得分说明", "How each score was reached"),

@@ -169,42 +169,30 @@ def _cache_dir() -> Path | None:
 def _cache_key(name: str, text: str) -> str:
     # The same text, path and code give the same plan; any edit to the loader invalidates it.
     here = Path(__file__).parent
-    sources = ("loader.py", "runtime.py", "model.py", "scoring.py", "scoring_check.py")
+    sources = ("loader.py", "runtime.py", "model.py", "scoring.py", "scoring_check.py", "cache.py")
     stamps = [str((here / f).stat().st_mtime_ns) for f in sources]
     blob = "\0".join([__version__, name, *stamps, text])
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
 def _cache_get(key: str) -> LoadResult | None:
-    """A plan checked before, without pydantic or YAML parsing (about 1 ms instead of 300)."""
-    import pickle
+    """A plan checked before, without pydantic or YAML parsing (a few ms instead of 300): JSON
+    that cannot run code, signed and bound to this plan's text (see ``plan/cache.py``)."""
+    from ipcounty.plan import cache
 
     folder = _cache_dir()
     if folder is None:
         return None
-    try:
-        with (folder / f"plan-{key}.pickle").open("rb") as fh:
-            result = pickle.load(fh)
-    except Exception:  # noqa: BLE001 - a missing or stale cache entry only means parsing again
-        return None
+    result = cache.load(folder, key)
     return result if isinstance(result, LoadResult) else None
 
 
 def _cache_put(key: str, result: LoadResult) -> None:
-    import pickle
-    import tempfile
+    from ipcounty.plan import cache
 
     folder = _cache_dir()
-    if folder is None:
-        return
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".plan-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, folder / f"plan-{key}.pickle")
-    except OSError:
-        return  # a read-only home or a full disk: ipcounty works without the cache
+    if folder is not None:
+        cache.store(folder, key, result)
 
 
 def parse_plan(text: str, name: str = "<plan>") -> LoadResult:

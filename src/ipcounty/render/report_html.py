@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import io
+import unicodedata
 from itertools import groupby
 
 from ipcounty.i18n import status_label, tr
@@ -35,6 +36,7 @@ FONTS = (
 LIGHTS = {"green": ("#c6efce", "#006100"), "yellow": ("#ffeb9c", "#7a4a00"), "red": ("#ffc7ce", "#9c0006")}
 NO_LIGHT = ("#ededed", "#444444")
 BAR = {"green": "#4e9a5b", "yellow": "#d19a00", "red": "#c0392b"}
+LABEL_MAX = 150  # the chart's names column, at most (of 360)
 
 CSS = f"""
 *{{box-sizing:border-box}}
@@ -75,6 +77,11 @@ li.sub{{list-style:none;margin-left:-.2rem}}
 footer{{color:#57606a;font-size:.8rem;text-align:center;padding:4px 0 16px}}
 @media (min-width:720px){{main{{padding:20px}}h1{{font-size:1.55rem}}}}
 """
+
+
+def display_width(text: str) -> int:
+    """Columns a string takes: CJK characters count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def esc(text: object) -> str:
@@ -227,7 +234,11 @@ def chart(rows: list[Row], report: Report, lang: str) -> str:
         return ""
     shares = [r.completion or 0.0 for r in rows] + [r.time_share or 0.0 for r in rows]
     top = min(max(1.0, *shares), 2.0)  # one unit at 400 % does not flatten the others: its bar is cut
-    width, label_w, value_w, row_h = 360, 86, 54, 22
+    labels = [_unit_label(r, report, lang) for r in rows]
+    # The names' column as wide as the longest name needs (13 px a CJK character), within bounds; a
+    # longer name is cut with "…" here (the table below has it whole, and so does its tooltip).
+    label_w = int(min(LABEL_MAX, max(60.0, max(display_width(n) for n in labels) * 6.6 + 10)))
+    width, value_w, row_h = 360, 54, 22
     bar_w = width - label_w - value_w
     height = row_h * len(rows) + 44
     x0 = label_w
@@ -246,7 +257,7 @@ def chart(rows: list[Row], report: Report, lang: str) -> str:
         weight = ' font-weight="700"' if r.is_district else ""
         out.append(
             f'<text x="{label_w - 6}" y="{y + 13}" font-size="13" text-anchor="end"{weight}>'
-            f"{esc(_unit_label(r, report, lang))}</text>"
+            f"<title>{esc(labels[i])}</title>{esc(_fit(labels[i], label_w - 8))}</text>"
         )
         if r.completion is None:  # not submitted, rejected, in conflict: say so where the bar would be
             word = status_label(r.status, lang)
@@ -270,6 +281,18 @@ def chart(rows: list[Row], report: Report, lang: str) -> str:
         "</svg>",
     ]
     return "\n".join(out)
+
+
+def _fit(name: str, room: float) -> str:
+    """``name`` cut with "…" to fit ``room`` px of 13 px text (a CJK character 13 px, others 6.6)."""
+    if display_width(name) * 6.6 <= room:
+        return name
+    out = ""
+    for ch in name:
+        if display_width(out + ch + "…") * 6.6 > room:
+            break
+        out += ch
+    return out + "…"
 
 
 def _goals(report: Report, goals: list[Row], lang: str) -> str:

@@ -319,8 +319,16 @@ def render_problems(report: Report, lang: str, console: Console) -> None:
         )
     skipped = [s for s in report.submissions if s.role == "skipped"]
     if skipped:
-        names = ("、" if zh else ", ").join(s.ret.file for s in skipped)
-        lines.append(Text((f"已跳过（不是填报表）：{names}" if zh else f"Skipped (not returns): {names}"), style="dim"))
+        # Grouped by why: a pipe or an unreadable folder is worth a look, a lock file is not.
+        by_reason: dict[str, list[str]] = {}
+        for s in skipped:
+            by_reason.setdefault(s.ret.skip_reason, []).append(s.ret.file)
+        sep = "、" if zh else ", "
+        parts = [
+            sep.join(files) + (f"（{tr('skip.' + why, lang)}）" if zh else f" ({tr('skip.' + why, lang)})")
+            for why, files in by_reason.items()
+        ]
+        lines.append(Text(("已跳过：" if zh else "Skipped: ") + ("；" if zh else "; ").join(parts), style="dim"))
     if not lines:
         return
     console.print()

@@ -266,7 +266,8 @@ def to_markdown(sheet: ScoreSheet, lang: str) -> str:
     out = [f"# {title(sheet, lang)}", ""]
     out += [f"{line}  " for line in header_lines(sheet, lang)]
     headers = _headers(sheet, lang)
-    out += ["", "| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    align = "|".join("---" if j == 1 else "---:" for j in range(len(headers)))  # figures to the right
+    out += ["", "| " + " | ".join(headers) + " |", f"|{align}|"]
     for u in sheet.units:
         out.append("| " + " | ".join(c.replace("|", "\\|") for c in _cells(sheet, u, lang)) + " |")
     out += ["", f"## {tr('score.heading.explanations', lang)}", ""]

@@ -3,7 +3,8 @@
 Every figure comes from the report (target, actual, 序时进度 ``expected``, status), so the score
 and the report never disagree; how a unit stands (reported, not submitted, rejected, in
 conflict) comes from the report's completeness lists, a return sent back from its submissions,
-double counting from its 明细 check, and ``overdue`` from the status of its rows.
+double counting from its 明细 check, and ``overdue`` from the report's timeliness (the status of
+its rows).
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ def score_report(report: Report) -> ScoreSheet:
     indicators = tuple(plan.indicator(i.indicator) for i in rules.items)
     codes = {i.code for i in indicators}
     rows: dict[tuple[str, str], Row] = {}
-    overdue: set[str] = set()
+    overdue: set[str] = set(report.units.overdue)  # 逾期未报: also on each of its rows' status
     for row in report.rows:
         if row.is_district:
             continue
