@@ -263,6 +263,7 @@ def small_measures(one: Path) -> list[tuple[str, str, list[str], float]]:
         ("help", "ipcounty --help", ["--help"], 0.25),
         ("validate", "ipcounty validate one.xlsx", [*plan, "validate", str(one)], 0.35),
         ("report", "ipcounty report 2025", [*plan, "report", "2025", *ex], 1.2),
+        ("score", "ipcounty score 2025", [*plan, "score", "2025", *ex], 1.2),
         ("export", "ipcounty export 2025 -o x.xlsx", [*plan, "export", "2025", *ex, "-o", str(OUT / "x.xlsx")], 2.5),
     ]
 

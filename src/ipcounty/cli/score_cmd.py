@@ -76,7 +76,7 @@ def _plain_table(sheet: ScoreSheet, lang: str) -> str:
 
     buf = io.StringIO()
     view.render_table(sheet, lang, Console(file=buf, width=100, color_system=None, highlight=False, emoji=False))
-    return buf.getvalue()
+    return "\n".join(line.rstrip() for line in buf.getvalue().splitlines()) + "\n"
 
 
 def register(app: typer.Typer) -> None:
