@@ -178,7 +178,7 @@ def test_other_plan_deducts_from_100_in_its_own_words(runner: CliRunner, tmp_pat
     assert "2025年度各单位考核评分" in out and "按年度目标评分" in out
     assert "F1 质押融资额（只扣分）" in out
     assert flat("差 1500.00 万元，应扣 15 分，本项最多扣 10 分，扣 10 分") in flat(out)
-    assert "得分 100 − 10 − 10 = 80" in out
+    assert "得分 100 − 10 + 0 − 10 = 80" in out
     assert "镇街" not in out and "全区" not in out
 
 

@@ -88,6 +88,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "score.yes": ("填报“是”", "answered yes"),
     "score.no": ("填报“否”", "answered no"),
     "score.no-target": ("无目标，本项不计分", "no target: the item is not scored"),
+    "score.no-target-full": ("无目标，按满分计，得 {points} 分", "no target: counted as met, {points} points"),
     "score.not-submitted-zero": ("未报送，完成按 0 计", "not submitted: counted as 0 done"),
     "score.no-figure-zero": ("没有数字，完成按 0 计", "no figure: counted as 0 done"),
     "score.points": ("得 {points} 分", "{points} points"),

@@ -64,16 +64,16 @@ def item_text(item: ItemScore, lang: str, *, with_name: bool = True) -> str:
 
 
 def formula(u: UnitScore) -> str:
-    """``100 − 0.6 − 2 = 97.4``: the start, the items, the penalties and the score."""
-    items = u.item_total
-    parts = [fmt_score(u.start)] if u.start or not u.items else []
-    if parts:
-        parts.append(("+ " if items >= 0 else "− ") + fmt_score(abs(items)))
-    else:
-        parts.append(fmt_score(items))
-    if u.penalties:
-        parts.append("− " + fmt_score(u.penalty_total))
-    return " ".join(parts) + " = " + fmt_score(u.score)
+    """``100 + 30 − 0.6 − 2 = 127.4``: the start (when not 0), each item in order, each penalty,
+    and the score — the sum a 考核 office can check by hand."""
+    terms: list[Decimal] = ([u.start] if u.start else []) + [i.points for i in u.items]
+    terms += [-p.points for p in u.penalties]
+    if not terms:
+        terms = [Decimal(0)]
+    text = fmt_score(terms[0])
+    for t in terms[1:]:
+        text += (" + " if t >= 0 else " − ") + fmt_score(abs(t))
+    return f"{text} = {fmt_score(u.score)}"
 
 
 def explanation_lines(u: UnitScore, lang: str) -> list[str]:
@@ -87,7 +87,7 @@ def explanation_lines(u: UnitScore, lang: str) -> list[str]:
         )
     if u.unscored is not None:
         lines.append(render_param(u.unscored, lang))
-    elif u.start or u.penalties or len(u.items) > 1:
+    elif u.start or u.penalties or len(u.items) > 1:  # a single item's points are its score
         lines.append(tr("score.formula", lang, formula=formula(u)))
     return lines
 
