@@ -19,6 +19,7 @@ from ipcounty.score.engine import ItemScore, UnitScore
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from ipcounty.plan.runtime import Plan
     from ipcounty.score.sheet import ScoreSheet
 
 SCORE_JSON_SCHEMA = "ipcounty.score"
@@ -305,3 +306,61 @@ def render_table(sheet: ScoreSheet, lang: str, console: Console) -> None:
         console.print(Text(f"{rank}{u.unit} {score}", style="bold"))
         for line in explanation_lines(u, lang):
             console.print(Padding(Text(line), (0, 0, 0, 4), expand=False))
+
+
+# ---- the rules, as ``ipcounty plan`` shows them ------------------------------------------------
+
+
+def rules_summary(plan: Plan, lang: str) -> tuple[str, list[tuple[str, str, str]], str]:
+    """The plan's ``scoring:`` in words: a title, one (code, indicator, rule) per item, and the
+    penalties line — so whoever wrote the rules can check they are read as meant."""
+    from ipcounty.plan.scoring import PENALTY_CODES
+
+    rules = plan.scoring
+    assert rules is not None
+    sep = ", " if lang == "en" else "，"
+    rows = []
+    for item in rules.items:
+        ind = plan.indicator(item.indicator)
+        unit = ind.unit or ("项" if lang == "zh" else "item")
+        parts: list[str] = []
+        if item.points is not None:
+            points = fmt_score(item.points)
+            if ind.direction == "at_most":
+                parts.append(tr("score.rules.ceiling", lang, points=points))
+            elif item.bands:
+                bands = ("; " if lang == "en" else "、").join(
+                    tr("score.rules.band", lang, floor=_pct(b.floor), share=_pct(b.share))
+                    for b in item.bands
+                    if b.share  # a band earning nothing is the "else 0" said after the bands
+                )
+                parts.append(tr("score.rules.bands", lang, points=points, bands=bands))
+            elif ind.kind == "yesno":
+                parts.append(tr("score.rules.yesno", lang, points=points))
+            else:
+                parts.append(tr("score.rules.proportional", lang, points=points))
+        for per, cap, key, cap_key in (
+            (item.per_shortfall, item.max_deduction, "score.rules.shortfall", "score.rules.cap-deduction"),
+            (item.per_excess, item.max_bonus, "score.rules.excess", "score.rules.cap-bonus"),
+        ):
+            if per is not None:
+                parts.append(tr(key, lang, unit=unit, per=fmt_score(per)))
+                if cap is not None:
+                    parts.append(tr(cap_key, lang, cap=fmt_score(cap)))
+        rows.append((ind.code, ind.label(lang), sep.join(parts)))
+    said = [
+        tr(f"score.rules.penalty.{code}", lang, points=fmt_score(getattr(rules.penalties, code)))
+        for code in PENALTY_CODES
+        if getattr(rules.penalties, code)
+    ]
+    penalties = (
+        tr("score.rules.penalties", lang, penalties=("; " if lang == "en" else "、").join(said))
+        if said
+        else tr("score.rules.no-penalties", lang)
+    )
+    title = tr("score.rules.title", lang, basis=tr(f"score.basis.{rules.basis}", lang), start=fmt_score(rules.start))
+    return title, rows, penalties
+
+
+def _pct(share: Decimal) -> str:
+    return fmt_score(share * 100) + "%"
