@@ -189,7 +189,9 @@ def render_notes(notes: list[Finding], lang: str, console: Console) -> None:
     console.print(head, style="bold")
     for i, n in enumerate(notes, 1):
         console.print(f"{i}. [{n.code}] {n.message(lang)}", markup=False, soft_wrap=True)
-        console.print(f"   {n.where()}", style="dim", markup=False, soft_wrap=True)
+        console.print(
+            f"   {n.where()}" + (f"  [{n.path}]" if n.path else ""), style="dim", markup=False, soft_wrap=True
+        )
 
 
 def _columns(
