@@ -94,6 +94,35 @@ def test_history_columns_dtypes_and_the_trend_csv(data: api.Data, runner: CliRun
     assert len(b1[b1["as_of"].dt.year == 2025]) == 2
 
 
+def test_score_equals_the_csv(data: api.Data, runner: CliRunner) -> None:
+    df = data.score(2025)
+    codes = ["B1", "B2", "B3", "B4", "B5", "D1", "D2"]
+    assert list(df.columns) == [
+        "year",
+        "reporting_unit",
+        "score",
+        "rank",
+        *(f"points_{c}" for c in codes),
+        "penalties",
+        "explanation",
+    ]
+    assert {c: str(t) for c, t in df.dtypes.items()} == {
+        "year": "int64",
+        "reporting_unit": "category",
+        "score": "float64",
+        "rank": "Int64",
+        **{f"points_{c}": "float64" for c in codes},
+        "penalties": "float64",
+        "explanation": "string",
+    }
+    result = runner.invoke(app, ["--plan", str(PLAN), "score", "2025", "--returns", str(EXAMPLES), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    from_csv = api.typed(pd.read_csv(io.StringIO(result.stdout), dtype=str, keep_default_na=False), data.plan)
+    pd.testing.assert_frame_equal(df, from_csv)
+    scored = df["score"].dropna()
+    assert df["rank"].iloc[0] == 1 and list(scored) == sorted(scored, reverse=True)  # best first
+
+
 def test_a_year_outside_the_plan(data: api.Data) -> None:
     with pytest.raises(ValueError, match="outside the plan"):
         data.report(2031)

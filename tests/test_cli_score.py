@@ -178,7 +178,7 @@ def test_other_plan_deducts_from_100_in_its_own_words(runner: CliRunner, tmp_pat
     assert "2025年度各单位考核评分" in out and "按年度目标评分" in out
     assert "F1 质押融资额（只扣分）" in out
     assert flat("差 1500.00 万元，应扣 15 分，本项最多扣 10 分，扣 10 分") in flat(out)
-    assert "得分 100 − 10 − 10 = 80" in out
+    assert "得分 100 − 10 + 0 − 10 = 80" in out
     assert "镇街" not in out and "全区" not in out
 
 
@@ -275,3 +275,17 @@ def test_overdue_comes_from_the_report_rows(
     rows = {x["reporting_unit"]: x for x in json.loads(r.stdout)["rows"]}
     assert [(p["code"], p["reason"]) for p in rows["孟庄镇"]["penalty_items"]] == [("overdue", "逾期未报，扣 1 分")]
     assert rows["税郭镇"]["penalty_items"] == []
+
+
+def test_plan_shows_the_rules_as_read(runner: CliRunner) -> None:
+    r = invoke(runner, "plan")
+    assert r.exit_code == 0, r.output
+    out = flat(r.stdout)
+    assert flat("考核评分规则（按序时进度评分，基础分 0）") in out
+    assert (
+        flat("30 分，按完成率分档：≥100% 得 100%、≥90% 得 80%、≥60% 得 50%，其余 0 分，每超 1 个加 0.5 分，最多加 3 分")
+        in out
+    )
+    assert flat("扣分：未报送 5 分、逾期未报 1 分、退回 1 分、冲突 1 分、重复计算每项 0.5 分") in out
+    other = invoke(runner, "--lang", "en", "plan", plan=OTHER_PLAN_PATH)
+    assert "−0.01 per 万元 short, at most −10" in other.stdout

@@ -197,3 +197,39 @@ def test_unit_option_matches_other_brackets_and_spaces_and_shows_the_plans_spell
     assert r.exit_code == 0, r.output
     units = {line.split(",")[1] for line in r.output.splitlines()[1:]}
     assert units == {"经济开发区（高新区）管委会"}
+
+
+@pytest.mark.parametrize(
+    ("folder", "year", "absent"),
+    [
+        ("hekou-city-2021-2025", "2023", "全市填报表"),  # no goals of its own: no form to chase
+        ("baiyun-banner-2024-goals-only", "2024", "已报送 0/0"),  # no units: none to count
+    ],
+)
+def test_a_plan_without_district_goals_or_without_units_chases_nobody_it_need_not(
+    folder: str, year: str, absent: str
+) -> None:
+    path = ROOT / "examples" / "plans" / folder
+    r = CliRunner().invoke(
+        app, ["--plan", str(path / "targets.yaml"), "report", year, "--returns", str(path / "returns"), "--strict"]
+    )
+    assert r.exit_code == 0, r.output
+    assert absent not in r.output and "未报送" not in r.output
+
+
+def test_a_return_of_an_unknown_unit_is_not_told_it_lacks_rows(tmp_path: Path) -> None:
+    from ipcounty.returns.reader import read_return
+    from ipcounty.returns.template import write_template
+
+    plan = load_plan(ROOT / "examples" / "plans" / "qingshan-county-2023" / "targets.yaml")
+    blank = write_template(plan, "城关街道", 2023, tmp_path / "blank.xlsx")
+    path = fill_return(
+        blank,
+        tmp_path / "forest.xlsx",
+        as_of=dt.date(2023, 9, 30),
+        values=good_figures(plan, "城关街道", 2023),
+        header={"镇街": "林业局"},
+    )
+    ret = read_return(path, plan, today=dt.date(2024, 1, 1))
+    assert [f.code for f in ret.findings if f.severity == "error"] == ["unknown-township"]
+    assert "未知的单位“林业局”" in ret.findings[0].message("zh")

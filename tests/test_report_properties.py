@@ -84,8 +84,10 @@ def check_district_rows(rep: Report) -> None:
             continue
         # A count or an amount: the 全区 row is the sum of its units' rows.
         assert total.target == sum(r.target or 0 for r in units)
-        # 序时进度 of the whole is taken at the report's date, not averaged over the units' dates.
-        assert total.time_share == indicator_time_share(plan, ind, plan.district_name, rep.year, rep.reference_date)
+        # 序时进度 of the whole is taken at its units' latest return, not averaged over their dates.
+        dates = [r.as_of for r in units if r.actual is not None and r.as_of]
+        assert total.as_of == min(max(dates, default=rep.reference_date), rep.reference_date)
+        assert total.time_share == indicator_time_share(plan, ind, plan.district_name, rep.year, total.as_of)
         if ind.kind == "flow":
             assert _close(total.cumulative_actual, sum(r.cumulative_actual or 0 for r in units))
             assert _close(total.cumulative_target, sum(r.cumulative_target or 0 for r in units))

@@ -49,7 +49,12 @@ def rule(code: str = "P1", bands: list[list[float]] | None = None, **numbers: fl
 
 
 def rules(
-    *items: ItemRule, start: float = 0, basis: str = "year", decimals: int = 2, **penalties: float
+    *items: ItemRule,
+    start: float = 0,
+    basis: str = "year",
+    decimals: int = 2,
+    no_target: str = "zero",
+    **penalties: float,
 ) -> ScoringRules:
     return ScoringRules(
         start=exact(start) or D(0),
@@ -57,6 +62,7 @@ def rules(
         decimals=decimals,
         items=items,
         penalties=PenaltyRules(**{k: exact(v) or D(0) for k, v in penalties.items()}),
+        no_target=no_target,  # type: ignore[arg-type]
     )
 
 
@@ -283,6 +289,18 @@ def _indicators(plan: Plan) -> dict[str, Any]:
     return {i.code: i for i in plan.indicators}
 
 
+def test_no_target_full_counts_the_item_as_met(small: Plan) -> None:
+    """``no_target: full`` (免考核按满分): a unit without a target for an item gets its points, so
+    units with fewer targets are not ranked below the others for it."""
+    unit = UnitFigures("西城镇", "reported", {"P1": Figure(None, D(3))})
+    full = score_unit(
+        rules(rule(points=15, bands=BANDS, per_shortfall=0.1), no_target="full"), _indicators(small), unit
+    )
+    assert full.score == 15 and zh(full) == "无目标，按满分计，得 15 分"
+    zero = score_unit(rules(rule(points=15)), _indicators(small), unit)
+    assert zero.score == 0 and zh(zero) == "无目标，本项不计分"
+
+
 def test_not_submitted_counts_nothing_done_and_takes_the_penalty(small: Plan) -> None:
     r = rules(rule(points=15, bands=BANDS, per_shortfall=0.1), start=100, not_submitted=2)
     s = score_unit(r, _indicators(small), UnitFigures("东城镇", "not_submitted", {"P1": Figure(D(15), None)}))
@@ -437,15 +455,17 @@ def _cases(draw: st.DrawFn) -> tuple[ScoringRules, list[UnitFigures]]:
         decimals=draw(st.integers(0, 3)),
         items=tuple(items),
         penalties=PenaltyRules(*(draw(_maybe) or D(0) for _ in range(5))),
+        no_target=draw(st.sampled_from(["zero", "full"])),
     )
     units = []
     for n in range(draw(st.integers(1, 6))):
         standing = draw(st.sampled_from(["reported", "reported", "not_submitted", "rejected", "conflict"]))
         figures = {}
         for item in items:
-            target = D(1) if item.indicator == "D1" else draw(_money)
+            target = D(1) if item.indicator == "D1" else draw(st.one_of(_money, st.none()))
             actual = draw(st.sampled_from([D(0), D(1)])) if item.indicator == "D1" else draw(_money)
-            expected = target * draw(st.sampled_from([D("0.5"), D("0.75"), D(1)]))
+            share = draw(st.sampled_from([D("0.5"), D("0.75"), D(1)]))
+            expected = None if target is None else target * share
             figures[item.indicator] = Figure(target, None if standing == "not_submitted" else actual, expected)
         units.append(
             UnitFigures(

@@ -173,7 +173,7 @@ def test_every_scoring_mistake_is_reported_at_once() -> None:
 
 def test_rules_are_exact_decimals_and_codes_any_case() -> None:
     section = (
-        "  start: 100\n  basis: schedule\n  decimals: 1\n"
+        "  start: 100\n  basis: schedule\n  decimals: 1\n  no_target: full\n"
         "  items: [{indicator: p1, points: 15, bands: [[1.0, 1.0], [0.9, 0.6]], per_shortfall: 0.1}]\n"
         "  penalties: {not_submitted: 2, double_counted_per_item: 0.3}\n"
     )
@@ -182,6 +182,7 @@ def test_rules_are_exact_decimals_and_codes_any_case() -> None:
     rules = result.plan.scoring
     assert rules is not None
     assert rules.start == 100 and rules.basis == "schedule" and rules.decimals == 1
+    assert rules.no_target == "full"
     (item,) = rules.items
     assert item.indicator == "P1"
     assert item.per_shortfall == Decimal("0.1")  # not 0.1000000000000000055511151231257827

@@ -1,13 +1,13 @@
-"""ipcounty for analysts: the report and the history as pandas DataFrames, in one line.
+"""ipcounty for analysts: the report, the score and the history as pandas DataFrames, in one line.
 
     >>> from ipcounty import api
     >>> data = api.load(returns="returns")     # plan and returns found as on the command line
     >>> data.report(2025)                       # one row per unit × indicator: the report's CSV
+    >>> data.score(2025)                        # 考核评分, one row per unit: the score's CSV
     >>> data.history()                          # every valid return as observations: trend's CSV
-    >>> data.score(2025)                        # the 评分表: score's CSV (when the plan scores)
 
 Each DataFrame has exactly the columns of the matching CSV contract (SPEC v2), with dtypes an
-analyst can compute with: ``as_of`` as ``datetime64[ns]``; figures as ``float64`` (a yes/no
+analyst can compute with: ``as_of`` as ``datetime64[ns]``; figures and points as ``float64`` (a yes/no
 ``actual`` as 1.0 for 是 and 0.0 for 否, as the report judges it; a progress state as NaN — its
 ``status`` says done / in_progress / not_started); ``year`` as ``int64`` and ``rank`` as the
 nullable ``Int64``; codes (``reporting_unit``, ``indicator_code``, ``unit``, ``status``,
@@ -48,6 +48,7 @@ FLOAT_COLUMNS = frozenset(
         "baseline",
     }
 )
+SCORE_FLOAT_COLUMNS = frozenset({"score", "penalties"})  # and every points_<CODE>
 INT_COLUMNS = frozenset({"year"})
 NULLABLE_INT_COLUMNS = frozenset({"rank"})
 CATEGORY_COLUMNS = frozenset({"reporting_unit", "indicator_code", "unit", "status", "light"})
@@ -83,6 +84,20 @@ class Data:
         rep = compute(self.plan, self.returns, year, as_of=_date(as_of))
         return frame([r.csv_values(lang) for r in rep.rows], CSV_COLUMNS, self.plan)
 
+    def score(self, year: int, as_of: dt.date | str | None = None, *, lang: str = "zh") -> pd.DataFrame:
+        """考核评分 of ``year``: ``score --format csv`` as a DataFrame (one row per unit, best
+        first; ``score`` and ``rank`` empty, the explanation saying why, for a unit that cannot be
+        scored). Raises ValueError when the plan has no ``scoring:`` section."""
+        from ipcounty.progress import compute
+        from ipcounty.render.score_view import csv_columns, row_values
+        from ipcounty.score.sheet import score_report
+
+        self._check_year(year)
+        if self.plan.scoring is None:
+            raise ValueError(f"the plan {self.plan.path} has no scoring: section")
+        sheet = score_report(compute(self.plan, self.returns, year, as_of=_date(as_of)))
+        return frame([row_values(sheet, u, lang) for u in sheet.units], csv_columns(sheet), self.plan)
+
     def history(self, year: int | None = None, as_of: dt.date | str | None = None) -> pd.DataFrame:
         """Every valid return of ``year`` (every year of the plan when None) as observations:
         ``trend --format csv`` as a DataFrame."""
@@ -93,27 +108,6 @@ class Data:
             self._check_year(year)
         obs = observations(self.plan, self.returns, years, as_of=_date(as_of))
         return frame([o.csv_values() for o in obs], OBSERVATION_COLUMNS, self.plan)
-
-    def score(self, year: int, as_of: dt.date | str | None = None, *, lang: str = "zh") -> pd.DataFrame:
-        """The 评分表 of ``year``: ``score --format csv`` as a DataFrame, best first (``score``,
-        ``points_<CODE>`` and ``penalties`` as ``float64``, NaN for a unit that cannot be scored;
-        ``rank`` as ``Int64``). Raises ValueError when the plan has no ``scoring:`` section."""
-        import pandas as pd
-
-        from ipcounty.progress import compute
-        from ipcounty.render.score_view import csv_columns, row_values
-        from ipcounty.score.sheet import score_report
-
-        self._check_year(year)
-        if self.plan.scoring is None:
-            raise ValueError("the plan has no scoring: section (see README 考核评分)")
-        sheet = score_report(compute(self.plan, self.returns, year, as_of=_date(as_of)))
-        columns = csv_columns(sheet)
-        df = frame([row_values(sheet, u, lang) for u in sheet.units], columns, self.plan)
-        for col in columns:
-            if col in ("score", "penalties") or col.startswith("points_"):
-                df[col] = pd.to_numeric(df[col].astype("object"), errors="coerce").astype("float64")
-        return df
 
     def _check_year(self, year: int) -> None:
         if year not in self.plan.years:
@@ -157,7 +151,7 @@ def typed(df: pd.DataFrame, plan: Plan) -> pd.DataFrame:
         elif col == "actual":
             as_number = values.astype("object").map(lambda v: 1.0 if v == YES else 0.0 if v == NO else v)
             out[col] = pd.to_numeric(as_number, errors="coerce").astype("float64")
-        elif col in FLOAT_COLUMNS:
+        elif col in FLOAT_COLUMNS or col in SCORE_FLOAT_COLUMNS or col.startswith("points_"):
             out[col] = pd.to_numeric(values, errors="coerce").astype("float64")
         elif col in INT_COLUMNS:
             out[col] = values.astype("int64")

@@ -589,6 +589,8 @@ class _Calc:
         )
         reported = [r for r in unit_rows if r.actual is not None]
         row.missing_units = [r.reporting_unit for r in unit_rows if r.actual is None]
+        # The whole is known up to its units' latest return: that is the date it is judged at.
+        row.as_of = min(max((r.as_of for r in reported if r.as_of), default=self.reference), self.reference)
         if ind.kind == "qualitative" or holds_level(ind.kind, ind.scope):
             self._fill_level_total(row, ind, unit_rows, reported)
             return row
@@ -598,9 +600,9 @@ class _Calc:
             row.cumulative_actual = _sum(r.cumulative_actual for r in unit_rows)
         bases = [r.baseline for r in unit_rows]
         row.baseline = None if None in bases else _sum(bases)
-        # 序时进度 of the whole is the share of its schedule elapsed at the report's date (100% on
-        # 31 December), whatever dates the units' returns carry: what a 通报 prints.
-        row.time_share = indicator_time_share(plan, ind, district, self.year, self.reference)
+        # 序时进度 of the whole is the share of its schedule elapsed at that date (100% on 31
+        # December), one share for the whole rather than an average of the units' own: what a 通报 prints.
+        row.time_share = indicator_time_share(plan, ind, district, self.year, row.as_of)
         target = row.target
         stock_path = ind.kind == "stock" and row.baseline is None
         if target is not None and row.time_share is not None and not stock_path:
@@ -659,7 +661,7 @@ class _Calc:
             goal,
             "not_submitted",
             is_district=True,
-            as_of=self.reference,
+            as_of=total.as_of,
             target=target,
             plan_target=target,
             cumulative_target=target if goal.kind == "flow" else None,
@@ -667,7 +669,7 @@ class _Calc:
             note=breakdown.code,
             missing_units=list(total.missing_units),
         )
-        share = indicator_time_share(plan, goal, district, self.year, self.reference)
+        share = indicator_time_share(plan, goal, district, self.year, total.as_of or self.reference)
         if total.actual is None:
             self._fill(row, goal, share, None, decided="not_submitted")
             return row

@@ -183,7 +183,11 @@ def _print_failure(ctx: Any, exc: IpcountyError) -> None:
             where = getattr(f, "where", None)
             message = getattr(f, "message", None)
             if callable(where) and callable(message):
-                console.print(f"  {where()}  {message(lang)}", markup=False, soft_wrap=True)
+                # file:line:column, the key path (breakdowns[1].scope) when there is one, the fix
+                path = getattr(f, "path", None)
+                console.print(
+                    f"  {where()}  " + (f"[{path}]  " if path else "") + message(lang), markup=False, soft_wrap=True
+                )
 
 
 app = typer.Typer(

@@ -53,14 +53,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "skip.hidden": ("隐藏文件或文件夹", "a hidden file or folder"),
     "skip.not-a-return": ("不是表格文件", "not a spreadsheet"),
     "skip.not-a-file": (
-        "不是普通文件（管道、设备或套接字），未打开",
-        "not a regular file (a pipe, device or socket): not opened",
+        "不是普通文件，而是管道、设备或套接字，未打开",
+        "not a regular file but a pipe, device or socket; not opened",
     ),
     "skip.link-folder": (
-        "指向文件夹的链接，未进入（请把文件直接放在填报表目录下）",
-        "a link to a folder, not followed (put the files in the returns folder itself)",
+        "指向文件夹的链接，未进入；请把文件直接放进填报表目录",
+        "a link to a folder, not followed; put the files in the returns folder itself",
     ),
     "skip.broken-link": ("链接失效或循环", "a broken or looping link"),
-    "skip.unreadable": ("无法读取（权限不足）", "cannot be read (permission denied)"),
+    "skip.unreadable": ("无法读取，权限不足", "cannot be read: permission denied"),
     "skip.output": ("ipcounty 导出的汇总工作簿，不是填报表", "a workbook exported by ipcounty, not a return"),
 }

@@ -20,6 +20,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "格式有误，无法读取：请检查这一行及上一行的缩进（只用空格）、冒号（半角“: ”）和引号",
         "YAML syntax error ({detail}): check the indentation, colons and quotes of this line and the one above",
     ),
+    "yaml-key-not-text": (
+        "键只能是文字或数字，不能是列表或映射：请检查这一行的冒号和括号",
+        "a key must be text or a number, not a list or a mapping: check this line's colons and brackets",
+    ),
+    "yaml-unreadable-value": (
+        "“{value}”无法读取：日期写成 2024-01-01，数字只写数字，其他文字请加引号",
+        "'{value}' cannot be read: write dates as 2024-01-01, numbers as digits, and quote other text",
+    ),
     "yaml-tab": (
         "这一行用了制表符（Tab）缩进：YAML 只能用空格缩进，请把 Tab 换成空格",
         "this line is indented with a tab: YAML indents with spaces only; replace the tab with spaces",

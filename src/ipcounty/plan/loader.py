@@ -315,7 +315,7 @@ class _Builder:
             for knode, vnode in node.value:
                 key = self.build(knode, path, is_key=True)
                 if isinstance(key, (dict, list)):
-                    self._err("schema", knode, path, detail="a key must be plain text or a number")
+                    self._err("yaml-key-not-text", knode, path)
                     continue
                 if key in first:
                     self._err("yaml-duplicate-key", knode, path, key=key, first=first[key])
@@ -386,7 +386,7 @@ class _Builder:
                     return dt.date.fromisoformat(text)
                 return dt.datetime.fromisoformat(text.replace(" ", "T"))
         except ValueError:
-            self._err("schema", node, path, detail=f"cannot read {value!r} as {tag}")
+            self._err("yaml-unreadable-value", node, path, value=value)
             return None
         return value
 

@@ -183,6 +183,7 @@ class Scoring(_Strict):
     start: float = 0
     basis: Literal["year", "schedule"] = "year"
     decimals: int = 2  # each item's points are rounded half up to this many decimals
+    no_target: Literal["zero", "full"] = "zero"  # an item a unit has no target for: 0, or all its points
     items: list[ScoringItem] = []
     penalties: Penalties = Penalties()
 

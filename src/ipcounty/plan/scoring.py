@@ -67,6 +67,7 @@ class ScoringRules:
     items: tuple[ItemRule, ...] = ()
     penalties: PenaltyRules = PenaltyRules()
     note: str | None = None
+    no_target: Literal["zero", "full"] = "zero"  # an item without a target: 0 points, or all of them
 
     def item(self, code: str) -> ItemRule | None:
         return next((i for i in self.items if i.indicator == code), None)
@@ -98,4 +99,5 @@ def rules_from_model(s: Scoring, canonical: dict[str, str]) -> ScoringRules:
         items=items,
         penalties=penalties,
         note=s.note,
+        no_target=s.no_target,
     )

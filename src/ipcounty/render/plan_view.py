@@ -161,6 +161,16 @@ def render_plan(plan: Plan, notes: list[Finding], lang: str, console: Console) -
             t.add_row(m.code, f"{m.source} {m.title}", resp)
         _section(console, "推进措施与责任单位" if not en else "Measures and responsible units", t)
 
+    if plan.scoring is not None:
+        from ipcounty.render.score_view import rules_summary
+
+        title, rules, penalties = rules_summary(plan, lang)
+        t = _table(tr("col.code", lang), tr("col.indicator", lang), tr("score.rules.col.rule", lang))
+        for row in rules:
+            t.add_row(*row)
+        _section(console, title, t)
+        console.print(penalties, markup=False, soft_wrap=True)
+
     n = len(notes)
     if n:
         console.print(
@@ -179,7 +189,9 @@ def render_notes(notes: list[Finding], lang: str, console: Console) -> None:
     console.print(head, style="bold")
     for i, n in enumerate(notes, 1):
         console.print(f"{i}. [{n.code}] {n.message(lang)}", markup=False, soft_wrap=True)
-        console.print(f"   {n.where()}", style="dim", markup=False, soft_wrap=True)
+        console.print(
+            f"   {n.where()}" + (f"  [{n.path}]" if n.path else ""), style="dim", markup=False, soft_wrap=True
+        )
 
 
 def _columns(

@@ -75,7 +75,7 @@ ul{{padding-left:1.1rem;margin:.3rem 0}}
 li{{margin:.2rem 0}}
 li.sub{{list-style:none;margin-left:-.2rem}}
 footer{{color:#57606a;font-size:.8rem;text-align:center;padding:4px 0 16px}}
-@media (min-width:720px){{main{{padding:20px}}h1{{font-size:1.55rem}}}}
+@media (min-width:720px){{main{{padding:20px}}h1{{font-size:1.55rem}}table.goals td.name{{max-width:20em}}}}
 """
 
 
@@ -189,6 +189,11 @@ def _table(report: Report, items: list[Row], lang: str, *, by_unit: bool) -> str
     first = tr("col.township", lang, words=words) if by_unit else tr("col.indicator", lang)
     head = f'<th class="name">{esc(first)}</th>'
     head += "".join(f"<th>{esc(tr(k, lang))}</th>" for k in HTML_COLUMNS) + f"<th>{esc(tr('col.as_of', lang))}</th>"
+    # After the date, the figures since the plan began (and the baselines, where a goal has one).
+    extra = ["col.cumulative", "col.plan_target"] + (
+        ["col.baseline"] if any(r.baseline is not None for r in items) else []
+    )
+    head += "".join(f"<th>{esc(tr(k, lang))}</th>" for k in extra)
     body = []
     for r in items:
         label = _unit_label(r, report, lang) if by_unit else f"{r.indicator.code} {r.indicator.label(lang)}"
@@ -199,6 +204,8 @@ def _table(report: Report, items: list[Row], lang: str, *, by_unit: bool) -> str
             else:
                 tds.append(f"<td>{esc(text)}</td>")
         tds.append(f'<td class="word">{esc(r.as_of.isoformat() if r.as_of else "")}</td>')
+        since = {"col.cumulative": r.cumulative_actual, "col.plan_target": r.plan_target, "col.baseline": r.baseline}
+        tds += [f"<td>{esc(fmt_by_unit(since[k], r.indicator.integer))}</td>" for k in extra]
         cls = ' class="total"' if r.is_district and by_unit else ""
         body.append(f"<tr{cls}>{''.join(tds)}</tr>")
     table = "<table>" if by_unit else '<table class="goals">'

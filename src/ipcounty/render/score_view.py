@@ -19,6 +19,7 @@ from ipcounty.score.engine import ItemScore, UnitScore
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from ipcounty.plan.runtime import Plan
     from ipcounty.score.sheet import ScoreSheet
 
 SCORE_JSON_SCHEMA = "ipcounty.score"
@@ -64,16 +65,16 @@ def item_text(item: ItemScore, lang: str, *, with_name: bool = True) -> str:
 
 
 def formula(u: UnitScore) -> str:
-    """``100 − 0.6 − 2 = 97.4``: the start, the items, the penalties and the score."""
-    items = u.item_total
-    parts = [fmt_score(u.start)] if u.start or not u.items else []
-    if parts:
-        parts.append(("+ " if items >= 0 else "− ") + fmt_score(abs(items)))
-    else:
-        parts.append(fmt_score(items))
-    if u.penalties:
-        parts.append("− " + fmt_score(u.penalty_total))
-    return " ".join(parts) + " = " + fmt_score(u.score)
+    """``100 + 30 − 0.6 − 2 = 127.4``: the start (when not 0), each item in order, each penalty,
+    and the score — the sum a 考核 office can check by hand."""
+    terms: list[Decimal] = ([u.start] if u.start else []) + [i.points for i in u.items]
+    terms += [-p.points for p in u.penalties]
+    if not terms:
+        terms = [Decimal(0)]
+    text = fmt_score(terms[0])
+    for t in terms[1:]:
+        text += (" + " if t >= 0 else " − ") + fmt_score(abs(t))
+    return f"{text} = {fmt_score(u.score)}"
 
 
 def explanation_lines(u: UnitScore, lang: str) -> list[str]:
@@ -87,7 +88,7 @@ def explanation_lines(u: UnitScore, lang: str) -> list[str]:
         )
     if u.unscored is not None:
         lines.append(render_param(u.unscored, lang))
-    elif u.start or u.penalties or len(u.items) > 1:
+    elif u.start or u.penalties or len(u.items) > 1:  # a single item's points are its score
         lines.append(tr("score.formula", lang, formula=formula(u)))
     return lines
 
@@ -305,3 +306,61 @@ def render_table(sheet: ScoreSheet, lang: str, console: Console) -> None:
         console.print(Text(f"{rank}{u.unit} {score}", style="bold"))
         for line in explanation_lines(u, lang):
             console.print(Padding(Text(line), (0, 0, 0, 4), expand=False))
+
+
+# ---- the rules, as ``ipcounty plan`` shows them ------------------------------------------------
+
+
+def rules_summary(plan: Plan, lang: str) -> tuple[str, list[tuple[str, str, str]], str]:
+    """The plan's ``scoring:`` in words: a title, one (code, indicator, rule) per item, and the
+    penalties line — so whoever wrote the rules can check they are read as meant."""
+    from ipcounty.plan.scoring import PENALTY_CODES
+
+    rules = plan.scoring
+    assert rules is not None
+    sep = ", " if lang == "en" else "，"
+    rows = []
+    for item in rules.items:
+        ind = plan.indicator(item.indicator)
+        unit = ind.unit or ("项" if lang == "zh" else "item")
+        parts: list[str] = []
+        if item.points is not None:
+            points = fmt_score(item.points)
+            if ind.direction == "at_most":
+                parts.append(tr("score.rules.ceiling", lang, points=points))
+            elif item.bands:
+                bands = ("; " if lang == "en" else "、").join(
+                    tr("score.rules.band", lang, floor=_pct(b.floor), share=_pct(b.share))
+                    for b in item.bands
+                    if b.share  # a band earning nothing is the "else 0" said after the bands
+                )
+                parts.append(tr("score.rules.bands", lang, points=points, bands=bands))
+            elif ind.kind == "yesno":
+                parts.append(tr("score.rules.yesno", lang, points=points))
+            else:
+                parts.append(tr("score.rules.proportional", lang, points=points))
+        for per, cap, key, cap_key in (
+            (item.per_shortfall, item.max_deduction, "score.rules.shortfall", "score.rules.cap-deduction"),
+            (item.per_excess, item.max_bonus, "score.rules.excess", "score.rules.cap-bonus"),
+        ):
+            if per is not None:
+                parts.append(tr(key, lang, unit=unit, per=fmt_score(per)))
+                if cap is not None:
+                    parts.append(tr(cap_key, lang, cap=fmt_score(cap)))
+        rows.append((ind.code, ind.label(lang), sep.join(parts)))
+    said = [
+        tr(f"score.rules.penalty.{code}", lang, points=fmt_score(getattr(rules.penalties, code)))
+        for code in PENALTY_CODES
+        if getattr(rules.penalties, code)
+    ]
+    penalties = (
+        tr("score.rules.penalties", lang, penalties=("; " if lang == "en" else "、").join(said))
+        if said
+        else tr("score.rules.no-penalties", lang)
+    )
+    title = tr("score.rules.title", lang, basis=tr(f"score.basis.{rules.basis}", lang), start=fmt_score(rules.start))
+    return title, rows, penalties
+
+
+def _pct(share: Decimal) -> str:
+    return fmt_score(share * 100) + "%"

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ipcounty.findings import Finding, Severity
-from ipcounty.i18n import did_you_mean, phrase
+from ipcounty.i18n import PlanWords, did_you_mean, phrase
 from ipcounty.plan import Indicator, Plan
 from ipcounty.render.numbers import fmt_number
 from ipcounty.returns import layout as L
@@ -44,12 +44,22 @@ class _Ctx:
     sheet: str = L.SHEET
     formula_cells: set[str] | None = None
     book: Book | None = None
+    words: PlanWords | None = None  # the plan's words, for messages read outside a command
 
     def add(
         self, finding: str, severity: Severity, cell: str | None = None, key: str | None = None, **params: Any
     ) -> None:
         self.ret.findings.append(
-            Finding(finding, severity, self.ret.file, sheet=self.sheet, cell=cell, params=params, message_key=key)
+            Finding(
+                finding,
+                severity,
+                self.ret.file,
+                sheet=self.sheet,
+                cell=cell,
+                params=params,
+                message_key=key,
+                words=self.words,
+            )
         )
 
     def is_uncached_formula(self, cell: str) -> bool:
@@ -118,7 +128,7 @@ def _check_format(book: Book, ret: Return) -> None:
 
 
 def _read_book(book: Book, plan: Plan, ret: Return, today: dt.date) -> None:
-    ctx = _Ctx(ret, book=book)
+    ctx = _Ctx(ret, book=book, words=plan.words)
     sheet = L.SHEET
     if sheet not in book.sheet_names:
         close = [s for s in book.sheet_names if L.clean_label(s) == L.clean_label(L.SHEET)]

@@ -21,7 +21,7 @@ import struct
 import zlib
 from typing import Any
 
-__all__ = ["ods_extents", "xls_extents"]
+__all__ = ["ods_extents", "probe_in_child", "xls_extents"]
 
 # ---- .ods ---------------------------------------------------------------------------------
 
@@ -238,3 +238,54 @@ def xls_extents(data: bytes) -> dict[str, tuple[int, int]]:
                 break
         out[name] = (rows, cols)
     return out
+
+
+# ---- anything else: ask python-calamine, in a process that may die -------------------------
+
+_PROBE = """
+import json, sys
+from python_calamine import CalamineWorkbook
+import io
+wb = CalamineWorkbook.from_filelike(io.BytesIO(sys.stdin.buffer.read()))
+out = {}
+for name in wb.sheet_names:
+    s = wb.get_sheet_by_name(name)
+    end = s.end
+    out[name] = [end[0] + 1, end[1] + 1] if end else [0, 0]
+sys.stdout.write(json.dumps(out))
+"""
+_PROBE_MEMORY = 2 * 1024**3  # a sheet needing more than this is far past the limits anyway
+_PROBE_SECONDS = 60
+
+
+def _limit_memory() -> None:  # pragma: no cover - runs in the child
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (_PROBE_MEMORY, _PROBE_MEMORY))
+    except (ImportError, ValueError, OSError):
+        pass
+
+
+def probe_in_child(data: bytes) -> dict[str, tuple[int, int]] | None:
+    """Each sheet's (rows, columns) as python-calamine builds it, worked out in a child process;
+    None when the child dies (an abort on a far cell), runs out of memory or time, or fails."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-I", "-c", _PROBE],
+            input=data,
+            capture_output=True,
+            timeout=_PROBE_SECONDS,
+            preexec_fn=_limit_memory if os.name == "posix" else None,
+        )
+        if proc.returncode != 0:
+            return None
+        sizes = json.loads(proc.stdout)
+        return {str(k): (int(v[0]), int(v[1])) for k, v in sizes.items()}
+    except (OSError, subprocess.SubprocessError, ValueError, TypeError, KeyError, IndexError):
+        return None

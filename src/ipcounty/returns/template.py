@@ -392,6 +392,7 @@ def _write_details(
 def _write_guide(ws: Worksheet, plan: Plan, unit: str, year: int, rows: list[TemplateRow]) -> None:
     """Sheet 说明, written from the plan: its words, the unit's own indicators, units and dates."""
     from openpyxl.styles import Alignment, Font
+    from openpyxl.worksheet.properties import PageSetupProperties
 
     from ipcounty.i18n import tr
 
@@ -426,14 +427,17 @@ def _write_guide(ws: Worksheet, plan: Plan, unit: str, year: int, rows: list[Tem
     lines += ["", t("guide.how"), t("guide.filename", filename=L.template_filename(year, unit))]
     lines += [t("guide.correct"), t("guide.sheets"), t("guide.checked")]
     heads = (t("guide.what"), t("guide.how"))
+    width = 80  # characters of the default font; a CJK character takes two
     for i, text in enumerate(lines, 1):
         c = ws.cell(i, 1, text)
         c.alignment = Alignment(wrap_text=True, vertical="top")
         if i <= 2 or text in heads:
             c.font = Font(bold=True)
-    ws.column_dimensions["A"].width = 110
+        # Excel and WPS do not grow a wrapped row on opening: give it the lines it needs.
+        shown = sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+        ws.row_dimensions[i].height = 15 * max(1, -(-shown // (width - 4)))
+    ws.column_dimensions["A"].width = width
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    if ws.sheet_properties.pageSetUpPr is not None:
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)  # one page wide on A4

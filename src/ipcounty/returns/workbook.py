@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from ipcounty.returns import sheet_size
+
 # Limits (documented in the README): a real return is a few dozen kilobytes.
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024
@@ -157,6 +159,12 @@ def open_book(path: Path, sheets: Collection[str] | None = None) -> tuple[Book |
         return None, problem
     kind = content_kind(data, entries)
     extents = _eager_extents(kind, data, entries)
+    if extents is None and kind == "xlsb":
+        # The binary format is not screened from its bytes here: its sheets are sized by
+        # python-calamine in a child process, so a far cell kills the child, not ipcounty.
+        extents = sheet_size.probe_in_child(data)
+        if extents is None:
+            return None, FileProblem("reader-failed", {"detail": _phrase("reader-process-died")})
     for name, (rows, cols) in (extents or {}).items():
         if rows > MAX_ROWS or cols > MAX_COLS:
             # python-calamine builds every sheet of an .ods or .xls as it opens the file, so a
@@ -193,8 +201,6 @@ def open_book(path: Path, sheets: Collection[str] | None = None) -> tuple[Book |
 
 def _eager_extents(kind: str, data: bytes, entries: dict[str, _Entry] | None) -> dict[str, tuple[int, int]] | None:
     """Each sheet's extent for the formats python-calamine reads whole on opening (.ods, .xls)."""
-    from ipcounty.returns import sheet_size
-
     if kind == "xls":
         return sheet_size.xls_extents(data)
     if kind == "ods":

@@ -225,6 +225,10 @@ def _score_item(
     it = _Item(rules, rule, ind)
     target = fig.target if fig else None
     if target is None or (target == 0 and ind.direction != "at_most"):
+        if rules.no_target == "full" and rule.points is not None:  # 免考核: counted as met
+            earned = it.round(rule.points)
+            it.say("score.no-target-full", points=fmt_score(earned))
+            return ItemScore(ind, earned, ZERO, ZERO, tuple(it.reasons))
         it.say("score.no-target")
         return ItemScore(ind, ZERO, ZERO, ZERO, tuple(it.reasons))
     actual = fig.actual if fig and fig.actual is not None else None
