@@ -93,3 +93,11 @@ def test_parts_that_cannot_be_are_errors(old: str, new: str, code: str) -> None:
     assert old in PLAN
     result = parse_plan(PLAN.replace(old, new, 1), "q.yaml")
     assert [f.code for f in result.errors] == [code]
+
+
+def test_plan_json_lists_each_years_parts_as_written(plan: Plan) -> None:
+    from ipcounty.render.plan_view import plan_to_dict
+
+    (q,) = [i for i in plan_to_dict(plan, [], "zh")["indicators"] if i["code"] == "Q"]
+    assert q["parts"]["甲镇"] == {"2024": {"2024Q1": 3, "2024Q2": 4, "2024Q3": 4, "2024Q4": 4}}
+    assert "乙镇" not in q["parts"] and len(q["parts"]["丙乡"]["2024"]) == 12

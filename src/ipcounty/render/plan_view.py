@@ -57,6 +57,15 @@ def plan_to_dict(plan: Plan, notes: list[Finding], lang: str) -> dict[str, Any]:
                     )
                 },
                 "plan_target": plan.plan_target(i.code, plan.district_name),
+                # Quarterly or monthly targets: each year's parts, as written (2024Q1, 2024-01).
+                "parts": {
+                    unit: {
+                        str(y): {part_label(p): p.target for p in parts}
+                        for (c, u, y), parts in plan.parts.items()
+                        if c == i.code and u == unit
+                    }
+                    for unit in dict.fromkeys(u for c, u, _ in plan.parts if c == i.code)
+                },
             }
             for i in plan.indicators
         ],
