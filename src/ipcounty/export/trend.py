@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ipcounty.export.sheet import Context, display_width, print_setup, put
+from ipcounty.export.sheet import Context, display_width, print_setup, put, set_style
 from ipcounty.i18n import status_label, tr
 from ipcounty.render.numbers import fmt_unit_paren
 
@@ -83,21 +83,19 @@ def _value(cell: Cell | None, kind: str, lang: str) -> Any:
 
 
 def _put_row(ws: Worksheet, row: int, label: str, values: list[Any], *, bold: bool = False) -> None:
-    from openpyxl.styles import Alignment, Font
-
     first = put(ws, row, 1, label)
-    first.font = Font(bold=bold)
+    set_style(first, "font", bold=bold)
     lines = -(-display_width(label) // LABEL_WIDTH)
     if lines > 1:
-        first.alignment = Alignment(wrap_text=True, vertical="top")
+        set_style(first, "alignment", wrap_text=True, vertical="top")
         ws.row_dimensions[row].height = 15 * lines
     for j, v in enumerate(values, 2):
         c = put(ws, row, j, v)
-        c.alignment = Alignment(horizontal="right")
+        set_style(c, "alignment", horizontal="right")
         if isinstance(v, float):
             c.number_format = PERCENT
         if bold:
-            c.font = Font(bold=True)
+            set_style(c, "font", bold=True)
 
 
 def _block(ws: Worksheet, ctx: Context, t: MonthTable, row: int, widths: list[int]) -> int:
