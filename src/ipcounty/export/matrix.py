@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ipcounty.export.sheet import LIGHT_FILL, NO_LIGHT_FILL, Context, Sheet, display_width, fill_colour, num, put
+from ipcounty.export.sheet import (
+    LIGHT_FILL,
+    NO_LIGHT_FILL,
+    Context,
+    Sheet,
+    display_width,
+    fill_colour,
+    num,
+    put,
+    set_style,
+    solid,
+)
 from ipcounty.i18n import status_label, tr
 from ipcounty.render.numbers import PERCENT_FORMAT, fmt_points
 
@@ -13,8 +24,6 @@ if TYPE_CHECKING:
 
 
 def add(wb: Workbook, ctx: Context) -> None:
-    from openpyxl.styles import PatternFill
-
     zh, lang, report = ctx.zh, ctx.lang, ctx.report
     unit_rows = ctx.unit_rows
     codes = list(dict.fromkeys(r.indicator.code for r in unit_rows))
@@ -53,7 +62,7 @@ def add(wb: Workbook, ctx: Context) -> None:
         )
         for j, colour in enumerate(colours, 2):
             if colour:
-                s.ws.cell(row, j).fill = PatternFill("solid", fgColor=colour)
+                set_style(s.ws.cell(row, j), "fill", **solid(colour))
     # The legend: one line per colour, the words across the table (merged, so they set no width).
     s.row += 1
     points = fmt_points(report.plan.yellow_points).lstrip("+")
@@ -65,7 +74,7 @@ def add(wb: Workbook, ctx: Context) -> None:
     ]
     for colour, name, words in legend:
         s.row += 1
-        put(s.ws, s.row, 1, name).fill = PatternFill("solid", fgColor=colour)
+        set_style(put(s.ws, s.row, 1, name), "fill", **solid(colour))
         put(s.ws, s.row, 2, words)
         if len(headers) > 2:
             s.ws.merge_cells(start_row=s.row, start_column=2, end_row=s.row, end_column=len(headers))

@@ -8,6 +8,7 @@ writes cells with :func:`put` and calls :func:`print_setup` once at the end.
 
 from __future__ import annotations
 
+import functools
 import math
 import unicodedata
 from collections.abc import Sequence
@@ -177,10 +178,14 @@ def contain_overflow(ws: Worksheet) -> None:
     last = ws.max_column
     widths = [ws.column_dimensions[get_column_letter(j)].width or 8.43 for j in range(1, last + 1)]
     merged = {c for rng in ws.merged_cells.ranges for row in rng.rows for c in row}
+    alignments: Any = getattr(ws.parent, "_alignments")  # noqa: B009  # the cells' alignments, by index
     for row in ws.iter_rows():
         for c in row:
+            if not isinstance(c.value, str):
+                continue
             col = int(c.column or 1)
-            if not isinstance(c.value, str) or (c.row, col) in merged or c.alignment.wrap_text:
+            style = getattr(c, "_style", None)
+            if (c.row, col) in merged or alignments[style.alignmentId if style else 0].wrap_text:
                 continue
             room = sum(widths[col - 1 :])
             if max(line_units(part) for part in c.value.split("\n")) <= widths[col - 1]:
@@ -196,8 +201,10 @@ def contain_overflow(ws: Worksheet) -> None:
             ws.row_dimensions[int(c.row or 1)].height = min(MAX_ROW_PT, max(height, lines * line_height(size) + 2))
 
 
+@functools.lru_cache(maxsize=65536)
 def line_units(text: str) -> float:
-    """The width of one line of ``text`` in Excel width units at the body size (CJK ≈ 2.1)."""
+    """The width of one line of ``text`` in Excel width units at the body size (CJK ≈ 2.1).
+    Cached: the same names, words and figures recur on every sheet."""
     return sum(2.1 if unicodedata.east_asian_width(ch) in "WF" else 1.0 for ch in text)  # Excel's 11 pt CJK
 
 
@@ -256,13 +263,65 @@ def name_every_font(wb: Workbook, ctx: Context) -> None:
     from copy import copy
 
     name = FONT_NAMES.get(ctx.lang, "Calibri")
+    # Font by font rather than cell by cell: each nameless font gets one named copy, and every cell
+    # that uses it the copy's index.
+    fonts: Any = getattr(wb, "_fonts")  # noqa: B009
+    renamed: dict[int, int] = {}
+    for i, f in enumerate(list(fonts)):
+        if not f.name:
+            named: Any = copy(f)
+            named.name = name
+            renamed[i] = fonts.add(named)
+    if not renamed:
+        return
     for ws in wb.worksheets:
         for row in ws.iter_rows():
             for c in row:
-                if c.has_style and c.font is not None and not c.font.name:
-                    named: Any = copy(c.font)
-                    named.name = name
-                    c.font = named
+                style = getattr(c, "_style", None)
+                if style and style.fontId in renamed:
+                    style.fontId = renamed[style.fontId]
+
+
+def style_id(wb: Workbook, kind: str, **attrs: Any) -> int:
+    """The workbook's index of the font, fill or alignment ``kind`` with ``attrs``, made once.
+
+    openpyxl files a style assigned to a cell (``c.fill = PatternFill(...)``) by hashing it, field
+    by field, on every assignment: for the tens of thousands of cells of a large workbook that was
+    most of the export's time. Here each distinct style is made and filed once per workbook, and a
+    cell gets its index (:func:`set_style`), which is what openpyxl stores in the cell anyway."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    collection = getattr(wb, _COLLECTIONS[kind])
+    cache: dict[tuple[Any, ...], int] = wb.__dict__.setdefault("_ipcounty_style_ids", {})
+    key = (kind, id(collection), *sorted(attrs.items()))
+    idx = cache.get(key)
+    if idx is None:
+        made = {"font": Font, "fill": PatternFill, "alignment": Alignment}[kind](**attrs)
+        idx = cache[key] = collection.add(made)
+    return idx
+
+
+_COLLECTIONS = {"font": "_fonts", "fill": "_fills", "alignment": "_alignments"}
+_STYLE_FIELDS = {"font": "fontId", "fill": "fillId", "alignment": "alignmentId"}
+
+
+def set_style(c: Any, kind: str, **attrs: Any) -> None:
+    """Give cell ``c`` the shared font, fill or alignment ``kind`` with ``attrs`` (see :func:`style_id`)."""
+    if not c._style:  # a cell never styled (as openpyxl's own setters do)
+        from openpyxl.styles.cell_style import StyleArray
+
+        c._style = StyleArray()
+    setattr(c._style, _STYLE_FIELDS[kind], style_id(c.parent.parent, kind, **attrs))
+
+
+def font_attrs(ctx: Context, *, bold: bool = False, size: float = BODY_PT, color: str | None = None) -> dict[str, Any]:
+    """The attributes of :func:`font` (for :func:`set_style`)."""
+    return {"name": FONT_NAMES.get(ctx.lang, "Calibri"), "size": size, "bold": bold, "color": color}
+
+
+def solid(colour: str) -> dict[str, Any]:
+    """The attributes of a solid fill of ``colour`` (for :func:`set_style`)."""
+    return {"fill_type": "solid", "fgColor": colour}
 
 
 class Sheet:
@@ -303,35 +362,37 @@ class Sheet:
         light: str | None = None,
     ) -> int:
         """Write one row; colour cell ``status_col`` by ``light`` (or, without one, by ``status``)."""
-        from openpyxl.styles import PatternFill
-
         self.row += 1
+        bold_font = font_attrs(self.ctx, bold=True) if bold else None
         for j, v in enumerate(values, 1):
             c = put(self.ws, self.row, j, v)
-            if bold:
-                c.font = font(self.ctx, bold=True)
+            if bold_font:
+                set_style(c, "font", **bold_font)
             if number_format and j in number_format and isinstance(v, (int, float)):
                 c.number_format = number_format[j]
         colour = fill_colour(status, light)
         if colour and status_col:
-            self.ws.cell(self.row, status_col).fill = PatternFill("solid", fgColor=colour)
+            set_style(self.ws.cell(self.row, status_col), "fill", **solid(colour))
         return self.row
 
     def colour(self, col: int, status: str | None, light: str | None = None) -> None:
         """Colour cell ``col`` of the last row by its light (or status)."""
-        from openpyxl.styles import PatternFill
-
         colour = fill_colour(status, light)
         if colour:
-            self.ws.cell(self.row, col).fill = PatternFill("solid", fgColor=colour)
+            set_style(self.ws.cell(self.row, col), "fill", **solid(colour))
 
     def finish(self, *, budget: float = PRINT_UNITS) -> None:
         """Fit the columns to the page, wrap what is longer than its column, make every row tall
         enough for its text, and set up printing."""
-        from openpyxl.styles import Alignment
         from openpyxl.utils import get_column_letter
 
         ws, n = self.ws, len(self.headers)
+        merged = {
+            (r, c)
+            for rng in ws.merged_cells.ranges
+            for r in range(rng.min_row, rng.max_row + 1)
+            for c in range(rng.min_col, rng.max_col + 1)
+        }
         natural = [max(6.0, f) for f in self.widths]
         least = [max(6.0, f) for f in self.widths]
         for j, h in enumerate(self.headers):
@@ -342,9 +403,9 @@ class Sheet:
         for cells in body:
             for c in cells:
                 shown = shown_text(c)
-                if not shown or c.coordinate in ws.merged_cells:
+                if not shown or (c.row, c.column) in merged:
                     continue
-                units = max(line_units(part) for part in shown.split("\n")) + 2
+                units = max(map(line_units, shown.split("\n"))) + 2
                 j = int(c.column or 1) - 1
                 natural[j] = max(natural[j], min(units, MAX_COL))
                 if not isinstance(c.value, str) or units <= SHORT + 2:
@@ -354,19 +415,23 @@ class Sheet:
         widths = fit_widths(natural, least, budget)
         for j, w in enumerate(widths, 1):
             ws.column_dimensions[get_column_letter(j)].width = round(w, 1)
+        alignments: Any = getattr(ws.parent, "_alignments")  # noqa: B009  # the cells' alignments, by index
         for i, cells in enumerate([*ws.iter_rows(min_row=3, max_row=3, max_col=n), *body], 3):
             need = {
                 j: lines_needed(c.value, widths[j])
                 for j, c in enumerate(cells)
-                if isinstance(c.value, str) and c.coordinate not in ws.merged_cells
+                if isinstance(c.value, str) and (c.row, c.column) not in merged
             }
             lines = max(need.values(), default=1)
             if lines > 1:
                 ws.row_dimensions[i].height = min(MAX_ROW_PT, round(lines * line_height() + 2, 1))
             for j, c in enumerate(cells):
-                old = c.alignment
+                style = getattr(c, "_style")  # noqa: B009
+                old = alignments[style.alignmentId if style else 0]
                 wrap = need.get(j, 1) > 1 or (isinstance(c.value, str) and "\n" in c.value)
-                c.alignment = Alignment(
+                set_style(
+                    c,
+                    "alignment",
                     horizontal="center" if j + 1 in self.centred else old.horizontal,
                     vertical=old.vertical or "top",  # a row's cells line up at the top of a tall row
                     wrap_text=wrap or bool(old.wrap_text),

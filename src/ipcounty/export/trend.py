@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ipcounty.export.sheet import Context, display_width, print_setup, put
+from ipcounty.export.sheet import Context, display_width, print_setup, put, set_style
 from ipcounty.i18n import status_label, tr
+from ipcounty.render.numbers import fmt_unit_paren
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -82,21 +83,19 @@ def _value(cell: Cell | None, kind: str, lang: str) -> Any:
 
 
 def _put_row(ws: Worksheet, row: int, label: str, values: list[Any], *, bold: bool = False) -> None:
-    from openpyxl.styles import Alignment, Font
-
     first = put(ws, row, 1, label)
-    first.font = Font(bold=bold)
+    set_style(first, "font", bold=bold)
     lines = -(-display_width(label) // LABEL_WIDTH)
     if lines > 1:
-        first.alignment = Alignment(wrap_text=True, vertical="top")
+        set_style(first, "alignment", wrap_text=True, vertical="top")
         ws.row_dimensions[row].height = 15 * lines
     for j, v in enumerate(values, 2):
         c = put(ws, row, j, v)
-        c.alignment = Alignment(horizontal="right")
+        set_style(c, "alignment", horizontal="right")
         if isinstance(v, float):
             c.number_format = PERCENT
         if bold:
-            c.font = Font(bold=True)
+            set_style(c, "font", bold=True)
 
 
 def _block(ws: Worksheet, ctx: Context, t: MonthTable, row: int, widths: list[int]) -> int:
@@ -108,7 +107,8 @@ def _block(ws: Worksheet, ctx: Context, t: MonthTable, row: int, widths: list[in
 
     lang, plan = ctx.lang, ctx.report.plan
     ind = t.indicator
-    put(ws, row, 1, f"{ind.code} {ind.label(lang)}（{ind.unit or '—'}）").font = Font(bold=True, size=12)
+    paren = fmt_unit_paren(ind.unit, lang, yesno=ind.kind == "yesno")
+    put(ws, row, 1, f"{ind.code} {ind.label(lang)}{paren}").font = Font(bold=True, size=12)
     head = row + 1
     _header(ws, head, tr("col.township", lang), t, lang)
     r = head
