@@ -133,9 +133,10 @@ def test_bulletin_district_sentence_states_the_reports_totals(out: Outputs) -> N
             continue
         pct = fmt_percent(num(r["completion"]))
         assert f"{r['indicator_name']}" in out.bulletin
-        assert re.search(rf"{r['indicator_name']}(累计)?完成[\d.]+\D{{1,2}}，目标[\d.]+\D{{1,2}}，完成率{re.escape(pct)}", out.bulletin), r[
-            "indicator_code"
-        ]
+        assert re.search(
+            rf"{r['indicator_name']}(累计)?完成[\d.]+\D{{1,2}}，目标[\d.]+\D{{1,2}}，完成率{re.escape(pct)}",
+            out.bulletin,
+        ), r["indicator_code"]
         annex = out.annex1()[("全区", r["indicator_code"])]
         assert close(annex[2], r["actual"]), r["indicator_code"]
 
@@ -166,12 +167,13 @@ def test_score_explains_the_reports_figures_and_no_unit_to_chase_is_missed(out: 
     by_unit = {s["reporting_unit"]: s for s in out.score}
     for r in out.units:
         s = by_unit[r["reporting_unit"]]
+        if r["status"] in ("conflict", "rejected"):  # 无法评分: no figure to explain
+            assert s["score"] == "", r["reporting_unit"]
+            continue
         part = re.search(rf"{r['indicator_code']} {r['indicator_name']}：([^。]*)", s["explanation"])
         assert part, (r["reporting_unit"], r["indicator_code"])
         said = part.group(1)
-        if r["status"] in ("conflict", "rejected"):
-            assert s["score"] == "", r["reporting_unit"]
-        elif r["status"] == "not_submitted":
+        if r["status"] == "not_submitted":
             assert said.startswith("未报送"), said
         elif r["actual"] in ("是", "否"):
             assert f"填报“{r['actual']}”" in said
@@ -187,7 +189,10 @@ def test_remind_bulletin_and_export_chase_the_same_units(out: Outputs) -> None:
             statuses.setdefault(r["reporting_unit"], set()).add(r["status"])
     reminded = {m["reporting_unit"]: m["action"] for m in out.remind if m["reporting_unit"] != "全区"}
     assert {u: {a} for u, a in reminded.items()} == statuses
-    overview = {str(r[0]): r for r in out.book["总览"].iter_rows(values_only=True) if r and r[0]}
+    overview: dict[str, Any] = {}
+    for row in out.book["总览"].iter_rows(values_only=True):
+        if row and row[0]:
+            overview.setdefault(str(row[0]), row)  # the first table: who sent what
     words = {"not_submitted": "未报送", "overdue": "逾期未报", "rejected": "退回", "conflict": "冲突"}
     for code, word in words.items():
         units = sorted(u for u, a in reminded.items() if a == code)
@@ -210,7 +215,7 @@ def test_contacts_in_reminders_come_from_the_files_listed_in_the_export(out: Out
 
 def test_double_counts_are_the_same_in_report_bulletin_score_and_export(out: Outputs) -> None:
     table = list(out.book["重复计算"].iter_rows(values_only=True))
-    dup = {(str(r[2]), str(r[3])) for r in table[3:] if r[0]}
+    dup = {(str(r[2]), str(r[3])) for r in table[3:] if r[0] and r[2] and r[3]}
     for ident, unit in dup:
         assert ident in out.bulletin, ident
         s = next(x for x in out.score if x["reporting_unit"] == unit)
@@ -220,3 +225,40 @@ def test_double_counts_are_the_same_in_report_bulletin_score_and_export(out: Out
         for ident in re.findall(r"重复计算 \d+ 项（([^）]*)）", s["explanation"]):
             for one in ident.split("、"):
                 assert (one, s["reporting_unit"]) in dup, (one, s["reporting_unit"])
+
+
+def test_district_level_counts_are_the_units_that_meet_it_in_the_annex(out: Outputs) -> None:
+    """D1/D2 全区 "7/11": the units whose own row meets the level (是, 2/2 人), late or not —
+    the count the annex rows above it add up to, and the one 一（二） says."""
+    annex = out.annex1()
+    for code in ("D1", "D2"):
+        unit_rows = [r for r in out.units if r["indicator_code"] == code]
+        if not unit_rows:
+            continue
+        meeting = sum(1 for r in unit_rows if r["completion"] and float(r["completion"]) >= 1 - 1e-9)
+        counted = sum(1 for r in unit_rows if r["actual"] != "")
+        assert annex[("全区", code)][2] == f"{meeting}/{len(unit_rows)}", code
+        if counted:
+            name = unit_rows[0]["indicator_name"]
+            said = re.search(rf"{name}[^：；。]*?[：]?(\d+)个镇街(已完成|达到目标)（共(\d+)个镇街报送）", out.bulletin)
+            assert said and (int(said.group(1)), int(said.group(3))) == (meeting, counted), code
+
+
+def test_no_unit_that_met_its_target_is_named_among_the_last_three(out: Outputs) -> None:
+    """A 通报 never names a unit 排名后三位 for an item the report shows it has completed."""
+    ranking = re.search(r"（二）分指标排名。([^\n]*)", out.bulletin)
+    if ranking is None:  # nobody ranked (no valid return yet)
+        return
+    name = ""
+    named_last = 0
+    for part in ranking.group(1).split("；"):
+        if "：排名" in part:
+            name = part.split("：排名", 1)[0].rsplit("。", 1)[-1]
+        if "排名后三位的是" not in part:
+            continue
+        bottom = part.split("排名后三位的是", 1)[1]
+        for r in out.units:
+            if r["indicator_name"] == name and f"{r['reporting_unit']}（第" in bottom:
+                named_last += 1
+                assert r["status"] != "met", (r["reporting_unit"], r["indicator_code"])
+    assert named_last or "排名后三位" not in out.bulletin
