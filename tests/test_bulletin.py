@@ -125,6 +125,28 @@ def test_every_unit_behind_is_named_with_the_report_figures(runner: CliRunner, d
     assert f"完成{b1['actual']}个，目标{b1['target']}个，完成率{float(b1['completion']) * 100:.1f}%" in text
 
 
+def test_a_late_unit_behind_on_its_figures_is_named_as_behind(runner: CliRunner) -> None:
+    # On 1 December 2026 every 2026 example return is overdue (last 截至 30 September): the rows
+    # say 逾期未报, yet 税郭镇 has 10 of 15 (−8.1 points). 三 must not say everyone is on schedule.
+    as_of = "2026-12-01"
+    text = run(runner, "bulletin", "2026", "--returns", str(EXAMPLES), "--as-of", as_of, "--format", "text").stdout
+    behind_part = text.split("（一）部分镇街进度滞后。")[1].split("（二）报送不及时")[0]
+    assert "均达到序时进度" not in behind_part
+    rows = [
+        r
+        for r in report_rows(runner, 2026, as_of)
+        if r["status"] == "overdue" and r["reporting_unit"] != "全区" and r["lag_points"] and float(r["lag_points"]) < 0
+    ]
+    assert {r["reporting_unit"] for r in rows} >= {"税郭镇", "西王庄镇", "龙山路街道"}
+    for r in rows:
+        points = f"{abs(float(r['lag_points'])):.1f}"
+        assert f"{r['indicator_name']}完成{r['actual']}{r['unit']}" in behind_part, r
+        assert f"滞后序时进度{points}个百分点" in behind_part, r
+    assert "税郭镇：新增有效发明专利数量完成10个，完成率66.7%，滞后序时进度8.1个百分点" in behind_part
+    # 四 asks them to catch up too
+    assert "税郭镇" in text.split("四、下步要求")[1].split("（二）")[0]
+
+
 def test_every_unit_that_did_not_report_properly_is_named(runner: CliRunner, docx_2025: Path) -> None:
     text = _text(docx_2025)
     part = text.split("（二）报送不及时、不规范。")[1].split("\n")[0]

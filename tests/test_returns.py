@@ -82,7 +82,16 @@ CASES: list[tuple[str, str, dict[str, Any], str, str, str | None, str]] = [
         "township-alias",
         "warning",
         "B4",
-        "按“税郭镇”处理",
+        "“ 税郭镇 ”按“税郭镇”处理",  # what was typed, not "税郭镇 read as 税郭镇"
+    ),
+    (
+        "township with a space inside",
+        "税郭镇",
+        {"header": {"镇街": "税郭 镇"}},
+        "township-alias",
+        "warning",
+        "B4",
+        "“税郭 镇”按“税郭镇”处理",
     ),
     ("target edited", "税郭镇", {"cells": {"D11": 20}}, "target-differs", "warning", "D11", "计划为 15"),
     ("name edited", "税郭镇", {"cells": {"B11": "发明专利"}}, "name-mismatch", "warning", "B11", "已按指标代码 B1"),

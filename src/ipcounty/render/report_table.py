@@ -14,7 +14,7 @@ from ipcounty.contacts import report_contacts
 from ipcounty.i18n import status_label, tr
 from ipcounty.progress import Report, Row
 from ipcounty.render.due_view import contact_text, overdue_texts
-from ipcounty.render.numbers import fmt_number, fmt_percent, fmt_points
+from ipcounty.render.numbers import fmt_number, fmt_percent, fmt_points, fmt_unit_paren
 from ipcounty.render.report_view import (
     LIGHT_STYLE,
     STATUS_STYLE,
@@ -65,7 +65,9 @@ def render_table(report: Report, rows: list[Row], lang: str, console: Console) -
         items = list(group)
         own = [r for r in items if r.indicator.code == code]
         ind = items[0].indicator
-        title = f"{code} {ind.label(lang)}（{ind.unit or '是/否'}）· {ind.source} · {tr('scope.' + ind.scope, lang)}"
+        paren = fmt_unit_paren(ind.unit, lang, yesno=ind.kind == "yesno")
+        paren += "" if lang == "zh" else " "  # （个）· / (个) ·
+        title = f"{code} {ind.label(lang)}{paren}· {ind.source} · {tr('scope.' + ind.scope, lang)}"
         console.print()
         console.print(title, style="bold cyan", markup=False, soft_wrap=not as_list)
         t = None
