@@ -229,3 +229,19 @@ def test_nothing_to_show_says_so(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["trend", "2025", "--returns", str(tmp_path)])
     assert result.exit_code == 0
     assert "2025 年没有有效的填报表" in result.output
+
+
+def test_output_file(runner: CliRunner, monthly: Path, tmp_path: Path) -> None:
+    target = tmp_path / "趋势.csv"
+    result = runner.invoke(
+        app, ["trend", "2025", "--returns", str(monthly), "--as-of", "2025-05-31", "--format", "csv", "-o", str(target)]
+    )
+    assert result.exit_code == 0, result.output
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfreporting_unit,indicator_code,as_of")
+    table = tmp_path / "趋势.txt"
+    result = runner.invoke(app, ["trend", "2025", "--returns", str(monthly), "--as-of", "2025-05-31", "-o", str(table)])
+    assert result.exit_code == 0, result.output
+    assert "B1 新增有效发明专利数量 · 2025年" in table.read_text(encoding="utf-8")
+    over = runner.invoke(app, ["trend", "2025", "--returns", str(monthly), "-o", str(monthly / "税郭镇" / "01.xlsx")])
+    assert over.exit_code != 0 and (monthly / "税郭镇" / "01.xlsx").read_bytes().startswith(b"PK")
