@@ -242,3 +242,33 @@ def test_libreoffice_converts_the_bulletin(docx_2025: Path, tmp_path: Path) -> N
     flat = text.replace("\n", "").replace(" ", "")
     assert "工作进展情况的通报" in flat and "三、存在问题" in flat and "各镇街报送情况表" in flat
     assert "—1—" in flat and "—2—" in flat
+
+
+TITLE_PLANS = {
+    "examples/plans/qingshan-county-2023": (2023, "关于2023年度青山县知识产权工作进展情况的通报"),
+    "examples/plans/hekou-city-2021-2025": (2023, "关于2023年度河口市知识产权“十四五”任务工作进展情况的通报"),
+    "examples/plans/donghu-district-2025-quarterly": (2025, "关于2025年度东湖区知识产权工作进展情况的通报"),
+    "examples/plans/baiyun-banner-2024-goals-only": (2024, "关于2024年度白云旗知识产权工作进展情况的通报"),
+    "data": (2025, "关于2025年度市中区知识产权强县建设试点工作进展情况的通报"),
+    "tests/data/other_plan.yaml": (2025, "关于2025年度测试县知识产权工作进展情况的通报"),
+}
+
+
+@pytest.mark.parametrize("where", sorted(TITLE_PLANS))
+def test_the_title_names_the_work_once_for_every_plan(runner: CliRunner, where: str, tmp_path: Path) -> None:
+    """The year and the region are said once; the plan's kind of paper (要点, 分解表) is not repeated."""
+    from tests.conftest import ROOT
+
+    plan_path = ROOT / where if where.endswith(".yaml") else ROOT / where / "targets.yaml"
+    year, title = TITLE_PLANS[where]
+    every = sorted(ROOT.glob("examples/plans/*/targets.yaml"))
+    assert all(p.parent.relative_to(ROOT).as_posix() in TITLE_PLANS for p in every), "a new example plan"
+    args = ["--plan", str(plan_path), "bulletin", str(year), "--returns", str(tmp_path), "--as-of", f"{year}-12-31"]
+    r = runner.invoke(app, [*args, "--format", "text"])
+    assert r.exit_code == 0, r.output
+    # the span is the report's (年度, 1—11月 …): the title says the year once, in it
+    span = re.match(rf"关于({year}年(度|1—\d+月))", r.stdout.splitlines()[0].strip())
+    assert span, r.stdout[:200]
+    assert r.stdout.splitlines()[0].strip() == title.replace(f"{year}年度", span[1])
+    opening = next(line for line in r.stdout.splitlines() if "为及时掌握" in line)
+    assert "为及时掌握" + title.removeprefix(f"关于{year}年度").removesuffix("进展情况的通报") + "推进情况" in opening

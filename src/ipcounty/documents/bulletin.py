@@ -99,7 +99,8 @@ class _Builder:
     # ---- the document -----------------------------------------------------------------------
     def build(self, signed: dt.date) -> OfficialDocument:
         info = self.plan.info
-        name = info.short_title or info.title
+        # zh names the work (…青山县知识产权工作进展情况的通报); en names the plan
+        name = info.subject if self.lang == "zh" else info.name
         span = span_text(self.report, self.lang)
         paras: list[Para] = [self.opening(name, span)]
         paras += [h1(self.t("bulletin.h1.overall")), *self.numbered(self.overall())]
