@@ -125,6 +125,28 @@ def test_every_unit_behind_is_named_with_the_report_figures(runner: CliRunner, d
     assert f"完成{b1['actual']}个，目标{b1['target']}个，完成率{float(b1['completion']) * 100:.1f}%" in text
 
 
+def test_a_late_unit_behind_on_its_figures_is_named_as_behind(runner: CliRunner) -> None:
+    # On 1 December 2026 every 2026 example return is overdue (last 截至 30 September): the rows
+    # say 逾期未报, yet 税郭镇 has 10 of 15 (−8.1 points). 三 must not say everyone is on schedule.
+    as_of = "2026-12-01"
+    text = run(runner, "bulletin", "2026", "--returns", str(EXAMPLES), "--as-of", as_of, "--format", "text").stdout
+    behind_part = text.split("（一）部分镇街进度滞后。")[1].split("（二）报送不及时")[0]
+    assert "均达到序时进度" not in behind_part
+    rows = [
+        r
+        for r in report_rows(runner, 2026, as_of)
+        if r["status"] == "overdue" and r["reporting_unit"] != "全区" and r["lag_points"] and float(r["lag_points"]) < 0
+    ]
+    assert {r["reporting_unit"] for r in rows} >= {"税郭镇", "西王庄镇", "龙山路街道"}
+    for r in rows:
+        points = f"{abs(float(r['lag_points'])):.1f}"
+        assert f"{r['indicator_name']}完成{r['actual']}{r['unit']}" in behind_part, r
+        assert f"滞后序时进度{points}个百分点" in behind_part, r
+    assert "税郭镇：新增有效发明专利数量完成10个，完成率66.7%，滞后序时进度8.1个百分点" in behind_part
+    # 四 asks them to catch up too
+    assert "税郭镇" in text.split("四、下步要求")[1].split("（二）")[0]
+
+
 def test_every_unit_that_did_not_report_properly_is_named(runner: CliRunner, docx_2025: Path) -> None:
     text = _text(docx_2025)
     part = text.split("（二）报送不及时、不规范。")[1].split("\n")[0]
@@ -220,3 +242,33 @@ def test_libreoffice_converts_the_bulletin(docx_2025: Path, tmp_path: Path) -> N
     flat = text.replace("\n", "").replace(" ", "")
     assert "工作进展情况的通报" in flat and "三、存在问题" in flat and "各镇街报送情况表" in flat
     assert "—1—" in flat and "—2—" in flat
+
+
+TITLE_PLANS = {
+    "examples/plans/qingshan-county-2023": (2023, "关于2023年度青山县知识产权工作进展情况的通报"),
+    "examples/plans/hekou-city-2021-2025": (2023, "关于2023年度河口市知识产权“十四五”任务工作进展情况的通报"),
+    "examples/plans/donghu-district-2025-quarterly": (2025, "关于2025年度东湖区知识产权工作进展情况的通报"),
+    "examples/plans/baiyun-banner-2024-goals-only": (2024, "关于2024年度白云旗知识产权工作进展情况的通报"),
+    "data": (2025, "关于2025年度市中区知识产权强县建设试点工作进展情况的通报"),
+    "tests/data/other_plan.yaml": (2025, "关于2025年度测试县知识产权工作进展情况的通报"),
+}
+
+
+@pytest.mark.parametrize("where", sorted(TITLE_PLANS))
+def test_the_title_names_the_work_once_for_every_plan(runner: CliRunner, where: str, tmp_path: Path) -> None:
+    """The year and the region are said once; the plan's kind of paper (要点, 分解表) is not repeated."""
+    from tests.conftest import ROOT
+
+    plan_path = ROOT / where if where.endswith(".yaml") else ROOT / where / "targets.yaml"
+    year, title = TITLE_PLANS[where]
+    every = sorted(ROOT.glob("examples/plans/*/targets.yaml"))
+    assert all(p.parent.relative_to(ROOT).as_posix() in TITLE_PLANS for p in every), "a new example plan"
+    args = ["--plan", str(plan_path), "bulletin", str(year), "--returns", str(tmp_path), "--as-of", f"{year}-12-31"]
+    r = runner.invoke(app, [*args, "--format", "text"])
+    assert r.exit_code == 0, r.output
+    # the span is the report's (年度, 1—11月 …): the title says the year once, in it
+    span = re.match(rf"关于({year}年(度|1—\d+月))", r.stdout.splitlines()[0].strip())
+    assert span, r.stdout[:200]
+    assert r.stdout.splitlines()[0].strip() == title.replace(f"{year}年度", span[1])
+    opening = next(line for line in r.stdout.splitlines() if "为及时掌握" in line)
+    assert "为及时掌握" + title.removeprefix(f"关于{year}年度").removesuffix("进展情况的通报") + "推进情况" in opening

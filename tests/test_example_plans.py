@@ -233,3 +233,16 @@ def test_a_return_of_an_unknown_unit_is_not_told_it_lacks_rows(tmp_path: Path) -
     ret = read_return(path, plan, today=dt.date(2024, 1, 1))
     assert [f.code for f in ret.findings if f.severity == "error"] == ["unknown-township"]
     assert "未知的单位“林业局”" in ret.findings[0].message("zh")
+
+
+@pytest.mark.parametrize("how", [["-u", "全市"], ["--unit", " 全市 "], ["--district"]])
+def test_a_plan_without_city_goals_has_no_district_form_to_write(how: list[str], tmp_path: Path) -> None:
+    """河口市 has no 市级目标: asking for 全市's form is refused (exit 2), not an empty form written."""
+    plan_path = ROOT / "examples" / "plans" / "hekou-city-2021-2025" / "targets.yaml"
+    out = tmp_path / "out"
+    for lang, words in (("zh", "本计划没有市级目标，因此没有全市填报表"), ("en", "there is no city form")):
+        args = ["--lang", lang, "--plan", str(plan_path), "template", "2023", *how, "-o", str(out)]
+        r = CliRunner().invoke(app, args)
+        assert r.exit_code == 2, r.output
+        assert words in r.output and "Traceback" not in r.output
+    assert not out.exists() or not list(out.iterdir())

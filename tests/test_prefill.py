@@ -192,7 +192,9 @@ def test_later_years_are_not_carried_back(
 def test_never_writes_over_a_return(runner: CliRunner, make_return: Callable[..., Path], folder: Path) -> None:
     path = make_return(as_of=dt.date(2025, 9, 30), name="returns/2025_税郭镇_填报表.xlsx")
     before = path.read_bytes()
-    result = runner.invoke(app, ["template", "2025", "--prefill", "--returns", str(folder), "--out", str(folder)])
+    result = runner.invoke(
+        app, ["template", "2025", "--prefill", "--returns", str(folder), "--out", str(folder), "--force"]
+    )
     assert result.exit_code == 2
     assert "已报送的填报表" in result.output
     assert path.read_bytes() == before

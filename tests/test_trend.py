@@ -152,7 +152,9 @@ def test_table_on_screen(runner: CliRunner, monthly: Path, monkeypatch: pytest.M
     assert share.split() == ["序时进度", "8%", "16%", "25%", "33%", "41%"]
     district = next(line for line in lines if line.startswith("全区"))
     assert district.split() == ["全区", "2%", "3%", "6%", "5%", "7%"]
-    assert all(len(line) <= 80 for line in lines)
+    from ipcounty.export.sheet import display_width
+
+    assert all(display_width(line) <= 80 for line in lines)  # CJK characters take two columns
     assert "空白：当月没有有效报送" in out
     en = runner.invoke(
         app,
@@ -229,3 +231,50 @@ def test_nothing_to_show_says_so(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["trend", "2025", "--returns", str(tmp_path)])
     assert result.exit_code == 0
     assert "2025 年没有有效的填报表" in result.output
+
+
+def test_output_file(runner: CliRunner, monthly: Path, tmp_path: Path) -> None:
+    target = tmp_path / "趋势.csv"
+    result = runner.invoke(
+        app, ["trend", "2025", "--returns", str(monthly), "--as-of", "2025-05-31", "--format", "csv", "-o", str(target)]
+    )
+    assert result.exit_code == 0, result.output
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfreporting_unit,indicator_code,as_of")
+    table = tmp_path / "趋势.txt"
+    result = runner.invoke(app, ["trend", "2025", "--returns", str(monthly), "--as-of", "2025-05-31", "-o", str(table)])
+    assert result.exit_code == 0, result.output
+    assert "B1 新增有效发明专利数量 · 2025年" in table.read_text(encoding="utf-8")
+    over = runner.invoke(app, ["trend", "2025", "--returns", str(monthly), "-o", str(monthly / "税郭镇" / "01.xlsx")])
+    assert over.exit_code != 0 and (monthly / "税郭镇" / "01.xlsx").read_bytes().startswith(b"PK")
+
+
+def test_trend_imports_no_pandas(tmp_path: Path) -> None:
+    """pandas is for ``ipcounty.api``; the trend command reads and tabulates without it (nor openpyxl)."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.test_speed_guards import _IMPORTS
+
+    env = {**os.environ, "IPCOUNTY_CACHE_DIR": str(tmp_path / "cache")}
+    args = ["trend", "2025", "--format", "csv"]
+    run = subprocess.run([sys.executable, "-c", _IMPORTS, *args], capture_output=True, text=True, env=env)
+    heavy = run.stdout.rsplit("HEAVY ", 1)[1].strip()
+    assert "pandas" not in heavy and "openpyxl" not in heavy, heavy
+
+
+@pytest.mark.parametrize("width", [80, 100])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_full_year_fits_the_terminal(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, width: int, lang: str
+) -> None:
+    from ipcounty.export.sheet import display_width
+
+    monkeypatch.setenv("COLUMNS", str(width))
+    result = runner.invoke(app, ["--lang", lang, "trend", "2025", "--carry-forward"])  # the bundled examples
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(display_width(line) for line in lines) <= width
+    # Twelve months, in one part: each unit's row holds its December figure.
+    assert any(line.startswith("税郭镇") and line.rstrip().endswith("100%") for line in lines)

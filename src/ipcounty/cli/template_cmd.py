@@ -45,6 +45,8 @@ def template(
         if canon is None:
             hint = render_param(did_you_mean(name, plan.all_names()), s.lang)
             raise UsageError(tr("unknown-unit-option", s.lang, name=name, hint=hint))
+        if canon[0] == plan.district_name and not plan.has_district_form:
+            raise UsageError(tr("no-district-form", s.lang))  # its form would be empty
         units.append(canon[0])
     if district:
         if not plan.has_district_form:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -43,6 +44,9 @@ def trend(
         bool, typer.Option("--carry-forward", help="当月没有报送时沿用此前最近一次报送的数")
     ] = False,
     all_years: Annotated[bool, typer.Option("--all-years", help="计划期内各年度（验收用）")] = False,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="写入文件（CSV 带 BOM，Excel/WPS 可直接打开）", dir_okay=False)
+    ] = None,
 ) -> None:
     """逐月趋势：每份有效填报表都是一次观测 / Month by month: every valid return as an observation."""
     from ipcounty.cli.report_cmd import parse_cli_date
@@ -68,15 +72,24 @@ def trend(
         if (units is None or o.reporting_unit in units) and (codes is None or o.indicator.code in codes)
     ]
     if fmt is TrendFormat.csv:
-        write_stdout(view.to_csv(obs))
+        _emit(ctx, view.to_csv(obs), output, returns, csv=True)
         return
     if fmt is TrendFormat.json:
-        write_stdout(dumps_json(view.to_dict(plan, years, cutoff, obs)))
+        _emit(ctx, dumps_json(view.to_dict(plan, years, cutoff, obs)), output, returns)
         return
-    console = out_console()
     if not obs:
         err_console().print(tr("trend-no-observations", s.lang, years="、".join(map(str, years))), style="yellow")
         return
+    buf = None
+    if output is None:
+        console = out_console()
+    else:
+        import io
+
+        from rich.console import Console
+
+        buf = io.StringIO()
+        console = Console(file=buf, width=100, color_system=None, highlight=False, emoji=False)
     for y in years:
         tables = month_tables(plan, rets, y, obs, as_of=cutoff, carry_forward=carry_forward)
         for t in tables:
@@ -86,6 +99,20 @@ def trend(
                     t.district = []
         shown = [t for t in tables if codes is None or t.indicator.code in codes]
         view.render_tables(shown, plan, s.lang, console, carried=carry_forward, legend=y == years[-1])
+    if buf is not None:
+        text = "\n".join(line.rstrip() for line in buf.getvalue().splitlines()) + "\n"
+        _emit(ctx, text, output, returns)
+
+
+def _emit(ctx: typer.Context, text: str, output: Path | None, returns: Path | None, *, csv: bool = False) -> None:
+    """To stdout, or with ``-o FILE`` by the report's one rule (atomic, never over a return, a BOM
+    before CSV)."""
+    if output is None:
+        write_stdout(text)
+        return
+    from ipcounty.cli.report_cmd import ReportFormat, write_output
+
+    write_output(ctx, output, text, ReportFormat.csv if csv else ReportFormat.markdown, returns)
 
 
 def _units(plan: Plan, names: list[str] | None, lang: str) -> set[str] | None:

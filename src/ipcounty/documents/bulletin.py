@@ -33,6 +33,20 @@ def points(lag: float | None) -> str:
     return f"{abs(lag or 0.0):.1f}"
 
 
+def lagging(r: Row) -> bool:
+    """A row behind 序时进度 on its figures: ``behind``, or ``overdue`` (late, its figures kept) with
+    a negative 进度差 — else 三、存在问题 would say every unit is on schedule while the annex table
+    shows 税郭镇 at −8.1 points. A ceiling's overdue row is not judged here (its lag runs the other way)."""
+    if r.status == "behind":
+        return True
+    return (
+        r.status == "overdue"
+        and r.indicator.direction != "at_most"
+        and r.lag_points is not None
+        and r.lag_points < -1e-9
+    )
+
+
 def cover_date(report: Report) -> dt.date:
     """The last day the bulletin reports on: the end of the latest period due under the plan's
     calendar, else the latest 截至日期 of the returns used, else the report's reference date."""
@@ -85,7 +99,8 @@ class _Builder:
     # ---- the document -----------------------------------------------------------------------
     def build(self, signed: dt.date) -> OfficialDocument:
         info = self.plan.info
-        name = info.short_title or info.title
+        # zh names the work (…青山县知识产权工作进展情况的通报); en names the plan
+        name = info.subject if self.lang == "zh" else info.name
         span = span_text(self.report, self.lang)
         paras: list[Para] = [self.opening(name, span)]
         paras += [h1(self.t("bulletin.h1.overall")), *self.numbered(self.overall())]
@@ -308,7 +323,7 @@ class _Builder:
     def problems(self) -> list[Para]:
         behind: list[str] = []
         for unit in self.plan.unit_names:
-            items = [self.behind_item(r) for r in self.unit_rows if r.reporting_unit == unit and r.status == "behind"]
+            items = [self.behind_item(r) for r in self.unit_rows if r.reporting_unit == unit and lagging(r)]
             if items:
                 behind.append(self.t("bulletin.behind_unit", unit=unit, items=self.sep.join(items)))
         u = self.report.units
@@ -397,7 +412,7 @@ class _Builder:
         upcoming = next_due(rule, rep.year, rep.due_reference) if rule and rep.due_reference else None
         due = fmt_date(upcoming.due, lang) if upcoming else ""
         out: list[Para] = []
-        behind = [u for u in self.plan.unit_names if any(r.status == "behind" for r in self.rows_of(u))]
+        behind = [u for u in self.plan.unit_names if any(lagging(r) for r in self.rows_of(u))]
         if behind:
             deadline = self.t("bulletin.rectify_deadline", due=due) if due else ""
             text = self.t("bulletin.rectify", units=self.names(behind), deadline=deadline)

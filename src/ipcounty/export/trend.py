@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from ipcounty.export.sheet import Context, display_width, print_setup, put, set_style
 from ipcounty.i18n import status_label, tr
+from ipcounty.render.numbers import fmt_unit_paren
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -106,7 +107,8 @@ def _block(ws: Worksheet, ctx: Context, t: MonthTable, row: int, widths: list[in
 
     lang, plan = ctx.lang, ctx.report.plan
     ind = t.indicator
-    put(ws, row, 1, f"{ind.code} {ind.label(lang)}（{ind.unit or '—'}）").font = Font(bold=True, size=12)
+    paren = fmt_unit_paren(ind.unit, lang, yesno=ind.kind == "yesno")
+    put(ws, row, 1, f"{ind.code} {ind.label(lang)}{paren}").font = Font(bold=True, size=12)
     head = row + 1
     _header(ws, head, tr("col.township", lang), t, lang)
     r = head

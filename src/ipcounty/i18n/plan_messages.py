@@ -262,7 +262,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # ---- options naming a unit (--unit, --township) -----------------------------------
     "no-district-form": (
-        "本计划没有{level}级目标，不需要{district}填报表",
+        "本计划没有{level}级目标，因此没有{district}填报表",
         "this plan has no {level} goals, so there is no {level} form",
     ),
     "unknown-unit-option": (

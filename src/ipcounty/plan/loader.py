@@ -511,13 +511,17 @@ class _Checker:
 
     def _check_value(
         self, code: str, path: PathKey, value: float, integer: bool, rate: bool, unit: str | None = None
-    ) -> None:
+    ) -> bool:
+        """Whether ``value`` is a possible target; says why not otherwise."""
         if value < 0:
             self._add("negative-target", path, value=_fmt(value))
         elif integer and value != int(value):
             self._add("fractional-target", path, code=code, unit=unit or "", value=_fmt(value))
         elif rate and value > 100:
             self._add("rate-above-100", path, code=code, value=_fmt(value))
+        else:
+            return True
+        return False
 
     def _canonical(self, name: str) -> str | None:
         """The unit ``name`` means, matched after NFKC and space folding (``()`` = ``（）``)."""
@@ -571,7 +575,8 @@ class _Checker:
                 if number is None:
                     clean = False
                     continue
-                self._check_value(b.code, upath, number, integer, rate, b.unit)
+                if not self._check_value(b.code, upath, number, integer, rate, b.unit):
+                    clean = False  # the published sums would only repeat this mistake
                 targets[canon] = number
                 continue
             if not isinstance(value, dict):
@@ -639,7 +644,8 @@ class _Checker:
             if number is None:
                 ok = False
                 continue
-            self._check_value(b.code, path, number, integer, rate, b.unit)
+            if not self._check_value(b.code, path, number, integer, rate, b.unit):
+                ok = False  # the published sums would only repeat this mistake
             out[k.label] = number
         return out if ok else None
 

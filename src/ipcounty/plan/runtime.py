@@ -9,6 +9,7 @@ from a cached plan without importing it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
@@ -27,6 +28,38 @@ Level = Literal["unit", "district"]
 Frequency = Literal["monthly", "quarterly", "yearly"]
 
 NUMERIC_KINDS: frozenset[str] = frozenset({"flow", "stock", "rate"})
+
+# What a plan's title says besides the work it is about: the years (a document's title names its
+# own span), and what kind of paper it is (方案, 要点, 分解表 …), stripped from the end, longest first.
+_TITLE_YEARS = re.compile(
+    r"[（(][^（）()]*\d{4}[^（）()]*[）)]"  # （2024—2026年）
+    r"|\d{4}\s*(?:年度?)?\s*(?:[—–\-~至到]\s*\d{4}\s*年度?)?"  # 2023年 / 2021—2025年 / 2025
+    r"|[“\"「]?十[一二三四五六七八九]五[”\"」]?(?:期间|时期)?"  # “十四五”
+)
+_PAPER_WORDS = (
+    "重点任务分解表", "重点任务", "重点工作", "实施方案", "工作方案", "行动方案", "方案",
+    "工作要点", "要点", "工作目标", "目标任务", "目标",
+    "任务分解表", "分解表", "季度分解", "月度分解", "分解", "重点任务", "工作任务", "任务",
+    "工作计划", "计划", "实施意见", "意见", "工作",
+)  # fmt: skip
+
+
+def _subject(title: str, region: str) -> str:
+    text = _TITLE_YEARS.sub("", title).strip(" 　的")
+    trimmed = True
+    while trimmed and text:
+        trimmed = False
+        for word in _PAPER_WORDS:
+            if text.endswith(word):
+                text, trimmed = text[: -len(word)].rstrip(" 　的"), True
+                break
+    # the region once, in front: 枣庄市市中区 also counts as said when the title begins 市中区
+    tails = [region[i + 1 :] for i, ch in enumerate(region[:-1]) if ch in "省市州盟"]
+    if not any(text.startswith(r) for r in (region, *tails) if r):
+        text = region + text.replace(region, "")
+    while text.startswith(region + region):
+        text = text[len(region) :]
+    return text if text != region else f"{region}知识产权"
 
 
 @dataclass(frozen=True)
@@ -47,6 +80,16 @@ class PlanInfo:
         if self.short_title:
             return self.short_title
         return self.title if self.title.startswith(self.region) else f"{self.region}{self.title}"
+
+    @property
+    def subject(self) -> str:
+        """The work a document's title is about, to be followed by 工作 (…{subject}工作进展情况的通报):
+        ``short_title``, else the title without its years and its kind of paper, the region once
+        in front (青山县2023年知识产权工作要点 → 青山县知识产权). Never ends in 工作."""
+        text = self.short_title.strip() if self.short_title else _subject(self.title, self.region)
+        while text.endswith("工作") and len(text) > 2:
+            text = text[:-2]
+        return text
 
 
 @dataclass(frozen=True)

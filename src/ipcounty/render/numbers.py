@@ -96,6 +96,18 @@ def fmt_figure(value: float | str | None, ind: Indicator, *, expected: bool = Fa
     return fmt_by_unit(value, ind.integer, expected=expected)
 
 
+def fmt_unit_paren(unit: str | None, lang: str, *, yesno: bool = False) -> str:
+    """The unit of measure after an indicator's name in a heading: ``（个）`` in Chinese, `` (个)``
+    in English; a yes/no indicator (no unit) reads ``（是/否）`` / `` (yes/no)``; no unit, nothing."""
+    if not unit and yesno:
+        from ipcounty.i18n import tr
+
+        unit = tr("kind.yesno", lang)
+    if not unit:
+        return ""
+    return f"（{unit}）" if lang == "zh" else f" ({unit})"
+
+
 def fmt_date(day: dt.date | None, lang: str) -> str:
     """A date as a title or a sentence prints it: ``2025年12月31日`` (zh), ``2025-12-31`` (en)."""
     if day is None:

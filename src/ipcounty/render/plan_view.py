@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ipcounty.findings import Finding
 from ipcounty.i18n import tr
 from ipcounty.plan.targets import part_label
-from ipcounty.render.numbers import fmt_number, with_wording
+from ipcounty.render.numbers import fmt_number, fmt_unit_paren, with_wording
 from ipcounty.schedule import holds_level
 
 if TYPE_CHECKING:
@@ -124,7 +124,8 @@ def render_plan(plan: Plan, notes: list[Finding], lang: str, console: Console) -
 
     for b in plan.file.breakdowns:
         ind = plan.indicator(b.code)
-        title = f"{b.code} {ind.label(lang)}（{b.unit}） · {b.source} · {tr(f'scope.{b.scope}', lang)}"
+        paren = fmt_unit_paren(b.unit, lang, yesno=ind.kind == "yesno")
+        title = f"{b.code} {ind.label(lang)}{paren} · {b.source} · {tr(f'scope.{b.scope}', lang)}"
         if b.serves:
             title += f" → {b.serves.goal}"
         years: list[int | None] = list(plan.years) if b.scope == "yearly" else [None]
@@ -166,7 +167,7 @@ def render_plan(plan: Plan, notes: list[Finding], lang: str, console: Console) -
         for m in plan.file.measures:
             resp = "、".join(m.responsible)
             if m.all_units:
-                resp += f"，{tr('all_units', lang, words=plan.words)}"
+                resp += ("，" if lang == "zh" else ", ") + tr("all_units", lang, words=plan.words)
             t.add_row(m.code, f"{m.source} {m.title}", resp)
         _section(console, "推进措施与责任单位" if not en else "Measures and responsible units", t)
 

@@ -14,7 +14,7 @@ from ipcounty.contacts import report_contacts
 from ipcounty.i18n import status_label, tr
 from ipcounty.progress import Report, Row
 from ipcounty.render.due_view import contact_text, overdue_texts
-from ipcounty.render.numbers import fmt_number, fmt_percent, fmt_points
+from ipcounty.render.numbers import fmt_number, fmt_percent, fmt_points, fmt_unit_paren
 from ipcounty.render.report_view import (
     LIGHT_STYLE,
     STATUS_STYLE,
@@ -65,7 +65,9 @@ def render_table(report: Report, rows: list[Row], lang: str, console: Console) -
         items = list(group)
         own = [r for r in items if r.indicator.code == code]
         ind = items[0].indicator
-        title = f"{code} {ind.label(lang)}（{ind.unit or '是/否'}）· {ind.source} · {tr('scope.' + ind.scope, lang)}"
+        paren = fmt_unit_paren(ind.unit, lang, yesno=ind.kind == "yesno")
+        paren += "" if lang == "zh" else " "  # （个）· / (个) ·
+        title = f"{code} {ind.label(lang)}{paren}· {ind.source} · {tr('scope.' + ind.scope, lang)}"
         console.print()
         console.print(title, style="bold cyan", markup=False, soft_wrap=not as_list)
         t = None
@@ -126,37 +128,30 @@ def _fitting_table(
 ) -> Table | None:
     """The roomiest table of ``rows`` that fits the console whole (with the 截至 column, then
     without it, then with one space between columns); None when even that would cut a cell,
-    and the caller lists the rows instead."""
+    and the caller lists the rows instead.
+
+    Rich would crop a column that does not fit (with or without "…"), so the table's natural
+    width is worked out from its cells first; only the indicator-name column, which wraps, may
+    give up room (down to FOLD_MIN)."""
+    from rich.cells import cell_len
+
     heads = (first,) if first is not None else heads
+    figures = [tr(k, lang) for k in TABLE_COLUMNS]
+    cells = [[*labels(r), *_cells(r, lang)] for r in rows]
+    widths = [max([cell_len(h)] + [cell_len(c[i]) for c in cells]) for i, h in enumerate([*heads, *figures])]
+    if len(heads) > 1:  # the indicator name wraps between FOLD_MIN and FOLD_MAX
+        widths[len(heads) - 1] = min(FOLD_MIN, widths[len(heads) - 1])
+    date_width = max(cell_len(tr("col.as_of", lang)), 5)
     tries = [(True, 1), (False, 1), (False, 0)] if with_date else [(False, 1), (False, 0)]
     for date, gap in tries:
-        t = _new_table(lang, *heads, with_date=date, gap=gap)
-        for r in rows:
-            _add(t, r, lang, *labels(r), with_date=date)
-        if _fits(console, t, rows, labels):
+        columns = [*widths, date_width] if date else widths
+        # Each column after the first is preceded by the box's one-space separator and the gap.
+        if sum(columns) + (len(columns) - 1) * (1 + gap) <= console.width:
+            t = _new_table(lang, *heads, with_date=date, gap=gap)
+            for r in rows:
+                _add(t, r, lang, *labels(r), with_date=date)
             return t
     return None
-
-
-def _fits(console: Console, table: Table, rows: list[Row], labels: Callable[[Row], tuple[str, ...]]) -> bool:
-    """Whether ``table`` prints at the console's width with every cell whole.
-
-    Rich crops a column that does not fit (with or without "…"), so the table is measured
-    at its natural width; only the indicator-name column, which wraps, may give up room (down
-    to its minimum width)."""
-    import io
-
-    from rich.cells import cell_len
-    from rich.console import Console as Probe
-
-    probe = Probe(width=1000, file=io.StringIO(), color_system=None, legacy_windows=False)
-    probe.print(table)
-    natural = max((cell_len(line) for line in probe.file.getvalue().splitlines()), default=0)  # type: ignore[attr-defined]
-    slack = 0
-    if len(table.columns) > len(TABLE_COLUMNS) + 1 and table.columns[1].overflow == "fold":
-        names = [cell_len(labels(r)[-1]) for r in rows] + [cell_len(str(table.columns[1].header))]
-        slack = max(0, min(FOLD_MAX, max(names)) - FOLD_MIN)
-    return natural - slack <= console.width
 
 
 def _new_table(lang: str, *first: str, with_date: bool, gap: int = 1) -> Table:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ipcounty.i18n import status_label, tr
 from ipcounty.progress import CSV_COLUMNS, REPORT_JSON_SCHEMA, REPORT_JSON_VERSION, Report, Row
-from ipcounty.render.numbers import fmt_date, fmt_figure, fmt_percent, fmt_points
+from ipcounty.render.numbers import fmt_date, fmt_figure, fmt_percent, fmt_points, fmt_unit_paren
 from ipcounty.returns.layout import YES
 
 if TYPE_CHECKING:
@@ -360,7 +360,7 @@ def to_markdown(report: Report, rows: list[Row], lang: str) -> str:
         items = list(group)
         own = [r for r in items if r.indicator.code == code]
         ind = own[0].indicator if own else items[0].indicator
-        out += [f"## {code} {ind.label(lang)}（{ind.unit}）", ""]
+        out += [f"## {code} {ind.label(lang)}{fmt_unit_paren(ind.unit, lang, yesno=ind.kind == 'yesno')}", ""]
         out += [*table(own, lambda r: _unit_label(r, report, lang)), ""]
         served = [n.strip() for n in district_notes(report, own, lang)]
         served += [_served_line(r, items, lang, report).strip() for r in items if r.indicator.code != code]

@@ -112,7 +112,7 @@ def render_tables(
         per = -(-len(cols) // parts) if cols else 1
         console.print()
         head = tr("trend-title", lang, code=ind.code, name=ind.label(lang), year=t.year)
-        console.print(head, style="bold cyan", markup=False, soft_wrap=True)
+        console.print(head, style="bold cyan", markup=False)
         for start in range(0, max(len(cols), 1), per):
             part = range(start, min(start + per, len(cols)))
             table = Table(
@@ -128,7 +128,7 @@ def render_tables(
         return
     console.print()
     for key in ("trend-legend", *(("trend-legend-carried",) if carried else ())):
-        console.print(tr(key, lang, district=district), style="dim", markup=False, soft_wrap=True)
+        console.print(tr(key, lang, district=district), style="dim", markup=False)
 
 
 def _chunk_widths(cols: list[int], parts: int) -> list[int]:

@@ -67,6 +67,10 @@ def fill_return(
                 base_col = c.column
     if header_row is None or code_col is None or actual_col is None:
         raise ValueError(f"{template} is not a return template")
+    if L.LABEL_UNIT not in label_cells and L.LABEL_YEAR in label_cells:
+        # The plan's own unit word (街道, 部门 …) heads the block, just above 年度.
+        year_cell = label_cells[L.LABEL_YEAR]
+        label_cells[L.LABEL_UNIT] = ws.cell((year_cell.row or 2) - 1, year_cell.column or 2)
     given = {L.LABEL_AS_OF: as_of, L.LABEL_REPORTER: reporter, L.LABEL_PHONE: phone, **(header or {})}
     for label, value in given.items():
         if label in label_cells:

@@ -309,7 +309,9 @@ def _read_header(grid: list[list[Cell]], lay: _Layout, plan: Plan, ctx: _Ctx, to
             else:
                 ret.unit = canon[0]
                 if canon[1] or raw != canon[0]:
-                    ctx.add("township-alias", "warning", cell, value=text, name=canon[0])
+                    # Quote what was typed (spaces included), else " 税郭镇 " reads "税郭镇按税郭镇处理".
+                    shown = raw if isinstance(raw, str) else text
+                    ctx.add("township-alias", "warning", cell, value=shown, name=canon[0])
     # The year.
     found = _filled_label(grid, lay, ctx, L.LABEL_YEAR, "year-missing", example=example_year)
     if found is not None:
