@@ -118,7 +118,6 @@ def select_rows(
 ) -> list[Row]:
     """Rows for the ``--township`` and ``--indicator`` filters (names, aliases and codes checked)."""
     from ipcounty.errors import UsageError
-    from ipcounty.i18n import did_you_mean, render_param, tr
 
     out = rows
     if townships:
