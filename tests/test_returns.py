@@ -119,7 +119,7 @@ CASES: list[tuple[str, str, dict[str, Any], str, str, str | None, str]] = [
         "B6",
         "不在 2025 年内",
     ),
-    ("date missing", "税郭镇", {"as_of": None}, "date-missing", "error", "B6", "请填写统计截止日期"),
+    ("date missing", "税郭镇", {"as_of": None}, "date-missing", "error", "B6", "请填写数据统计截至的日期"),
     ("date unreadable", "税郭镇", {"as_of": "九月底"}, "bad-date", "error", "B6", "请写成 2025-09-30"),
     ("impossible date", "税郭镇", {"as_of": "2025-02-30"}, "bad-date", "error", "B6", "2025-02-30"),
     ("empty actual", "税郭镇", {"values": {"B1": None}}, "empty-value", "error", "E11", "没有完成请填 0"),

@@ -48,10 +48,11 @@ def out_console() -> Console:
 
 
 def err_console() -> Console:
-    """The console for diagnostics (stderr)."""
+    """The console for diagnostics (stderr). Lines are never broken by rich (its 80 cells when stderr
+    is a file or a pipe broke a sentence at its only space: ``… 或 ⏎./returns）…``); the terminal wraps."""
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False, emoji=False)
+    return Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 
 def load_plan_for(ctx: typer.Context) -> Plan:

@@ -89,7 +89,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "year {year} is outside the plan period {start}-{end}: check the year",
     ),
     "date-missing": (
-        "“截至日期”未填写：请填写统计截止日期，如 {example}",
+        "“截至日期”未填写：请填写数据统计截至的日期，如 {example}",
         "the as-of date is empty: write the date the figures run to, e.g. {example}",
     ),
     "bad-date": (
