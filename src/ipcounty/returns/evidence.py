@@ -299,14 +299,14 @@ def _check_cell(
     (Printable text and a date cell of the year take a shorter path in ``_read_table``.)"""
     if check == "text":
         return parse_text(raw).value, True
-    cell = L.cell_name(r, c)
     if check in ("patent", "invention_patent"):
         text = str(int(raw)) if isinstance(raw, float) and raw.is_integer() else str(raw)
         p = parse_patent(text, invention=check == "invention_patent")
         if p.problem:
-            add(p.problem, "error", cell, value=text.strip(), expected=p.detail, kind=p.detail)
+            add(p.problem, "error", L.cell_name(r, c), value=text.strip(), expected=p.detail, kind=p.detail)
             return text, False
         return p.value, True
+    cell = L.cell_name(r, c)
     if check == "credit_code":
         cc = parse_credit_code(str(raw))
         if cc.problem:

@@ -36,7 +36,10 @@ def patent_check_digit(digits: str) -> str:
     weights = _PATENT_WEIGHTS_12 if len(digits) == 12 else _PATENT_WEIGHTS_8
     if len(digits) != len(weights):
         raise ValueError(f"a patent number has 12 or 8 digits before the check digit: {digits!r}")
-    total = sum(map(mul, map(int, digits), weights))
+    if digits.isascii() and digits.isdigit():  # the usual case: the digits' bytes, less 48 each
+        total = sum(map(mul, digits.encode(), weights)) - 48 * sum(weights)
+    else:
+        total = sum(map(mul, map(int, digits), weights))
     r = total % 11
     return "X" if r == 10 else str(r)
 

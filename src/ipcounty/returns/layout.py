@@ -111,8 +111,22 @@ def find_sheet(names: list[str], wanted: str) -> str | None:
 
 
 @lru_cache(maxsize=16384)  # the same few hundred cells are named in every return
+def _letters(col: int) -> str:
+    letters = ""
+    n = col + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+_COLUMN_LETTERS = tuple(_letters(c) for c in range(702))  # A … ZZ, named once
+
+
 def cell_name(row: int, col: int) -> str:
     """Excel A1 name of a 0-based (row, col): (8, 4) -> ``E9``."""
+    if 0 <= col < 702:
+        return f"{_COLUMN_LETTERS[col]}{row + 1}"
     letters = ""
     n = col + 1
     while n:
