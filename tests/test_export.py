@@ -227,6 +227,13 @@ def test_english_headings(plan: Plan) -> None:
     wb = build_workbook(rep, "en")
     assert wb.sheetnames[:2] == ["Overview", "Completion"]
     assert wb["Submissions"]["A3"].value == "File"
+    # tabs are cut to Excel's 31 characters at a word, never inside one ("… patents in for")
+    tabs = wb.sheetnames[2:9]
+    assert tabs[0] == "B1 New invention patents in"
+    for tab, code in zip(tabs, ["B1", "B2", "B3", "B4", "B5", "D1", "D2"], strict=True):
+        ind = plan.indicator(code)
+        assert len(tab) <= 31 and f"{code} {ind.name_en}".startswith(tab), tab
+        assert f"{code} {ind.name_en}"[len(tab) : len(tab) + 1] in ("", " "), tab
 
 
 def test_csv_and_workbook_from_the_same_rows(plan: Plan) -> None:

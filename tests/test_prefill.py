@@ -218,3 +218,36 @@ def test_prefill_from_the_bundled_examples_says_so(
     assert "2025_文化路街道_填报表.xlsx  沿用 2024/2024_文化路街道_填报表.xlsx（截至 2024-12-31）的存量和职责" in (
         result.output
     )
+
+
+def test_a_new_year_with_nothing_that_carries_is_blank(runner: CliRunner, other_plan: Plan, tmp_path: Path) -> None:
+    """A unit whose form holds only flows gets a blank workbook for the next year, and is told why."""
+    from ipcounty.returns.layout import template_filename
+    from ipcounty.returns.template import write_template
+    from tests.conftest import OTHER_PLAN_PATH
+
+    unit = other_plan.unit_names[0]
+    blank = write_template(other_plan, unit, 2025, tmp_path / template_filename(2025, unit))
+    values = good_values(other_plan, unit, 2025)
+    assert {other_plan.indicator(c).kind for c in values} == {"flow"}
+    fill_return(blank, tmp_path / "returns" / "a.xlsx", as_of=dt.date(2025, 9, 30), values=values)
+    result = runner.invoke(
+        app,
+        [
+            "--plan",
+            str(OTHER_PLAN_PATH),
+            "template",
+            "2026",
+            "--prefill",
+            "--returns",
+            str(tmp_path / "returns"),
+            "--out",
+            str(tmp_path / "out"),
+            "-u",
+            unit,
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "空白：a.xlsx 只有逐年重新计算的数" in result.output
+    ret = read_return(tmp_path / "out" / template_filename(2026, unit), other_plan, today=TODAY)
+    assert not ret.values and "prefilled_from" not in ret.stamp

@@ -42,7 +42,9 @@ def prefill_sources(
         else:
             # Read again, serially: a parallel read leaves the 明细 items in the worker.
             full = read_return(by_name[ret.file], plan, name=ret.file) if not ret.items else ret
-            result[unit] = carry(plan, full, unit, year)
+            carried = carry(plan, full, unit, year)
+            # Into a new year only levels carry: a unit that reports flows alone gets a blank form.
+            result[unit] = carried if carried.values else NotCarried(unit, "no-levels", (ret.file,))
     return result
 
 
@@ -61,6 +63,8 @@ def prefill_line(entry: Carried | NotCarried | None, path: Path, year: int, lang
         date = entry.source_as_of.isoformat() if entry.source_as_of else "—"
         key = "prefill-line-new-year" if entry.new_year else "prefill-line-carried"
         return tr(key, lang, path=path, file=entry.source, date=date)
+    if entry is not None and entry.reason == "no-levels":
+        return tr("prefill-line-no-levels", lang, path=path, file=entry.files[0], year=year)
     if entry is not None and entry.reason == "conflict":
         sep = "、" if lang == "zh" else ", "
         return tr("prefill-line-conflict", lang, path=path, files=sep.join(entry.files))

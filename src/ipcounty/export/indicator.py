@@ -109,6 +109,18 @@ def add(wb: Workbook, ctx: Context) -> None:
         _indicator_sheet(wb, ctx, rows, code)
 
 
+def sheet_name(code: str, label: str) -> str:
+    """``B1 新增有效发明专利数量``: Excel allows 31 characters; an English label is cut at a word
+    (``B1 New invention patents in``), never inside one (``… in for``)."""
+    name = f"{code} {label}"
+    if len(name) <= 31:
+        return name
+    cut = name[:31]
+    if name[31] != " " and " " in cut[len(code) + 1 :]:
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:-")
+
+
 def _indicator_sheet(wb: Workbook, ctx: Context, rows: list[Row], code: str) -> None:
     lang, report = ctx.lang, ctx.report
     own = [r for r in rows if r.indicator.code == code]
@@ -116,7 +128,7 @@ def _indicator_sheet(wb: Workbook, ctx: Context, rows: list[Row], code: str) -> 
     s = Sheet(
         wb,
         ctx,
-        f"{code} {ind.label(lang)}"[:31],
+        sheet_name(code, ind.label(lang)),
         f"{ctx.title} · {code} {ind.label(lang)}{unit_text(ind, lang)}",
         [tr(h, lang) for h in ROW_HEADERS],
     )

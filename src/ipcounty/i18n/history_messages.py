@@ -49,6 +49,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}  空白：截至 {year} 年没有可沿用的有效填报表",
         "{path}  blank: no valid return up to {year} to carry over",
     ),
+    "prefill-line-no-levels": (
+        "{path}  空白：{file} 只有逐年重新计算的数，没有延续到 {year} 年的存量或职责",
+        "{path}  blank: {file} holds only amounts counted afresh each year, no level that carries into {year}",
+    ),
     "prefill-line-conflict": (
         "{path}  空白：{files} 截至日期相同而数字不同（冲突），无法确定沿用哪一份",
         "{path}  blank: {files} have the same date and different figures (conflict); cannot tell which to carry",

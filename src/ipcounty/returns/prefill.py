@@ -60,7 +60,7 @@ class NotCarried:
     """Why a unit's workbook stays blank: no valid return up to the year, or a conflict."""
 
     unit: str
-    reason: str  # none | conflict
+    reason: str  # none | conflict | no-levels (an earlier year's return with nothing that carries over)
     files: tuple[str, ...] = ()
 
 
