@@ -356,7 +356,7 @@ class _Builder:
         return out
 
     def reporting_problems(self) -> list[str]:
-        from ipcounty.render.report_table import _differences as differences
+        from ipcounty.render.report_view import conflict_differences as differences
 
         rep, lang = self.report, self.lang
         u, d = rep.units, rep.district

@@ -190,7 +190,7 @@ class _Reminders:
             lines.append(when)
             r.text = "\n".join(lines)
         else:
-            from ipcounty.render.report_table import _differences as differences
+            from ipcounty.render.report_view import conflict_differences as differences
 
             conflicting = [s.ret for s in subs if s.role == "conflict"]
             r.files = [x.file for x in conflicting]
