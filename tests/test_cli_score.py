@@ -289,3 +289,35 @@ def test_plan_shows_the_rules_as_read(runner: CliRunner) -> None:
     assert flat("扣分：未报送 5 分、逾期未报 1 分、退回 1 分、冲突 1 分、重复计算每项 0.5 分") in out
     other = invoke(runner, "--lang", "en", "plan", plan=OTHER_PLAN_PATH)
     assert "−0.01 per 万元 short, at most −10" in other.stdout
+
+
+def test_unit_filter_lists_only_those_units_in_every_format_with_the_ranks_among_all(runner: CliRunner) -> None:
+    def rows(*extra: str) -> list[dict[str, str]]:
+        r = invoke(runner, "score", "2025", "--returns", str(EXAMPLES), "--format", "csv", *extra)
+        assert r.exit_code == 0, r.output
+        return list(csv.DictReader(io.StringIO(r.stdout.lstrip("\ufeff"))))
+
+    every = {row["reporting_unit"]: row for row in rows()}
+    ranked = [u for u, row in every.items() if row["rank"] not in ("", "1")]
+    picked = ranked[:2]
+    # names folded as report's --unit: spaces, full-width brackets; -t is a synonym
+    some = rows("-u", f" {picked[0]} ", "--township", picked[1])
+    assert [row["reporting_unit"] for row in some] == [u for u in every if u in picked]
+    assert some == [every[u] for u in every if u in picked]  # the same ranks and points as unfiltered
+    data = json.loads(
+        invoke(runner, "score", "2025", "--returns", str(EXAMPLES), "--format", "json", "-t", picked[0]).stdout
+    )
+    assert [(row["reporting_unit"], str(row["rank"])) for row in data["rows"]] == [
+        (picked[0], every[picked[0]]["rank"])
+    ]
+    for fmt in ("table", "markdown"):
+        out = invoke(runner, "score", "2025", "--returns", str(EXAMPLES), "--format", fmt, "-u", picked[0]).stdout
+        assert picked[0] in out
+        assert not [u for u in every if u != picked[0] and u in out], fmt
+
+
+def test_unit_filter_refuses_an_unknown_unit_and_the_district(runner: CliRunner) -> None:
+    r = invoke(runner, "score", "2025", "--returns", str(EXAMPLES), "-u", "某镇")
+    assert r.exit_code == 2 and "未知的镇街 某镇" in r.output
+    r = invoke(runner, "score", "2025", "--returns", str(EXAMPLES), "-u", "全区")
+    assert r.exit_code == 2 and "全区不参与考核评分" in r.output and "Traceback" not in r.output

@@ -241,3 +241,25 @@ def test_csv_and_workbook_from_the_same_rows(plan: Plan) -> None:
     assert to_csv(rep.rows, "zh").count("\n") == len(rep.rows) + 1
     wb = build_workbook(rep, "zh")
     assert "2026年度进度（截至 2026-09-30）" in wb["总览"]["A1"].value
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_trend_charts_have_no_axis_titles_and_say_percent_in_their_title(plan: Plan, lang: str) -> None:
+    """A rotated axis title reads like an arrow: the unit (%) is in the chart's title, and every
+    chart text is 11 pt (nothing under 8 pt once the sheet is fitted to the page)."""
+    from ipcounty.i18n import tr
+
+    report = compute(plan, read_all(find_returns(EXAMPLES), plan), 2025)
+    ws = build_workbook(report, lang)[tr("trend-sheet", lang)]
+    assert len(ws._charts) >= 5  # B1-B5
+    for chart in ws._charts:
+        assert chart.x_axis.title is None and chart.y_axis.title is None
+        title = "".join(r.t for p in chart.title.tx.rich.p for r in p.r)
+        assert title.endswith("（%）" if lang == "zh" else "(%)"), title
+        assert "：" not in title if lang == "en" else "：" in title  # the colon of the language
+        for props in (chart.x_axis.txPr, chart.y_axis.txPr, chart.legend.txPr):
+            assert props.p[0].pPr.defRPr.sz == 1100
+    d1 = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("D1 ")]
+    assert d1 == [f"D1 {plan.indicator('D1').label(lang)}{'（是/否）' if lang == 'zh' else ' (yes/no)'}"]
+    cells = {c.value for row in ws.iter_rows(min_row=4) for c in row[1:] if isinstance(c.value, str)}
+    assert ({"yes", "no"} <= cells and not {"是", "否"} & cells) if lang == "en" else {"是", "否"} <= cells

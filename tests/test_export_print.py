@@ -37,13 +37,26 @@ class Printed:
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory: pytest.TempPathFactory) -> Printed:
+    return print_export(tmp_path_factory.mktemp("print"), [])
+
+
+@pytest.fixture(scope="module")
+def printed_en_trend(tmp_path_factory: pytest.TempPathFactory) -> Printed:
+    """The English workbook's 趋势 sheet alone (the other sheets are not built: it stays fast)."""
+    from ipcounty.export import trend, workbook
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(workbook, "SHEETS", (trend.add,))
+        return print_export(tmp_path_factory.mktemp("print-en"), ["--lang", "en"])
+
+
+def print_export(folder: Path, options: list[str]) -> Printed:
     pdfminer = pytest.importorskip("pdfminer.high_level")
     from pdfminer.layout import LTChar, LTTextContainer
 
-    folder = tmp_path_factory.mktemp("print")
     xlsx = folder / "meeting.xlsx"
     r = CliRunner().invoke(
-        app, ["--plan", str(PLAN_PATH), "export", "2025", "--returns", str(EXAMPLES), "-o", str(xlsx)]
+        app, [*options, "--plan", str(PLAN_PATH), "export", "2025", "--returns", str(EXAMPLES), "-o", str(xlsx)]
     )
     assert r.exit_code == 0, r.output
     profile = (folder / "lo-profile").as_uri()
@@ -112,3 +125,14 @@ def test_submissions_print_the_years_files_only(printed: Printed) -> None:
     flat = re.sub(r"\s", "", "".join(printed.pages))
     assert "2025_文化路街道_填报表.xlsx" in flat
     assert "2026_" not in flat and "2024_" not in flat
+
+
+def test_the_english_trend_sheet_prints_nothing_under_8_pt_and_no_empty_unit(printed_en_trend: Printed) -> None:
+    assert len(printed_en_trend.pages) >= 6  # B1-B5 with their charts, D1, D2, the district's goals
+    for n, chars in enumerate(printed_en_trend.sizes, 1):
+        small = "".join(ch for size, ch in chars if size < 8)
+        assert not small, f"page {n}: text under 8 pt: {small[:60]}"
+    flat = re.sub(r"\s", "", "".join(printed_en_trend.pages))
+    assert "D1IPofficesetup(yes/no)" in flat and "(—)" not in flat and "（—）" not in flat
+    assert "completionvs.timeelapsed(%)" in flat  # the chart's title says the unit
+    assert "Done" not in flat and "enoD" not in flat  # no axis title (rotated, it reads backwards)

@@ -99,3 +99,11 @@ def test_remind_and_the_text_bulletin_import_no_docx_or_openpyxl(tmp_path: Path)
         run = subprocess.run([sys.executable, "-c", _IMPORTS, *args], capture_output=True, text=True, env=env)
         heavy = run.stdout.rsplit("HEAVY ", 1)[1].strip()
         assert "docx" not in heavy and "openpyxl" not in heavy and "pandas" not in heavy, (args, heavy)
+
+
+def test_the_contact_line_names_the_file_not_its_folder_path(runner: CliRunner) -> None:
+    """The office reads 据《2025_文化路街道_填报表.xlsx》, as the message body names files, not a path."""
+    out = remind(runner, "2025", "--returns", str(EXAMPLES), "--as-of", AS_OF_2025)
+    heads = [line for line in out.splitlines() if line.startswith("【")]
+    assert any("（据《2025_文化路街道_填报表.xlsx》）" in h for h in heads)
+    assert not any("/" in h.split("（据", 1)[1] for h in heads if "（据" in h)

@@ -63,7 +63,7 @@ def test_the_office_reads_what_it_writes(runner: CliRunner) -> None:
     assert tr("report.lag_legend", "zh") in out
     assert "  全区未含：孟庄镇（冲突）、文化路街道（退回）、矿区街道（未报送）" in out
     assert "孟庄镇（冲突，只计入2024年）" in out  # a period goal keeps the earlier year
-    assert "  全区：6/11 达标（比率、水平不相加）" in out  # D2: a level each unit holds, never summed
+    assert "  全区：7/11 达标（比率、水平不相加）" in out  # D2: a level held, never summed; late 光明路 too
     assert "明细：申报 104 项，去重后 103 项（其中 1 项重复计算）" in out
     assert (
         "→ 对应区级目标 G09 专利开放许可：累计完成 93 / 200项，完成率 46.5%，序时进度 66.7%，滞后序时进度 20.2 个百分点"

@@ -637,7 +637,9 @@ class _Calc:
         row.time_share = None if ind.kind == "qualitative" else 1.0
         good: Status = "done" if ind.kind == "qualitative" else "within" if ind.direction == "at_most" else "met"
         row.units_counted = len(reported)
-        row.units_meeting = sum(1 for r in reported if r.status == good)
+        # An overdue unit's figures are counted (its 完成 shows, 共N个报送 includes it): it meets the
+        # target when its figures do, as the attachment shows it (是, 100%), late or not.
+        row.units_meeting = sum(1 for r in reported if r.status == good or _meets_on_figures(r, ind))
         if not reported:
             status: Status = "not_submitted"
         elif ind.direction == "at_most":
@@ -746,6 +748,17 @@ def assess_figure(
         yellow_points=plan.yellow_points,
         decided=decided,
     )
+
+
+def _meets_on_figures(r: Row, ind: Indicator) -> bool:
+    """An overdue unit's level (D1 是, D2 2/2 人) that meets the target on its own figures."""
+    if r.status != "overdue" or ind.kind == "qualitative":
+        return False
+    number = 1.0 if r.actual == "是" else 0.0 if r.actual == "否" else r.actual
+    if not isinstance(number, float | int):
+        return False
+    good = "within" if ind.direction == "at_most" else "met"
+    return judge(direction=ind.direction, target=r.target, actual=float(number), expected=r.expected) == good
 
 
 def _sum(values: Iterable[float | str | None]) -> float | None:

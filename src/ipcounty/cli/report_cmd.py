@@ -98,22 +98,30 @@ def build_report(ctx: typer.Context, year: int, returns: Path | None, as_of: str
     return plan, rep
 
 
+def wanted_units(plan: Plan, names: list[str], lang: str) -> set[str]:
+    """The plan's spelling of each ``--unit`` name (folded, aliases too); an unknown one is a usage error."""
+    from ipcounty.errors import UsageError
+    from ipcounty.i18n import did_you_mean, render_param, tr
+
+    wanted = set()
+    for name in names:
+        canon = plan.canonical_unit(name.strip())
+        if canon is None:
+            hint = render_param(did_you_mean(name, plan.all_names()), lang)
+            raise UsageError(tr("unknown-unit-option", lang, name=name, hint=hint))
+        wanted.add(canon[0])
+    return wanted
+
+
 def select_rows(
     plan: Plan, rows: list[Row], townships: list[str] | None, indicators: list[str] | None, lang: str
 ) -> list[Row]:
     """Rows for the ``--township`` and ``--indicator`` filters (names, aliases and codes checked)."""
     from ipcounty.errors import UsageError
-    from ipcounty.i18n import did_you_mean, render_param, tr
 
     out = rows
     if townships:
-        wanted = set()
-        for name in townships:
-            canon = plan.canonical_unit(name.strip())
-            if canon is None:
-                hint = render_param(did_you_mean(name, plan.all_names()), lang)
-                raise UsageError(tr("unknown-unit-option", lang, name=name, hint=hint))
-            wanted.add(canon[0])
+        wanted = wanted_units(plan, townships, lang)
         out = [r for r in out if r.reporting_unit in wanted]
     if indicators:
         codes = {i.code.upper(): i.code for i in plan.indicators}

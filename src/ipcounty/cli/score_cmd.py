@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -34,20 +35,33 @@ def score(
     year: Annotated[int, typer.Argument(help="年度，如 2025")],
     returns: ReturnsOption = None,
     as_of: AsOfOption = None,
+    township: Annotated[
+        list[str] | None,
+        typer.Option("--unit", "--township", "-u", "-t", help="只列这些单位（可重复；名次仍按全部单位排）"),
+    ] = None,
     fmt: Annotated[ScoreFormat, typer.Option("--format", help="输出格式")] = ScoreFormat.table,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="写入文件（CSV 带 BOM，Excel/WPS 可直接打开）", dir_okay=False)
     ] = None,
 ) -> None:
     """按计划的评分规则给各单位打分并排名，每一分都说明来由 / Score and rank the units, every point explained."""
-    from ipcounty.cli.report_cmd import ReportFormat, build_report, write_output
+    from ipcounty.cli.report_cmd import ReportFormat, build_report, wanted_units, write_output
     from ipcounty.render import score_view as view
     from ipcounty.score.sheet import require_rules, score_report
 
     s = settings(ctx)
-    require_rules(load_plan_for(ctx), s.lang)  # before reading any return: exit 2 with the fix
+    plan = load_plan_for(ctx)
+    require_rules(plan, s.lang)  # before reading any return: exit 2 with the fix
+    wanted = wanted_units(plan, township, s.lang) if township else None
+    if wanted is not None and plan.district_name in wanted:
+        from ipcounty.errors import UsageError
+        from ipcounty.i18n import tr
+
+        raise UsageError(tr("score-district-not-scored", s.lang))
     _, report = build_report(ctx, year, returns, as_of)
     sheet = score_report(report)
+    if wanted is not None:  # the ranks stay those among every unit
+        sheet = dataclasses.replace(sheet, units=tuple(u for u in sheet.units if u.unit in wanted))
     if fmt is ScoreFormat.csv:
         text = view.to_csv(sheet, s.lang)
     elif fmt is ScoreFormat.json:

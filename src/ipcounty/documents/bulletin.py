@@ -285,8 +285,10 @@ class _Builder:
 
         # Ties share a place: the top three are ranks 1–3, the bottom three every unit ranked at
         # or below the third-last one.
+        # A unit that has met its target is never named among the last three (a 通报 does not
+        # criticise a unit for an item it has completed).
         top = [r for r in rows if (r.rank or 0) <= 3]
-        rest = [r for r in rows if r not in top]
+        rest = [r for r in rows if r not in top and r.status != "met"]
         if not rest:
             return self.t("bulletin.rank_top_only", name=ind.label(self.lang), top=named(top))
         cut = rest[-3].rank if len(rest) >= 3 else rest[0].rank
@@ -354,7 +356,7 @@ class _Builder:
         return out
 
     def reporting_problems(self) -> list[str]:
-        from ipcounty.render.report_table import _differences as differences
+        from ipcounty.render.report_view import conflict_differences as differences
 
         rep, lang = self.report, self.lang
         u, d = rep.units, rep.district

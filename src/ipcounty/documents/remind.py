@@ -123,7 +123,8 @@ class _Reminders:
         if c is None:
             return self.t("remind.blank_contact" if unit in self.sent else "remind.no_contact")
         return self.t("remind.contact", reporter=c.reporter or "—", phone=c.phone or "—") + self.t(
-            "remind.contact_source", file=c.file
+            "remind.contact_source",
+            file=c.file.rsplit("/", 1)[-1],  # the file's name, as in the message
         )
 
     def when(self, unit: str) -> tuple[str, dt.date | None, dt.date | None, int]:
@@ -189,7 +190,7 @@ class _Reminders:
             lines.append(when)
             r.text = "\n".join(lines)
         else:
-            from ipcounty.render.report_table import _differences as differences
+            from ipcounty.render.report_view import conflict_differences as differences
 
             conflicting = [s.ret for s in subs if s.role == "conflict"]
             r.files = [x.file for x in conflicting]

@@ -13,6 +13,7 @@ from ipcounty.render.numbers import PERCENT_FORMAT, POINTS_FORMAT, excel_format
 if TYPE_CHECKING:
     from openpyxl import Workbook
     from openpyxl.chart.text import RichText
+    from openpyxl.chart.title import Title
 
 # The columns of an indicator sheet, in order (the unit's name first). File names are on 报送情况 only.
 ROW_HEADERS = (
@@ -154,7 +155,8 @@ def _indicator_sheet(wb: Workbook, ctx: Context, rows: list[Row], code: str) -> 
         _chart(s, ctx, ind, first, last_unit)
 
 
-def _text_props(size: float, bold: bool = False) -> RichText:
+def chart_text(size: float = BODY_PT, bold: bool = False) -> RichText:
+    """A chart's text properties (axes, legend): ``size`` pt, so nothing prints under 8 pt."""
     from openpyxl.chart.text import RichText
     from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties
 
@@ -165,8 +167,6 @@ def _text_props(size: float, bold: bool = False) -> RichText:
 def _chart(s: Sheet, ctx: Context, ind: Indicator, first: int, last: int) -> None:
     """Bars of target and actual per unit, and the 序时进度 (expected to date) as a line over them."""
     from openpyxl.chart import BarChart, LineChart, Reference
-    from openpyxl.chart.text import Text
-    from openpyxl.chart.title import Title
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.pagebreak import Break
 
@@ -188,16 +188,13 @@ def _chart(s: Sheet, ctx: Context, ind: Indicator, first: int, last: int) -> Non
     expected.graphicalProperties.line.solidFill = "C00000"
     expected.graphicalProperties.line.width = 28_575  # 2.25 pt, in EMU
     bar += line
-    title = tr(key, lang, code=ind.code, name=ind.label(lang), unit=ind.unit)
-    rich = _text_props(12, bold=True)
-    rich.p[0].r = [_run(title, 12)]
-    bar.title = Title(tx=Text(rich=rich), overlay=False)
-    bar.x_axis.txPr = _text_props(BODY_PT)
-    bar.y_axis.txPr = _text_props(BODY_PT)
+    bar.title = chart_title(tr(key, lang, code=ind.code, name=ind.label(lang), unit=ind.unit))
+    bar.x_axis.txPr = chart_text(BODY_PT)
+    bar.y_axis.txPr = chart_text(BODY_PT)
     bar.x_axis.delete = False
     bar.y_axis.delete = False
     bar.legend.position = "b"
-    bar.legend.txPr = _text_props(BODY_PT)
+    bar.legend.txPr = chart_text(BODY_PT)
     # Keep the chart on the table's page when there is room for it, else on the next.
     table_pt = sum((ws.row_dimensions[i].height or DEFAULT_ROW_PT) for i in range(1, s.row + 2))
     room_cm = (PAGE_PT - table_pt) / 72 * 2.54
@@ -219,3 +216,13 @@ def _run(text: str, size: float) -> Any:
     from openpyxl.drawing.text import CharacterProperties, RegularTextRun
 
     return RegularTextRun(rPr=CharacterProperties(sz=int(size * 100), b=True), t=text)
+
+
+def chart_title(text: str, size: float = 12) -> Title:
+    """A chart title in bold at ``size`` pt."""
+    from openpyxl.chart.text import Text
+    from openpyxl.chart.title import Title
+
+    rich = chart_text(size, bold=True)
+    rich.p[0].r = [_run(text, size)]
+    return Title(tx=Text(rich=rich), overlay=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ipcounty.export.indicator import chart_text, chart_title
 from ipcounty.export.sheet import Context, display_width, print_setup, put, set_style
 from ipcounty.i18n import status_label, tr
 from ipcounty.render.numbers import fmt_unit_paren
@@ -78,7 +79,7 @@ def _value(cell: Cell | None, kind: str, lang: str) -> Any:
     if kind == "qualitative":
         return status_label(cell.status, lang)
     if kind == "yesno" and isinstance(cell.actual, str):
-        return cell.actual
+        return cell.actual if lang == "zh" else tr(f"trend.yesno.{cell.actual}", lang)  # yes / no
     return cell.completion
 
 
@@ -127,10 +128,17 @@ def _block(ws: Worksheet, ctx: Context, t: MonthTable, row: int, widths: list[in
     if not numeric or not any(isinstance(c.completion if c else None, float) for c in t.district):
         return r + 2
     chart = LineChart()
-    chart.title = f"{ind.code} {ind.label(lang)}：{district}{tr('col.completion', lang)} / {tr('col.time_share', lang)}"
+    # No axis titles (a rotated one reads like an arrow): the title says what is drawn, in %.
+    chart.title = chart_title(tr("trend-chart-title", lang, code=ind.code, name=ind.label(lang)))
     chart.y_axis.number_format = "0%"
-    chart.y_axis.title = tr("col.completion", lang)
     chart.y_axis.scaling.min = 0
+    chart.x_axis.txPr = chart_text()
+    chart.y_axis.txPr = chart_text()
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    if chart.legend is not None:
+        chart.legend.position = "b"
+        chart.legend.txPr = chart_text()
     chart.y_axis.majorGridlines = None
     last_col = 1 + len(t.months)
     data = Reference(ws, min_col=1, max_col=last_col, min_row=district_row, max_row=share_row)

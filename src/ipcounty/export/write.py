@@ -16,7 +16,7 @@ EXPORT_MARK = "ipcounty meeting workbook"  # docProps subject of every exported 
 _STALE_SECONDS = 3600
 
 
-def _refuse_read_only(resolved: Path, target: Path, zh: bool) -> None:
+def refuse_read_only(resolved: Path, target: Path, zh: bool) -> None:
     """An existing output the user made read-only is not replaced behind their back."""
     try:
         mode = os.stat(resolved).st_mode
@@ -115,7 +115,7 @@ def write_workbook(report: Report, target: Path, *, lang: str = "zh", inputs: It
     folder = resolved.parent
     if not folder.is_dir():
         raise OutputError(f"输出目录不存在：{folder}" if zh else f"output folder does not exist: {folder}")
-    _refuse_read_only(resolved, target, zh)
+    refuse_read_only(resolved, target, zh)
     _remove_stale_temporaries(folder, target.name)
     wb = build_workbook(report, lang)
     wb.properties.subject = EXPORT_MARK  # so that a report over this folder skips it (see reader)

@@ -105,6 +105,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "trend-sheet": ("趋势", "Trend"),
     "trend-sheet-title": ("逐月趋势", "month by month"),
+    "trend-chart-title": (
+        "{code} {name}：{district}完成率与序时进度（%）",
+        "{code} {name}: completion vs. time elapsed (%)",
+    ),
     "trend-sheet-goals": ("{district}填报表各目标逐月完成率", "The district form's goals by month"),
     "history-reading": ("读取填报表", "reading returns"),
     "trend.yesno.是": ("是", "yes"),

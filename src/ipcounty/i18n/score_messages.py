@@ -154,6 +154,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "confirm the right figures and send one return",
     ),
     # ---- the score sheet ----------------------------------------------------------------------
+    "score-district-not-scored": (
+        "{district}不参与考核评分：--unit 只能选各{unit_word}",
+        "the {District} is not scored: --unit takes a {unit_word}",
+    ),
     "score-no-rules": (
         "计划文件 {path} 没有 scoring（考核评分规则）部分，无法评分：在计划文件末尾加上 scoring:，写明 start、basis、items 和 penalties（格式见 README「考核评分」，data/targets.yaml 末尾有一份示例可参照）",
         "plan file {path} has no scoring section, so there is nothing to score by: add scoring: at the end of "

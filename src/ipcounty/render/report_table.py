@@ -14,7 +14,7 @@ from ipcounty.contacts import report_contacts
 from ipcounty.i18n import status_label, tr
 from ipcounty.progress import Report, Row
 from ipcounty.render.due_view import contact_text, overdue_texts
-from ipcounty.render.numbers import fmt_number, fmt_percent, fmt_points, fmt_unit_paren
+from ipcounty.render.numbers import fmt_percent, fmt_points, fmt_unit_paren
 from ipcounty.render.report_view import (
     LIGHT_STYLE,
     STATUS_STYLE,
@@ -26,6 +26,7 @@ from ipcounty.render.report_view import (
     _target_text,
     _unit_label,
     completeness_line,
+    conflict_differences,
     dates_note,
     district_notes,
     evidence_line,
@@ -289,7 +290,7 @@ def render_problems(report: Report, lang: str, console: Console) -> None:
         sorted(conflicts, key=lambda s: (s.ret.unit or "", s.ret.as_of or 0)), key=lambda s: (s.ret.unit, s.ret.as_of)
     ):
         files = [s.ret.file for s in group]
-        diff = _differences(files, report)
+        diff = conflict_differences(files, report)
         text = (
             f"冲突：{key[0]} 同一截至日期 {key[1]} 有 {len(files)} 份数字不同的填报表："
             + "、".join(files)
@@ -330,17 +331,3 @@ def render_problems(report: Report, lang: str, console: Console) -> None:
     console.print("需要处理" if zh else "To do", style="bold cyan")
     for line in lines:
         console.print(line, soft_wrap=True)
-
-
-def _differences(files: list[str], report: Report) -> str:
-    rets = [s.ret for s in report.submissions if s.ret.file in files]
-    if len(rets) < 2:
-        return ""
-    a, b = rets[0], rets[1]
-    codes = [c for c in a.values if b.values.get(c) and a.values[c].value != b.values[c].value]
-    parts = [f"{c}: {fmt_number(_f(a.values[c].value))} ≠ {fmt_number(_f(b.values[c].value))}" for c in codes[:3]]
-    return "; ".join(parts)
-
-
-def _f(value: Any) -> float | None:
-    return value if isinstance(value, float) else None

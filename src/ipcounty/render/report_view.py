@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ipcounty.i18n import status_label, tr
 from ipcounty.progress import CSV_COLUMNS, REPORT_JSON_SCHEMA, REPORT_JSON_VERSION, Report, Row
-from ipcounty.render.numbers import fmt_date, fmt_figure, fmt_percent, fmt_points, fmt_unit_paren
+from ipcounty.render.numbers import fmt_date, fmt_figure, fmt_number, fmt_percent, fmt_points, fmt_unit_paren
 from ipcounty.returns.layout import YES
 
 if TYPE_CHECKING:
@@ -382,3 +382,19 @@ def render_problems(report: Report, lang: str, console: Console) -> None:
     from ipcounty.render.report_table import render_problems as render
 
     render(report, lang, console)
+
+
+def conflict_differences(files: list[str], report: Report) -> str:
+    """How two conflicting returns among ``files`` differ: ``B1: 18 ≠ 21`` (the first three codes);
+    empty when fewer than two of them are in ``report``."""
+    rets = [s.ret for s in report.submissions if s.ret.file in files]
+    if len(rets) < 2:
+        return ""
+    a, b = rets[0], rets[1]
+    codes = [c for c in a.values if b.values.get(c) and a.values[c].value != b.values[c].value]
+    parts = [f"{c}: {fmt_number(_f(a.values[c].value))} ≠ {fmt_number(_f(b.values[c].value))}" for c in codes[:3]]
+    return "; ".join(parts)
+
+
+def _f(value: Any) -> float | None:
+    return value if isinstance(value, float) else None
