@@ -41,9 +41,9 @@ def test_a_blank_return_prints_on_a4_with_nothing_past_the_edge(tmp_path: Path) 
     assert r.exit_code == 0, r.output
     (xlsx,) = tmp_path.glob("*.xlsx")
     profile = (tmp_path / "lo-profile").as_uri()
+    convert = ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf"]
     subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir"]
-        + [str(tmp_path), str(xlsx)],
+        [*convert, "--outdir", str(tmp_path), str(xlsx)],
         check=True,
         capture_output=True,
         timeout=180,
