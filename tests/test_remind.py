@@ -41,7 +41,7 @@ def test_one_message_per_unit_that_must_act(runner: CliRunner) -> None:
     assert "2. “填报表”工作表 E15 单元格（知识产权培训次数）：“一次”不是数字：请只填写数字（单位：次）" in out
     # conflict: both files and what differs
     assert "《2025_孟庄镇_填报表.xlsx》、《2025_孟庄镇_填报表（更正）.xlsx》截至日期同为2025年12月31日" in out
-    assert "B1: 18 ≠ 21" in out
+    assert "新增有效发明专利数量分别为18和21" in out
 
 
 def test_messages_for_the_examples_are_pinned(runner: CliRunner) -> None:

@@ -76,6 +76,19 @@ def build_bulletin(report: Report, lang: str = "zh", *, today: dt.date | None = 
         return _Builder(report, lang).build(today or report.as_of or dt.date.today())
 
 
+def cells_in_words(locations: list[str], lang: str) -> str:
+    """``填报表!E13``, ``填报表!E15`` as an office writes them: ``“填报表”工作表E13、E15单元格``."""
+    by_sheet: dict[str, list[str]] = {}
+    for loc in locations:
+        sheet, _, cell = loc.rpartition("!")
+        by_sheet.setdefault(sheet, []).append(cell)
+    sep = tr("bulletin.list_sep", lang)
+    return sep.join(
+        tr("bulletin.cells", lang, sheet=sheet, cells=sep.join(cells)) if sheet else sep.join(cells)
+        for sheet, cells in by_sheet.items()
+    )
+
+
 class _Builder:
     def __init__(self, report: Report, lang: str) -> None:
         self.report = report
@@ -391,7 +404,7 @@ class _Builder:
         for unit in u.rejected + d.rejected:
             rejected = [s.ret for s in subs if s.role == "rejected" and s.ret.unit == unit]
             errors = [f for r in rejected for f in r.findings if f.severity == "error"]
-            cells = self.names([f.location for f in errors if f.location][:5])
+            cells = cells_in_words([f.location for f in errors if f.location][:5], lang)
             out.append(self.t("bulletin.rejected", unit=self.label(unit), n=len(errors), cells=cells or "—"))
         for unit in u.conflict + d.conflict:
             files = [s.ret.file for s in subs if s.role == "conflict" and s.ret.unit == unit]
@@ -402,7 +415,7 @@ class _Builder:
                     unit=self.label(unit),
                     n=len(files),
                     as_of=fmt_date(dates[-1], lang) if dates else "—",
-                    diff=differences(files, rep) or "—",
+                    diff=differences(files, rep, lang) or "—",
                 )
             )
         return out

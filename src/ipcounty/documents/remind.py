@@ -200,7 +200,7 @@ class _Reminders:
                 unit=self.name(unit),
                 files=names,
                 as_of=self.date(conflicting[0].as_of if conflicting else None),
-                diff=differences(r.files, rep) or "—",
+                diff=differences(r.files, rep, self.lang) or "—",
             )
         return r
 

@@ -196,6 +196,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bulletin.signature": ("（发文单位）", "(issuing office)"),
     "bulletin.sep": ("；", "; "),
     "bulletin.list_sep": ("、", ", "),
+    # two same-dated returns that disagree, in a document's words (not ``B1: 18 ≠ 21``)
+    "conflict.differs": ("{name}分别为{a}和{b}", "{name}: {a} and {b}"),
+    "conflict.differs_sep": ("；", "; "),
+    # cells of a sent-back return, as an office writes them: “填报表”工作表E13、E15单元格
+    "bulletin.cells": ("“{sheet}”工作表{cells}单元格", "sheet {sheet}, cells {cells}"),
     # ---- writing documents ----------------------------------------------------------------
     "doc.docx-needs-output": (
         "--format docx 需要用 -o 指定 .docx 输出文件，例如 -o 通报.docx",

@@ -384,14 +384,24 @@ def render_problems(report: Report, lang: str, console: Console) -> None:
     render(report, lang, console)
 
 
-def conflict_differences(files: list[str], report: Report) -> str:
+def conflict_differences(files: list[str], report: Report, lang: str | None = None) -> str:
     """How two conflicting returns among ``files`` differ: ``B1: 18 ≠ 21`` (the first three codes);
-    empty when fewer than two of them are in ``report``."""
+    with ``lang`` (a document: 通报, 催报), in words: ``新增有效发明专利数量分别为18和21``.
+    Empty when fewer than two of them are in ``report``."""
     rets = [s.ret for s in report.submissions if s.ret.file in files]
     if len(rets) < 2:
         return ""
     a, b = rets[0], rets[1]
     codes = [c for c in a.values if b.values.get(c) and a.values[c].value != b.values[c].value]
+    if lang is not None:
+        worded = []
+        for c in codes[:3]:
+            ind = report.plan.indicator(c)
+            va, vb = a.values[c].value, b.values[c].value
+            worded.append(
+                tr("conflict.differs", lang, name=ind.label(lang), a=fmt_figure(va, ind), b=fmt_figure(vb, ind))
+            )
+        return tr("conflict.differs_sep", lang).join(worded)
     parts = [f"{c}: {fmt_number(_f(a.values[c].value))} ≠ {fmt_number(_f(b.values[c].value))}" for c in codes[:3]]
     return "; ".join(parts)
 

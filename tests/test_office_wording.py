@@ -1,0 +1,45 @@
+"""The 通报 and the 催报 read as a 区县 office writes them: no spreadsheet notation (填报表!E13),
+no code arithmetic (B1: 18 ≠ 21), no folder paths."""
+
+from __future__ import annotations
+
+import re
+
+from typer.testing import CliRunner
+
+from ipcounty.cli import app
+from tests.conftest import PLAN_PATH
+from tests.test_bulletin import AS_OF_2025, EXAMPLES
+
+BASE = ["--plan", str(PLAN_PATH)]
+
+
+def run(runner: CliRunner, *args: str) -> str:
+    r = runner.invoke(app, [*BASE, *args, "2025", "--returns", str(EXAMPLES), "--as-of", AS_OF_2025])
+    assert r.exit_code == 0, r.output
+    return r.stdout
+
+
+def test_bulletin_names_sent_back_cells_and_conflicting_figures_in_words(runner: CliRunner) -> None:
+    text = run(runner, "bulletin")
+    assert "文化路街道报送的填报表有2处错误，已退回（“填报表”工作表E13、E15单元格）" in text
+    assert "无法采用（新增有效发明专利数量分别为18和21）" in text
+    assert "≠" not in text and "填报表!" not in text
+    assert not re.search(r"\d{4}/\d{4}_", text)  # no folder path
+
+
+def test_remind_names_conflicting_figures_in_words(runner: CliRunner) -> None:
+    text = run(runner, "remind")
+    assert "但数字不一致（新增有效发明专利数量分别为18和21），无法采用。" in text
+    assert "≠" not in text
+    assert not re.search(r"\d{4}/\d{4}_", text)
+
+
+def test_english_bulletin_says_it_in_english(runner: CliRunner) -> None:
+    r = runner.invoke(
+        app, [*BASE, "--lang", "en", "bulletin", "2025", "--returns", str(EXAMPLES), "--as-of", AS_OF_2025]
+    )
+    assert r.exit_code == 0, r.output
+    text = r.stdout
+    assert "sent back (sheet 填报表, cells E13, E15)" in text
+    assert "neither used (New invention patents in force: 18 and 21)" in text
