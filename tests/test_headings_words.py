@@ -40,3 +40,13 @@ def test_plan_in_english_has_english_brackets_and_commas(runner: CliRunner) -> N
     assert "，all units" not in en and "区市场监督管理局, all units" in en
     zh = out(runner, "plan")
     assert "B1 新增有效发明专利数量（个） · 附件一" in zh and "区市场监督管理局，各镇街" in zh
+
+
+def test_help_lists_every_command_whole_not_cut_with_dots(runner: CliRunner) -> None:
+    r = runner.invoke(app, ["-h"], env={"COLUMNS": "80"})
+    assert r.exit_code == 0
+    commands = r.stdout.split("Commands:")[1]
+    assert "..." not in commands
+    flat = " ".join(commands.split())
+    for words in ("Score and rank the units, every point explained.", "every valid return as an observation."):
+        assert words in flat, words

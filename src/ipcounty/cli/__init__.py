@@ -262,6 +262,14 @@ def _register() -> None:
         remind_cmd,
     ):
         module.register(app)
+    # The command list of ``ipcounty -h`` shows each command's first paragraph whole (wrapped), not
+    # cut to click's 45 characters with "..." ("Score and rank the units, every...").
+    import inspect
+
+    for info in app.registered_commands:
+        doc = info.help or (info.callback.__doc__ if info.callback else None)
+        if info.short_help is None and doc:
+            info.short_help = " ".join(inspect.cleandoc(doc).split("\n\n")[0].split())
 
 
 _register()

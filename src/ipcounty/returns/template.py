@@ -383,6 +383,7 @@ def _write_details(
     ws.protection.insertRows = False  # False means "allowed" in openpyxl's protection flags
     ws.protection.deleteRows = False
     ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     if ws.sheet_properties.pageSetUpPr is not None:
@@ -427,7 +428,7 @@ def _write_guide(ws: Worksheet, plan: Plan, unit: str, year: int, rows: list[Tem
     lines += ["", t("guide.how"), t("guide.filename", filename=L.template_filename(year, unit))]
     lines += [t("guide.correct"), t("guide.sheets"), t("guide.checked")]
     heads = (t("guide.what"), t("guide.how"))
-    width = 80  # characters of the default font; a CJK character takes two
+    width = 56  # characters of the default font; a CJK character takes two (fits A4 portrait in every client)
     for i, text in enumerate(lines, 1):
         c = ws.cell(i, 1, text)
         c.alignment = Alignment(wrap_text=True, vertical="top")
