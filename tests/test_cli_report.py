@@ -56,7 +56,7 @@ def test_report_2025_tells_the_whole_story(runner: CliRunner) -> None:
     out = r.output
     # 光明路街道's latest return is dated 30 November: December was due by 5 January 2026.
     assert "已报送 7/11，逾期未报：光明路街道，未报送：矿区街道，退回：文化路街道，冲突：孟庄镇" in out
-    assert "2025年12月进展应于 2026-01-05 前报送" in out
+    assert "2025年12月进展应于2026年1月5日前报送" in out  # dates as the period beside them
     assert "矿区街道：填报人 张三，联系电话 0632-0000000" in out
     assert "B1 新增有效发明专利数量（个）" in out
     assert "滞后序时进度" in out and "已完成" in out and "冲突" in out and "退回" in out and "未报送" in out

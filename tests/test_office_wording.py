@@ -4,6 +4,7 @@ no code arithmetic (B1: 18 ≠ 21), no folder paths."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -43,3 +44,16 @@ def test_english_bulletin_says_it_in_english(runner: CliRunner) -> None:
     text = r.stdout
     assert "sent back (sheet 填报表, cells E13, E15)" in text
     assert "neither used (New invention patents in force: 18 and 21)" in text
+
+
+def test_the_meeting_workbook_dates_its_sentences_as_a_document_does(runner: CliRunner, tmp_path: Path) -> None:
+    import openpyxl
+
+    out = tmp_path / "x.xlsx"
+    r = runner.invoke(app, [*BASE, "export", "2025", "--returns", str(EXAMPLES), "--as-of", AS_OF_2025, "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    wb = openpyxl.load_workbook(out, read_only=True)
+    assert wb["总览"]["A1"].value.endswith("（截至2025年12月31日）")
+    said = " ".join(str(c) for row in wb["总览"].iter_rows(values_only=True) for c in row if c)
+    assert "光明路街道（最近一次截至2025年11月30日，2025年12月进展应于2026年1月5日前报送，逾期 5 天）" in said
+    assert not re.search(r"应于 ?\d{4}-\d\d-\d\d", said)

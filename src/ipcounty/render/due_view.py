@@ -8,6 +8,7 @@ import datetime as dt
 from ipcounty.contacts import Contact
 from ipcounty.i18n import tr
 from ipcounty.progress import Report
+from ipcounty.render.numbers import fmt_date
 from ipcounty.timeliness import DuePeriod, Timeliness
 
 _CN = "一二三四"
@@ -26,15 +27,16 @@ def period_label(p: DuePeriod, lang: str) -> str:
 
 
 def overdue_text(unit: str, t: Timeliness, latest: dt.date | None, lang: str) -> str:
-    """``光明路街道（最近一次截至 2025-11-30，2025年12月进展应于 2026-01-05 前报送，逾期 330 天）``."""
+    """``光明路街道（最近一次截至2025年11月30日，2025年12月进展应于2026年1月5日前报送，逾期 330 天）``
+    (dates as the period beside them is written; ISO in English)."""
     assert t.period is not None
     return tr(
         "due.overdue_unit",
         lang,
         unit=unit,
-        as_of=latest.isoformat() if latest else "—",
+        as_of=fmt_date(latest, lang) or "—",
         period=period_label(t.period, lang),
-        due=t.period.due.isoformat(),
+        due=fmt_date(t.period.due, lang),
         days=t.days,
     )
 
