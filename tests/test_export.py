@@ -55,7 +55,7 @@ def test_sheets(exported: tuple[Path, list[dict[str, str]]]) -> None:
     for ws in wb.worksheets:
         assert ws.freeze_panes == "A4"
         assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
-        assert "2025年度进度（截至 2025-12-31）" in ws["A1"].value
+        assert "2025年度进度（截至2025年12月31日）" in ws["A1"].value  # a date as a document writes it
 
 
 # The workbook's columns (by their header) and the CSV field each must equal.
@@ -240,7 +240,7 @@ def test_csv_and_workbook_from_the_same_rows(plan: Plan) -> None:
     rep = compute(plan, read_all(find_returns(EXAMPLES), plan), 2026, today=dt.date(2026, 11, 25))
     assert to_csv(rep.rows, "zh").count("\n") == len(rep.rows) + 1
     wb = build_workbook(rep, "zh")
-    assert "2026年度进度（截至 2026-09-30）" in wb["总览"]["A1"].value
+    assert "2026年度进度（截至2026年9月30日）" in wb["总览"]["A1"].value
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

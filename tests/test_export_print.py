@@ -108,7 +108,7 @@ def test_every_page_has_its_number_and_the_footer(printed: Printed) -> None:
     for n, text in enumerate(printed.pages, 1):
         flat = re.sub(r"\s", "", text)
         assert f"第{n}页，共{total}页" in flat, n
-        assert "市中区知识产权强县建设试点·2025年度·截至2025-12-31" in flat, n
+        assert "市中区知识产权强县建设试点·2025年度·截至2025年12月31日" in flat, n
 
 
 def test_the_printed_pages_read_clean(printed: Printed) -> None:

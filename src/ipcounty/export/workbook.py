@@ -19,6 +19,7 @@ from ipcounty.export import (
 from ipcounty.export.sheet import Context, name_every_font, use_default_font
 from ipcounty.i18n import tr
 from ipcounty.progress import Report
+from ipcounty.render.numbers import fmt_date
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -43,7 +44,8 @@ def title_line(report: Report, lang: str) -> str:
     plan = report.plan
     zh = lang == "zh"
     latest = report.latest_as_of()
-    when = (f"截至 {latest}" if latest else "尚无报送") if zh else (f"as of {latest}" if latest else "no returns")
+    day = fmt_date(latest, lang)  # 2025年12月31日, as a document dates it
+    when = (f"截至{day}" if latest else "尚无报送") if zh else (f"as of {day}" if latest else "no returns")
     name = plan.info.name
     return f"{name} {report.year}年度进度（{when}）" if zh else f"{name}: progress in {report.year} ({when})"
 
@@ -54,7 +56,7 @@ def footer_line(report: Report, lang: str) -> str:
     latest = report.latest_as_of()
     if latest is None:
         return tr("export.footer-none", lang, plan=name, year=report.year)
-    return tr("export.footer", lang, plan=name, year=report.year, as_of=latest.isoformat())
+    return tr("export.footer", lang, plan=name, year=report.year, as_of=fmt_date(latest, lang))
 
 
 def build_workbook(report: Report, lang: str = "zh") -> Workbook:

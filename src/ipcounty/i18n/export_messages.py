@@ -4,7 +4,7 @@ from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "export.page": ("第 {page} 页，共 {pages} 页", "page {page} of {pages}"),
-    "export.footer": ("{plan} · {year}年度 · 截至 {as_of}", "{plan} · {year} · as of {as_of}"),
+    "export.footer": ("{plan} · {year}年度 · 截至{as_of}", "{plan} · {year} · as of {as_of}"),
     "export.footer-none": ("{plan} · {year}年度 · 尚无报送", "{plan} · {year} · no returns yet"),
     "export.status-counts": ("{unit_word}×指标 状态统计", "{unit_word} × indicator statuses"),
     "export.status-total": (
