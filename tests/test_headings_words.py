@@ -50,3 +50,12 @@ def test_help_lists_every_command_whole_not_cut_with_dots(runner: CliRunner) -> 
     flat = " ".join(commands.split())
     for words in ("Score and rank the units, every point explained.", "every valid return as an observation."):
         assert words in flat, words
+
+
+def test_plan_check_in_english_names_indicators_in_english(runner: CliRunner) -> None:
+    en = out(runner, "--lang", "en", "plan", "--check")
+    assert "B2 (National IP advantage and demonstration enterprises) allocates 17 家" in en
+    assert "B1 (New invention patents in force, 个) serves G01 (Invention patents held, 件)" in en
+    assert "国家知识产权优势" not in en
+    zh = out(runner, "plan", "--check")
+    assert "B2（国家知识产权优势、示范企业）分解合计 17家" in zh

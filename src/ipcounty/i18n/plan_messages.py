@@ -252,12 +252,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # ---- plan consistency notes -----------------------------------------------------------
     "breakdown-differs": (
         "{code}（{name}）分解合计 {allocated}{unit}，与其服务的{level}级目标 {goal}（{goal_name}）{target}{unit} 不一致（{diff}）",
-        "{code} ({name}) allocates {allocated} {unit}, but the {level} goal it serves, "
-        "{goal} ({goal_name}), is {target} {unit} ({diff})",
+        "{code} ({name_en}) allocates {allocated} {unit}, but the {level} goal it serves, "
+        "{goal} ({goal_name_en}), is {target} {unit} ({diff})",
     ),
     "breakdown-not-comparable": (
         "{code}（{name}，{unit}）服务于 {goal}（{goal_name}，{goal_unit}），不直接比较：{why}",
-        "{code} ({name}, {unit}) serves {goal} ({goal_name}, {goal_unit}) but measures something "
+        "{code} ({name_en}, {unit}) serves {goal} ({goal_name_en}, {goal_unit}) but measures something "
         "else, so they are not compared: {why}",
     ),
     # ---- options naming a unit (--unit, --township) -----------------------------------
