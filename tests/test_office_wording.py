@@ -57,3 +57,9 @@ def test_the_meeting_workbook_dates_its_sentences_as_a_document_does(runner: Cli
     said = " ".join(str(c) for row in wb["总览"].iter_rows(values_only=True) for c in row if c)
     assert "光明路街道（最近一次截至2025年11月30日，2025年12月进展应于2026年1月5日前报送，逾期 5 天）" in said
     assert not re.search(r"应于 ?\d{4}-\d\d-\d\d", said)
+
+
+def test_double_claims_name_the_unit_and_the_year_as_a_year(runner: CliRunner) -> None:
+    text = run(runner, "bulletin")
+    assert "企业91370402DF2D70000W（税郭镇2024年、税郭镇2025年）" in text
+    assert "专利202417616340.5（永安镇2025年、齐村镇2025年）" in text

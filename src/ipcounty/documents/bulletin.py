@@ -360,7 +360,7 @@ class _Builder:
                     "bulletin.double",
                     item=d.indicator.evidence.item if d.indicator.evidence else "",
                     key=d.key,
-                    claims=self.names([f"{c.township}{c.year}" for c in d.claims]),
+                    claims=self.names([self.t("bulletin.claim", unit=c.township, year=c.year) for c in d.claims]),
                 )
                 for d in self.report.double_counts
             ]

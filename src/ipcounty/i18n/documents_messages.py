@@ -139,6 +139,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bulletin.h2.doubles": ("明细重复申报。", "Items claimed twice. "),
     "bulletin.doubles": ("{n}项明细被重复申报：{items}。", "{n} item(s) claimed twice: {items}."),
     "bulletin.double": ("{item}{key}（{claims}）", "{item} {key} ({claims})"),
+    "bulletin.claim": ("{unit}{year}年", "{unit} {year}"),  # who claimed it, in which year's return
     "bulletin.h2.rectify": ("限时整改。", "Put it right in time. "),
     "bulletin.rectify": (
         "{units}要认真分析滞后原因，明确整改措施，加快工作进度{deadline}。",
