@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ipcounty import __version__
 from ipcounty.errors import PlanError, UsageError
-from ipcounty.findings import Finding, has_errors
+from ipcounty.findings import Finding, Severity, has_errors
 from ipcounty.i18n import Phrase, did_you_mean, tr
 from ipcounty.i18n.words import PlanWords, derive_words
 from ipcounty.plan.runtime import (
@@ -276,17 +276,17 @@ class _Builder:
         self.seen: set[int] = set()
 
     def _err(self, code: str, node: Any, path: PathKey, **params: Any) -> None:
+        self._add(code, "error", node, path, params)
+
+    def _note(self, code: str, node: Any, path: PathKey, **params: Any) -> None:
+        self._add(code, "warning", node, path, params)
+
+    def _add(self, code: str, severity: Severity, node: Any, path: PathKey, params: dict[str, Any]) -> None:
+        """A finding located at ``node``'s line and column in the plan file."""
         mark = node.start_mark
+        line, column = mark.line + 1, mark.column + 1
         self.findings.append(
-            Finding(
-                code,
-                "error",
-                self.name,
-                line=mark.line + 1,
-                column=mark.column + 1,
-                path=_dotted(path),
-                params=params,
-            )
+            Finding(code, severity, self.name, line=line, column=column, path=_dotted(path), params=params)
         )
 
     def build(self, node: Any, path: PathKey, *, is_key: bool = False) -> Any:
@@ -351,20 +351,6 @@ class _Builder:
                 self._note("date-normalised-plan", node, path, value=value, date=day.isoformat())
                 return day
         return value
-
-    def _note(self, code: str, node: Any, path: PathKey, **params: Any) -> None:
-        mark = node.start_mark
-        self.findings.append(
-            Finding(
-                code,
-                "warning",
-                self.name,
-                line=mark.line + 1,
-                column=mark.column + 1,
-                path=_dotted(path),
-                params=params,
-            )
-        )
 
     def _scalar(self, node: Any, path: PathKey) -> Any:
         tag, value = node.tag[len(_STD) :], node.value
