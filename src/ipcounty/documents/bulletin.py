@@ -106,8 +106,8 @@ class _Builder:
         return self.list_sep.join(self.label(u) for u in units)
 
     def label(self, unit: str) -> str:
-        """A unit's name; the district's own return is its 填报表 (全区填报表)."""
-        return tr("district_form", self.lang) if unit == self.plan.district_name else unit
+        """A unit's name in a sentence; the district's own return is reported by 全区填报表报送单位."""
+        return tr("district_form_reporter", self.lang) if unit == self.plan.district_name else unit
 
     # ---- the document -----------------------------------------------------------------------
     def build(self, signed: dt.date) -> OfficialDocument:
@@ -430,8 +430,11 @@ class _Builder:
         behind = [u for u in self.plan.unit_names if any(lagging(r) for r in self.rows_of(u))]
         if behind:
             deadline = self.t("bulletin.rectify_deadline", due=due) if due else ""
-            text = self.t("bulletin.rectify", units=self.names(behind), deadline=deadline)
-            out.append(self.lead("rectify", text))
+            # A year that is over has no next deadline and nothing left to speed up in it.
+            closed = not due and (rep.due_reference or rep.reference_date) > dt.date(rep.year, 12, 31)
+            key = "rectify_closed" if closed else "rectify"
+            text = self.t(f"bulletin.{key}", units=self.names(behind), deadline=deadline)
+            out.append(self.lead(key, text))
         u, d = rep.units, rep.district
         asks: list[str] = []
         late = u.missing + u.overdue + d.missing + d.overdue
