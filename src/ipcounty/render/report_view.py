@@ -11,7 +11,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from ipcounty.i18n import status_label, tr
-from ipcounty.progress import CSV_COLUMNS, REPORT_JSON_SCHEMA, REPORT_JSON_VERSION, Report, Row
+from ipcounty.progress.model import CSV_COLUMNS, REPORT_JSON_SCHEMA, REPORT_JSON_VERSION, Report, Row
 from ipcounty.render.numbers import fmt_date, fmt_figure, fmt_number, fmt_percent, fmt_points, fmt_unit_paren
 from ipcounty.returns.layout import YES
 
