@@ -141,6 +141,46 @@ def test_month_table_equals_the_hand_computed_table(plan: Plan, monthly: Path) -
     assert [cell_text(c, "flow", "zh") for c in dict(b1c.units)["税郭镇"]] == ["13%", "20%", "33%", "(33%)", "53%"]
 
 
+@pytest.mark.parametrize("folder", ["monthly", "examples"])
+def test_the_district_row_of_every_month_is_the_report_as_of_its_end(plan: Plan, monthly: Path, folder: str) -> None:
+    """Made in one pass over the year, every 全区 cell is what ``report --as-of <month end>``, made
+    that day, says: completion, actual, status, light and, for a level, how many units meet it."""
+    from ipcounty.collect import find_returns, read_all
+    from ipcounty.history import month_ends, month_tables, observations
+    from ipcounty.progress import compute
+    from tests.conftest import ROOT
+
+    path = monthly if folder == "monthly" else ROOT / "examples" / "returns"
+    rets = read_all(find_returns(path), plan)
+    seen = 0
+    for year in (2024, 2025):
+        obs = observations(plan, rets, [year])
+        tables = month_tables(plan, rets, year, obs, today=D(year + 1, 1, 15))
+        ends = month_ends(year, D(year, 12, 31))
+        reports = [compute(plan, rets, year, as_of=end, today=end) for end in ends]
+        for t in (t for t in tables if t.indicator.level == "unit"):
+            assert len(t.district) == len(ends) == 12
+            for cell, rep in zip(t.district, reports, strict=True):
+                (row,) = [r for r in rep.rows if r.is_district and r.indicator.code == t.indicator.code]
+                if row.status == "not_submitted":
+                    assert cell is None
+                    continue
+                assert cell is not None
+                seen += 1
+                assert (cell.completion, cell.actual, cell.status, cell.light) == (
+                    row.completion,
+                    row.actual,
+                    row.status,
+                    row.light,
+                )
+                assert (cell.units_meeting, cell.units_counted, cell.as_of) == (
+                    row.units_meeting,
+                    row.units_counted,
+                    rep.reference_date,
+                )
+    assert seen >= 12
+
+
 def test_table_on_screen(runner: CliRunner, monthly: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")
     out = _trend(runner, monthly, "--indicator", "B1")

@@ -78,7 +78,8 @@ class Data:
 
     def report(self, year: int, as_of: dt.date | str | None = None, *, lang: str = "zh") -> pd.DataFrame:
         """The report of ``year`` (as known on ``as_of``): ``report --format csv`` as a DataFrame."""
-        from ipcounty.progress import CSV_COLUMNS, compute
+        from ipcounty.progress.model import CSV_COLUMNS
+        from ipcounty.progress.year_report import compute
 
         self._check_year(year)
         rep = compute(self.plan, self.returns, year, as_of=_date(as_of))
@@ -88,7 +89,7 @@ class Data:
         """考核评分 of ``year``: ``score --format csv`` as a DataFrame (one row per unit, best
         first; ``score`` and ``rank`` empty, the explanation saying why, for a unit that cannot be
         scored). Raises ValueError when the plan has no ``scoring:`` section."""
-        from ipcounty.progress import compute
+        from ipcounty.progress.year_report import compute
         from ipcounty.render.score_view import csv_columns, row_values
         from ipcounty.score.sheet import score_report
 

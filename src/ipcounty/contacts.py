@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ipcounty.progress import Report, Submission
+from ipcounty.progress.model import Report, Submission
 
 
 @dataclass(frozen=True)

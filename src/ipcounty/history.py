@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ipcounty.plan import Indicator, Plan
-from ipcounty.progress import Report, Row, _Calc, _num, _Pick, choose, compute
+from ipcounty.progress import Row, _Calc, _num, _Pick, choose
 from ipcounty.returns.model import Return
+from ipcounty.timeliness import Timeliness
 from ipcounty.timeliness import judge as judge_timeliness
 
 TREND_JSON_SCHEMA = "ipcounty.trend"
@@ -225,7 +226,7 @@ def month_tables(
     from ipcounty.schedule import indicator_time_share
 
     ends = month_ends(year, reference_date(year, as_of, today))
-    reports = [compute(plan, returns, year, as_of=end, today=end) for end in ends]
+    districts = district_by_month(plan, returns, year, ends)
     latest: dict[tuple[str, str, int], Observation] = {}  # (unit, code, month) -> the month's latest
     for o in obs:
         if o.year != year:
@@ -254,7 +255,7 @@ def month_tables(
                     cells.append(None)
             table.units.append((unit, cells))
         if ind.level == "unit":
-            table.district = [_district_cell(rep, ind) for rep in reports]
+            table.district = [_district_cell(by.get(ind.code), end) for by, end in zip(districts, ends, strict=True)]
         table.time_share = [indicator_time_share(plan, ind, plan.district_name, year, end) for end in ends]
         tables.append(table)
     return tables
@@ -264,11 +265,68 @@ def _cell(o: Observation) -> Cell:
     return Cell(o.completion, o.actual, o.status, o.light, o.as_of, o.source_file)
 
 
-def _district_cell(rep: Report, ind: Indicator) -> Cell | None:
-    row = next(
-        (r for r in rep.rows if r.is_district and r.indicator.code == ind.code),
-        None,
-    )
+def district_by_month(
+    plan: Plan, returns: Sequence[Return], year: int, ends: Sequence[dt.date]
+) -> list[dict[str, Row]]:
+    """Per month end, the 全区 row of every breakdown as ``report --as-of <end>`` made that day has it.
+
+    One pass over the year rather than a report a month. A unit's row is made once for each set
+    of returns that count for it (this year's and the earlier years' that feed its cumulative
+    figures) and standing (overdue or not), and reused for the months that share them: the rest
+    of what moves with the month in a row — the 序时进度 of a unit that has sent nothing valid —
+    is not what the 全区 row adds up. Timeliness is judged once per (month end, latest return
+    date), not once per unit. The 全区 rows themselves are the report's (``district_sum_row``);
+    a test compares every month with the report made on that day."""
+    made: dict[tuple[Any, ...], Row] = {}
+    judged: dict[tuple[dt.date, dt.date | None], Timeliness] = {}
+    out: list[dict[str, Row]] = []
+    indicators = plan.unit_indicators()
+    rule = plan.reporting
+    calc: _Calc | None = None
+    for end in ends:
+        picks, _ = choose(returns, end)
+        if calc is None:
+            calc = _Calc(plan, year, picks, end, end)
+        else:
+            calc.picks, calc.reference = picks, end
+        if rule is not None:
+            # What _Calc does for every unit on its own, once per distinct latest date.
+            for unit in plan.reporting_names():
+                used = calc.pick(unit, year).used
+                latest = used.as_of if used is not None else None
+                standing = judged.get((end, latest))
+                if standing is None:
+                    standing = judged[(end, latest)] = judge_timeliness(rule, year, end, latest)
+                calc.timeliness[unit] = standing
+        # What a unit's rows depend on this month (None: made afresh, a return without a date).
+        state: dict[str, tuple[Any, ...] | None] = {}
+        for unit in plan.unit_names:
+            pick = calc.pick(unit, year)
+            dated = pick.used is None or pick.used.as_of is not None
+            counted = tuple(id(calc.pick(unit, y).used) for y in calc.years_so_far)
+            state[unit] = (pick.status, calc.overdue(unit), counted) if dated else None
+        rows: dict[str, Row] = {}
+        for unit_ind in indicators:
+            code = unit_ind.code
+            unit_rows: list[Row] = []
+            for unit in plan.unit_names:
+                if not plan.has_target(code, unit):
+                    continue
+                depends = state[unit]
+                if depends is None:
+                    unit_rows.append(calc.unit_row(unit_ind, unit))
+                    continue
+                key = (code, unit, depends)
+                row = made.get(key)
+                if row is None:
+                    row = made[key] = calc.unit_row(unit_ind, unit)
+                unit_rows.append(row)
+            rows[code] = calc.district_sum_row(unit_ind, unit_rows)
+        out.append(rows)
+    return out
+
+
+def _district_cell(row: Row | None, end: dt.date) -> Cell | None:
     if row is None or row.status == "not_submitted":
         return None
     return Cell(
@@ -276,7 +334,7 @@ def _district_cell(rep: Report, ind: Indicator) -> Cell | None:
         row.actual,
         row.status,
         row.light,
-        rep.reference_date,
+        end,
         "",
         units_meeting=row.units_meeting,
         units_counted=row.units_counted,

@@ -24,7 +24,7 @@ from ipcounty.cli.common import (
 
 if TYPE_CHECKING:
     from ipcounty.plan import Plan
-    from ipcounty.progress import Report, Row
+    from ipcounty.progress.model import Report, Row
 
 
 class ReportFormat(StrEnum):
@@ -57,7 +57,7 @@ def build_report(ctx: typer.Context, year: int, returns: Path | None, as_of: str
     from ipcounty.collect import find_returns, read_all, resolve_returns
     from ipcounty.errors import UsageError
     from ipcounty.plan.loader import read_plan, require_plan, resolve_plan_path
-    from ipcounty.progress import compute
+    from ipcounty.progress.year_report import compute
 
     s = settings(ctx)
     zh = s.lang == "zh"

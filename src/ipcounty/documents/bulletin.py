@@ -16,7 +16,7 @@ from typing import Any
 from ipcounty.documents.bulletin_tables import attachments
 from ipcounty.documents.model import OfficialDocument, Para, Span, body, h1
 from ipcounty.i18n import speaking, status_label, tr
-from ipcounty.progress import Report, Row
+from ipcounty.progress.model import Report, Row
 from ipcounty.render.due_view import period_label
 from ipcounty.render.numbers import fmt_date, fmt_figure, fmt_percent
 from ipcounty.schedule import holds_level

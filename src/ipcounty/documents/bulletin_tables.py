@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ipcounty.documents.model import Attachment, Table
 from ipcounty.i18n import status_label, tr
-from ipcounty.progress import Report, Row
+from ipcounty.progress.model import Report, Row
 from ipcounty.render.numbers import fmt_answer, fmt_date, fmt_figure, fmt_percent, fmt_points
 from ipcounty.returns.layout import YES
 

@@ -17,7 +17,7 @@ from typing import Any, Literal
 from ipcounty.contacts import Contact, report_contacts
 from ipcounty.findings import Finding
 from ipcounty.i18n import speaking, tr
-from ipcounty.progress import Report
+from ipcounty.progress.model import Report
 from ipcounty.render.due_view import period_label
 from ipcounty.render.numbers import fmt_date
 from ipcounty.returns.layout import SHEET

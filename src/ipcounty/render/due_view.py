@@ -7,7 +7,7 @@ import datetime as dt
 
 from ipcounty.contacts import Contact
 from ipcounty.i18n import tr
-from ipcounty.progress import Report
+from ipcounty.progress.model import Report
 from ipcounty.render.numbers import fmt_date
 from ipcounty.timeliness import DuePeriod, Timeliness
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from ipcounty.documents.remind import CSV_COLUMNS, REMIND_JSON_SCHEMA, REMIND_JSON_VERSION, Reminder
 from ipcounty.i18n import tr
-from ipcounty.progress import Report
+from ipcounty.progress.model import Report
 
 RULE = "—" * 20
 

@@ -14,7 +14,7 @@ import unicodedata
 from itertools import groupby
 
 from ipcounty.i18n import status_label, tr
-from ipcounty.progress import Report, Row
+from ipcounty.progress.model import Report, Row
 from ipcounty.render.numbers import fmt_by_unit, fmt_percent
 from ipcounty.render.report_view import (
     TABLE_COLUMNS,

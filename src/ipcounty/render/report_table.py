@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ipcounty.contacts import report_contacts
 from ipcounty.i18n import status_label, tr
-from ipcounty.progress import Report, Row
+from ipcounty.progress.model import Report, Row
 from ipcounty.render.due_view import contact_text, overdue_texts
 from ipcounty.render.numbers import fmt_percent, fmt_points, fmt_unit_paren
 from ipcounty.render.report_view import (

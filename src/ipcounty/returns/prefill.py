@@ -70,7 +70,7 @@ def sources(plan: Plan, returns: Sequence[Return], year: int, units: Iterable[st
     The report's own choice decides: the return used for ``year``; else, when the unit has no
     usable return for ``year`` (none valid, not a conflict), the one used for the latest earlier
     year. Returns of later years are never looked at."""
-    from ipcounty.progress import choose
+    from ipcounty.progress.picking import choose
 
     picks, _ = choose([r for r in returns if r.year is not None and r.year <= year], None)
     out: dict[str, Return | NotCarried] = {}

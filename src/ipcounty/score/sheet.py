@@ -23,7 +23,7 @@ from ipcounty.returns.layout import YES
 from ipcounty.score.engine import Figure, Standing, UnitFigures, UnitScore, score_units
 
 if TYPE_CHECKING:
-    from ipcounty.progress import Report, Row
+    from ipcounty.progress.model import Report, Row
 
 
 @dataclass(frozen=True)
