@@ -338,6 +338,8 @@ def _paragraph(d: Document, para: Para) -> Paragraph:
         fmt.first_line_indent = _pt(2 * SIZE_3)  # 每段首行缩进二字
     if para.kind == "right":
         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if para.kind == "h1":
+        fmt.keep_with_next = True  # 一、 never alone at the foot of a page
     if para.kind in ("h1", "h2"):
         # An outline level, so the headings show in Word's and WPS's navigation pane.
         level = _el("w:outlineLvl", w_val="0" if para.kind == "h1" else "1")
@@ -362,6 +364,7 @@ def _attachment(d: Document, att: Attachment) -> None:
     for caption, table in att.tables:
         if caption:
             p = d.add_paragraph()
+            p.paragraph_format.keep_with_next = True  # a table's caption stays with its table
             _run(p, caption, HEI_FONT, HEI_FONT, SIZE_3)
         _table(d, table)
     for note in att.notes:
@@ -393,6 +396,8 @@ def _table(d: Document, table: Table) -> None:
     _repeat_header(t.rows[0])
     for r, values in enumerate((table.header, *table.rows)):
         row = t.rows[r]
+        if r > 0:  # a row is never split over two pages (a wrapped name half on each)
+            row._tr.get_or_add_trPr().append(_el("w:cantSplit"))
         caption = r > 0 and all(not v for v in values[1:])
         if caption:
             merged = row.cells[0].merge(row.cells[-1])

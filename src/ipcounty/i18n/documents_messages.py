@@ -8,9 +8,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "due.period.monthly": ("{year}年{index}月", "{month} {year}"),
     "due.period.quarterly": ("{year}年第{cn}季度", "Q{index} {year}"),
     "due.period.yearly": ("{year}年度", "the year {year}"),
-    "due.overdue_days": ("逾期 {days} 天", "{days} days overdue"),
+    "due.overdue_days": ("逾期{days}天", "{days} days overdue"),
     "due.overdue_unit": (
-        "{unit}（最近一次截至{as_of}，{period}进展应于{due}前报送，逾期 {days} 天）",
+        "{unit}（最近一次截至{as_of}，{period}进展应于{due}前报送，逾期{days}天）",
         "{unit} (latest as of {as_of}; {period} was due by {due}, {days} days overdue)",
     ),
     "due.overdue_line": ("逾期未报：{units}。请联系催报。", "Overdue: {units}. Chase them."),
