@@ -135,10 +135,10 @@ def test_extent_edges(ref: str, past: bool) -> None:
 @settings(max_examples=300, deadline=None)
 @given(col=st.integers(1, 16384), row=st.integers(1, 1_048_576))
 def test_extent_agrees_with_arithmetic(col: int, row: int) -> None:
-    from ipcounty.returns.workbook import MAX_COLS, MAX_ROWS, _exact_extent, sheet_extent
+    from ipcounty.returns.workbook import MAX_COLS, MAX_ROWS, exact_extent, sheet_extent
 
     xml = f'<row r="{row}"><c r="{_letters(col)}{row}" t="n"><v>1</v></c></row>'.encode()
-    assert _exact_extent(xml) == (row, col)
+    assert exact_extent(xml) == (row, col)
     # The quick screen may only clear what is really within the limits.
     if sheet_extent(xml) is None:
         assert row <= MAX_ROWS and col <= MAX_COLS
@@ -187,10 +187,10 @@ def test_far_cells_however_spelled_are_refused(
 
 def test_cells_without_r_in_a_normal_sheet_are_read(plan: Plan) -> None:
     """Some generators leave out every r attribute: positions follow order, and the sheet is read."""
-    from ipcounty.returns.workbook import _exact_extent, sheet_extent
+    from ipcounty.returns.workbook import exact_extent, sheet_extent
 
     row = b"<row>" + b"<c><v>1</v></c>" * 7 + b"</row>"
-    assert sheet_extent(row * 66) == _exact_extent(row * 66) == (66, 7)
+    assert sheet_extent(row * 66) == exact_extent(row * 66) == (66, 7)
 
 
 def test_decompression_bomb(tmp_path: Path, plan: Plan, make_return: Callable[..., Path], bounded: None) -> None:
@@ -504,10 +504,10 @@ def test_date_cell_with_a_huge_number_is_named_not_a_crash(
 )
 def test_unusual_positions_are_worked_out_exactly(tag: bytes) -> None:
     """Anything but the usual <c r="B5"> goes to the exact count, which bounds what calamine reads."""
-    from ipcounty.returns.workbook import _exact_extent, sheet_extent
+    from ipcounty.returns.workbook import exact_extent, sheet_extent
 
     xml = b'<sheetData><row r="1">' + tag + b"</c></row></sheetData>"
-    assert sheet_extent(xml) == _exact_extent(xml)
+    assert sheet_extent(xml) == exact_extent(xml)
 
 
 @pytest.mark.parametrize("tag", [b'<c r="A1" s="1">', b'<c r="B5"/>', b'<row r="12" spans="1:5">'])
