@@ -101,4 +101,6 @@ ReturnsOption = Annotated[
         show_default=False,
     ),
 ]
-AsOfOption = Annotated[str | None, typer.Option("--as-of", help="按某日已知情况统计（晚于该日的填报表不计）")]
+AsOfOption = Annotated[
+    str | None, typer.Option("--as-of", metavar="<date>", help="按某日已知情况统计（晚于该日的填报表不计）")
+]

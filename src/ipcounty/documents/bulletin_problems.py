@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ipcounty.documents.bulletin_writer import BulletinWriter, cells_in_words, lagging, points
 from ipcounty.documents.model import Para
 from ipcounty.i18n import tr
@@ -138,8 +140,11 @@ class ProblemSections(BulletinWriter):
         behind = [u for u in self.plan.unit_names if any(lagging(r) for r in self.rows_of(u))]
         if behind:
             deadline = self.t("bulletin.rectify_deadline", due=due) if due else ""
-            text = self.t("bulletin.rectify", units=self.names(behind), deadline=deadline)
-            out.append(self.lead("rectify", text))
+            # A year that is over has no next deadline and nothing left to speed up in it.
+            closed = not due and (rep.due_reference or rep.reference_date) > dt.date(rep.year, 12, 31)
+            key = "rectify_closed" if closed else "rectify"
+            text = self.t(f"bulletin.{key}", units=self.names(behind), deadline=deadline)
+            out.append(self.lead(key, text))
         u, d = rep.units, rep.district
         asks: list[str] = []
         late = u.missing + u.overdue + d.missing + d.overdue

@@ -72,8 +72,8 @@ class BulletinWriter:
         return self.list_sep.join(self.label(u) for u in units)
 
     def label(self, unit: str) -> str:
-        """A unit's name; the district's own return is its 填报表 (全区填报表)."""
-        return tr("district_form", self.lang) if unit == self.plan.district_name else unit
+        """A unit's name in a sentence; the district's own return is reported by 全区填报表报送单位."""
+        return tr("district_form_reporter", self.lang) if unit == self.plan.district_name else unit
 
     def judged(self) -> tuple[int, int]:
         """The district's indicators (its rows), and how many are green (on schedule or met)."""

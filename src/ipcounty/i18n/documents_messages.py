@@ -141,9 +141,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bulletin.double": ("{item}{key}（{claims}）", "{item} {key} ({claims})"),
     "bulletin.claim": ("{unit}{year}年", "{unit} {year}"),  # who claimed it, in which year's return
     "bulletin.h2.rectify": ("限时整改。", "Put it right in time. "),
+    "bulletin.h2.rectify_closed": ("认真整改。", "Put it right. "),
     "bulletin.rectify": (
         "{units}要认真分析滞后原因，明确整改措施，加快工作进度{deadline}。",
         "{units} must find why they are behind, set out how to catch up and speed up{deadline}.",
+    ),
+    "bulletin.rectify_closed": (
+        "{units}要认真分析滞后原因，明确整改措施，在后续工作中补齐差距。",
+        "{units} must find why they are behind, set out how to catch up, and close the gap in the work ahead.",
     ),
     "bulletin.rectify_deadline": ("，于{due}前报送整改情况", ", and report what they did by {due}"),
     "bulletin.h2.report": ("按时报送。", "Report on time. "),
@@ -185,14 +190,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bulletin.att.returns": ("各{unit_word}报送情况表", "Returns of each {unit_word}"),
     "bulletin.att.number": ("{n}．{title}", "{n}. {title}"),
     "bulletin.att.label": ("附件{n}", "Attachment {n}"),
-    "bulletin.col.points": ("较序时进度", "vs schedule"),
     "bulletin.col.latest": ("最近截至日期", "Latest as of"),
     "bulletin.col.state": ("报送情况", "Returns"),
     "bulletin.col.detail": ("说明", "Detail"),
     "bulletin.state.on_time": ("按时报送", "on time"),
     "bulletin.att.note": (
-        "注：序时进度为截至填报表截至日期已过时间占目标期限的比例；较序时进度为完成数与序时进度应完成数之差占目标的百分点（正数为超前，负数为滞后）。",
-        "Note: the schedule is the share of the target's time elapsed at the return's date; vs schedule is the difference between the actual and the expected-to-date, in percentage points of the target (positive: ahead, negative: behind).",
+        "注：序时进度为截至填报表截至日期已过时间占目标期限的比例；进度差为完成数与序时应完成数之差占目标的百分点（正数为超前，负数为滞后）。",
+        "Note: the schedule is the share of the target's time elapsed at the return's date; the lag is the difference between the actual and the expected-to-date, in percentage points of the target (positive: ahead, negative: behind).",
     ),
     "bulletin.signature": ("（发文单位）", "(issuing office)"),
     "bulletin.sep": ("；", "; "),
