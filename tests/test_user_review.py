@@ -155,3 +155,41 @@ def test_no_row_of_a_bulletin_table_splits_over_two_pages(tmp_path: Path) -> Non
     rows = [row for t in d.tables for row in t.rows[1:]]
     assert len(rows) > 100
     assert all(row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None for row in rows)
+
+
+def test_output_file_extension_says_the_format(runner: CliRunner, tmp_path: Path) -> None:
+    """``report 2025 -o 2025.csv`` is a CSV Excel opens (it was the terminal table under a .csv name)."""
+    for command, header in (
+        ("report", "year,reporting_unit,indicator_code"),
+        ("score", "year,reporting_unit,score,rank"),
+        ("trend", "reporting_unit,indicator_code,as_of"),
+    ):
+        target = tmp_path / f"{command}.csv"
+        r = runner.invoke(app, [*BASE, command, "2025", "--returns", EXAMPLES, "-o", str(target)])
+        assert r.exit_code == 0, r.output
+        data = target.read_bytes()
+        assert data.startswith(b"\xef\xbb\xbf" + header.encode()), (command, data[:80])
+    html = tmp_path / "r.html"
+    assert runner.invoke(app, [*BASE, "report", "2025", "--returns", EXAMPLES, "-o", str(html)]).exit_code == 0
+    assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    text = tmp_path / "r.txt"
+    assert runner.invoke(app, [*BASE, "report", "2025", "--returns", EXAMPLES, "-o", str(text)]).exit_code == 0
+    assert "B1 新增有效发明专利数量" in text.read_text(encoding="utf-8")
+    # --format still wins over the extension
+    forced = tmp_path / "forced.csv"
+    args = [*BASE, "report", "2025", "--returns", EXAMPLES, "--format", "json", "-o", str(forced)]
+    assert runner.invoke(app, args).exit_code == 0
+    assert forced.read_text(encoding="utf-8").lstrip().startswith("{")
+
+
+def test_an_output_name_no_format_writes_is_refused_with_what_to_write(runner: CliRunner, tmp_path: Path) -> None:
+    r = runner.invoke(app, [*BASE, "report", "2025", "--returns", EXAMPLES, "-o", str(tmp_path / "2025.xlsx")])
+    assert r.exit_code == 2 and not (tmp_path / "2025.xlsx").exists()
+    assert "这里可写 .csv、.json、.md、.html、.txt 文件" in r.stderr and "ipcounty export 年度 -o 文件.xlsx" in r.stderr
+    for name in ("通报.doc", "通报.pdf"):
+        r = runner.invoke(app, [*BASE, "bulletin", "2025", "--returns", EXAMPLES, "-o", str(tmp_path / name)])
+        assert r.exit_code == 2 and not (tmp_path / name).exists(), r.output
+        assert "通报可写成 .docx（公文格式，Word/WPS 打开）" in r.stderr and "通报.docx" in r.stderr
+    pdf = str(tmp_path / "s.pdf")
+    r = runner.invoke(app, [*BASE, "--lang", "en", "score", "2025", "--returns", EXAMPLES, "-o", pdf])
+    assert r.exit_code == 2 and "write a .csv, .json, .md, .txt file here" in r.stderr

@@ -207,6 +207,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # cells of a sent-back return, as an office writes them: “填报表”工作表E13、E15单元格
     "bulletin.cells": ("“{sheet}”工作表{cells}单元格", "sheet {sheet}, cells {cells}"),
     # ---- writing documents ----------------------------------------------------------------
+    "doc.unknown-suffix": (
+        "无法写成 {path}：通报可写成 .docx（公文格式，Word/WPS 打开）、.txt（纯文本）或 .md，例如 -o {stem}.docx",
+        "cannot write {path}: the bulletin is written as .docx (for Word/WPS), .txt (plain text) or .md, e.g. -o {stem}.docx",
+    ),
     "doc.docx-needs-output": (
         "--format docx 需要用 -o 指定 .docx 输出文件，例如 -o 通报.docx",
         "--format docx needs an output file: -o bulletin.docx",
