@@ -193,3 +193,14 @@ def test_an_output_name_no_format_writes_is_refused_with_what_to_write(runner: C
     pdf = str(tmp_path / "s.pdf")
     r = runner.invoke(app, [*BASE, "--lang", "en", "score", "2025", "--returns", EXAMPLES, "-o", pdf])
     assert r.exit_code == 2 and "write a .csv, .json, .md, .txt file here" in r.stderr
+
+
+def test_a_global_option_after_the_command_is_shown_where_it_goes(runner: CliRunner) -> None:
+    r = runner.invoke(app, ["report", "2025", "--lang", "en"])
+    assert r.exit_code == 2
+    assert "--lang goes before the command: ipcounty --lang en report 2025" in r.stderr
+    r = runner.invoke(app, ["plan", "--plan", "my plan.yaml", "--check"])
+    assert r.exit_code == 2
+    assert "--plan 要写在命令之前：ipcounty --plan 'my plan.yaml' plan --check" in r.stderr
+    r = runner.invoke(app, ["report", "2025", "--bogus"])
+    assert r.exit_code == 2 and "没有选项 --bogus" in r.stderr

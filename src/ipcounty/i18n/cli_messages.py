@@ -33,6 +33,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "usage.arg-year": ("年度", "YEAR"),
     "usage.missing": ("缺少 {param}", "{param} is missing"),
     "usage.no-such-option": ("没有选项 {name}{hint}", "no option {name}{hint}"),
+    "usage.global-after-command": (
+        "{name} 要写在命令之前：{fixed}",
+        "{name} goes before the command: {fixed}",
+    ),
     "usage.no-such-command": ("没有命令 {name}{hint}", "no command {name}{hint}"),
     "usage.did-you-mean": ("（是否为 {name}？）", " (did you mean {name}?)"),
     "usage.extra-arguments": ("多余的参数：{args}", "unexpected extra argument(s): {args}"),
