@@ -204,3 +204,13 @@ def test_a_global_option_after_the_command_is_shown_where_it_goes(runner: CliRun
     assert "--plan 要写在命令之前：ipcounty --plan 'my plan.yaml' plan --check" in r.stderr
     r = runner.invoke(app, ["report", "2025", "--bogus"])
     assert r.exit_code == 2 and "没有选项 --bogus" in r.stderr
+
+
+def test_units_late_in_the_same_way_are_one_sentence_of_the_bulletin(runner: CliRunner) -> None:
+    text = out(runner, "bulletin", "2026", "--returns", EXAMPLES, "--as-of", "2026-11-20", "--format", "text")
+    para = next(line for line in text.splitlines() if "报送不及时" in line)
+    assert para.count("属逾期未报") == 1, para
+    late = "税郭镇、西王庄镇、孟庄镇、永安镇、齐村镇、光明路街道、龙山路街道、全区填报表报送单位"
+    assert late + "最近一次报送均截至2026年9月30日" in para
+    single = out(runner, "bulletin", "2025", "--returns", EXAMPLES, "--as-of", "2026-01-10", "--format", "text")
+    assert "光明路街道最近一次报送截至2025年11月30日，" in single  # one unit: no 均

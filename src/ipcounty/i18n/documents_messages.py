@@ -123,6 +123,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "（{period}进展应于{due}前报送，已逾期{days}天）",
         " ({period} was due by {due}, {days} days overdue)",
     ),
+    "bulletin.overdue_many": (
+        "{unit}最近一次报送均截至{as_of}，{period}进展应于{due}前报送，已逾期{days}天，均属逾期未报",
+        "{unit}: latest returns as of {as_of}; {period} was due by {due}, {days} days overdue",
+    ),
     "bulletin.overdue": (
         "{unit}最近一次报送截至{as_of}，{period}进展应于{due}前报送，已逾期{days}天，属逾期未报",
         "{unit}: latest return as of {as_of}; {period} was due by {due}, {days} days overdue",
