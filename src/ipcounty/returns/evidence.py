@@ -178,6 +178,8 @@ def _find_tables(grid: list[list[Cell]], indicators: list[Indicator]) -> list[_T
     for r, row in enumerate(grid):
         if row.count("") >= len(row) - 1:
             continue  # a header names at least two columns: blank rows and titles are passed in C
+        if len([v for v in row if v.__class__ is str and 0 < len(v) <= longest]) < 2:
+            continue  # items: numbers, dates and strings longer than any column name
         names: dict[str, int] = {}
         for c, v in enumerate(row):
             # Only short strings can be column names; patent numbers and names are not cleaned.
