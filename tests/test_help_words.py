@@ -68,8 +68,9 @@ def test_english_help_is_english_throughout(runner: CliRunner, args: list[str]) 
 def test_help_says_required_and_default_in_chinese(runner: CliRunner) -> None:
     text = page(runner, ["report"], 100)
     assert "用法：ipcounty report [选项] {年度}" in text
-    assert "年度，如 2025（必填）" in text and "输出格式（默认：table）" in text
+    assert "年度，如 2025（必填）" in text and "输出格式（默认 table；有 -o 时按扩展名" in text
     assert "--as-of <日期>" in text and "-o, --output <文件>" in text
+    assert "（默认：text）" in page(runner, ["validate"], 100)  # Typer's [default: text], said in Chinese
 
 
 def test_english_help_follows_the_environment_too(runner: CliRunner) -> None:

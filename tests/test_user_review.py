@@ -6,7 +6,11 @@ year's 整改 that does not ask to speed up a year that is over."""
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from ipcounty.cli import app
@@ -99,3 +103,114 @@ def test_a_closed_year_is_not_asked_to_speed_up_without_a_deadline(runner: CliRu
     assert "限时整改" not in para and "加快工作进度" not in para
     running = out(runner, "bulletin", "2025", "--returns", EXAMPLES, "--as-of", "2025-12-10", "--format", "text")
     assert "限时整改。" in running and "于2026年1月5日前报送整改情况" in running
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None, reason="needs soffice")
+def test_no_printed_page_of_the_bulletin_ends_with_a_heading_or_a_table_caption(tmp_path: Path) -> None:
+    docx = tmp_path / "通报.docx"
+    r = CliRunner().invoke(
+        app, [*BASE, "bulletin", "2025", "--returns", EXAMPLES, "--as-of", "2026-01-10", "-o", str(docx)]
+    )
+    assert r.exit_code == 0, r.output
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(docx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "通报.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = [p for p in text.split("\f") if p.strip()]
+    assert len(pages) > 5
+    for i, page in enumerate(pages[:-1], 1):
+        lines = [ln.strip() for ln in page.splitlines() if ln.strip() and not re.fullmatch(r"—\s*\d+\s*—", ln.strip())]
+        last = lines[-1]
+        heading = re.fullmatch(r"[一二三四五六七八九十]+、\S+", last)
+        caption = re.fullmatch(r"[BDG]\d+ \S+", last)
+        assert not heading and not caption, (i, last)
+    # 附件2's header says 序时进度 on one line (its column was too narrow for four characters)
+    goals = next(p for p in pages if "区级目标进展情况表" in p and "G01" in p)
+    assert any("完成率" in ln and "序时进度" in ln for ln in goals.splitlines()), goals[:800]
+
+
+def test_no_row_of_a_bulletin_table_splits_over_two_pages(tmp_path: Path) -> None:
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    docx = tmp_path / "通报.docx"
+    r = CliRunner().invoke(app, [*BASE, "bulletin", "2025", "--returns", EXAMPLES, "-o", str(docx)])
+    assert r.exit_code == 0, r.output
+    d = Document(str(docx))
+    rows = [row for t in d.tables for row in t.rows[1:]]
+    assert len(rows) > 100
+    assert all(row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None for row in rows)
+
+
+def test_output_file_extension_says_the_format(runner: CliRunner, tmp_path: Path) -> None:
+    """``report 2025 -o 2025.csv`` is a CSV Excel opens (it was the terminal table under a .csv name)."""
+    for command, header in (
+        ("report", "year,reporting_unit,indicator_code"),
+        ("score", "year,reporting_unit,score,rank"),
+        ("trend", "reporting_unit,indicator_code,as_of"),
+    ):
+        target = tmp_path / f"{command}.csv"
+        r = runner.invoke(app, [*BASE, command, "2025", "--returns", EXAMPLES, "-o", str(target)])
+        assert r.exit_code == 0, r.output
+        data = target.read_bytes()
+        assert data.startswith(b"\xef\xbb\xbf" + header.encode()), (command, data[:80])
+    html = tmp_path / "r.html"
+    assert runner.invoke(app, [*BASE, "report", "2025", "--returns", EXAMPLES, "-o", str(html)]).exit_code == 0
+    assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    text = tmp_path / "r.txt"
+    assert runner.invoke(app, [*BASE, "report", "2025", "--returns", EXAMPLES, "-o", str(text)]).exit_code == 0
+    assert "B1 新增有效发明专利数量" in text.read_text(encoding="utf-8")
+    # --format still wins over the extension
+    forced = tmp_path / "forced.csv"
+    args = [*BASE, "report", "2025", "--returns", EXAMPLES, "--format", "json", "-o", str(forced)]
+    assert runner.invoke(app, args).exit_code == 0
+    assert forced.read_text(encoding="utf-8").lstrip().startswith("{")
+
+
+def test_an_output_name_no_format_writes_is_refused_with_what_to_write(runner: CliRunner, tmp_path: Path) -> None:
+    r = runner.invoke(app, [*BASE, "report", "2025", "--returns", EXAMPLES, "-o", str(tmp_path / "2025.xlsx")])
+    assert r.exit_code == 2 and not (tmp_path / "2025.xlsx").exists()
+    assert "这里可写 .csv、.json、.md、.html、.txt 文件" in r.stderr and "ipcounty export 年度 -o 文件.xlsx" in r.stderr
+    for name in ("通报.doc", "通报.pdf"):
+        r = runner.invoke(app, [*BASE, "bulletin", "2025", "--returns", EXAMPLES, "-o", str(tmp_path / name)])
+        assert r.exit_code == 2 and not (tmp_path / name).exists(), r.output
+        assert "通报可写成 .docx（公文格式，Word/WPS 打开）" in r.stderr and "通报.docx" in r.stderr
+    pdf = str(tmp_path / "s.pdf")
+    r = runner.invoke(app, [*BASE, "--lang", "en", "score", "2025", "--returns", EXAMPLES, "-o", pdf])
+    assert r.exit_code == 2 and "write a .csv, .json, .md, .txt file here" in r.stderr
+
+
+def test_a_global_option_after_the_command_is_shown_where_it_goes(runner: CliRunner) -> None:
+    r = runner.invoke(app, ["report", "2025", "--lang", "en"])
+    assert r.exit_code == 2
+    assert "--lang goes before the command: ipcounty --lang en report 2025" in r.stderr
+    r = runner.invoke(app, ["plan", "--plan", "my plan.yaml", "--check"])
+    assert r.exit_code == 2
+    assert "--plan 要写在命令之前：ipcounty --plan 'my plan.yaml' plan --check" in r.stderr
+    r = runner.invoke(app, ["report", "2025", "--bogus"])
+    assert r.exit_code == 2 and "没有选项 --bogus" in r.stderr
+
+
+def test_units_late_in_the_same_way_are_one_sentence_of_the_bulletin(runner: CliRunner) -> None:
+    text = out(runner, "bulletin", "2026", "--returns", EXAMPLES, "--as-of", "2026-11-20", "--format", "text")
+    para = next(line for line in text.splitlines() if "报送不及时" in line)
+    assert para.count("属逾期未报") == 1, para
+    late = "税郭镇、西王庄镇、孟庄镇、永安镇、齐村镇、光明路街道、龙山路街道、全区填报表报送单位"
+    assert late + "最近一次报送均截至2026年9月30日" in para
+    single = out(runner, "bulletin", "2025", "--returns", EXAMPLES, "--as-of", "2026-01-10", "--format", "text")
+    assert "光明路街道最近一次报送截至2025年11月30日，" in single  # one unit: no 均

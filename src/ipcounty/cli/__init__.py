@@ -63,7 +63,8 @@ class _Boundary(TyperGroup):
 
                 lang = _argv_lang(argv)
                 prog = prog_name or "ipcounty"
-                err_console().print(f"✗ {usage_message(exc, lang)}", markup=False, highlight=False, soft_wrap=True)
+                said = usage_message(exc, lang, argv)
+                err_console().print(f"✗ {said}", markup=False, highlight=False, soft_wrap=True)
                 err_console().print(tr("usage.help-line", lang, prog=prog), markup=False, style="dim")
             sys.exit(exc.exit_code)
         except typer.Abort:

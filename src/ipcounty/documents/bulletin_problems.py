@@ -97,19 +97,21 @@ class ProblemSections(BulletinWriter):
                 )
             out.append(self.t("bulletin.not_submitted", units=self.names(missing), year=rep.year, due=due))
         latest = {r.reporting_unit: r.as_of for r in rep.rows if r.status == "overdue" and r.as_of}
+        # Units late in the same way are one sentence (七个镇街最近一次报送均截至…), not seven copies.
+        groups: dict[tuple[str, str, str, int], list[str]] = {}
         for unit in u.overdue + d.overdue:
             t = rep.timeliness[unit]
             assert t.period is not None
-            out.append(
-                self.t(
-                    "bulletin.overdue",
-                    unit=self.label(unit),
-                    as_of=fmt_date(latest.get(unit), lang) or "—",
-                    period=period_label(t.period, lang),
-                    due=fmt_date(t.period.due, lang),
-                    days=t.days,
-                )
+            key = (
+                fmt_date(latest.get(unit), lang) or "—",
+                period_label(t.period, lang),
+                fmt_date(t.period.due, lang),
+                t.days,
             )
+            groups.setdefault(key, []).append(unit)
+        for (as_of, period, due_date, days), units in groups.items():
+            message = "bulletin.overdue" if len(units) == 1 else "bulletin.overdue_many"
+            out.append(self.t(message, unit=self.names(units), as_of=as_of, period=period, due=due_date, days=days))
         subs = [s for s in rep.submissions if s.ret.year == rep.year]
         for unit in u.rejected + d.rejected:
             rejected = [s.ret for s in subs if s.role == "rejected" and s.ret.unit == unit]

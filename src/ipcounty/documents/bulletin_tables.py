@@ -81,7 +81,7 @@ def goals_table(report: Report, lang: str) -> Table | None:
         return None
     header = _header(tr("col.indicator", lang), lang)[:-1]
     body = tuple(_cells(f"{r.indicator.code} {r.indicator.label(lang)}", r, lang)[:-1] for r in rows)
-    return Table(header, body, _FIGURES, (3.7, 0.9, 1.2, 1.3, 1.3, 1.3, 2.0, 1.0))
+    return Table(header, body, _FIGURES, (3.5, 0.9, 1.2, 1.3, 1.4, 1.3, 2.0, 1.0))
 
 
 def returns_table(report: Report, lang: str) -> Table:

@@ -207,6 +207,8 @@ def _paragraph(d: Document, para: Para) -> Paragraph:
         fmt.first_line_indent = pt(2 * SIZE_3)  # 每段首行缩进二字
     if para.kind == "right":
         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if para.kind == "h1":
+        fmt.keep_with_next = True  # 一、 never alone at the foot of a page
     if para.kind in ("h1", "h2"):
         # An outline level, so the headings show in Word's and WPS's navigation pane.
         level = element("w:outlineLvl", w_val="0" if para.kind == "h1" else "1")
@@ -231,6 +233,7 @@ def _attachment(d: Document, att: Attachment) -> None:
     for caption, table in att.tables:
         if caption:
             p = d.add_paragraph()
+            p.paragraph_format.keep_with_next = True  # a table's caption stays with its table
             run(p, caption, HEI_FONT, HEI_FONT, SIZE_3)
         write_table(d, table)
     for note in att.notes:

@@ -38,6 +38,8 @@ def write_table(d: Document, table: Table) -> None:
     _repeat_header(t.rows[0])
     for r, values in enumerate((table.header, *table.rows)):
         row = t.rows[r]
+        if r > 0:  # a row is never split over two pages (a wrapped name half on each)
+            row._tr.get_or_add_trPr().append(element("w:cantSplit"))
         caption = r > 0 and all(not v for v in values[1:])
         if caption:
             merged = row.cells[0].merge(row.cells[-1])

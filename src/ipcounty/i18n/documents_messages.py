@@ -8,9 +8,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "due.period.monthly": ("{year}年{index}月", "{month} {year}"),
     "due.period.quarterly": ("{year}年第{cn}季度", "Q{index} {year}"),
     "due.period.yearly": ("{year}年度", "the year {year}"),
-    "due.overdue_days": ("逾期 {days} 天", "{days} days overdue"),
+    "due.overdue_days": ("逾期{days}天", "{days} days overdue"),
     "due.overdue_unit": (
-        "{unit}（最近一次截至{as_of}，{period}进展应于{due}前报送，逾期 {days} 天）",
+        "{unit}（最近一次截至{as_of}，{period}进展应于{due}前报送，逾期{days}天）",
         "{unit} (latest as of {as_of}; {period} was due by {due}, {days} days overdue)",
     ),
     "due.overdue_line": ("逾期未报：{units}。请联系催报。", "Overdue: {units}. Chase them."),
@@ -123,6 +123,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "（{period}进展应于{due}前报送，已逾期{days}天）",
         " ({period} was due by {due}, {days} days overdue)",
     ),
+    "bulletin.overdue_many": (
+        "{unit}最近一次报送均截至{as_of}，{period}进展应于{due}前报送，已逾期{days}天，均属逾期未报",
+        "{unit}: latest returns as of {as_of}; {period} was due by {due}, {days} days overdue",
+    ),
     "bulletin.overdue": (
         "{unit}最近一次报送截至{as_of}，{period}进展应于{due}前报送，已逾期{days}天，属逾期未报",
         "{unit}: latest return as of {as_of}; {period} was due by {due}, {days} days overdue",
@@ -207,6 +211,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # cells of a sent-back return, as an office writes them: “填报表”工作表E13、E15单元格
     "bulletin.cells": ("“{sheet}”工作表{cells}单元格", "sheet {sheet}, cells {cells}"),
     # ---- writing documents ----------------------------------------------------------------
+    "doc.unknown-suffix": (
+        "无法写成 {path}：通报可写成 .docx（公文格式，Word/WPS 打开）、.txt（纯文本）或 .md，例如 -o {stem}.docx",
+        "cannot write {path}: the bulletin is written as .docx (for Word/WPS), .txt (plain text) or .md, e.g. -o {stem}.docx",
+    ),
     "doc.docx-needs-output": (
         "--format docx 需要用 -o 指定 .docx 输出文件，例如 -o 通报.docx",
         "--format docx needs an output file: -o bulletin.docx",

@@ -43,6 +43,10 @@ OPTION_HELP: dict[str, tuple[str, str]] = {
         "list the plan's consistency notes (a breakdown that does not add up to its goal, …)",
     ),
     "format": ("输出格式", "output format"),
+    "format-by-suffix": (
+        "输出格式（默认 table；有 -o 时按扩展名，如 .csv、.json、.md）",
+        "output format (default table; with -o, the file's extension: .csv, .json, .md, …)",
+    ),
     "year": ("年度，如 2025", "the year, e.g. 2025"),
     "year-all": ("年度，如 2025（用 --all-years 时可省略）", "the year, e.g. 2025 (may be left out with --all-years)"),
     "template-unit": ("只生成这些单位（可重复）", "only these units (repeatable)"),
