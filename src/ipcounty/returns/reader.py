@@ -17,13 +17,18 @@ from ipcounty.returns import layout as L
 from ipcounty.returns.form_header import Ctx, Layout, find_layout, label_value, read_header
 from ipcounty.returns.form_rows import read_table
 from ipcounty.returns.model import Return
-from ipcounty.returns.workbook import Book, Cell, open_book
+from ipcounty.returns.workbook import Book, Cell, open_book, quiet_stderr
 
 _SHEETS_READ = (L.SHEET, L.META_SHEET, L.DETAIL_SHEET)  # the sheets of a return that are read
 
 
 def read_return(path: Path, plan: Plan, *, name: str | None = None, today: dt.date | None = None) -> Return:
     """Read and check the return at ``path``. ``name`` is how findings refer to the file."""
+    with quiet_stderr():  # one redirect for every python-calamine call the return needs
+        return _read_return(path, plan, name, today)
+
+
+def _read_return(path: Path, plan: Plan, name: str | None, today: dt.date | None) -> Return:
     ret = Return(file=name or str(path))
     book, problem = open_book(path, sheets=_SHEETS_READ)
     if problem is not None or book is None:

@@ -47,6 +47,7 @@ __all__ = [
     "content_kind",
     "exact_extent",
     "open_book",
+    "quiet_stderr",
     "read_regular_file",
     "sheet_extent",
 ]
@@ -224,13 +225,23 @@ class RustPanic(Exception):
 
 
 _DEVNULL: int | None = None
+_QUIET = [0]  # how deep inside quiet_stderr blocks this process is
 
 
 @contextlib.contextmanager
-def _rust_panics_quiet() -> Iterator[None]:
-    """Turn a Rust panic inside the block into :class:`RustPanic`, without the panic message and
-    backtrace Rust prints on stderr (file descriptor 2) for the user to puzzle over."""
+def quiet_stderr() -> Iterator[None]:
+    """File descriptor 2 pointed at /dev/null for the block: Rust prints a panic's message and
+    backtrace there, for the user to puzzle over. A block inside another costs nothing (no system
+    call), so a return is read under one redirect (see ``read_return``), not one per
+    python-calamine call."""
     global _DEVNULL
+    if _QUIET[0]:
+        _QUIET[0] += 1
+        try:
+            yield
+        finally:
+            _QUIET[0] -= 1
+        return
     try:
         saved = os.dup(2)
         if _DEVNULL is None:
@@ -238,13 +249,24 @@ def _rust_panics_quiet() -> Iterator[None]:
         os.dup2(_DEVNULL, 2)
     except OSError:
         saved = -1
+    _QUIET[0] = 1
     try:
         yield
-    except BaseException as exc:
-        if type(exc).__name__ == "PanicException":
-            raise RustPanic(str(exc) or "panic") from None
-        raise
     finally:
+        _QUIET[0] = 0
         if saved >= 0:
             os.dup2(saved, 2)
             os.close(saved)
+
+
+@contextlib.contextmanager
+def _rust_panics_quiet() -> Iterator[None]:
+    """Turn a Rust panic inside the block into :class:`RustPanic`, without the panic message on
+    stderr (see :func:`quiet_stderr`)."""
+    with quiet_stderr():
+        try:
+            yield
+        except BaseException as exc:
+            if type(exc).__name__ == "PanicException":
+                raise RustPanic(str(exc) or "panic") from None
+            raise

@@ -17,9 +17,6 @@ _REF = re.compile(rb'\sr\s*=\s*["\']([A-Za-z]{0,3})([0-9]+)["\']')
 # Start tags of cells and rows, with or without a namespace prefix (<c ...>, <x:c ...>); the
 # groups hold their attributes.
 _PREFIX = rb"<(?:[A-Za-z_][\w.-]*:)?"
-_CELL_TAG = re.compile(_PREFIX + rb"c(?=[\s/>])([^>]*)>")
-_ROW_START = re.compile(_PREFIX + rb"row(?=[\s/>])")
-_ROW_TAG = re.compile(_ROW_START.pattern + rb"([^>]*)>")
 
 
 def _col_number(letters: bytes) -> int:
@@ -32,18 +29,21 @@ def _col_number(letters: bytes) -> int:
 # The usual sheet, as Excel, WPS, LibreOffice and openpyxl write it: every cell tag starts
 # <c r="B5" and every row tag <row r="5", one r each, no namespace prefix, no column past Z and
 # no row past 999. It is recognised by counting fixed strings in one translated copy of its
-# <sheetData>: digits made 0, A–Z made A, tab, CR and LF made a tab, non-ASCII bytes deleted
-# (bytes.translate and bytes.count run in C at a few instructions a byte; a regular expression
-# tried at every tag costs several times more). A usual cell tag then reads <c r="A0">, and a
-# usual row tag <row r="0">, with one to three 0s.
+# <sheetData>: digits made 0, A–Z made A, whitespace and non-ASCII bytes deleted (bytes.translate
+# and bytes.count run in C at a few instructions a byte; a regular expression tried at every tag
+# costs several times more). A usual cell tag then reads <cr="A0">, and a usual row tag
+# <rowr="0">, with one to three 0s.
 #
-# Deleting non-ASCII bytes never makes a far cell look usual: XML's syntax (names' starts, =,
-# quotes, whitespace) is ASCII, and python-calamine refuses a position holding anything but
-# ASCII letters and digits, so a deletion can only join characters into <c r="A0 where the tag
-# is no cell to python-calamine or its position is refused.
-_AS_CLASSES = bytes.maketrans(bytes(range(65, 91)) + b"0123456789\n\r", b"A" * 26 + b"0" * 10 + b"\t\t")
-_NON_ASCII = bytes(range(128, 256))
-_PREFIXED_TAG = re.compile(rb":(?:c|row)[\t />]")  # <x:c ...> (in the copy: tabs stand for CR and LF)
+# Deleting bytes never makes a far cell look usual. XML's syntax (names' starts, =, quotes) is
+# ASCII, and python-calamine refuses a position holding anything but ASCII letters and digits, so
+# a deleted byte inside a position is a position refused. Deleted whitespace only joins what
+# python-calamine reads apart: <c r = "B5"> and <c\nr="B5"> are the cell B5 either way, and a
+# spaced second r (<c r="B5" r ="XFD1">) is counted with every other r=. A tag name joined to
+# its first attribute (<c t="s"> reads <ct="s">) is a cell tag that does not start with a usual
+# position, as before.
+_AS_CLASSES = bytes.maketrans(bytes(range(65, 91)) + b"0123456789", b"A" * 26 + b"0" * 10)
+_DELETED = bytes(range(128, 256)) + b" \t\n\r"
+_PREFIXED_TAG = re.compile(rb":(?:c|row)")  # <x:c ...>, <x:row ...> (and anything else so spelled)
 
 
 def _usual(data: bytes) -> bool:
@@ -51,19 +51,17 @@ def _usual(data: bytes) -> bool:
 
     Each way to spell a position python-calamine reads, other than the usual one, breaks one of
     the equalities or adds a string that must be absent: a tag without r, or with r not first
-    (<c t="s" r="B5">), a second r (r='B5' included), r spaced (r = "B5"), a column lower-case,
-    of two letters or none, a row past 999, a namespace prefix (<x:c>)."""
-    t = data.translate(_AS_CLASSES, _NON_ASCII)
-    cells = t.count(b'<c r="A0')
-    rows = t.count(b'<row r="0')
+    (<c t="s" r="B5">), a second r (r='B5' and r = "B5" included), a column lower-case, of two
+    letters or none, a row past 999, a namespace prefix (<x:c>)."""
+    t = data.translate(_AS_CLASSES, _DELETED)
+    cells = t.count(b'<cr="A0')
+    rows = t.count(b'<rowr="0')
     return (
         t.count(b"<c") == cells  # every cell tag starts with a usual position
         and t.count(b"<row") == rows
         and t.count(b"r=") == cells + rows  # and there is no other r= anywhere
-        and b'<c r="A0000' not in t  # a row of four digits or more
-        and b'<row r="0000' not in t
-        and b" =" not in t  # r = "B5"
-        and b"\t=" not in t
+        and b'<cr="A0000' not in t  # a row of four digits or more
+        and b'<rowr="0000' not in t
         and _PREFIXED_TAG.search(t) is None
     )
 

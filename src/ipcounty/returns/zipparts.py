@@ -26,6 +26,11 @@ class Entry(NamedTuple):
     record_end: int = 0
 
 
+# A central directory record's fixed part: signature, (versions), flags, method, (time, date), CRC,
+# sizes, lengths of name, extra and comment, (disk, attributes), offset of the local header.
+_RECORD = struct.Struct("<4s4xHH4xIIIHHH8xI")
+
+
 def zip_entries(data: bytes) -> dict[str, Entry] | None:
     """Every zip entry, read straight from the central directory: a few microseconds instead of
     zipfile's fraction of a millisecond. None when the directory is not plain (zip64, comments,
@@ -39,17 +44,17 @@ def zip_entries(data: bytes) -> dict[str, Entry] | None:
     out: dict[str, Entry] = {}
     pos = offset
     for _ in range(count):
-        if data[pos : pos + 4] != b"PK\x01\x02":
-            return None
-        flags, method = struct.unpack_from("<HH", data, pos + 8)
-        crc, packed, unpacked, name_len, extra_len, comment_len = struct.unpack_from("<IIIHHH", data, pos + 16)
-        (local,) = struct.unpack_from("<I", data, pos + 42)
-        if 0xFFFFFFFF in (packed, unpacked, local):
+        if pos + 46 > end:
+            return None  # fewer records than the directory claims
+        sig, flags, method, crc, packed, unpacked, name_len, extra_len, comment_len, local = _RECORD.unpack_from(
+            data, pos
+        )
+        if sig != b"PK\x01\x02" or 0xFFFFFFFF in (packed, unpacked, local):
             return None
         name = data[pos + 46 : pos + 46 + name_len].decode("utf-8", "replace")
-        end = pos + 46 + name_len + extra_len + comment_len
-        out[name] = Entry(local, packed, unpacked, method, crc, flags, pos, end)
-        pos = end
+        after = pos + 46 + name_len + extra_len + comment_len
+        out[name] = Entry(local, packed, unpacked, method, crc, flags, pos, after)
+        pos = after
     return out
 
 
@@ -86,12 +91,18 @@ _SHEET_TAG = re.compile(r"<(?:\w+:)?sheet\b[^>]*>", re.S)
 _REL_TAG = re.compile(r"<(?:\w+:)?Relationship\b[^>]*>", re.S)
 
 
-_ATTRS = {name: re.compile(rf'\s{name}="([^"]*)"') for name in ("name", "r:id", "Id", "Target")}
-
-
-def _attr(tag: str, name: str) -> str:
-    m = _ATTRS[name].search(tag)
-    return m.group(1) if m else ""
+def _attr(tag: str, key: str) -> str:
+    """The value of the attribute ``key`` (``Id="``, ``r:id="``: its name, = and the quote) where it
+    follows whitespace in ``tag``, as the regular expression ``\\sId="([^"]*)"`` finds it; or "".
+    (str.find: a tenth of the regular expression's cost.)"""
+    i = tag.find(key)
+    while i > 0 and not tag[i - 1].isspace():
+        i = tag.find(key, i + 1)
+    if i <= 0:
+        return ""
+    start = i + len(key)
+    end = tag.find('"', start)
+    return tag[start:end] if end >= 0 else ""
 
 
 _NUMBER_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]+[0-9]+)"[^>]*>(?:(?!</c>).)*?<v>([^<]*)</v>', re.S)
@@ -117,9 +128,11 @@ class XlsxParts:
             return
         workbook = workbook_xml.decode("utf-8", "replace")
         rels = rels_xml.decode("utf-8", "replace")
-        targets = {_attr(t, "Id"): _attr(t, "Target") for t in _REL_TAG.findall(rels)}
+        targets = {_attr(t, 'Id="'): _attr(t, 'Target="') for t in _REL_TAG.findall(rels)}
         for tag in _SHEET_TAG.findall(workbook):
-            name, rid = unescape(_attr(tag, "name")), _attr(tag, "r:id")
+            name, rid = _attr(tag, 'name="'), _attr(tag, 'r:id="')
+            if "&" in name:
+                name = unescape(name)
             if rid in targets:
                 target = targets[rid].lstrip("/")
                 self.parts[name] = target if target.startswith("xl/") else f"xl/{target}"
