@@ -60,7 +60,7 @@ def test_table_ranks_and_explains_every_unit(runner: CliRunner, width: int) -> N
     out = r.stdout
     assert "2025年度各镇街考核评分" in out
     assert "示例评分规则" in out  # the shipped rules say they are an example
-    assert "按序时进度评分，截至 2025年12月31日" in out
+    assert "按序时进度评分，截至2025年12月31日" in out
     assert "每项得分四舍五入保留 2 位小数后相加" in out
     assert "得分说明" in out
     # the conflict and the rejected return: listed, not scored, and why

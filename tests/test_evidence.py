@@ -20,6 +20,7 @@ from ipcounty.returns.identifiers import (
     parse_credit_code,
     parse_patent,
     patent_check_digit,
+    usual_patent,
 )
 from ipcounty.returns.reader import read_return
 from tests.conftest import ROOT
@@ -314,3 +315,46 @@ def test_double_counting_agrees_with_the_rule_written_plainly(plan: Plan, seed: 
     got = [(d.indicator.code, d.key, [(c.township, c.year, c.file, c.cell) for c in d.claims]) for d in doubles]
     assert got == want_doubles
     assert {code: (t.claimed, t.distinct) for code, t in totals.items()} == want_totals
+
+
+_PATENT_TEXT = st.one_of(
+    st.builds(
+        lambda pre, digits, dot, check, pad: f"{pad}{pre}{digits}{dot}{check}{pad}",
+        st.sampled_from(["", "ZL", "CN", "zl", "ＺＬ"]),
+        st.one_of(st.from_regex(r"\A[0-9]{12}\Z"), st.from_regex(r"\A[0-9]{8}\Z"), st.just("2017١0601862")),
+        st.sampled_from([".", "", "。"]),
+        st.sampled_from([*"0123456789X", "x"]),
+        st.sampled_from(["", " "]),
+    ),
+    st.text(max_size=20),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_PATENT_TEXT, invention=st.booleans())
+def test_the_quick_patent_path_agrees_with_the_full_check(text: str, invention: bool) -> None:
+    """usual_patent (the 明细 fast path) clears only what parse_patent finds valid, in the same
+    canonical spelling; anything it leaves goes to parse_patent, which explains it."""
+    quick = usual_patent(text, invention=invention)
+    full = parse_patent(text, invention=invention)
+    if quick is not None:
+        assert full.problem is None and full.value == quick
+    digits = "201710601862"
+    usual = f"ZL{digits}.{patent_check_digit(digits)}"
+    assert usual_patent(usual, invention=True) == parse_patent(usual, invention=True).value == "201710601862.3"
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.one_of(st.from_regex(r"\A[0-9A-HJ-NP-RT-UW-Y]{18}\Z"), st.text(max_size=20)))
+def test_a_credit_code_already_canonical_reads_as_before(text: str) -> None:
+    import re
+    import unicodedata
+
+    from ipcounty.returns.identifiers import credit_check_char
+
+    t = re.sub(r"[\s\u200b-]", "", unicodedata.normalize("NFKC", text).upper())
+    got = parse_credit_code(text)
+    if len(t) == 18 and all(c in "0123456789ABCDEFGHJKLMNPQRTUWXY" for c in t):
+        assert got.value == (t if credit_check_char(t[:17]) == t[17] else None)
+    else:
+        assert got.problem == "bad-credit-code"

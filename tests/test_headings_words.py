@@ -43,7 +43,7 @@ def test_plan_in_english_has_english_brackets_and_commas(runner: CliRunner) -> N
 
 
 def test_help_lists_every_command_whole_not_cut_with_dots(runner: CliRunner) -> None:
-    r = runner.invoke(app, ["-h"], env={"COLUMNS": "80"})
+    r = runner.invoke(app, ["--lang", "en", "-h"], env={"COLUMNS": "80"})
     assert r.exit_code == 0
     commands = r.stdout.split("Commands:")[1]
     assert "..." not in commands

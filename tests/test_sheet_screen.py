@@ -22,7 +22,7 @@ from python_calamine import CalamineWorkbook
 from ipcounty.plan import Plan
 from ipcounty.returns import layout as L
 from ipcounty.returns.reader import read_return
-from ipcounty.returns.workbook import MAX_COLS, MAX_ROWS, _exact_extent, open_book, sheet_extent
+from ipcounty.returns.workbook import MAX_COLS, MAX_ROWS, exact_extent, open_book, sheet_extent
 from tests.conftest import ROOT
 
 TODAY = dt.date(2026, 11, 25)
@@ -159,6 +159,6 @@ def test_the_quick_screen_clears_only_sheets_within_the_limits(tags: list[str], 
     usual = "".join(f'<row r="{i}"><c r="B{i}" s="1" t="n"><v>{i}</v></c></row>' for i in range(1, usual_rows + 1))
     xml = f'<worksheet><sheetData>{usual}<row r="900">{"".join(tags)}</row></sheetData></worksheet>'.encode()
     if sheet_extent(xml) is None:
-        rows, cols = _exact_extent(xml)
+        rows, cols = exact_extent(xml)
         assert rows <= MAX_ROWS and cols <= MAX_COLS, xml
     assert sheet_extent(f"<sheetData>{usual}</sheetData>".encode()) is None

@@ -12,12 +12,19 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer._click.core import Context as _ClickContext
 from typer.core import TyperGroup
 
 from ipcounty import __version__
 from ipcounty.cli.common import Lang, Settings, err_console, settings
+from ipcounty.cli.help_format import HelpFormatter
+from ipcounty.cli.help_format import set_lang as set_help_lang
 from ipcounty.errors import IpcountyError, PlanError
 from ipcounty.i18n import ENV_LANG, default_lang, tr
+
+# Every help page (the group's and each command's) is written by ipcounty's formatter: the
+# user's language, wrapped by display width.
+_ClickContext.formatter_class = HelpFormatter
 
 
 class _Boundary(TyperGroup):
@@ -45,6 +52,7 @@ class _Boundary(TyperGroup):
 
         _safe_streams()
         argv = list(sys.argv[1:] if args is None else args)
+        set_help_lang(_argv_lang(argv))
         try:
             rv = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
         except ClickException as exc:
@@ -55,7 +63,8 @@ class _Boundary(TyperGroup):
 
                 lang = _argv_lang(argv)
                 prog = prog_name or "ipcounty"
-                err_console().print(f"✗ {usage_message(exc, lang)}", markup=False, highlight=False, soft_wrap=True)
+                said = usage_message(exc, lang, argv)
+                err_console().print(f"✗ {said}", markup=False, highlight=False, soft_wrap=True)
                 err_console().print(tr("usage.help-line", lang, prog=prog), markup=False, style="dim")
             sys.exit(exc.exit_code)
         except typer.Abort:
@@ -193,7 +202,7 @@ def _print_failure(ctx: Any, exc: IpcountyError) -> None:
 app = typer.Typer(
     cls=_Boundary,
     name="ipcounty",
-    help="知识产权强县建设进度计算 — progress against a county's IP plan, from township returns.",
+    help="知识产权强县建设进度计算 / Progress against a county's IP plan, from township returns.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

@@ -17,6 +17,7 @@ class BulletinFormat(StrEnum):
     markdown = "markdown"
 
 
+_TEXT_SUFFIXES = ("", ".txt", ".text")
 _BY_SUFFIX = {".docx": BulletinFormat.docx, ".md": BulletinFormat.markdown, ".markdown": BulletinFormat.markdown}
 
 
@@ -43,6 +44,9 @@ def bulletin(
     from ipcounty.i18n import tr
 
     s = settings(ctx)
+    if output is not None and fmt is None and output.suffix.lower() not in (*_BY_SUFFIX, *_TEXT_SUFFIXES):
+        # 通报.doc, 通报.pdf, 通报.wps: a plain-text file under that name would not open as one
+        raise UsageError(tr("doc.unknown-suffix", s.lang, path=str(output), stem=output.stem or "通报"))
     chosen = fmt or (_BY_SUFFIX.get(output.suffix.lower(), BulletinFormat.text) if output else BulletinFormat.text)
     if chosen is BulletinFormat.docx and (output is None or output.suffix.lower() != ".docx"):
         raise UsageError(tr("doc.docx-needs-output", s.lang))

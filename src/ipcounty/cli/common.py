@@ -101,4 +101,43 @@ ReturnsOption = Annotated[
         show_default=False,
     ),
 ]
-AsOfOption = Annotated[str | None, typer.Option("--as-of", help="按某日已知情况统计（晚于该日的填报表不计）")]
+AsOfOption = Annotated[
+    str | None, typer.Option("--as-of", metavar="<date>", help="按某日已知情况统计（晚于该日的填报表不计）")
+]
+
+
+# ``-o 2025.csv`` without ``--format``: the file's extension says the format (a table written
+# into a file Excel opens as CSV, or into 2025.xlsx, is not what anybody asked for).
+_BY_SUFFIX = {
+    ".csv": "csv",
+    ".json": "json",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "table",
+    ".text": "table",
+    "": "table",
+}
+FORMAT_HELP = "输出格式（默认 table；有 -o 时按扩展名，如 .csv、.json、.md）"
+
+
+def output_format(fmt: StrEnum | None, output: Path | None, choices: type[StrEnum], lang: str) -> Any:
+    """``--format`` as given; else the format ``-o``'s extension names; else ``table``.
+
+    An extension no format of this command writes (``.xlsx``, ``.docx``, ``.pdf``) is a usage error
+    that says what to write instead."""
+    if fmt is not None:
+        return fmt
+    if output is None:
+        return choices("table")
+    name = _BY_SUFFIX.get(output.suffix.lower())
+    if name is not None and name in choices.__members__:
+        return choices(name)
+    from ipcounty.errors import UsageError
+    from ipcounty.i18n import tr
+
+    shown = (".csv", ".json", ".md", ".html", ".txt")
+    known = ("、" if lang == "zh" else ", ").join(s for s in shown if _BY_SUFFIX[s] in choices.__members__)
+    hint = tr("output.use-export", lang) if output.suffix.lower() in (".xlsx", ".xls", ".et") else ""
+    raise UsageError(tr("output.unknown-suffix", lang, path=str(output), known=known, hint=hint))

@@ -11,12 +11,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ipcounty.cli.common import (
+    FORMAT_HELP,
     AsOfOption,
     ReturnsOption,
     dumps_json,
     err_console,
     is_terminal,
     out_console,
+    output_format,
     settings,
     speak_plan,
     write_stdout,
@@ -148,7 +150,7 @@ def report(
         list[str] | None, typer.Option("--unit", "--township", "-u", "-t", help="只看这些单位（可重复）")
     ] = None,
     indicator: Annotated[list[str] | None, typer.Option("--indicator", "-i", help="只看这些指标代码（可重复）")] = None,
-    fmt: Annotated[ReportFormat, typer.Option("--format", help="输出格式")] = ReportFormat.table,
+    fmt: Annotated[ReportFormat | None, typer.Option("--format", help=FORMAT_HELP, show_default=False)] = None,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="写入文件（CSV 带 BOM，便于 Excel/WPS 打开）", dir_okay=False),
@@ -159,6 +161,7 @@ def report(
     from ipcounty.render import report_view as view
 
     s = settings(ctx)
+    fmt = output_format(fmt, output, ReportFormat, s.lang)
     plan, rep = build_report(ctx, year, returns, as_of)
     rows = select_rows(plan, rep.rows, township, indicator, s.lang)
     if fmt is ReportFormat.table:

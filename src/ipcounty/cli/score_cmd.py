@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ipcounty.cli.common import (
+    FORMAT_HELP,
     AsOfOption,
     ReturnsOption,
     dumps_json,
     load_plan_for,
     out_console,
+    output_format,
     settings,
     write_stdout,
 )
@@ -39,7 +41,7 @@ def score(
         list[str] | None,
         typer.Option("--unit", "--township", "-u", "-t", help="只列这些单位（可重复；名次仍按全部单位排）"),
     ] = None,
-    fmt: Annotated[ScoreFormat, typer.Option("--format", help="输出格式")] = ScoreFormat.table,
+    fmt: Annotated[ScoreFormat | None, typer.Option("--format", help=FORMAT_HELP, show_default=False)] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="写入文件（CSV 带 BOM，Excel/WPS 可直接打开）", dir_okay=False)
     ] = None,
@@ -50,6 +52,7 @@ def score(
     from ipcounty.score.sheet import require_rules, score_report
 
     s = settings(ctx)
+    fmt = output_format(fmt, output, ScoreFormat, s.lang)
     plan = load_plan_for(ctx)
     require_rules(plan, s.lang)  # before reading any return: exit 2 with the fix
     wanted = wanted_units(plan, township, s.lang) if township else None

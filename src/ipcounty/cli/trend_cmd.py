@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ipcounty.cli.common import (
+    FORMAT_HELP,
     AsOfOption,
     ReturnsOption,
     dumps_json,
     err_console,
     out_console,
+    output_format,
     settings,
     write_stdout,
 )
@@ -39,7 +41,7 @@ def trend(
         list[str] | None, typer.Option("--unit", "--township", "-u", "-t", help="只看这些单位（可重复）")
     ] = None,
     indicator: Annotated[list[str] | None, typer.Option("--indicator", "-i", help="只看这些指标代码（可重复）")] = None,
-    fmt: Annotated[TrendFormat, typer.Option("--format", help="输出格式")] = TrendFormat.table,
+    fmt: Annotated[TrendFormat | None, typer.Option("--format", help=FORMAT_HELP, show_default=False)] = None,
     carry_forward: Annotated[
         bool, typer.Option("--carry-forward", help="当月没有报送时沿用此前最近一次报送的数")
     ] = False,
@@ -57,6 +59,7 @@ def trend(
     from ipcounty.render import trend_view as view
 
     s = settings(ctx)
+    fmt = output_format(fmt, output, TrendFormat, s.lang)
     plan, rets, _ = read_folder(ctx, returns)
     if year is None and not all_years:
         raise UsageError(tr("trend-year-missing", s.lang))

@@ -49,9 +49,37 @@ def _param(exc: Any) -> str:
     return str(hint or "").replace("'", "")
 
 
-def usage_message(exc: Any, lang: str) -> str:
-    """The sentence for a Typer usage error ``exc`` in ``lang``."""
+# The options of ``ipcounty`` itself, written before the command (and those that take a value).
+GLOBAL_OPTIONS = {"--plan": True, "--lang": True, "--debug": False, "--version": False}
+
+
+def moved_global(argv: list[str], option: str) -> str | None:
+    """``report 2025 --lang en`` as it must be typed, ``--lang en report 2025``; None when
+    ``option`` is not a global option found in ``argv``."""
+    for i, arg in enumerate(argv):
+        name = arg.split("=", 1)[0]
+        if name == option and name in GLOBAL_OPTIONS:
+            take = 2 if GLOBAL_OPTIONS[name] and "=" not in arg and i + 1 < len(argv) else 1
+            moved = argv[i : i + take]
+            rest = argv[:i] + argv[i + take :]
+            return " ".join(_quoted(a) for a in [*moved, *rest])
+    return None
+
+
+def _quoted(arg: str) -> str:
+    import shlex
+
+    return shlex.quote(arg)
+
+
+def usage_message(exc: Any, lang: str, argv: list[str] | None = None) -> str:
+    """The sentence for a Typer usage error ``exc`` in ``lang`` (``argv``: the command line, to
+    show a global option typed after the command where it belongs)."""
     name = type(exc).__name__
+    if name == "NoSuchOption" and argv is not None:
+        fixed = moved_global(argv, str(getattr(exc, "option_name", "")))
+        if fixed is not None:
+            return tr("usage.global-after-command", lang, name=exc.option_name, fixed=f"ipcounty {fixed}")
     message = str(getattr(exc, "message", "") or "")
     param = _param(exc)
     base = param.rstrip(".").lower()

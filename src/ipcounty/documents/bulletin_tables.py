@@ -8,14 +8,15 @@ from __future__ import annotations
 from ipcounty.documents.model import Attachment, Table
 from ipcounty.i18n import status_label, tr
 from ipcounty.progress.model import Report, Row
-from ipcounty.render.numbers import fmt_date, fmt_figure, fmt_percent, fmt_points
+from ipcounty.render.numbers import fmt_answer, fmt_date, fmt_figure, fmt_percent, fmt_points
+from ipcounty.returns.layout import YES
 
 _FIGURES = frozenset({1, 2, 3, 4, 5})
 
 
 def _actual(r: Row, lang: str) -> str:
     if isinstance(r.actual, str):
-        return r.actual
+        return fmt_answer(r.actual, lang)
     if r.actual is None and r.units_counted is not None:
         return f"{r.units_meeting}/{r.units_counted + len(r.missing_units)}"
     if r.actual is None:
@@ -26,7 +27,7 @@ def _actual(r: Row, lang: str) -> str:
 def _cells(label: str, r: Row, lang: str) -> tuple[str, ...]:
     ind = r.indicator
     if ind.kind == "yesno" and not r.is_district:
-        target = ("是" if lang == "zh" else "yes") if r.target else ""
+        target = fmt_answer(YES, lang) if r.target else ""
     else:
         target = fmt_figure(r.target, ind)
     return (
@@ -49,7 +50,7 @@ def _header(first: str, lang: str) -> tuple[str, ...]:
         tr("col.actual", lang),
         tr("col.completion", lang),
         tr("col.time_share", lang),
-        tr("bulletin.col.points", lang),
+        tr("col.lag_points", lang),
         tr("col.status", lang),
         tr("col.light", lang),
         tr("col.rank", lang),
@@ -80,7 +81,7 @@ def goals_table(report: Report, lang: str) -> Table | None:
         return None
     header = _header(tr("col.indicator", lang), lang)[:-1]
     body = tuple(_cells(f"{r.indicator.code} {r.indicator.label(lang)}", r, lang)[:-1] for r in rows)
-    return Table(header, body, _FIGURES, (3.7, 0.9, 1.2, 1.3, 1.3, 1.3, 2.0, 1.0))
+    return Table(header, body, _FIGURES, (3.5, 0.9, 1.2, 1.3, 1.4, 1.3, 2.0, 1.0))
 
 
 def returns_table(report: Report, lang: str) -> Table:

@@ -150,7 +150,7 @@ class _Reminders:
         r = Reminder(unit, action, head, "", end, due, days, self.contacts.get(unit))
         subs = [s for s in rep.submissions if s.ret.unit == unit and s.ret.year == rep.year]
         if action == "not_submitted":
-            r.text = self.t("remind.not_submitted", unit=self.name(unit), year=rep.year, when=when)
+            r.text = self.t("remind.not_submitted", unit=self.addressee(unit), year=rep.year, when=when)
         elif action == "overdue":
             used = next((s.ret for s in subs if s.role == "used"), None)
             t = rep.timeliness[unit]
@@ -158,7 +158,7 @@ class _Reminders:
             r.files = [used.file] if used else []
             r.text = self.t(
                 "remind.overdue",
-                unit=self.name(unit),
+                unit=self.addressee(unit),
                 year=rep.year,
                 as_of=self.date(used.as_of if used else None),
                 period=period_label(t.period, self.lang),
@@ -174,7 +174,7 @@ class _Reminders:
             lines = [
                 self.t(
                     "remind.rejected",
-                    unit=self.name(unit),
+                    unit=self.addressee(unit),
                     file=latest.file.rsplit("/", 1)[-1],
                     as_of=self.date(latest.as_of),
                     n=len(r.problems),
@@ -197,7 +197,7 @@ class _Reminders:
             names = self.t("bulletin.list_sep").join(self.t("remind.file", file=f.rsplit("/", 1)[-1]) for f in r.files)
             r.text = self.t(
                 "remind.conflict",
-                unit=self.name(unit),
+                unit=self.addressee(unit),
                 files=names,
                 as_of=self.date(conflicting[0].as_of if conflicting else None),
                 diff=differences(r.files, rep, self.lang) or "—",
@@ -206,6 +206,10 @@ class _Reminders:
 
     def name(self, unit: str) -> str:
         return tr("district_form", self.lang) if unit == self.report.plan.district_name else unit
+
+    def addressee(self, unit: str) -> str:
+        """Whom a message speaks to (``…：你单位…``): a unit, or whoever reports the district form."""
+        return tr("district_form_reporter", self.lang) if unit == self.report.plan.district_name else unit
 
     def problems(self, ret: Return) -> list[Problem]:
         out = []

@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from ipcounty.i18n import (
+    answer_messages,
     cli_messages,
     documents_messages,
     export_messages,
     file_messages,
+    help_messages,
     history_messages,
     labels,
     plan_messages,
@@ -52,6 +54,8 @@ MESSAGES = _merge(
     score_messages.MESSAGES,
     documents_messages.MESSAGES,
     cli_messages.MESSAGES,
+    help_messages.MESSAGES,
+    answer_messages.MESSAGES,
 )
 LABELS = labels.LABELS
 

@@ -33,6 +33,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "usage.arg-year": ("年度", "YEAR"),
     "usage.missing": ("缺少 {param}", "{param} is missing"),
     "usage.no-such-option": ("没有选项 {name}{hint}", "no option {name}{hint}"),
+    "usage.global-after-command": (
+        "{name} 要写在命令之前：{fixed}",
+        "{name} goes before the command: {fixed}",
+    ),
     "usage.no-such-command": ("没有命令 {name}{hint}", "no command {name}{hint}"),
     "usage.did-you-mean": ("（是否为 {name}？）", " (did you mean {name}?)"),
     "usage.extra-arguments": ("多余的参数：{args}", "unexpected extra argument(s): {args}"),
@@ -43,6 +47,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "usage.bad-parameter": ("{param}：{detail}", "{param}: {detail}"),
     "usage.other": ("参数错误：{detail}", "usage error: {detail}"),
+    "output.unknown-suffix": (
+        "无法写成 {path}：这里可写 {known} 文件，或用 --format 指定格式{hint}",
+        "cannot write {path}: write a {known} file here, or name the format with --format{hint}",
+    ),
+    "output.use-export": (
+        "；会议用的 Excel 工作簿请用 ipcounty export 年度 -o 文件.xlsx",
+        "; for the meeting workbook in Excel use ipcounty export YEAR -o FILE.xlsx",
+    ),
     "usage.help-line": ("用法见 {prog} -h", "see {prog} -h"),
     "usage.aborted": ("已取消", "aborted"),
     "system.error": (

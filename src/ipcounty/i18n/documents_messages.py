@@ -8,9 +8,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "due.period.monthly": ("{year}年{index}月", "{month} {year}"),
     "due.period.quarterly": ("{year}年第{cn}季度", "Q{index} {year}"),
     "due.period.yearly": ("{year}年度", "the year {year}"),
-    "due.overdue_days": ("逾期 {days} 天", "{days} days overdue"),
+    "due.overdue_days": ("逾期{days}天", "{days} days overdue"),
     "due.overdue_unit": (
-        "{unit}（最近一次截至{as_of}，{period}进展应于{due}前报送，逾期 {days} 天）",
+        "{unit}（最近一次截至{as_of}，{period}进展应于{due}前报送，逾期{days}天）",
         "{unit} (latest as of {as_of}; {period} was due by {due}, {days} days overdue)",
     ),
     "due.overdue_line": ("逾期未报：{units}。请联系催报。", "Overdue: {units}. Chase them."),
@@ -123,6 +123,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "（{period}进展应于{due}前报送，已逾期{days}天）",
         " ({period} was due by {due}, {days} days overdue)",
     ),
+    "bulletin.overdue_many": (
+        "{unit}最近一次报送均截至{as_of}，{period}进展应于{due}前报送，已逾期{days}天，均属逾期未报",
+        "{unit}: latest returns as of {as_of}; {period} was due by {due}, {days} days overdue",
+    ),
     "bulletin.overdue": (
         "{unit}最近一次报送截至{as_of}，{period}进展应于{due}前报送，已逾期{days}天，属逾期未报",
         "{unit}: latest return as of {as_of}; {period} was due by {due}, {days} days overdue",
@@ -141,9 +145,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bulletin.double": ("{item}{key}（{claims}）", "{item} {key} ({claims})"),
     "bulletin.claim": ("{unit}{year}年", "{unit} {year}"),  # who claimed it, in which year's return
     "bulletin.h2.rectify": ("限时整改。", "Put it right in time. "),
+    "bulletin.h2.rectify_closed": ("认真整改。", "Put it right. "),
     "bulletin.rectify": (
         "{units}要认真分析滞后原因，明确整改措施，加快工作进度{deadline}。",
         "{units} must find why they are behind, set out how to catch up and speed up{deadline}.",
+    ),
+    "bulletin.rectify_closed": (
+        "{units}要认真分析滞后原因，明确整改措施，在后续工作中补齐差距。",
+        "{units} must find why they are behind, set out how to catch up, and close the gap in the work ahead.",
     ),
     "bulletin.rectify_deadline": ("，于{due}前报送整改情况", ", and report what they did by {due}"),
     "bulletin.h2.report": ("按时报送。", "Report on time. "),
@@ -185,14 +194,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bulletin.att.returns": ("各{unit_word}报送情况表", "Returns of each {unit_word}"),
     "bulletin.att.number": ("{n}．{title}", "{n}. {title}"),
     "bulletin.att.label": ("附件{n}", "Attachment {n}"),
-    "bulletin.col.points": ("较序时进度", "vs schedule"),
     "bulletin.col.latest": ("最近截至日期", "Latest as of"),
     "bulletin.col.state": ("报送情况", "Returns"),
     "bulletin.col.detail": ("说明", "Detail"),
     "bulletin.state.on_time": ("按时报送", "on time"),
     "bulletin.att.note": (
-        "注：序时进度为截至填报表截至日期已过时间占目标期限的比例；较序时进度为完成数与序时进度应完成数之差占目标的百分点（正数为超前，负数为滞后）。",
-        "Note: the schedule is the share of the target's time elapsed at the return's date; vs schedule is the difference between the actual and the expected-to-date, in percentage points of the target (positive: ahead, negative: behind).",
+        "注：序时进度为截至填报表截至日期已过时间占目标期限的比例；进度差为完成数与序时应完成数之差占目标的百分点（正数为超前，负数为滞后）。",
+        "Note: the schedule is the share of the target's time elapsed at the return's date; the lag is the difference between the actual and the expected-to-date, in percentage points of the target (positive: ahead, negative: behind).",
     ),
     "bulletin.signature": ("（发文单位）", "(issuing office)"),
     "bulletin.sep": ("；", "; "),
@@ -203,6 +211,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # cells of a sent-back return, as an office writes them: “填报表”工作表E13、E15单元格
     "bulletin.cells": ("“{sheet}”工作表{cells}单元格", "sheet {sheet}, cells {cells}"),
     # ---- writing documents ----------------------------------------------------------------
+    "doc.unknown-suffix": (
+        "无法写成 {path}：通报可写成 .docx（公文格式，Word/WPS 打开）、.txt（纯文本）或 .md，例如 -o {stem}.docx",
+        "cannot write {path}: the bulletin is written as .docx (for Word/WPS), .txt (plain text) or .md, e.g. -o {stem}.docx",
+    ),
     "doc.docx-needs-output": (
         "--format docx 需要用 -o 指定 .docx 输出文件，例如 -o 通报.docx",
         "--format docx needs an output file: -o bulletin.docx",

@@ -42,7 +42,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export.light-counts": ("亮灯统计（{unit_word}×指标）", "Lights ({unit_word} × indicator)"),
     # ---- the HTML report page ----------------------------------------------------------------
     "html.footer": (
-        "{plan} · 由 ipcounty 生成 · 序时参考日 {date}",
+        "{plan} · 由 ipcounty 生成 · 序时参考日{date}",
         "{plan} · made by ipcounty · expected-to-date at {date}",
     ),
     "html.reported": ("已报送", "reported"),

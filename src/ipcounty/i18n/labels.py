@@ -90,6 +90,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "heading.goals_form": ("{level}级目标（{district}填报表）", "{Level} goals ({level} form)"),
     "heading.unit_statuses": ("{unit_word}×指标 状态统计", "{Unit_word} × indicator statuses"),
     "district_form": ("{district}填报表", "{level} form"),
+    # the district form as the subject of a sentence (催报, 通报): a form does not report itself
+    "district_form_reporter": ("{district}填报表报送单位", "the unit reporting the {level} form"),
     "served_goal": (
         "  → 对应{level}级目标 {code} {name}：累计完成 {actual} / {target}{unit}，完成率 {completion}，"
         "序时进度 {time_share}，{status}",

@@ -164,7 +164,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'the plan with start, basis, items and penalties (see README "考核评分"; data/targets.yaml ends with an example)',
     ),
     "score.title": ("{year}年度各{unit_word}考核评分", "{Unit_word} scores {year}"),
-    "score.subtitle": ("{basis}，截至 {date}", "{basis}, as of {date}"),
+    "score.subtitle": ("{basis}，截至{date}", "{basis}, as of {date}"),
     "score.basis.year": ("按年度目标评分", "judged against the year's targets"),
     "score.basis.schedule": ("按序时进度评分", "judged against 序时进度 (the amount expected to date)"),
     "score.sheet": ("考核评分", "Scores"),

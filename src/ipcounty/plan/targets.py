@@ -126,3 +126,15 @@ def in_period(key: TargetKey, start: dt.date, end: dt.date) -> bool:
     if key.grain == "year":
         return part.start <= end and part.end >= start
     return part.start >= start and part.end <= end
+
+
+def same_amount(a: float, b: float) -> bool:
+    """Whether two sums agree (a published 合计 and the sum of its parts), up to float rounding."""
+    return abs(a - b) < 1e-9 * max(1.0, abs(a), abs(b))
+
+
+def as_written(value: float) -> str:
+    """A number as a person writes it: 15, 3.5, 0.25 (no trailing .0)."""
+    if value == int(value):
+        return str(int(value))
+    return f"{value:.6g}"

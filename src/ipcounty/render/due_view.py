@@ -27,7 +27,7 @@ def period_label(p: DuePeriod, lang: str) -> str:
 
 
 def overdue_text(unit: str, t: Timeliness, latest: dt.date | None, lang: str) -> str:
-    """``光明路街道（最近一次截至2025年11月30日，2025年12月进展应于2026年1月5日前报送，逾期 330 天）``
+    """``光明路街道（最近一次截至2025年11月30日，2025年12月进展应于2026年1月5日前报送，逾期330天）``
     (dates as the period beside them is written; ISO in English)."""
     assert t.period is not None
     return tr(

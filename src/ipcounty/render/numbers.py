@@ -34,13 +34,26 @@ def fmt_percent(ratio: float | None, places: int = 1) -> str:
     return f"{ratio * 100:.{places}f}%"
 
 
-def with_wording(amount: str, wording: str | None) -> str:
-    """The plan's own words around a target: ``达到600件``, ``4个以上``, ``不少于2人``."""
+def with_wording(amount: str, wording: str | None, lang: str = "zh") -> str:
+    """The plan's own words around a target: ``达到600件``, ``4个以上``, ``不少于2人`` (in English
+    ``600件``, ``at least 4个``); a wording the catalogue does not know stays as the plan writes it."""
     if not wording:
         return amount
+    from ipcounty.i18n import MESSAGES, tr
+
+    if f"wording.{wording}" in MESSAGES:
+        return tr(f"wording.{wording}", lang, amount=amount)
     if wording in ("以上", "以下", "以内"):
         return amount + wording
     return wording + amount
+
+
+def fmt_answer(value: str, lang: str) -> str:
+    """An answer a return gives in words (是/否, 已完成/推进中/未启动) in ``lang``; other text as it is."""
+    from ipcounty.i18n import MESSAGES, tr
+
+    key = f"answer.{value}"
+    return tr(key, lang) if key in MESSAGES else value
 
 
 def fmt_points(points: float | None) -> str:

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any
 from ipcounty.findings import Finding
 from ipcounty.i18n import tr
 from ipcounty.plan.targets import part_label
-from ipcounty.render.numbers import fmt_number, fmt_unit_paren, with_wording
+from ipcounty.render.numbers import fmt_answer, fmt_number, fmt_unit_paren, with_wording
+from ipcounty.returns.layout import YES
 from ipcounty.schedule import holds_level
 
 if TYPE_CHECKING:
@@ -109,7 +110,7 @@ def render_plan(plan: Plan, notes: list[Finding], lang: str, console: Console) -
         target = (
             "—"
             if g.target is None
-            else with_wording(fmt_number(g.target) + ind.unit, g.wording)
+            else with_wording(fmt_number(g.target) + ind.unit, g.wording, lang)
             + (f"（{ind.served_by}）" if ind.served_by else "")
         )
         goals.add_row(
@@ -158,8 +159,9 @@ def render_plan(plan: Plan, notes: list[Finding], lang: str, console: Console) -
         t = _table(tr("col.code", lang), tr("col.indicator", lang), tr("col.target", lang), tr("col.source", lang))
         for d in plan.file.duties:
             ind = plan.indicator(d.code)
-            target = "是" if d.kind == "yesno" else with_wording(fmt_number(d.target) + (d.unit or ""), d.wording)
-            t.add_row(d.code, ind.label(lang), target if not en or d.kind != "yesno" else "yes", d.source)
+            amount = fmt_number(d.target) + (d.unit or "")
+            target = fmt_answer(YES, lang) if d.kind == "yesno" else with_wording(amount, d.wording, lang)
+            t.add_row(d.code, ind.label(lang), target, d.source)
         _section(console, tr("unit_duties", lang), t)
 
     if plan.file.measures:

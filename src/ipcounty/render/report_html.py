@@ -187,8 +187,10 @@ def cells(r: Row, lang: str) -> list[str]:
 def _table(report: Report, items: list[Row], lang: str, *, by_unit: bool) -> str:
     words = report.plan.words
     first = tr("col.township", lang, words=words) if by_unit else tr("col.indicator", lang)
+    # The district's goals are one row each: nothing to rank them against, no 排名 column.
+    columns = [k for k in HTML_COLUMNS if by_unit or k != "col.rank" or any(r.rank is not None for r in items)]
     head = f'<th class="name">{esc(first)}</th>'
-    head += "".join(f"<th>{esc(tr(k, lang))}</th>" for k in HTML_COLUMNS) + f"<th>{esc(tr('col.as_of', lang))}</th>"
+    head += "".join(f"<th>{esc(tr(k, lang))}</th>" for k in columns) + f"<th>{esc(tr('col.as_of', lang))}</th>"
     # After the date, the figures since the plan began (and the baselines, where a goal has one).
     extra = ["col.cumulative", "col.plan_target"] + (
         ["col.baseline"] if any(r.baseline is not None for r in items) else []
@@ -199,6 +201,8 @@ def _table(report: Report, items: list[Row], lang: str, *, by_unit: bool) -> str
         label = _unit_label(r, report, lang) if by_unit else f"{r.indicator.code} {r.indicator.label(lang)}"
         tds = [f'<td class="name">{esc(label)}</td>']
         for key, text in zip(HTML_COLUMNS, cells(r, lang), strict=True):
+            if key not in columns:
+                continue
             if key in ("col.status", "col.light"):
                 tds.append(f'<td class="word {_light_class(r)}">{esc(text)}</td>')
             else:

@@ -95,8 +95,16 @@ def render_table(report: Report, rows: list[Row], lang: str, console: Console) -
         t = None
         if not as_list:
             heads = (tr("col.code", lang), tr("col.indicator", lang))
+            # The district's goals are one row each: nothing to rank them against, no 排名 column.
+            ranked = any(r.rank is not None for r in goal_items)
             t = _fitting_table(
-                console, lang, goal_items, False, lambda r: (r.indicator.code, r.indicator.label(lang)), *heads
+                console,
+                lang,
+                goal_items,
+                False,
+                lambda r: (r.indicator.code, r.indicator.label(lang)),
+                *heads,
+                figures=TABLE_COLUMNS if ranked else TABLE_COLUMNS[:-1],
             )
         if t is None:
             for r in goal_items:
@@ -126,6 +134,7 @@ def _fitting_table(
     labels: Callable[[Row], tuple[str, ...]],
     *heads: str,
     first: str | None = None,
+    figures: tuple[str, ...] = TABLE_COLUMNS,
 ) -> Table | None:
     """The roomiest table of ``rows`` that fits the console whole (with the 截至 column, then
     without it, then with one space between columns); None when even that would cut a cell,
@@ -137,9 +146,9 @@ def _fitting_table(
     from rich.cells import cell_len
 
     heads = (first,) if first is not None else heads
-    figures = [tr(k, lang) for k in TABLE_COLUMNS]
-    cells = [[*labels(r), *_cells(r, lang)] for r in rows]
-    widths = [max([cell_len(h)] + [cell_len(c[i]) for c in cells]) for i, h in enumerate([*heads, *figures])]
+    names = [tr(k, lang) for k in figures]
+    cells = [[*labels(r), *_cells(r, lang)[: len(figures)]] for r in rows]
+    widths = [max([cell_len(h)] + [cell_len(c[i]) for c in cells]) for i, h in enumerate([*heads, *names])]
     if len(heads) > 1:  # the indicator name wraps between FOLD_MIN and FOLD_MAX
         widths[len(heads) - 1] = min(FOLD_MIN, widths[len(heads) - 1])
     date_width = max(cell_len(tr("col.as_of", lang)), 5)
@@ -148,14 +157,16 @@ def _fitting_table(
         columns = [*widths, date_width] if date else widths
         # Each column after the first is preceded by the box's one-space separator and the gap.
         if sum(columns) + (len(columns) - 1) * (1 + gap) <= console.width:
-            t = _new_table(lang, *heads, with_date=date, gap=gap)
+            t = _new_table(lang, *heads, with_date=date, gap=gap, figures=figures)
             for r in rows:
-                _add(t, r, lang, *labels(r), with_date=date)
+                _add(t, r, lang, *labels(r), with_date=date, figures=figures)
             return t
     return None
 
 
-def _new_table(lang: str, *first: str, with_date: bool, gap: int = 1) -> Table:
+def _new_table(
+    lang: str, *first: str, with_date: bool, gap: int = 1, figures: tuple[str, ...] = TABLE_COLUMNS
+) -> Table:
     from rich import box
     from rich.table import Table
 
@@ -165,7 +176,7 @@ def _new_table(lang: str, *first: str, with_date: bool, gap: int = 1) -> Table:
             t.add_column(head, overflow="fold", min_width=FOLD_MIN, max_width=FOLD_MAX)  # wraps, never cut
         else:
             t.add_column(head, no_wrap=True)
-    for key in TABLE_COLUMNS:
+    for key in figures:
         right = key not in ("col.status", "col.light")
         t.add_column(tr(key, lang), justify="right" if right else "left", no_wrap=True)
     if with_date:
@@ -173,10 +184,10 @@ def _new_table(lang: str, *first: str, with_date: bool, gap: int = 1) -> Table:
     return t
 
 
-def _add(t: Table, r: Row, lang: str, *labels: str, with_date: bool) -> None:
+def _add(t: Table, r: Row, lang: str, *labels: str, with_date: bool, figures: tuple[str, ...] = TABLE_COLUMNS) -> None:
     from rich.text import Text
 
-    cells: list[Any] = [*labels, *_cells(r, lang)]
+    cells: list[Any] = [*labels, *_cells(r, lang)[: len(figures)]]
     at = len(labels) + TABLE_COLUMNS.index("col.status")
     cells[at] = Text(cells[at], style=STATUS_STYLE.get(r.status, ""))
     cells[at + 1] = Text(cells[at + 1], style=LIGHT_STYLE.get(r.light or "", ""))
@@ -206,7 +217,7 @@ def _list_entry(console: Console, r: Row, label: str, lang: str) -> None:
     if r.indicator.kind == "qualitative":
         return  # its state is the status above
     unit = "" if r.indicator.kind == "yesno" else r.indicator.unit
-    actual, target = _actual_text(r), _target_text(r)
+    actual, target = _actual_text(r, lang), _target_text(r, lang)
     if actual:
         console.print(
             tr(

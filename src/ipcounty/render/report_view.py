@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING, Any
 
 from ipcounty.i18n import status_label, tr
 from ipcounty.progress.model import CSV_COLUMNS, REPORT_JSON_SCHEMA, REPORT_JSON_VERSION, Report, Row
-from ipcounty.render.numbers import fmt_date, fmt_figure, fmt_number, fmt_percent, fmt_points, fmt_unit_paren
+from ipcounty.render.numbers import (
+    fmt_answer,
+    fmt_date,
+    fmt_figure,
+    fmt_number,
+    fmt_percent,
+    fmt_points,
+    fmt_unit_paren,
+)
 from ipcounty.returns.layout import YES
 
 if TYPE_CHECKING:
@@ -129,7 +137,8 @@ def _timeliness_dict(report: Report) -> dict[str, Any] | None:
 
 
 def heading(report: Report, lang: str) -> str:
-    """``市中区… · 2025年度进度 · 报送截至 2025年12月31日 · 序时参考日 2025年12月31日``."""
+    """``市中区… · 2025年度进度 · 报送截至2025年12月31日 · 序时参考日2025年12月31日`` (no space
+    between Chinese words and a Chinese date)."""
     info = report.plan.info
     name = info.name
     latest = report.latest_as_of()
@@ -141,10 +150,10 @@ def heading(report: Report, lang: str) -> str:
             text += f" · as known on {fmt_date(report.as_of, lang)}"
         return text
     text = f"{name} · {report.year}年度进度"
-    text += f" · 报送截至 {fmt_date(latest, lang)}" if latest else " · 尚无报送"
-    text += f" · 序时参考日 {fmt_date(report.reference_date, lang)}"
+    text += f" · 报送截至{fmt_date(latest, lang)}" if latest else " · 尚无报送"
+    text += f" · 序时参考日{fmt_date(report.reference_date, lang)}"
     if report.as_of:
-        text += f" · 按 {fmt_date(report.as_of, lang)} 已知情况"
+        text += f" · 按{fmt_date(report.as_of, lang)}已知情况"
     return text
 
 
@@ -180,15 +189,15 @@ def _group_key(r: Row) -> str:
     return r.indicator.served_by or r.indicator.code
 
 
-def _target_text(r: Row) -> str:
+def _target_text(r: Row, lang: str) -> str:
     if r.indicator.kind == "yesno":
-        return "" if r.is_district or r.target is None else YES
+        return "" if r.is_district or r.target is None else fmt_answer(YES, lang)
     return fmt_figure(r.target, r.indicator)
 
 
-def _actual_text(r: Row) -> str:
+def _actual_text(r: Row, lang: str) -> str:
     if isinstance(r.actual, str):
-        return r.actual
+        return fmt_answer(r.actual, lang)
     if r.is_district and r.units_counted is not None and r.actual is None and r.status != "not_submitted":
         return f"{r.units_meeting}/{r.units_counted + len(r.missing_units)}"  # never a sum of rates
     return fmt_figure(r.actual, r.indicator)
@@ -212,8 +221,8 @@ def rank_text(r: Row) -> str:
 def _cells(r: Row, lang: str) -> list[str]:
     """The figures of TABLE_COLUMNS for one row, as a person reads them."""
     return [
-        _target_text(r),
-        _actual_text(r),
+        _target_text(r, lang),
+        _actual_text(r, lang),
         fmt_percent(r.completion),
         fmt_percent(r.time_share),
         fmt_points(r.lag_points),
@@ -311,7 +320,7 @@ def _served_line(goal_row: Row, items: list[Row], lang: str, report: Report) -> 
         words=words,
         code=ind.code,
         name=ind.label(lang),
-        actual=_actual_text(goal_row) or "—",
+        actual=_actual_text(goal_row, lang) or "—",
         target=fmt_figure(goal_row.target, ind),
         unit=ind.unit,
         completion=fmt_percent(goal_row.completion),
@@ -343,14 +352,17 @@ def to_markdown(report: Report, rows: list[Row], lang: str) -> str:
     """A Markdown page: heading, completeness, one table per indicator, then the district goals."""
     out = [f"# {heading(report, lang)}", "", completeness_line(report, lang), ""]
     words = report.plan.words
-    headers = [tr("col.township", lang, words=words), *(tr(k, lang) for k in TABLE_COLUMNS), tr("col.as_of", lang)]
 
-    def table(items: list[Row], label: Callable[[Row], str]) -> list[str]:
+    def table(items: list[Row], label: Callable[[Row], str], *, goals: bool = False) -> list[str]:
+        # The district's goals: one row each, named by indicator, nothing to rank them against.
+        first = tr("col.indicator", lang) if goals else tr("col.township", lang, words=words)
+        figures = TABLE_COLUMNS[:-1] if goals and all(r.rank is None for r in items) else TABLE_COLUMNS
+        headers = [first, *(tr(k, lang) for k in figures), tr("col.as_of", lang)]
         lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
         for r in items:
-            cells = [label(r), *_cells(r, lang), r.as_of.isoformat() if r.as_of else ""]
+            cells = [label(r), *_cells(r, lang)[: len(figures)], r.as_of.isoformat() if r.as_of else ""]
             cells = [c.replace("|", "\\|") for c in cells]
-            if r.is_district:
+            if r.is_district and not goals:
                 cells = [f"**{c}**" if c else c for c in cells]
             lines.append("| " + " | ".join(cells) + " |")
         return lines
@@ -370,7 +382,7 @@ def to_markdown(report: Report, rows: list[Row], lang: str) -> str:
     goals = [r for r in rows if r.indicator.section == "goal" and not r.indicator.served_by]
     if goals:
         out += ["## " + tr("heading.goals", lang, words=report.plan.words), ""]
-        out += [*table(goals, lambda r: f"{r.indicator.code} {r.indicator.label(lang)}"), ""]
+        out += [*table(goals, lambda r: f"{r.indicator.code} {r.indicator.label(lang)}", goals=True), ""]
     if report.double_counts:
         out += ["## " + ("重复计算" if lang == "zh" else "Double counted"), ""]
         out += [f"- {d.message(lang)}" for d in report.double_counts] + [""]

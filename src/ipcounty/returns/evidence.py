@@ -18,7 +18,7 @@ from ipcounty.findings import Finding, Severity
 from ipcounty.plan import Indicator, Plan
 from ipcounty.render.numbers import fmt_number
 from ipcounty.returns import layout as L
-from ipcounty.returns.identifiers import parse_credit_code, parse_patent
+from ipcounty.returns.identifiers import parse_credit_code, parse_patent, usual_patent
 from ipcounty.returns.lookups import lookups as _lookups
 from ipcounty.returns.model import Item, Return
 from ipcounty.returns.values import is_blank, parse_date, parse_number, parse_text, parse_year
@@ -178,6 +178,8 @@ def _find_tables(grid: list[list[Cell]], indicators: list[Indicator]) -> list[_T
     for r, row in enumerate(grid):
         if row.count("") >= len(row) - 1:
             continue  # a header names at least two columns: blank rows and titles are passed in C
+        if len([v for v in row if v.__class__ is str and 0 < len(v) <= longest]) < 2:
+            continue  # items: numbers, dates and strings longer than any column name
         names: dict[str, int] = {}
         for c, v in enumerate(row):
             # Only short strings can be column names; patent numbers and names are not cleaned.
@@ -253,6 +255,11 @@ def _read_table(grid: list[list[Cell]], t: _Table, end: int, ret: Return, plan: 
                     if is_key:
                         key = L.clean_label(text)
                     continue
+                if check in _PATENT_CHECKS and (number := usual_patent(raw, invention=check == "invention_patent")):
+                    values[name] = number  # a valid number, written the usual way
+                    if is_key:
+                        key = number
+                    continue
                 blank = not text
             elif cls is dt.date and check == "date" and (year is None or raw.year == year):
                 values[name] = raw
@@ -284,6 +291,9 @@ def _read_table(grid: list[list[Cell]], t: _Table, end: int, ret: Return, plan: 
                     seen[key] = first
             items.append(Item(code, key, first, values, ok))
     ret.items[code] = items
+
+
+_PATENT_CHECKS = frozenset({"patent", "invention_patent"})
 
 
 def _has_value(row: list[Cell], columns: list[tuple[str, int, str, bool]]) -> bool:

@@ -18,6 +18,7 @@ INVENTION_TYPES = frozenset("18")  # 1 invention, 8 invention entering China thr
 
 _PLAIN_PATENT = re.compile(r"(?:ZL|CN)?(\d{12}|\d{8})\.([0-9X])")
 _CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_CREDIT_SET = frozenset(_CREDIT_CHARS)
 _CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
 
@@ -42,6 +43,32 @@ def patent_check_digit(digits: str) -> str:
         total = sum(map(mul, map(int, digits), weights))
     r = total % 11
     return "X" if r == 10 else str(r)
+
+
+_WEIGHTED_ZEROS_12 = 48 * sum(_PATENT_WEIGHTS_12)  # what the digits' bytes add beyond their values
+_WEIGHTED_ZEROS_8 = 48 * sum(_PATENT_WEIGHTS_8)
+
+
+def usual_patent(text: str, *, invention: bool = False) -> str | None:
+    """The canonical spelling of a patent number written the usual way (``ZL201710601862.3``) and
+    valid; None for anything else, which :func:`parse_patent` then reads and explains. (The 明细
+    of a return holds dozens: this path makes no tuple and calls no other function.)"""
+    m = _PLAIN_PATENT.fullmatch(text)
+    if m is None:
+        return None
+    digits, check = m.groups()
+    if not digits.isascii():
+        return None  # other scripts' digits (\\d matches them): parse_patent reads them
+    if len(digits) == 12:
+        total = sum(map(mul, digits.encode(), _PATENT_WEIGHTS_12)) - _WEIGHTED_ZEROS_12
+        kind = digits[4]
+    else:
+        total = sum(map(mul, digits.encode(), _PATENT_WEIGHTS_8)) - _WEIGHTED_ZEROS_8
+        kind = digits[2]
+    r = total % 11
+    if check != ("X" if r == 10 else str(r)) or (invention and kind not in INVENTION_TYPES):
+        return None
+    return f"{digits}.{check}"
 
 
 def parse_patent(text: str, *, invention: bool = False) -> Checked:
@@ -72,7 +99,10 @@ def credit_check_char(first17: str) -> str:
 
 def parse_credit_code(text: str) -> Checked:
     """A 统一社会信用代码: 18 characters from 0-9 and A-Y without I, O, S, V, Z; the last a check character."""
-    t = re.sub(r"[\s\u200b-]", "", unicodedata.normalize("NFKC", text).upper())
+    if len(text) == 18 and _CREDIT_SET.issuperset(text):
+        t = text  # already canonical: NFKC, upper case, nothing to remove
+    else:
+        t = re.sub(r"[\s\u200b-]", "", unicodedata.normalize("NFKC", text).upper())
     if len(t) != 18 or any(c not in _CREDIT_CHARS for c in t):
         return Checked(None, "bad-credit-code")
     expected = credit_check_char(t[:17])

@@ -96,7 +96,7 @@ def carry(plan: Plan, ret: Return, unit: str, year: int) -> Carried:
     """What the ``year`` workbook of ``unit`` carries from the valid return ``ret``.
 
     ``ret`` must have been read with its 明细 items (a serial read keeps them)."""
-    from ipcounty.returns.template import rows_for
+    from ipcounty.returns.template_rows import rows_for
 
     assert ret.year is not None
     same_year = ret.year == year

@@ -2,7 +2,7 @@
 
 python-calamine builds a dense grid from A1 to the last cell of a sheet: one cell at GR200000
 makes it spend seconds and gigabytes, one further out aborts the process. For .xlsx the sheet
-XML is screened in ``workbook.py``; here the same question is answered for the other formats,
+XML is screened in ``xlsx_screen.py``; here the same question is answered for the other formats,
 from the bytes alone:
 
 - .ods: ``content.xml`` is walked with expat (no DTD, no entities), counting repeated rows and

@@ -1,0 +1,119 @@
+"""What every part of the 进展情况通报 shares: the report it speaks of, its words and its shapes.
+
+:class:`BulletinWriter` holds the report, the language and the separators; the sections are
+written by its subclasses (:mod:`~ipcounty.documents.bulletin_progress` for 一、二,
+:mod:`~ipcounty.documents.bulletin_problems` for 三、四) and put together in
+:mod:`~ipcounty.documents.bulletin`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ipcounty.documents.model import Para, Span, body
+from ipcounty.i18n import status_label, tr
+from ipcounty.progress.model import Report, Row
+from ipcounty.render.numbers import fmt_percent
+from ipcounty.status import STATUSES
+
+GREEN_FIRST = ("green", "yellow", "red")
+UNRANKED = frozenset({"not_submitted", "rejected", "conflict"})
+_CN_NUMBERS = "一二三四五六七八九十"
+
+
+def points(lag: float | None) -> str:
+    """Points behind schedule as a positive figure with one decimal: ``-2.92`` → ``2.9``."""
+    return f"{abs(lag or 0.0):.1f}"
+
+
+def lagging(r: Row) -> bool:
+    """A row behind 序时进度 on its figures: ``behind``, or ``overdue`` (late, its figures kept) with
+    a negative 进度差 — else 三、存在问题 would say every unit is on schedule while the annex table
+    shows 税郭镇 at −8.1 points. A ceiling's overdue row is not judged here (its lag runs the other way)."""
+    if r.status == "behind":
+        return True
+    return (
+        r.status == "overdue"
+        and r.indicator.direction != "at_most"
+        and r.lag_points is not None
+        and r.lag_points < -1e-9
+    )
+
+
+def cells_in_words(locations: list[str], lang: str) -> str:
+    """``填报表!E13``, ``填报表!E15`` as an office writes them: ``“填报表”工作表E13、E15单元格``."""
+    by_sheet: dict[str, list[str]] = {}
+    for loc in locations:
+        sheet, _, cell = loc.rpartition("!")
+        by_sheet.setdefault(sheet, []).append(cell)
+    sep = tr("bulletin.list_sep", lang)
+    return sep.join(
+        tr("bulletin.cells", lang, sheet=sheet, cells=sep.join(cells)) if sheet else sep.join(cells)
+        for sheet, cells in by_sheet.items()
+    )
+
+
+class BulletinWriter:
+    """The report, the language and the phrasing every section of the bulletin uses."""
+
+    def __init__(self, report: Report, lang: str) -> None:
+        self.report = report
+        self.lang = lang
+        self.plan = report.plan
+        self.sep = tr("bulletin.sep", lang)
+        self.list_sep = tr("bulletin.list_sep", lang)
+        self.unit_rows = [r for r in report.rows if not r.is_district]
+        self.district_rows = [r for r in report.rows if r.is_district]
+
+    def t(self, message: str, /, **params: Any) -> str:
+        return tr(message, self.lang, **params)
+
+    def names(self, units: list[str]) -> str:
+        return self.list_sep.join(self.label(u) for u in units)
+
+    def label(self, unit: str) -> str:
+        """A unit's name in a sentence; the district's own return is reported by 全区填报表报送单位."""
+        return tr("district_form_reporter", self.lang) if unit == self.plan.district_name else unit
+
+    def judged(self) -> tuple[int, int]:
+        """The district's indicators (its rows), and how many are green (on schedule or met)."""
+        return len(self.district_rows), sum(1 for r in self.district_rows if r.light == "green")
+
+    def share(self, part: int, whole: int) -> str:
+        return fmt_percent(part / whole) if whole else fmt_percent(None) or "—"
+
+    def status_counts(self, rows: list[Row]) -> str:
+        counts: dict[str, int] = {}  # by label: met and done both read 已完成
+        for s in STATUSES:
+            n = sum(1 for r in rows if r.status == s)
+            if n:
+                label = status_label(s, self.lang)
+                counts[label] = counts.get(label, 0) + n
+        return self.list_sep.join(self.t("bulletin.count", label=label, n=n) for label, n in counts.items())
+
+    def end(self, text: str) -> str:
+        """A sentence closed with 。 (or a full stop)."""
+        return text + ("。" if self.lang == "zh" else ".")
+
+    def joined(self, sentences: list[str]) -> str:
+        return ("" if self.lang == "zh" else " ").join(sentences)
+
+    def rows_of(self, unit: str) -> list[Row]:
+        return [r for r in self.unit_rows if r.reporting_unit == unit]
+
+    def lead(self, key: str, text: str) -> Para:
+        """A paragraph with a run-in （一） heading in 楷体; numbered by :meth:`numbered`."""
+        return body(Span(self.t(f"bulletin.h2.{key}"), "kai"), text)
+
+    def numbered(self, paras: list[Para]) -> list[Para]:
+        """（一）（二）… (or (1) (2) …) before each run-in heading of one section, in order."""
+        out = []
+        for i, p in enumerate(paras):
+            head, *rest = p.spans
+            number = f"（{_CN_NUMBERS[i]}）" if self.lang == "zh" else f"({i + 1}) "
+            out.append(Para((Span(number + head.text, head.style), *rest), p.kind))
+        return out
+
+    def _order(self, unit: str) -> int:
+        names = self.plan.unit_names
+        return names.index(unit) if unit in names else len(names)

@@ -1,0 +1,170 @@
+"""A return's bytes, read safely, and what they are before any parser sees them.
+
+The file is opened without blocking and read once, at its own size; its bytes are then sniffed:
+a zip (an .xlsx, .xlsb or .ods), an OLE compound file (an .xls, or an encrypted .xlsx), or
+something else said in the user's words (a picture, a PDF, a web page).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from ipcounty.returns.limits import MAX_UNPACKED_BYTES, FileProblem
+from ipcounty.returns.zipparts import Entry
+
+
+def content_kind(data: bytes, entries: dict[str, Entry] | None) -> str:
+    """What a workbook's bytes are, by their content: ``xlsx``, ``xlsb``, ``ods``, ``xls`` or ""."""
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "xls"
+    if data[:2] != b"PK":
+        return ""
+    if entries is None:
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                names = set(zf.namelist())
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+            return ""
+    else:
+        names = set(entries)
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    if "xl/workbook.bin" in names:
+        return "xlsb"
+    if "content.xml" in names:
+        return "ods"
+    return ""
+
+
+def read_regular_file(path: Path, limit: int) -> tuple[bytes, FileProblem | None]:
+    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes, else the problem.
+
+    The file is opened without blocking and checked with fstat before a byte is read: a pipe
+    named ``x.xlsx`` would otherwise wait forever, and ``/dev/zero`` never ends."""
+    import errno
+    import stat
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        return b"", FileProblem("file-missing", {"path": str(path)})
+    except OSError as exc:
+        return b"", _os_problem(exc, errno)
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            return b"", FileProblem("file-not-regular", {"kind": phrase_of("kind-folder")})
+        if not stat.S_ISREG(st.st_mode):
+            kind = "kind-pipe" if stat.S_ISFIFO(st.st_mode) else "kind-device"
+            return b"", FileProblem("file-not-regular", {"kind": phrase_of(kind)})
+        size = st.st_size
+        if size > limit:
+            return b"", FileProblem("file-too-large", {"detail": _mb(size, limit), "limit": _mb(limit)})
+        # Ask for the size the file has (plus one byte, to notice one still growing): asking
+        # for the 20 MB limit would make Python set aside 20 MB for every 12 kB return.
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read((size or limit) + 1)
+        if len(data) > limit:
+            return b"", FileProblem("file-too-large", {"detail": _mb(len(data), limit), "limit": _mb(limit)})
+        return data, None
+    except OSError as exc:
+        return b"", _os_problem(exc, errno)
+    finally:
+        os.close(fd)
+
+
+def phrase_of(key: str) -> Any:
+    from ipcounty.i18n import phrase
+
+    return phrase(key)
+
+
+def _os_problem(exc: OSError, errno: Any) -> FileProblem:
+    """A file the system will not let ipcounty read, said in the user's words."""
+    reasons = {
+        errno.EACCES: "os-permission",
+        errno.EPERM: "os-permission",
+        errno.ELOOP: "os-link-loop",
+        errno.EISDIR: "kind-folder",
+        errno.ENAMETOOLONG: "os-name-too-long",
+        errno.EIO: "os-io",
+    }
+    key = reasons.get(exc.errno or 0)
+    reason = phrase_of(key) if key else (exc.strerror or type(exc).__name__)
+    return FileProblem("file-unreadable", {"reason": reason})
+
+
+_ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
+
+
+def sniff(data: bytes, ext: str, entries: dict[str, Entry] | None) -> FileProblem | None:
+    """Look at the bytes before handing them to a parser."""
+    head = data[:8]
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return _check_zip(data, entries)
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        # OLE compound file: an .xls, or an .xlsx wrapped by password encryption.
+        if _ENCRYPTED_MARK in data:
+            return FileProblem("file-encrypted")
+        return None
+    return FileProblem("file-not-workbook", {"detail": _describe(data)})
+
+
+def _check_zip(data: bytes, entries: dict[str, Entry] | None) -> FileProblem | None:
+    try:
+        if entries is None:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                sizes = {i.filename: i.file_size for i in zf.infolist()}
+        else:
+            sizes = {name: e.unpacked for name, e in entries.items()}
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:  # a zip "version 8.4"
+        return FileProblem("file-corrupt", {"detail": short_detail(exc)})
+    unpacked = sum(sizes.values())
+    if unpacked > MAX_UNPACKED_BYTES:
+        return FileProblem(
+            "file-too-large",
+            {"detail": f"解压后 {_mb(unpacked)} / {_mb(unpacked)} unpacked", "limit": _mb(MAX_UNPACKED_BYTES)},
+        )
+    if not ({"xl/workbook.xml", "xl/workbook.bin", "content.xml"} & sizes.keys()):
+        return FileProblem("file-not-workbook", {"detail": "压缩包中没有工作簿 / a zip with no workbook"})
+    return None
+
+
+def _describe(data: bytes) -> str:
+    sigs = {
+        b"\x89PNG": "PNG 图片",
+        b"\xff\xd8\xff": "JPEG 图片",
+        b"GIF8": "GIF 图片",
+        b"%PDF": "PDF 文件",
+        b"Rar!": "RAR 压缩包",
+        b"7z\xbc\xaf": "7z 压缩包",
+        b"{\\rtf": "RTF 文档",
+    }
+    for sig, name in sigs.items():
+        if data.startswith(sig):
+            return name
+    sample = data[:2048].lstrip()
+    if sample[:1] in (b"<",) and b"html" in sample[:512].lower():
+        return "网页（HTML）文件"
+    try:
+        sample.decode("utf-8")
+        return "文本文件"
+    except UnicodeDecodeError:
+        return "未知格式"
+
+
+def _mb(n: int, limit: int | None = None) -> str:
+    """``n`` bytes in MB; to the byte when one decimal would not tell it from ``limit``."""
+    text = f"{n / 1024 / 1024:.1f} MB"
+    if limit is not None and n != limit and text == _mb(limit):
+        return f"{n:,} B"
+    return text
+
+
+def short_detail(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:160]
