@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from ipcounty.returns.layout import STATE_CHOICES, YES
 from ipcounty.schedule import completion, expected, holds_level, lag_points
 
 __all__ = [
@@ -158,8 +159,8 @@ class Assessment:
     light: Light | None
 
 
-_STATES: dict[str, Status] = {"已完成": "done", "推进中": "in_progress", "未启动": "not_started"}
-_YES = "是"
+# The form's answers (returns/layout.py) in the order of their codes: 已完成, 推进中, 未启动.
+_STATES: dict[str, Status] = dict(zip(STATE_CHOICES, ("done", "in_progress", "not_started"), strict=True))
 
 
 def assess(
@@ -191,7 +192,7 @@ def assess(
     if target is not None and share is not None and not (stock_path and baseline is None):
         exp = expected(target, share, baseline if stock_path else None)
     if kind == "yesno":
-        number = None if actual is None else (1.0 if actual == _YES else 0.0)
+        number = None if actual is None else (1.0 if actual == YES else 0.0)
     else:
         number = actual if isinstance(actual, float | int) and not isinstance(actual, bool) else None
     gap = done = lag = None

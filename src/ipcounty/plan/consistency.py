@@ -25,55 +25,31 @@ def consistency_notes(plan: Plan, m: PlanFile, name: str, pos: Positions | None 
         goal = goals[b.serves.goal]
         path: PathKey = ("breakdowns", i, "serves")
         line, col = where.find(path)
+        breakdown = {"code": b.code, "name": b.name, "name_en": b.name_en or b.name}
+        served = {"goal": goal.code, "goal_name": goal.name, "goal_name_en": goal.name_en or goal.name}
         if b.serves.compare == "sum":
             allocated = plan.plan_target(b.code, plan.district_name)
             if allocated is None or goal.target is None or same_amount(allocated, goal.target):
                 continue
-            diff = allocated - goal.target
-            notes.append(
-                Finding(
-                    "breakdown-differs",
-                    "note",
-                    name,
-                    line=line,
-                    column=col,
-                    path=dotted(path),
-                    words=plan.words,
-                    params={
-                        "code": b.code,
-                        "name": b.name,
-                        "name_en": b.name_en or b.name,
-                        "allocated": as_written(allocated),
-                        "unit": b.unit or "",
-                        "goal": goal.code,
-                        "goal_name": goal.name,
-                        "goal_name_en": goal.name_en or goal.name,
-                        "target": as_written(goal.target),
-                        "diff": f"{diff:+g}",
-                    },
-                )
-            )
+            code = "breakdown-differs"
+            params = {
+                **breakdown,
+                "allocated": as_written(allocated),
+                "unit": b.unit or "",
+                **served,
+                "target": as_written(goal.target),
+                "diff": f"{allocated - goal.target:+g}",
+            }
         else:
-            notes.append(
-                Finding(
-                    "breakdown-not-comparable",
-                    "note",
-                    name,
-                    line=line,
-                    column=col,
-                    path=dotted(path),
-                    words=plan.words,
-                    params={
-                        "code": b.code,
-                        "name": b.name,
-                        "name_en": b.name_en or b.name,
-                        "unit": b.unit or "",
-                        "goal": goal.code,
-                        "goal_name": goal.name,
-                        "goal_name_en": goal.name_en or goal.name,
-                        "goal_unit": goal.unit or "",
-                        "why": b.serves.why or "",
-                    },
-                )
-            )
+            code = "breakdown-not-comparable"
+            params = {
+                **breakdown,
+                "unit": b.unit or "",
+                **served,
+                "goal_unit": goal.unit or "",
+                "why": b.serves.why or "",
+            }
+        notes.append(
+            Finding(code, "note", name, line=line, column=col, path=dotted(path), words=plan.words, params=params)
+        )
     return notes

@@ -17,6 +17,7 @@ from typing import Any
 
 from ipcounty.findings import Finding
 from ipcounty.i18n import LABELS, phrase
+from ipcounty.plan.targets import as_written
 
 PathKey = tuple[str | int, ...]
 
@@ -101,9 +102,9 @@ def schema_findings(
             params["choices"] = ", ".join(choices)
             params["hint"] = _choice_hint(e.get("input"), choices)
         elif kind in ("greater_than_equal", "greater_than"):
-            params["limit"] = _num(ctx.get("ge", ctx.get("gt")))
+            params["limit"] = as_written(ctx.get("ge", ctx.get("gt")))
         elif kind in ("less_than_equal", "less_than"):
-            params["limit"] = _num(ctx.get("le", ctx.get("lt")))
+            params["limit"] = as_written(ctx.get("le", ctx.get("lt")))
         elif kind in ("string_too_long", "too_long"):
             params["limit"] = ctx.get("max_length", "")
         elif kind in ("model_type", "dict_type", "model_attributes_type") and e.get("input") is None:
@@ -143,12 +144,6 @@ def _show(value: Any) -> str:
         return "[…]"
     text = str(value)
     return text if len(text) <= 40 else text[:39] + "…"
-
-
-def _num(value: Any) -> str:
-    if isinstance(value, float) and value == int(value):
-        return str(int(value))
-    return str(value)
 
 
 # Words a clerk writes for a choice, beyond the labels the program shows (kind.flow = 增量 …).

@@ -7,9 +7,10 @@ the column and the key path like every other problem of the plan.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ipcounty.i18n import did_you_mean
+from ipcounty.plan.targets import as_written
 
 if TYPE_CHECKING:
     from ipcounty.plan.model import PlanFile, ScoringItem
@@ -34,9 +35,9 @@ def check_scoring(model: PlanFile, add: Add) -> None:
         return
     base: PathKey = ("scoring",)
     if s.start < 0:
-        add("scoring-negative", (*base, "start"), field="start", value=_fmt(s.start))
+        add("scoring-negative", (*base, "start"), field="start", value=as_written(s.start))
     elif s.start > MAX_POINTS:
-        add("scoring-too-large", (*base, "start"), field="start", value=_fmt(s.start), limit=MAX_POINTS)
+        add("scoring-too-large", (*base, "start"), field="start", value=as_written(s.start), limit=MAX_POINTS)
     if not 0 <= s.decimals <= MAX_DECIMALS:
         add("scoring-decimals", (*base, "decimals"), value=s.decimals, limit=MAX_DECIMALS)
     unit_codes = canonical_codes(model)
@@ -61,13 +62,13 @@ def check_scoring(model: PlanFile, add: Add) -> None:
         _check_item(item, code, path, code in ceilings, add)
     for key, value in s.penalties.model_dump().items():
         if value < 0:
-            add("scoring-negative", (*base, "penalties", key), field=f"penalties.{key}", value=_fmt(value))
+            add("scoring-negative", (*base, "penalties", key), field=f"penalties.{key}", value=as_written(value))
         elif value > MAX_POINTS:
             add(
                 "scoring-too-large",
                 (*base, "penalties", key),
                 field=f"penalties.{key}",
-                value=_fmt(value),
+                value=as_written(value),
                 limit=MAX_POINTS,
             )
     if not s.items and not any(v for v in s.penalties.model_dump().values()):
@@ -78,9 +79,9 @@ def _check_item(item: ScoringItem, code: str, path: PathKey, ceiling: bool, add:
     for key in _ITEM_NUMBERS:
         value = getattr(item, key)
         if value is not None and value < 0:
-            add("scoring-negative", (*path, key), field=key, value=_fmt(value), code=code)
+            add("scoring-negative", (*path, key), field=key, value=as_written(value), code=code)
         elif value is not None and value > MAX_POINTS:
-            add("scoring-too-large", (*path, key), field=key, value=_fmt(value), limit=MAX_POINTS)
+            add("scoring-too-large", (*path, key), field=key, value=as_written(value), limit=MAX_POINTS)
     if item.points is None and item.per_shortfall is None and item.per_excess is None:
         add("scoring-item-empty", path, code=code)
     for cap, rate in _CAPS:
@@ -105,13 +106,13 @@ def _check_bands(bands: list[list[float]], code: str, path: PathKey, add: Add) -
             continue
         floor, share = band
         if floor < 0 or share < 0:
-            add("scoring-negative", where, field=f"bands[{j}]", value=_fmt(min(floor, share)), code=code)
+            add("scoring-negative", where, field=f"bands[{j}]", value=as_written(min(floor, share)), code=code)
             continue
         if floor > 1:
-            add("scoring-band-above-one", (*where, 0), code=code, value=_fmt(floor))
+            add("scoring-band-above-one", (*where, 0), code=code, value=as_written(floor))
             continue
         if share > 1:
-            add("scoring-share-above-one", (*where, 1), code=code, value=_fmt(share))
+            add("scoring-share-above-one", (*where, 1), code=code, value=as_written(share))
             continue
         if previous is not None:
             if floor >= previous[0]:
@@ -119,23 +120,16 @@ def _check_bands(bands: list[list[float]], code: str, path: PathKey, add: Add) -
                     "scoring-bands-not-descending",
                     (*where, 0),
                     code=code,
-                    value=_fmt(floor),
-                    previous=_fmt(previous[0]),
+                    value=as_written(floor),
+                    previous=as_written(previous[0]),
                 )
             elif share > previous[1]:
                 add(
                     "scoring-bands-share-rises",
                     (*where, 1),
                     code=code,
-                    value=_fmt(floor),
-                    share=_fmt(share),
-                    previous=_fmt(previous[1]),
+                    value=as_written(floor),
+                    share=as_written(share),
+                    previous=as_written(previous[1]),
                 )
         previous = (floor, share)
-
-
-def _fmt(value: Any) -> str:
-    """A number as written: 15, 0.9, -2 (no trailing .0)."""
-    if isinstance(value, float) and value == int(value):
-        return str(int(value))
-    return f"{value:g}" if isinstance(value, float) else str(value)

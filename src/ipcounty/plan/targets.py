@@ -133,8 +133,9 @@ def same_amount(a: float, b: float) -> bool:
     return abs(a - b) < 1e-9 * max(1.0, abs(a), abs(b))
 
 
-def as_written(value: float) -> str:
-    """A number as a person writes it: 15, 3.5, 0.25 (no trailing .0)."""
-    if value == int(value):
-        return str(int(value))
-    return f"{value:.6g}"
+def as_written(value: object) -> str:
+    """A number of the plan as a person writes it in a message: 15, 3.5, 0.25, -2 (no trailing
+    .0); anything else as text. The one rule for every plan finding that quotes a number."""
+    if isinstance(value, float):
+        return str(int(value)) if value == int(value) else f"{value:g}"
+    return str(value)

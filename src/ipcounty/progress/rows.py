@@ -12,8 +12,9 @@ from collections.abc import Iterable
 from ipcounty.plan import Indicator, Plan
 from ipcounty.progress.model import Completeness, Row
 from ipcounty.progress.picking import Pick
+from ipcounty.returns.layout import NO, YES
 from ipcounty.returns.model import Return, Value
-from ipcounty.schedule import completion, expected, holds_level, indicator_time_share, lag_points
+from ipcounty.schedule import holds_level, indicator_time_share
 from ipcounty.status import Assessment, Status, assess, judge, light, rank_score, ranks
 from ipcounty.timeliness import Timeliness
 from ipcounty.timeliness import judge as judge_timeliness
@@ -147,6 +148,31 @@ class YearCalc:
             return None, None
         return p.used.values.get(ind.code), p.used
 
+    def _own_return(self, row: Row, ind: Indicator, unit: str) -> tuple[Return, Value] | None:
+        """What ``row`` takes from ``unit``'s own return for the year: its file, 截至日期 and note.
+        None when the row is complete without a figure: no valid return (not submitted, rejected,
+        in conflict: judged as such on the schedule), or no value for ``ind`` in it."""
+        pick = self.pick(unit, self.year)
+        if pick.used is None:
+            row.source_files = [r.file for r in (pick.conflict or pick.rejected)]
+            share = indicator_time_share(self.plan, ind, unit, self.year, self.reference)
+            self._fill(row, ind, share, None, decided=pick.status or "not_submitted")
+            return None
+        ret = pick.used
+        value = ret.values.get(ind.code)
+        row.source_files = [ret.file]
+        row.as_of = ret.as_of
+        if value is None:  # cannot happen for a valid return; kept so a bad plan edit shows, not crashes
+            row.status, row.light = "rejected", "red"
+            return None
+        row.note = value.note
+        return ret, value
+
+    def _judge_own(self, row: Row, ind: Indicator, unit: str, ret: Return) -> None:
+        """Judge ``row.actual`` at the 截至日期 of ``unit``'s return (overdue when it is late)."""
+        share = indicator_time_share(self.plan, ind, unit, self.year, ret.as_of or self.reference)
+        self._fill(row, ind, share, row.actual, decided="overdue" if self.overdue(unit) else None)
+
     def unit_row(self, ind: Indicator, unit: str) -> Row:
         plan, year = self.plan, self.year
         target = plan.target(ind.code, unit, year)
@@ -165,23 +191,12 @@ class YearCalc:
             else:
                 row.cumulative_target = target
             row.cumulative_actual, row.missing_years = self._cumulative(ind, unit)
-        pick = self.pick(unit, year)
-        if pick.used is None:
-            row.source_files = [r.file for r in (pick.conflict or pick.rejected)]
-            share = indicator_time_share(plan, ind, unit, year, self.reference)
-            self._fill(row, ind, share, None, decided=pick.status or "not_submitted")
+        own = self._own_return(row, ind, unit)
+        if own is None:
             return row
-        ret = pick.used
-        value = ret.values.get(ind.code)
-        row.source_files = [ret.file]
-        row.as_of = ret.as_of
-        if value is None:  # cannot happen for a valid return; kept so a bad plan edit shows, not crashes
-            row.status, row.light = "rejected", "red"
-            return row
-        row.note = value.note
+        ret, value = own
         row.actual = row.cumulative_actual if ind.kind == "flow" and ind.scope == "period" else value.value
-        share = indicator_time_share(plan, ind, unit, year, ret.as_of or self.reference)
-        self._fill(row, ind, share, row.actual, decided="overdue" if self.overdue(unit) else None)
+        self._judge_own(row, ind, unit, ret)
         return row
 
     def district_sum_row(self, ind: Indicator, unit_rows: list[Row]) -> Row:
@@ -213,33 +228,20 @@ class YearCalc:
         row.baseline = None if None in bases else _sum(bases)
         # 序时进度 of the whole is the share of its schedule elapsed at that date (100% on 31
         # December), one share for the whole rather than an average of the units' own: what a 通报 prints.
-        row.time_share = indicator_time_share(plan, ind, district, self.year, row.as_of)
-        target = row.target
-        stock_path = ind.kind == "stock" and row.baseline is None
-        if target is not None and row.time_share is not None and not stock_path:
-            row.expected = expected(target, row.time_share, row.baseline if ind.kind == "stock" else None)
-        exp = row.expected
+        share = indicator_time_share(plan, ind, district, self.year, row.as_of)
         # For a period flow the amount is cumulative, earlier years of silent units included.
         period_flow = ind.kind == "flow" and ind.scope == "period"
         any_figure = bool(reported) or (
             period_flow and any(len(r.missing_years) < len(self.years_so_far) for r in unit_rows)
         )
         if not any_figure:
-            row.status = "not_submitted"
-            row.light = "red"
+            self._fill(row, ind, share, None, decided="not_submitted")
             return row
         row.actual = row.cumulative_actual if period_flow else _sum(r.actual for r in reported)
-        number = row.actual if isinstance(row.actual, float) else None
-        if number is not None and target is not None:
-            row.gap = max(number - target, 0.0) if ind.direction == "at_most" else max(target - number, 0.0)
-            row.completion = completion(number, target)
-            if exp is not None and ind.direction != "at_most":
-                row.lag_points = lag_points(number, exp, target)
-        status = judge(direction=ind.direction, target=target, actual=number, expected=exp)
+        self._fill(row, ind, share, row.actual)
         if ind.direction == "at_most" and any(r.status == "exceeded" for r in unit_rows):
-            status = "exceeded"  # one unit over its cap is over, whatever the sum
-        row.status = status
-        row.light = light(status, row.lag_points, self.yellow)
+            row.status = "exceeded"  # one unit over its cap is over, whatever the sum
+            row.light = light(row.status, row.lag_points, self.yellow)
         return row
 
     def _fill_level_total(self, row: Row, ind: Indicator, unit_rows: list[Row], reported: list[Row]) -> None:
@@ -308,27 +310,16 @@ class YearCalc:
         )
         if ind.kind == "flow":
             row.cumulative_target = target
-        pick = self.pick(district, year)
-        if pick.used is None:
-            row.source_files = [r.file for r in (pick.conflict or pick.rejected)]
-            share = indicator_time_share(plan, ind, district, year, self.reference)
-            self._fill(row, ind, share, None, decided=pick.status or "not_submitted")
+        own = self._own_return(row, ind, district)
+        if own is None:
             return row
-        ret = pick.used
-        value = ret.values.get(ind.code)
-        row.source_files = [ret.file]
-        row.as_of = ret.as_of
-        if value is None:
-            row.status, row.light = "rejected", "red"
-            return row
-        row.note = value.note
+        ret, value = own
         if ind.kind == "flow":
             cumulative, row.missing_years = self._cumulative(ind, district)
             row.actual = row.cumulative_actual = cumulative
         else:
             row.actual = value.value
-        share = indicator_time_share(plan, ind, district, year, ret.as_of or self.reference)
-        self._fill(row, ind, share, row.actual, decided="overdue" if self.overdue(district) else None)
+        self._judge_own(row, ind, district, ret)
         return row
 
 
@@ -365,7 +356,7 @@ def _meets_on_figures(r: Row, ind: Indicator) -> bool:
     """An overdue unit's level (D1 是, D2 2/2 人) that meets the target on its own figures."""
     if r.status != "overdue" or ind.kind == "qualitative":
         return False
-    number = 1.0 if r.actual == "是" else 0.0 if r.actual == "否" else r.actual
+    number = 1.0 if r.actual == YES else 0.0 if r.actual == NO else r.actual
     if not isinstance(number, float | int):
         return False
     good = "within" if ind.direction == "at_most" else "met"

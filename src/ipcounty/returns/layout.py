@@ -56,7 +56,6 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
 YES, NO = "是", "否"
 YESNO_CHOICES = (YES, NO)
 STATE_CHOICES = ("已完成", "推进中", "未启动")
-STATE_CODES = {"已完成": "done", "推进中": "in_progress", "未启动": "not_started"}
 
 # Characters that are invisible or control characters: removed from text, with a warning.
 _INVISIBLE = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2028-\u202e\u2060\ufeff]")

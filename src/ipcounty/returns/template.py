@@ -17,10 +17,12 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ipcounty.render.numbers import fmt_date
 from ipcounty.returns import layout as L
 from ipcounty.returns.template_details import write_details
 from ipcounty.returns.template_guide import write_guide
-from ipcounty.returns.template_rows import HEAD_FILL, INPUT_FILL, TemplateRow, day_text, needs_baseline, rows_for
+from ipcounty.returns.template_print import fit_a4
+from ipcounty.returns.template_rows import HEAD_FILL, INPUT_FILL, TemplateRow, needs_baseline, rows_for
 
 if TYPE_CHECKING:
     from ipcounty.plan import Plan
@@ -56,8 +58,9 @@ def write_template(
     ws["A1"] = title
     ws["A1"].font = Font(bold=True, size=14)
     ws.merge_cells("A1:G1")
+    start = fmt_date(plan.as_of_window(year)[0], "zh")
     ws["A2"] = (
-        f"只填黄色单元格。本年完成填写{day_text(plan.as_of_window(year)[0])}至截至日期的数（存量、比率填截至日期的数值），"
+        f"只填黄色单元格。本年完成填写{start}至截至日期的数（存量、比率填截至日期的数值），"
         "没有完成请填 0，不要留空；只填数字，不带单位。"
     )
     ws["A2"].alignment = wrap
@@ -196,12 +199,7 @@ def write_template(
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
     ws.freeze_panes = f"A{head_row + 1}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    if ws.sheet_properties.pageSetUpPr is not None:
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
+    fit_a4(ws, landscape=True)
 
     evidence_rows = [r for r in rows if r.indicator.evidence is not None]
     if evidence_rows:

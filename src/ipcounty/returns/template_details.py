@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ipcounty.returns import layout as L
+from ipcounty.returns.template_print import fit_a4
 from ipcounty.returns.template_rows import HEAD_FILL, INPUT_FILL, TemplateRow
 
 if TYPE_CHECKING:
@@ -97,9 +98,4 @@ def write_details(
     ws.protection.sheet = True
     ws.protection.insertRows = False  # False means "allowed" in openpyxl's protection flags
     ws.protection.deleteRows = False
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    if ws.sheet_properties.pageSetUpPr is not None:
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
+    fit_a4(ws, landscape=True)

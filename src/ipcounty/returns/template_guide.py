@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ipcounty.render.numbers import fmt_date
 from ipcounty.returns import layout as L
-from ipcounty.returns.template_rows import TemplateRow, day_text
+from ipcounty.returns.template_print import fit_a4
+from ipcounty.returns.template_rows import TemplateRow
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -17,7 +19,6 @@ if TYPE_CHECKING:
 def write_guide(ws: Worksheet, plan: Plan, unit: str, year: int, rows: list[TemplateRow]) -> None:
     """Sheet 说明, written from the plan: its words, the unit's own indicators, units and dates."""
     from openpyxl.styles import Alignment, Font
-    from openpyxl.worksheet.properties import PageSetupProperties
 
     from ipcounty.i18n import tr
 
@@ -32,7 +33,7 @@ def write_guide(ws: Worksheet, plan: Plan, unit: str, year: int, rows: list[Temp
     choices = [i.name for i in inds if i.kind in ("yesno", "qualitative")][:3]
     lines = [plan.info.title, t("guide.subtitle", year=year, unit=unit), "", t("guide.what")]
     lines.append(t("guide.yellow", sheet=L.SHEET))
-    start = day_text(first)
+    start = fmt_date(first, "zh")
     if held:
         lines.append(t("guide.actual_stock", start=start, examples="、".join(held)))
     else:
@@ -62,7 +63,4 @@ def write_guide(ws: Worksheet, plan: Plan, unit: str, year: int, rows: list[Temp
         shown = sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
         ws.row_dimensions[i].height = 15 * max(1, -(-shown // (width - 4)))
     ws.column_dimensions["A"].width = width
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)  # one page wide on A4
+    fit_a4(ws, landscape=False)  # one page wide on A4

@@ -3,11 +3,10 @@ shows it, the 填报要求 of each line, and the colours of the form's cells. No
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ipcounty.render.numbers import fmt_number
+from ipcounty.render.numbers import fmt_date, fmt_number
 from ipcounty.returns import layout as L
 
 if TYPE_CHECKING:
@@ -68,13 +67,8 @@ def _guide(plan: Plan, ind: Indicator, year: int) -> str:
         if needs_baseline(ind):
             tail += f"；基期值填{first}年初的数值，用于计算序时进度"
         return f"填写截至日期的总数，{whole}{tail}"
-    begin = day_text(plan.as_of_window(year)[0])
+    begin = fmt_date(plan.as_of_window(year)[0], "zh")
     if ind.scope == "period":
         span = f"{first}—{last}年" if first != last else f"{first}年"
         return f"目标为{span}合计；填写{begin}至截至日期新增数，{whole}"
     return f"填写{begin}至截至日期新增数，{whole}"
-
-
-def day_text(d: dt.date) -> str:
-    """``2025年1月1日``."""
-    return f"{d.year}年{d.month}月{d.day}日"
