@@ -297,7 +297,8 @@ def test_double_counting_agrees_with_the_rule_written_plainly(plan: Plan, seed: 
     same claimed and de-duplicated totals as the plain rule."""
     import random
 
-    from ipcounty.progress import _double_counting, _Pick
+    from ipcounty.progress.double_count import double_counting
+    from ipcounty.progress.picking import Pick
     from ipcounty.returns.model import Item, Return
 
     rng = random.Random(seed)
@@ -309,8 +310,8 @@ def test_double_counting_agrees_with_the_rule_written_plainly(plan: Plan, seed: 
             for code in codes:
                 keys = [None, *(f"K{rng.randrange(30)}" for _ in range(4))]
                 ret.items[code] = [Item(code, rng.choice(keys), f"B{5 + i}", {}) for i in range(rng.randrange(8))]
-            picks[(unit, y)] = _Pick(used=ret)
-    doubles, totals = _double_counting(plan, picks, year)
+            picks[(unit, y)] = Pick(used=ret)
+    doubles, totals = double_counting(plan, picks, year)
     want_doubles, want_totals = _double_counting_by_hand(picks, year)
     got = [(d.indicator.code, d.key, [(c.township, c.year, c.file, c.cell) for c in d.claims]) for d in doubles]
     assert got == want_doubles

@@ -27,11 +27,10 @@ from ipcounty.progress.picking import Pick, choose
 from ipcounty.progress.rows import YearCalc, assess_figure
 from ipcounty.progress.year_report import compute
 
-# The names this module had before it became a package (history.py and tests still use them).
+# The names this module had before it became a package (history.py still uses them).
 _Calc = YearCalc
 _Pick = Pick
 _num = plain_number
-_double_counting = double_counting
 
 __all__ = [
     "CSV_COLUMNS",
