@@ -214,3 +214,12 @@ def test_units_late_in_the_same_way_are_one_sentence_of_the_bulletin(runner: Cli
     assert late + "最近一次报送均截至2026年9月30日" in para
     single = out(runner, "bulletin", "2025", "--returns", EXAMPLES, "--as-of", "2026-01-10", "--format", "text")
     assert "光明路街道最近一次报送截至2025年11月30日，" in single  # one unit: no 均
+
+
+def test_an_excel_lock_file_named_on_the_command_line_is_said_to_be_one(runner: CliRunner, tmp_path: Path) -> None:
+    lock = tmp_path / "~$2025_税郭镇_填报表.xlsx"
+    lock.write_bytes(b"\x05\xe7\x8e\x8b\xe4\xba\x94" + b" " * 50 + b"\x00\x00")  # what Excel leaves: the user's name
+    r = runner.invoke(app, [*BASE, "validate", str(lock)])
+    assert r.exit_code == 0, r.output
+    assert "跳过（Excel/WPS 打开文件时留下的锁定文件，不是填报表；关闭 Excel/WPS 后它会消失）" in r.stdout
+    assert "不是 Excel/WPS 表格文件" not in r.stdout and "1 个文件：0 通过，0 有警告，0 退回，1 跳过" in r.stdout

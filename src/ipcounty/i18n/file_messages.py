@@ -49,7 +49,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "os-name-too-long": ("文件名过长", "the file name is too long"),
     "os-io": ("磁盘读取错误", "a disk read error"),
     # Why an entry under the returns folder was not read (the submissions list shows these).
-    "skip.lock": ("Excel/WPS 打开时留下的锁定文件", "a lock file left by Excel or WPS"),
+    "skip.lock": (
+        "Excel/WPS 打开文件时留下的锁定文件，不是填报表；关闭 Excel/WPS 后它会消失",
+        "a lock file Excel or WPS leaves while a file is open, not a return; it goes when Excel/WPS is closed",
+    ),
     "skip.hidden": ("隐藏文件或文件夹", "a hidden file or folder"),
     "skip.not-a-return": ("不是表格文件", "not a spreadsheet"),
     "skip.not-a-file": (

@@ -60,6 +60,8 @@ def validate_paths(paths: Sequence[Path], plan: Plan, today: dt.date | None = No
         if p.is_dir():
             base = str(p)
             found.extend(Found(f.path, os.path.join(base, f.name), f.skip_reason, f.escaped) for f in find_returns(p))
+        elif p.name.startswith("~$"):  # named as typed, still Excel's lock file, not a return
+            found.append(Found(p, safe_name(str(p)), "lock"))
         else:
             found.append(Found(p, safe_name(str(p)), None if p.is_file() else "not-a-file"))
     return Validation(read_all(found, plan, today=today))
