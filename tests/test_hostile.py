@@ -531,3 +531,15 @@ def test_usual_positions_are_cleared_quickly(tag: bytes) -> None:
     from ipcounty.returns.workbook import sheet_extent
 
     assert sheet_extent(b'<sheetData><row r="1">' + tag + b"</row></sheetData>") is None
+
+
+def test_a_zip_needing_a_newer_unzip_is_corrupt_not_a_traceback(seed_return: bytes) -> None:
+    """A damaged directory can say a file needs "zip version 8.4": Python's zipfile raises
+    NotImplementedError, which the reader reports as a corrupt file like any other damage."""
+    from ipcounty.returns.rawfile import _check_zip
+
+    raw = bytearray(seed_return)
+    at = raw.index(b"PK\x01\x02")  # the first central directory record
+    raw[at + 6 : at + 8] = (84).to_bytes(2, "little")  # version needed to extract
+    problem = _check_zip(bytes(raw), None)
+    assert problem is not None and problem.code == "file-corrupt"

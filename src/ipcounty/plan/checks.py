@@ -172,6 +172,15 @@ class PlanChecker:
             self._add("target-normalised", path, "warning", value=_show(raw), number=as_written(read.value))
         return read.value
 
+    def _target(self, b: Breakdown, raw: Any, path: PathKey, integer: bool, rate: bool) -> tuple[float | None, bool]:
+        """One target of a breakdown, read and checked: the number (None when it is not one) and
+        whether it is a possible target. A number that fails the check is kept, but the published
+        sums are not checked against it: they would only repeat this mistake."""
+        number = self._number(raw, path)
+        if number is None:
+            return None, False
+        return number, self._check_value(b.code, path, number, integer, rate, b.unit)
+
     def _check_breakdown(self, i: int, b: Breakdown) -> Breakdown:
         """Check one breakdown and return it with every unit under its stable name and every
         target in its canonical form (a number, or ``{"2024": 15}`` / ``{"2024Q1": 3, …}``)."""
@@ -201,13 +210,10 @@ class PlanChecker:
                 if isinstance(value, dict):
                     wrong_shape.append((canon, upath))
                     continue
-                number = self._number(value, upath)
-                if number is None:
-                    clean = False
-                    continue
-                if not self._check_value(b.code, upath, number, integer, rate, b.unit):
-                    clean = False  # the published sums would only repeat this mistake
-                targets[canon] = number
+                number, good = self._target(b, value, upath, integer, rate)
+                clean = clean and good
+                if number is not None:
+                    targets[canon] = number
                 continue
             if not isinstance(value, dict):
                 if not one_year:
@@ -270,13 +276,10 @@ class PlanChecker:
                 self._add("target-duplicate-key", path, key=k.label)
                 ok = False
                 continue
-            number = self._number(raw, path)
-            if number is None:
-                ok = False
-                continue
-            if not self._check_value(b.code, path, number, integer, rate, b.unit):
-                ok = False  # the published sums would only repeat this mistake
-            out[k.label] = number
+            number, good = self._target(b, raw, path, integer, rate)
+            ok = ok and good
+            if number is not None:
+                out[k.label] = number
         return out if ok else None
 
     def _wrong_shape(self, b: Breakdown, where: list[tuple[str, PathKey]]) -> None:

@@ -124,7 +124,7 @@ def _check_zip(data: bytes, entries: dict[str, Entry] | None) -> FileProblem | N
                 sizes = {i.filename: i.file_size for i in zf.infolist()}
         else:
             sizes = {name: e.unpacked for name, e in entries.items()}
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:  # a zip "version 8.4"
         return FileProblem("file-corrupt", {"detail": short_detail(exc)})
     unpacked = sum(sizes.values())
     if unpacked > MAX_UNPACKED_BYTES:
