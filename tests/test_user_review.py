@@ -235,3 +235,13 @@ def test_a_district_row_that_counts_units_shows_no_district_target(runner: CliRu
     assert "全区｜2｜7/11" not in annex and annex.count("全区｜｜7/11｜") == 2
     narrow = out(runner, "report", "2025", "--returns", EXAMPLES, cols=60)
     assert "7/11/" not in narrow and "全区：7/11 达标" in narrow
+
+
+def test_a_returns_folder_that_is_not_there_says_what_to_do(runner: CliRunner, tmp_path: Path) -> None:
+    gone = str(tmp_path / "returns")
+    for command in ("report", "trend", "score", "remind"):
+        r = runner.invoke(app, [*BASE, command, "2026", "--returns", gone])
+        assert r.exit_code == 2, (command, r.output)
+        assert "请检查路径，或新建该目录并把收到的填报表放进去" in r.stderr, (command, r.stderr)
+    r = runner.invoke(app, [*BASE, "template", "2026", "--prefill", "--returns", gone, "--out", str(tmp_path / "t")])
+    assert r.exit_code == 2 and "或去掉 --prefill 生成空白填报表" in r.stderr
