@@ -54,7 +54,11 @@ def test_sheets(exported: tuple[Path, list[dict[str, str]]]) -> None:
     assert wb.sheetnames[9:] == ["区级目标", "考核评分", "趋势", "重复计算", "报送情况", "计划一致性"]
     for ws in wb.worksheets:
         assert ws.freeze_panes == "A4"
-        assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+        setup = ws.page_setup
+        assert setup.orientation == "landscape" and setup.paperSize == 9  # A4
+        # Fitted to one page's width (1 is the file format's default, which XlsxWriter leaves
+        # unsaid), as many pages long as it needs.
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and (setup.fitToWidth or 1) == 1 and setup.fitToHeight == 0
         assert "2025年度进度（截至2025年12月31日）" in ws["A1"].value  # a date as a document writes it
 
 
@@ -133,6 +137,33 @@ def test_charts_reference_target_and_actual(exported: tuple[Path, list[dict[str,
         assert refs == [f"'{title}'!$B$4:$B$14", f"'{title}'!$C$4:$C$14"]
         cat = chart.series[0].cat
         assert (cat.numRef or cat.strRef).f == f"'{title}'!$A$4:$A$14"
+
+
+def test_a_second_reader_sees_the_same_workbook(exported: tuple[Path, list[dict[str, str]]]) -> None:
+    """python-calamine (the reader ipcounty reads returns with, a Rust one) and openpyxl read the
+    same sheets and the same value in every cell: the file is plain, well-formed .xlsx."""
+    from python_calamine import CalamineWorkbook
+
+    path = exported[0]
+    wb = load_workbook(path)
+    book = CalamineWorkbook.from_path(str(path))
+    assert book.sheet_names == wb.sheetnames
+    for name in wb.sheetnames:
+        mine = [list(r) for r in wb[name].iter_rows(values_only=True)]
+        theirs = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        width = max(len(mine[0]), max(map(len, theirs)))
+        for i in range(max(len(mine), len(theirs))):
+            a = (mine[i] if i < len(mine) else []) + [None] * width
+            b = (theirs[i] if i < len(theirs) else []) + [""] * width
+            for j in range(width):
+                x, y = a[j], b[j]
+                if x is None:
+                    assert y == "", (name, i + 1, j + 1, y)
+                elif isinstance(x, (int, float)):
+                    assert isinstance(y, (int, float)) and abs(x - y) < 1e-9, (name, i + 1, j + 1, x, y)
+                else:
+                    assert y == x, (name, i + 1, j + 1, x, y)
+    assert wb["完成率"]["A4"].value == "税郭镇"  # the cells read are the workbook's, not empty sheets
 
 
 def test_submissions_list_the_years_files_only(exported: tuple[Path, list[dict[str, str]]]) -> None:

@@ -15,6 +15,7 @@ month's end (or at the cut-off date in the running month).
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 from collections.abc import Sequence
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ipcounty.plan import Indicator, Plan
-from ipcounty.progress import Row, _Calc, _num, _Pick, choose
+from ipcounty.progress import Pick, Row, YearCalc, choose, plain_number
 from ipcounty.returns.model import Return
 from ipcounty.timeliness import Timeliness
 from ipcounty.timeliness import judge as judge_timeliness
@@ -75,11 +76,11 @@ class Observation:
             "reporting_unit": self.reporting_unit,
             "indicator_code": self.indicator.code,
             "as_of": self.as_of.isoformat(),
-            "actual": self.actual if isinstance(self.actual, str) else _num(self.actual),
-            "completion": _num(self.completion),
-            "time_share": _num(self.time_share),
-            "expected": _num(self.expected),
-            "lag_points": _num(self.lag_points),
+            "actual": self.actual if isinstance(self.actual, str) else plain_number(self.actual),
+            "completion": plain_number(self.completion),
+            "time_share": plain_number(self.time_share),
+            "expected": plain_number(self.expected),
+            "lag_points": plain_number(self.lag_points),
             "status": self.status,
             "light": self.light,
             "source_file": self.source_file,
@@ -107,12 +108,12 @@ def observations(
             by_year.setdefault(r.year, []).append(r)
     out: list[Observation] = []
     for year, rets in by_year.items():
-        calc = _Calc(plan, year, picks, dt.date(year, 12, 31))
+        calc = YearCalc(plan, year, picks, dt.date(year, 12, 31))
         for r in rets:
             assert r.unit is not None and r.as_of is not None
             key = (r.unit, year)
             saved = picks.get(key)
-            picks[key] = _Pick(used=r)  # this return as the one that counts, everything else as is
+            picks[key] = Pick(used=r)  # this return as the one that counts, everything else as is
             calc.reference = r.as_of
             standing = calc.timeliness.get(r.unit)
             if plan.reporting is not None:
@@ -154,7 +155,7 @@ def observations(
     return out
 
 
-def _rows_of(plan: Plan, calc: _Calc, unit: str) -> list[Row]:
+def _rows_of(plan: Plan, calc: YearCalc, unit: str) -> list[Row]:
     if unit == plan.district_name:
         return [calc.district_goal_row(ind) for ind in plan.district_form_indicators()]
     return [calc.unit_row(ind, unit) for ind in plan.unit_indicators() if plan.has_target(ind.code, unit)]
@@ -282,15 +283,21 @@ def district_by_month(
     out: list[dict[str, Row]] = []
     indicators = plan.unit_indicators()
     rule = plan.reporting
-    calc: _Calc | None = None
+    calc: YearCalc | None = None
+    targeted = {i.code: [u for u in plan.unit_names if plan.has_target(i.code, u)] for i in indicators}
+    days = sorted(r.as_of for r in returns if r.as_of is not None)
+    seen = -1
     for end in ends:
-        picks, _ = choose(returns, end)
+        known = bisect.bisect_right(days, end)  # returns dated by this month's end
+        if known != seen:  # else no return is newer than last month's end: the same ones count
+            picks, _ = choose(returns, end)
+            seen = known
         if calc is None:
-            calc = _Calc(plan, year, picks, end, end)
+            calc = YearCalc(plan, year, picks, end, end)
         else:
             calc.picks, calc.reference = picks, end
         if rule is not None:
-            # What _Calc does for every unit on its own, once per distinct latest date.
+            # What YearCalc does for every unit on its own, once per distinct latest date.
             for unit in plan.reporting_names():
                 used = calc.pick(unit, year).used
                 latest = used.as_of if used is not None else None
@@ -309,9 +316,7 @@ def district_by_month(
         for unit_ind in indicators:
             code = unit_ind.code
             unit_rows: list[Row] = []
-            for unit in plan.unit_names:
-                if not plan.has_target(code, unit):
-                    continue
+            for unit in targeted[code]:
                 depends = state[unit]
                 if depends is None:
                     unit_rows.append(calc.unit_row(unit_ind, unit))

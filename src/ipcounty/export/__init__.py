@@ -7,12 +7,26 @@ a temporary name and renamed into place, so an interrupted export leaves the pre
 
 One module per sheet (``overview``, ``matrix``, ``indicator``, ``goals``, ``double_counts``,
 ``submissions``, ``notes``); what they share lives in ``sheet``; the order in ``workbook.SHEETS``.
+The cells are laid out in memory (``grid``) and written by XlsxWriter; ``page`` sets up printing,
+``measure`` fits text to the paper.
 """
 
 from __future__ import annotations
 
-from ipcounty.export.sheet import Context, Sheet, display_width, print_setup, put
-from ipcounty.export.workbook import build_workbook
+from ipcounty.export.grid import Book, Grid
+from ipcounty.export.sheet import Context, Sheet, display_width, print_setup
+from ipcounty.export.workbook import EXPORT_MARK, build_workbook, workbook_bytes
 from ipcounty.export.write import write_workbook
 
-__all__ = ["Context", "Sheet", "build_workbook", "display_width", "print_setup", "put", "write_workbook"]
+__all__ = [
+    "EXPORT_MARK",
+    "Book",
+    "Context",
+    "Grid",
+    "Sheet",
+    "build_workbook",
+    "display_width",
+    "print_setup",
+    "workbook_bytes",
+    "write_workbook",
+]

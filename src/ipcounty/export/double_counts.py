@@ -3,16 +3,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from ipcounty.export.sheet import Context, Sheet, put
+from ipcounty.export.sheet import Book, Context, Sheet
 from ipcounty.i18n import tr
 
-if TYPE_CHECKING:
-    from openpyxl import Workbook
 
-
-def add(wb: Workbook, ctx: Context) -> None:
+def add(book: Book, ctx: Context) -> None:
     zh, lang, report = ctx.zh, ctx.lang, ctx.report
     headers = [
         tr("col.code", lang),
@@ -23,7 +18,7 @@ def add(wb: Workbook, ctx: Context) -> None:
         tr("col.cell", lang),
     ]
     s = Sheet(
-        wb,
+        book,
         ctx,
         "重复计算" if zh else "Double counted",
         ctx.title + (" · 明细重复计算核查" if zh else " · items counted twice"),
@@ -40,12 +35,11 @@ def add(wb: Workbook, ctx: Context) -> None:
     if not report.double_counts:
         s.add(["", "", "未发现重复计算" if zh else "nothing counted twice", "", "", ""])
     s.row += 2
-    put(s.ws, s.row, 1, "明细去重：" if zh else "Items, counted once:")
+    s.grid.put(s.row, 1, "明细去重：" if zh else "Items, counted once:")
     for code, total in report.evidence.items():
         s.row += 1
-        put(s.ws, s.row, 1, code)
-        put(
-            s.ws,
+        s.grid.put(s.row, 1, code)
+        s.grid.put(
             s.row,
             2,
             (

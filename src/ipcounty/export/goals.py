@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from ipcounty.export.indicator import formats, note_text, value
-from ipcounty.export.sheet import Context, Sheet
+from ipcounty.export.indicator import figures, formats, note_text
+from ipcounty.export.sheet import Book, Context, Sheet
 from ipcounty.i18n import tr
-
-if TYPE_CHECKING:
-    from openpyxl import Workbook
 
 COLUMNS = (
     "col.code",
@@ -31,10 +26,10 @@ COLUMNS = (
 FIGURES = COLUMNS[3:13]
 
 
-def add(wb: Workbook, ctx: Context) -> None:
+def add(book: Book, ctx: Context) -> None:
     lang = ctx.lang
     s = Sheet(
-        wb,
+        book,
         ctx,
         tr("heading.goals", lang),
         ctx.title + " · " + tr("heading.goals", lang),
@@ -44,12 +39,13 @@ def add(wb: Workbook, ctx: Context) -> None:
         if r.indicator.section != "goal":
             continue
         ind = r.indicator
+        cells = figures(r, lang)
         s.add(
             [
                 ind.code,
                 ind.label(lang),
                 ind.unit,
-                *(value(r, k, lang) for k in FIGURES),
+                *(cells[k] for k in FIGURES),
                 ind.source,
                 note_text(r, ctx.report, lang),
             ],

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ipcounty.export.sheet import BODY_PT, Context, Sheet, num
+from ipcounty.export.sheet import BODY_PT, Book, Context, Sheet, num
 from ipcounty.i18n import status_label, tr
 from ipcounty.plan.runtime import Indicator
 from ipcounty.progress import Report, Row
 from ipcounty.render.numbers import PERCENT_FORMAT, POINTS_FORMAT, excel_format
-
-if TYPE_CHECKING:
-    from openpyxl import Workbook
-    from openpyxl.chart.text import RichText
-    from openpyxl.chart.title import Title
 
 # The columns of an indicator sheet, in order (the unit's name first). File names are on 报送情况 only.
 ROW_HEADERS = (
@@ -42,7 +37,12 @@ DEFAULT_ROW_PT = 15  # a row of one line, as Excel sets it for the 11 pt font
 
 def value(r: Row, key: str, lang: str) -> Any:
     """The cell of column ``key`` (a ``col.*`` label key) for row ``r``: a number or a word."""
-    figures: dict[str, Any] = {
+    return figures(r, lang)[key]
+
+
+def figures(r: Row, lang: str) -> dict[str, Any]:
+    """Every cell of row ``r`` by its column's key (``col.*``): numbers or words."""
+    return {
         "col.target": num(r.target),
         "col.actual": num(r.actual),
         "col.gap": num(r.gap),
@@ -58,7 +58,6 @@ def value(r: Row, key: str, lang: str) -> Any:
         "col.plan_target": num(r.plan_target),
         "col.baseline": num(r.baseline),
     }
-    return figures[key]
 
 
 def number_format(key: str, ind: Indicator) -> str | None:
@@ -98,15 +97,16 @@ def note_text(r: Row, report: Report, lang: str) -> str | None:
 
 
 def _row_values(r: Row, label: str, report: Report, lang: str) -> list[Any]:
-    return [label, *(value(r, k, lang) for k in ROW_HEADERS[1:-1]), note_text(r, report, lang)]
+    cells = figures(r, lang)
+    return [label, *(cells[k] for k in ROW_HEADERS[1:-1]), note_text(r, report, lang)]
 
 
-def add(wb: Workbook, ctx: Context) -> None:
+def add(book: Book, ctx: Context) -> None:
     """A sheet for each breakdown indicator, in the report's order."""
     report = ctx.report
     for code in dict.fromkeys(r.indicator.code for r in ctx.unit_rows):
         rows = [r for r in report.rows if r.indicator.code == code or r.indicator.served_by == code]
-        _indicator_sheet(wb, ctx, rows, code)
+        _indicator_sheet(book, ctx, rows, code)
 
 
 def sheet_name(code: str, label: str) -> str:
@@ -121,12 +121,12 @@ def sheet_name(code: str, label: str) -> str:
     return cut.rstrip(" ,;:-")
 
 
-def _indicator_sheet(wb: Workbook, ctx: Context, rows: list[Row], code: str) -> None:
+def _indicator_sheet(book: Book, ctx: Context, rows: list[Row], code: str) -> None:
     lang, report = ctx.lang, ctx.report
     own = [r for r in rows if r.indicator.code == code]
     ind = own[0].indicator
     s = Sheet(
-        wb,
+        book,
         ctx,
         sheet_name(code, ind.label(lang)),
         f"{ctx.title} · {code} {ind.label(lang)}{unit_text(ind, lang)}",
@@ -155,74 +155,64 @@ def _indicator_sheet(wb: Workbook, ctx: Context, rows: list[Row], code: str) -> 
         _chart(s, ctx, ind, first, last_unit)
 
 
-def chart_text(size: float = BODY_PT, bold: bool = False) -> RichText:
-    """A chart's text properties (axes, legend): ``size`` pt, so nothing prints under 8 pt."""
-    from openpyxl.chart.text import RichText
-    from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties
+def chart_text(size: float = BODY_PT, bold: bool = False) -> dict[str, Any]:
+    """A chart's text (axes, legend): ``size`` pt, so nothing prints under 8 pt (an XlsxWriter font)."""
+    return {"size": size, "bold": bold}
 
-    props = CharacterProperties(sz=int(size * 100), b=bold)
-    return RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=props), endParaRPr=props)])
+
+def cm_px(cm: float) -> float:
+    """Centimetres in the pixels (96 an inch) XlsxWriter sizes a chart in."""
+    return cm / 2.54 * 96
 
 
 def _chart(s: Sheet, ctx: Context, ind: Indicator, first: int, last: int) -> None:
     """Bars of target and actual per unit, and the 序时进度 (expected to date) as a line over them."""
-    from openpyxl.chart import BarChart, LineChart, Reference
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.pagebreak import Break
-
-    lang, ws = ctx.lang, s.ws
+    lang, g = ctx.lang, s.grid
+    xlsx = g.book.xlsx
     key = "export.chart-title" if ind.unit else "export.chart-title-nounit"
-    bar = BarChart()
-    bar.type = "col"
-    bar.add_data(
-        Reference(ws, min_col=COL["col.target"], max_col=COL["col.actual"], min_row=first - 1, max_row=last),
-        titles_from_data=True,
+    bar: Any = xlsx.add_chart({"type": "column"})
+    units = [g.name, first - 1, 0, last - 1, 0]  # rows and columns from 0 here
+    for col in (COL["col.target"], COL["col.actual"]):
+        bar.add_series(
+            {
+                "name": [g.name, first - 2, col - 1],
+                "categories": units,
+                "values": [g.name, first - 1, col - 1, last - 1, col - 1],
+            }
+        )
+    line: Any = xlsx.add_chart({"type": "line"})
+    col = COL["col.expected"]
+    line.add_series(
+        {
+            "name": [g.name, first - 2, col - 1],
+            "categories": units,
+            "values": [g.name, first - 1, col - 1, last - 1, col - 1],
+            "line": {"color": "#C00000", "width": 2.25},
+            "marker": {"type": "dash", "size": 12},
+        }
     )
-    bar.set_categories(Reference(ws, min_col=1, min_row=first, max_row=last))
-    line = LineChart()
-    line.add_data(Reference(ws, min_col=COL["col.expected"], min_row=first - 1, max_row=last), titles_from_data=True)
-    expected = line.series[0]
-    expected.smooth = False
-    expected.marker.symbol = "dash"
-    expected.marker.size = 12
-    expected.graphicalProperties.line.solidFill = "C00000"
-    expected.graphicalProperties.line.width = 28_575  # 2.25 pt, in EMU
-    bar += line
-    bar.title = chart_title(tr(key, lang, code=ind.code, name=ind.label(lang), unit=ind.unit))
-    bar.x_axis.txPr = chart_text(BODY_PT)
-    bar.y_axis.txPr = chart_text(BODY_PT)
-    bar.x_axis.delete = False
-    bar.y_axis.delete = False
-    bar.legend.position = "b"
-    bar.legend.txPr = chart_text(BODY_PT)
+    bar.combine(line)
+    bar.set_title(chart_title(tr(key, lang, code=ind.code, name=ind.label(lang), unit=ind.unit)))
+    bar.set_x_axis({"num_font": chart_text(BODY_PT)})
+    bar.set_y_axis({"num_font": chart_text(BODY_PT)})
+    bar.set_legend({"position": "bottom", "font": chart_text(BODY_PT)})
     # Keep the chart on the table's page when there is room for it, else on the next.
-    table_pt = sum((ws.row_dimensions[i].height or DEFAULT_ROW_PT) for i in range(1, s.row + 2))
+    table_pt = sum((g.heights.get(i) or DEFAULT_ROW_PT) for i in range(1, s.row + 2))
     room_cm = (PAGE_PT - table_pt) / 72 * 2.54
     height: float = min(CHART_CM[0], room_cm)
     anchor = s.row + 2
     if height < CHART_MIN_CM:
-        ws.row_breaks.append(Break(id=s.row))
+        g.breaks.append(s.row)
         height = CHART_CM[0]
-    bar.height = height
-    # As wide as the table (Excel: 7 px a width unit and 5 px a column, 96 px an inch), within bounds.
-    table_cm = sum(
-        (ws.column_dimensions[get_column_letter(j)].width or 8) * 7 + 5 for j in range(1, len(s.headers) + 1)
-    )
-    bar.width = max(18.0, min(CHART_CM[1], table_cm / 96 * 2.54))  # type: ignore[assignment]  # stub: int
-    ws.add_chart(bar, f"A{anchor}")
+    # As wide as the table, within bounds: 7 px a width unit (the width a file states includes the
+    # cell's padding), 96 px an inch. The chart is anchored to the cells it covers, so in a program
+    # that draws columns wider (LibreOffice) it widens with them and still ends with the table.
+    table_cm = sum((g.widths.get(j) or 8) * 7 for j in range(1, len(s.headers) + 1)) / 96 * 2.54
+    width = max(18.0, min(CHART_CM[1], table_cm - 0.1))  # ending 1 mm inside the table's last column
+    bar.set_size({"width": cm_px(width), "height": cm_px(height)})
+    g.add_chart(bar, anchor)
 
 
-def _run(text: str, size: float) -> Any:
-    from openpyxl.drawing.text import CharacterProperties, RegularTextRun
-
-    return RegularTextRun(rPr=CharacterProperties(sz=int(size * 100), b=True), t=text)
-
-
-def chart_title(text: str, size: float = 12) -> Title:
-    """A chart title in bold at ``size`` pt."""
-    from openpyxl.chart.text import Text
-    from openpyxl.chart.title import Title
-
-    rich = chart_text(size, bold=True)
-    rich.p[0].r = [_run(text, size)]
-    return Title(tx=Text(rich=rich), overlay=False)
+def chart_title(text: str, size: float = 12) -> dict[str, Any]:
+    """A chart title in bold at ``size`` pt, above the plot (an XlsxWriter title)."""
+    return {"name": text, "name_font": {"size": size, "bold": True}, "overlay": False}

@@ -2,35 +2,30 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ipcounty.export.sheet import (
     LIGHT_FILL,
     NO_LIGHT_FILL,
+    Book,
     Context,
     Sheet,
     display_width,
     fill_colour,
     num,
-    put,
-    set_style,
-    solid,
 )
 from ipcounty.i18n import status_label, tr
 from ipcounty.render.numbers import PERCENT_FORMAT, fmt_points
 
-if TYPE_CHECKING:
-    from openpyxl import Workbook
 
-
-def add(wb: Workbook, ctx: Context) -> None:
+def add(book: Book, ctx: Context) -> None:
     zh, lang, report = ctx.zh, ctx.lang, ctx.report
     unit_rows = ctx.unit_rows
     codes = list(dict.fromkeys(r.indicator.code for r in unit_rows))
     inds = {r.indicator.code: r.indicator for r in unit_rows}
     headers = [tr("col.township", lang)] + [f"{c} {inds[c].label(lang)}" for c in codes]
     s = Sheet(
-        wb,
+        book,
         ctx,
         "完成率" if zh else "Completion",
         ctx.title + " · " + tr("export.matrix-title", lang),
@@ -62,7 +57,7 @@ def add(wb: Workbook, ctx: Context) -> None:
         )
         for j, colour in enumerate(colours, 2):
             if colour:
-                set_style(s.ws.cell(row, j), "fill", **solid(colour))
+                s.fill(row, j, colour)
     # The legend: one line per colour, the words across the table (merged, so they set no width).
     s.row += 1
     points = fmt_points(report.plan.yellow_points).lstrip("+")
@@ -74,8 +69,8 @@ def add(wb: Workbook, ctx: Context) -> None:
     ]
     for colour, name, words in legend:
         s.row += 1
-        set_style(put(s.ws, s.row, 1, name), "fill", **solid(colour))
-        put(s.ws, s.row, 2, words)
+        s.grid.put(s.row, 1, name, fill=colour)
+        s.grid.put(s.row, 2, words)
         if len(headers) > 2:
-            s.ws.merge_cells(start_row=s.row, start_column=2, end_row=s.row, end_column=len(headers))
+            s.grid.merge(s.row, 2, s.row, len(headers))
     s.finish()

@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 from pathlib import PurePath
-from typing import TYPE_CHECKING
 
-from ipcounty.export.sheet import Context, Sheet
+from ipcounty.export.sheet import Book, Context, Sheet
 from ipcounty.findings import Finding
 from ipcounty.i18n import tr
 
-if TYPE_CHECKING:
-    from openpyxl import Workbook
 
-
-def add(wb: Workbook, ctx: Context) -> None:
+def add(book: Book, ctx: Context) -> None:
     zh, lang, report = ctx.zh, ctx.lang, ctx.report
     s = Sheet(
-        wb,
+        book,
         ctx,
         "计划一致性" if zh else "Plan notes",
         ctx.title + (" · 计划一致性提示" if zh else " · plan notes"),

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
-from ipcounty.export.sheet import ORDER, Context, Sheet, font, put
+from ipcounty.export.sheet import ORDER, Book, Context, Sheet
 from ipcounty.i18n import status_label, tr
 from ipcounty.progress import Row
 from ipcounty.render.due_view import overdue_texts
 from ipcounty.render.numbers import PERCENT_FORMAT, fmt_by_unit
-
-if TYPE_CHECKING:
-    from openpyxl import Workbook
 
 
 def _status_counts(rows: Iterable[Row]) -> dict[str, int]:
@@ -30,16 +26,15 @@ def explain(status: str, lang: str) -> str:
     return "" if text == key else text
 
 
-def add(wb: Workbook, ctx: Context) -> None:
+def add(book: Book, ctx: Context) -> None:
     zh, lang, report = ctx.zh, ctx.lang, ctx.report
     u = report.units
     s = Sheet(
-        wb,
+        book,
         ctx,
         "总览" if zh else "Overview",
         ctx.title,
         ["项目" if zh else "Item", "数量" if zh else "Count", "说明" if zh else "Detail"],
-        first=True,
     )
     sep = "、" if zh else ", "
     s.add(["应报送单位" if zh else "Units expected", u.expected, ""])
@@ -95,7 +90,7 @@ def add(wb: Workbook, ctx: Context) -> None:
     cells = [r for r in ctx.unit_rows if not r.is_district]
     counts = _status_counts(cells)
     heading = tr("export.status-counts", lang, unit_word=tr("col.township", lang))
-    put(s.ws, s.row + 1, 1, heading).font = font(ctx, bold=True)
+    s.grid.put(s.row + 1, 1, heading, bold=True)
     s.row += 1
     for status, n in counts.items():
         s.add([status_label(status, lang), n, explain(status, lang)])
@@ -105,7 +100,7 @@ def add(wb: Workbook, ctx: Context) -> None:
     s.add([total, len(cells), ""], bold=True)
     s.row += 1
     heading = tr("export.light-counts", lang, unit_word=tr("col.township", lang))
-    put(s.ws, s.row + 1, 1, heading).font = font(ctx, bold=True)
+    s.grid.put(s.row + 1, 1, heading, bold=True)
     s.row += 1
     for light in ("green", "yellow", "red", None):
         n = sum(1 for r in cells if r.light == light)
@@ -113,7 +108,7 @@ def add(wb: Workbook, ctx: Context) -> None:
         s.add([name, n, ""], status="none", status_col=1, light=light)
     s.add([total, len(cells), ""], bold=True)
     s.row += 1
-    put(s.ws, s.row + 1, 1, tr("heading.goals", lang)).font = font(ctx, bold=True)
+    s.grid.put(s.row + 1, 1, tr("heading.goals", lang), bold=True)
     s.row += 1
     goal_rows = [r for r in report.rows if r.indicator.section == "goal"]
     for r in goal_rows:

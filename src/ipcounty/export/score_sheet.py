@@ -3,16 +3,11 @@ and the words behind every point — when the plan has ``scoring:`` (no sheet ot
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from ipcounty.export.sheet import Context, Sheet, font, line_height, lines_needed, put
+from ipcounty.export.sheet import Book, Context, Sheet, line_height, lines_needed
 from ipcounty.i18n import tr
 
-if TYPE_CHECKING:
-    from openpyxl import Workbook
 
-
-def add(wb: Workbook, ctx: Context) -> None:
+def add(book: Book, ctx: Context) -> None:
     from ipcounty.render import score_view as view
     from ipcounty.score.sheet import score_report
 
@@ -28,7 +23,7 @@ def add(wb: Workbook, ctx: Context) -> None:
         tr("score.col.penalties", lang),
         tr("score.col.explanation", lang),
     ]
-    s = Sheet(wb, ctx, tr("score.sheet", lang), f"{ctx.title} · {view.title(sheet, lang)}", headers)
+    s = Sheet(book, ctx, tr("score.sheet", lang), f"{ctx.title} · {view.title(sheet, lang)}", headers)
     score_col = 3
     s.centred.add(1)
     for u in sheet.units:
@@ -50,16 +45,11 @@ def add(wb: Workbook, ctx: Context) -> None:
 def _notes_below(s: Sheet, lines: list[str]) -> None:
     """The basis, the rules' note, the items and the rounding under the table, each across the
     table's width (so they neither widen the first column nor run off the page)."""
-    from openpyxl.styles import Alignment
-    from openpyxl.utils import get_column_letter
-
-    ws, n = s.ws, len(s.headers)
-    total = sum(ws.column_dimensions[get_column_letter(j)].width or 8 for j in range(1, n + 1))
+    g, n = s.grid, len(s.headers)
+    total = sum(g.widths.get(j) or 8 for j in range(1, n + 1))
     row = s.row + 1
     for line in lines:
         row += 1
-        cell = put(ws, row, 1, line)
-        cell.font = font(s.ctx)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=n)
-        ws.row_dimensions[row].height = round(lines_needed(line, total) * line_height() + 2, 1)
+        g.put(row, 1, line, wrap=True, vertical="top")
+        g.merge(row, 1, row, n)
+        g.heights[row] = round(lines_needed(line, total) * line_height() + 2, 1)

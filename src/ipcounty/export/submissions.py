@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from ipcounty.export.sheet import Context, Sheet
+from ipcounty.export.sheet import Book, Context, Sheet
 from ipcounty.i18n import tr
-
-if TYPE_CHECKING:
-    from openpyxl import Workbook
 
 ROLE_ZH = {
     "used": "采用",
@@ -22,7 +17,7 @@ ROLE_ZH = {
 }
 
 
-def add(wb: Workbook, ctx: Context) -> None:
+def add(book: Book, ctx: Context) -> None:
     zh, lang = ctx.zh, ctx.lang
     headers = [
         tr("col.file", lang),
@@ -37,7 +32,7 @@ def add(wb: Workbook, ctx: Context) -> None:
         tr("col.phone", lang),
     ]
     s = Sheet(
-        wb,
+        book,
         ctx,
         "报送情况" if zh else "Submissions",
         ctx.title + (" · 报送文件清单" if zh else " · files read"),

@@ -16,7 +16,7 @@ from ipcounty.export import (
     submissions,
     trend,
 )
-from ipcounty.export.sheet import Context, name_every_font, use_default_font
+from ipcounty.export.sheet import Book, Context
 from ipcounty.i18n import tr
 from ipcounty.progress import Report
 from ipcounty.render.numbers import fmt_date
@@ -24,9 +24,11 @@ from ipcounty.render.numbers import fmt_date
 if TYPE_CHECKING:
     from openpyxl import Workbook
 
+EXPORT_MARK = "ipcounty meeting workbook"  # docProps subject of every exported workbook
+
 # Each entry writes one sheet (or, for ``indicator``, one per breakdown indicator) in this order.
 # To add a sheet: a new module with ``add(wb, ctx)``, listed here on its own line.
-SHEETS: tuple[Callable[[Workbook, Context], None], ...] = (
+SHEETS: tuple[Callable[[Book, Context], None], ...] = (
     overview.add,
     matrix.add,
     indicator.add,
@@ -59,17 +61,27 @@ def footer_line(report: Report, lang: str) -> str:
     return tr("export.footer", lang, plan=name, year=report.year, as_of=fmt_date(latest, lang))
 
 
-def build_workbook(report: Report, lang: str = "zh") -> Workbook:
-    """The meeting workbook for ``report`` (not yet saved), in the words of its plan."""
-    from openpyxl import Workbook
-
+def workbook_bytes(report: Report, lang: str = "zh") -> bytes:
+    """The meeting workbook for ``report`` as the bytes of an .xlsx file, in the words of its plan."""
+    from ipcounty.bulk import paused_gc
     from ipcounty.i18n import speaking
 
-    wb = Workbook()
-    with speaking(report.plan.words):
+    # Tens of thousands of cells, styles and strings, none in a reference cycle: the collector
+    # would only walk the report's objects again and again while they are made.
+    with speaking(report.plan.words), paused_gc():
         ctx = Context(report, lang, title_line(report, lang), footer_line(report, lang))
-        use_default_font(wb, ctx)
+        book = Book(ctx.font_name)
         for add in SHEETS:
-            add(wb, ctx)
-        name_every_font(wb, ctx)
-    return wb
+            add(book, ctx)
+        # The mark lets a report over this folder skip the workbook (see the returns' reader).
+        return book.close(subject=EXPORT_MARK)
+
+
+def build_workbook(report: Report, lang: str = "zh") -> Workbook:
+    """The meeting workbook for ``report`` as openpyxl reads it back (for analysts and tests):
+    what Excel or WPS would open, cell for cell."""
+    import io
+
+    from openpyxl import load_workbook
+
+    return load_workbook(io.BytesIO(workbook_bytes(report, lang)))

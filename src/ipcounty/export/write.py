@@ -8,11 +8,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ipcounty.errors import OutputError
-from ipcounty.export.workbook import build_workbook
+from ipcounty.export.workbook import workbook_bytes
 from ipcounty.i18n import tr
 from ipcounty.progress import Report
 
-EXPORT_MARK = "ipcounty meeting workbook"  # docProps subject of every exported workbook
 _STALE_SECONDS = 3600
 
 
@@ -117,13 +116,7 @@ def write_workbook(report: Report, target: Path, *, lang: str = "zh", inputs: It
         raise OutputError(f"输出目录不存在：{folder}" if zh else f"output folder does not exist: {folder}")
     refuse_read_only(resolved, target, zh)
     _remove_stale_temporaries(folder, target.name)
-    wb = build_workbook(report, lang)
-    wb.properties.subject = EXPORT_MARK  # so that a report over this folder skips it (see reader)
-    import io
-
     # The whole file is made in memory first: a full disk then fails on one plain write, which
-    # is cleaned up here, instead of inside openpyxl's zip writer (which printed a traceback).
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    write_atomically(resolved, buffer.getvalue(), target, zh)
+    # is cleaned up here, instead of inside the zip writer (which would print a traceback).
+    write_atomically(resolved, workbook_bytes(report, lang), target, zh)
     return target

@@ -178,8 +178,6 @@ def _find_tables(grid: list[list[Cell]], indicators: list[Indicator]) -> list[_T
     for r, row in enumerate(grid):
         if row.count("") >= len(row) - 1:
             continue  # a header names at least two columns: blank rows and titles are passed in C
-        if len([v for v in row if v.__class__ is str and 0 < len(v) <= longest]) < 2:
-            continue  # items: numbers, dates and strings longer than any column name
         names: dict[str, int] = {}
         for c, v in enumerate(row):
             # Only short strings can be column names; patent numbers and names are not cleaned.
@@ -225,12 +223,20 @@ def _read_table(grid: list[list[Cell]], t: _Table, end: int, ret: Return, plan: 
     seen: dict[str, str] = {}
     codes = _lookups(plan)[0]
     columns = [(col.name, t.columns[col.name], col.check, col.key) for col in spec.columns]
+    # The same, with what the loop below tests on every cell worked out once: a text column, a
+    # patent column (and whether it must be an invention), a date column.
+    fast = [
+        (name, c, check, is_key, check == "text", check in _PATENT_CHECKS, check == "invention_patent", check == "date")
+        for name, c, check, is_key in columns
+    ]
     first_col = min(c for _, c, _, _ in columns)
+    first_letters = L.column_letters(first_col)
     last_col = max(c for _, c, _, _ in columns)
     width = len(columns)
     pick = itemgetter(*(c for _, c, _, _ in columns)) if width > 1 else (lambda row: (row[columns[0][1]],))
     code = t.indicator.code
     key_name = spec.key.name if spec.key else ""
+    clean = L.clean_label
     for r in range(t.header_row + 1, min(end, len(grid))):
         row = grid[r]
         if not row:
@@ -244,24 +250,25 @@ def _read_table(grid: list[list[Cell]], t: _Table, end: int, ret: Return, plan: 
         values: dict[str, Any] = {}
         key: str | None = None
         ok = True
-        for name, c, check, is_key in columns:
+        for name, c, check, is_key, is_text, is_patent, invention, is_date in fast:
             raw: Any = row[c] if c < n else ""
             cls = raw.__class__
-            # The common cells take the short paths: printable text, a date cell.
+            # The common cells take the short paths: printable text, a valid patent number written
+            # the usual way, a date cell of the year.
             if cls is str and raw.isprintable():
                 text = raw.strip()
-                if text and check == "text":
+                if text and is_text:
                     values[name] = text
                     if is_key:
-                        key = L.clean_label(text)
+                        key = clean(text)
                     continue
-                if check in _PATENT_CHECKS and (number := usual_patent(raw, invention=check == "invention_patent")):
-                    values[name] = number  # a valid number, written the usual way
+                if is_patent and (number := usual_patent(raw, invention)):
+                    values[name] = number
                     if is_key:
                         key = number
                     continue
                 blank = not text
-            elif cls is dt.date and check == "date" and (year is None or raw.year == year):
+            elif cls is dt.date and is_date and (year is None or raw.year == year):
                 values[name] = raw
                 if is_key:
                     key = str(raw)
@@ -279,11 +286,11 @@ def _read_table(grid: list[list[Cell]], t: _Table, end: int, ret: Return, plan: 
             ok = ok and good
             values[name] = value
             if is_key and good:
-                key = str(value) if check != "text" else L.clean_label(value)
+                key = str(value) if check != "text" else clean(value)
         else:  # every cell looked at, and the row was not found blank
             if not values:
                 continue  # nothing but spaces on this row
-            first = L.cell_name(r, first_col)
+            first = f"{first_letters}{r + 1}"  # L.cell_name(r, first_col)
             if key is not None:
                 if key in seen:
                     add("duplicate-item", "error", first, item=item, key=values.get(key_name, key), other=seen[key])

@@ -66,8 +66,11 @@ def read_regular_file(path: Path, limit: int) -> tuple[bytes, FileProblem | None
             return b"", FileProblem("file-too-large", {"detail": _mb(size, limit), "limit": _mb(limit)})
         # Ask for the size the file has (plus one byte, to notice one still growing): asking
         # for the 20 MB limit would make Python set aside 20 MB for every 12 kB return.
-        with os.fdopen(fd, "rb", closefd=False) as fh:
-            data = fh.read((size or limit) + 1)
+        # (os.read on the descriptor: a file object would stat it again and ask whether it is a tty.)
+        want = (size or limit) + 1
+        data = os.read(fd, want)
+        while len(data) < want and (more := os.read(fd, want - len(data))):
+            data += more
         if len(data) > limit:
             return b"", FileProblem("file-too-large", {"detail": _mb(len(data), limit), "limit": _mb(limit)})
         return data, None
@@ -121,7 +124,7 @@ def _check_zip(data: bytes, entries: dict[str, Entry] | None) -> FileProblem | N
                 sizes = {i.filename: i.file_size for i in zf.infolist()}
         else:
             sizes = {name: e.unpacked for name, e in entries.items()}
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:  # a zip "version 8.4"
         return FileProblem("file-corrupt", {"detail": short_detail(exc)})
     unpacked = sum(sizes.values())
     if unpacked > MAX_UNPACKED_BYTES:
