@@ -253,3 +253,8 @@ def test_the_plan_view_writes_chinese_dates_in_chinese(runner: CliRunner) -> Non
     assert re.search(r"组织发动阶段\s+2024年1月—2024年3月", zh) and "2024-01—" not in zh
     en = out(runner, "--lang", "en", "plan")
     assert "2024-01-01 — 2026-12-31" in en and "2024-01—2024-03" in en
+
+
+def test_the_language_is_understood_in_capitals_too(runner: CliRunner) -> None:
+    r = runner.invoke(app, [*BASE, "--lang", "EN", "report", "2025", "--returns", EXAMPLES])
+    assert r.exit_code == 0 and "progress in 2025" in r.stdout
