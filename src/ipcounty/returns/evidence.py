@@ -134,6 +134,7 @@ class _Headers:
     ends: frozenset[str]  # their last characters
     longest: int  # no cell longer than this can be a column name
     columns: tuple[tuple[Indicator, tuple[tuple[str, str], ...]], ...]  # (name, cleaned) per indicator
+    needs: tuple[frozenset[str], ...]  # each indicator's cleaned names, as a set (same order)
 
 
 _HEADERS: dict[tuple[int, ...], tuple[tuple[Indicator, ...], _Headers]] = {}
@@ -165,6 +166,7 @@ def _make_headers(indicators: list[Indicator]) -> _Headers:
         frozenset(n[-1] for n in wanted if n),
         max((len(n) for n in wanted), default=0) + 4,
         columns,
+        tuple(frozenset(clean for _, clean in cols) for _, cols in columns),
     )
 
 
@@ -172,6 +174,7 @@ def _find_tables(grid: list[list[Cell]], indicators: list[Indicator]) -> list[_T
     """Header rows of the 明细 tables, top to bottom. A header holds every column name of one table;
     when two tables share names (专利号), the one matching the most columns wins."""
     tables: list[_Table] = []
+    found: set[str] = set()  # the indicators whose table is found
     h = _headers(indicators)
     wanted, ends, longest = h.wanted, h.ends, h.longest
     clean = L.clean_label
@@ -188,15 +191,12 @@ def _find_tables(grid: list[list[Cell]], indicators: list[Indicator]) -> list[_T
         if len(names) < 2:
             continue
         best: _Table | None = None
-        for ind, cols in h.columns:
-            if (
-                all(key in names for _, key in cols)
-                and (best is None or len(cols) > len(best.columns))
-                and all(t.indicator.code != ind.code for t in tables)
-            ):
+        for (ind, cols), need in zip(h.columns, h.needs, strict=True):
+            if need.issubset(names) and (best is None or len(cols) > len(best.columns)) and ind.code not in found:
                 best = _Table(ind, r, {name: names[key] for name, key in cols})
         if best is not None:
             tables.append(best)
+            found.add(best.indicator.code)
     return tables
 
 
