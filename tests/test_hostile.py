@@ -170,6 +170,7 @@ _FAR = {
     "rows-without-r": b"<row><c><v>1</v></c></row>" * 6000,
     "prefixed": b'<x:row r="9"><x:c r="XFD9" t="inlineStr"><x:is><x:t>x</x:t></x:is></x:c></x:row>',
     "line-breaks": b'<row\nr="1048576"><c\r\nr\n=\n"XFD1048576"\tt="inlineStr"><is><t>x</t></is></c></row>',
+    "far-row-cell-without-r": b'<row r="1048576"><c t="inlineStr"><is><t>x</t></is></c></row>',
     "second-r-spaced": b'<row r="9"><c r="A9" r = "XFD9" t="inlineStr"><is><t>x</t></is></c></row>',
 }
 
@@ -498,8 +499,6 @@ def test_date_cell_with_a_huge_number_is_named_not_a_crash(
         b"<c r=\"A1\" r='XFD1'>",
         b'<c r="A1" s="1"\n r = "X1">',
         b'<c r="A1"\tr="XFD1">',
-        b"<row>",
-        b'<row r="1000">',
         b'<c r="AA1">',
         b'<c\nr="XFD1">',
         b'<c\nr="A1000">',
@@ -515,8 +514,18 @@ def test_unusual_positions_are_worked_out_exactly(tag: bytes) -> None:
 
 @pytest.mark.parametrize(
     "tag",
-    # Whitespace around the position is the same cell to python-calamine (B5, A1): cleared too.
-    [b'<c r="A1" s="1">', b'<c r="B5"/>', b'<row r="12" spans="1:5">', b'<c r = "A1">', b'<c\nr="A1">'],
+    # Whitespace around the position is the same cell to python-calamine (B5, A1); a row's own
+    # position only places cells without r (none here): cleared too.
+    [
+        b'<c r="A1" s="1">',
+        b'<c r="B5"/>',
+        b'<row r="12" spans="1:5">',
+        b'<c r = "A1">',
+        b'<c\nr="A1">',
+        b"<row>",
+        b'<row r="1000">',
+        b'<row r="1048576">',
+    ],
 )
 def test_usual_positions_are_cleared_quickly(tag: bytes) -> None:
     from ipcounty.returns.workbook import sheet_extent

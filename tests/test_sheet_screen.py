@@ -162,3 +162,28 @@ def test_the_quick_screen_clears_only_sheets_within_the_limits(tags: list[str], 
         rows, cols = exact_extent(xml)
         assert rows <= MAX_ROWS and cols <= MAX_COLS, xml
     assert sheet_extent(f"<sheetData>{usual}</sheetData>".encode()) is None
+
+
+def test_a_row_position_moves_no_cell_that_has_its_own(
+    plan: Plan, make_return: Callable[..., Path], tmp_path: Path
+) -> None:
+    """python-calamine places a cell with an r by that r alone: rows written with far positions
+    (or none) around usual cells read exactly as the file without them, and the quick screen,
+    which does not look at rows' positions, clears them."""
+    import re
+
+    src = make_return()
+    path = tmp_path / "far-rows.xlsx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename.startswith("xl/worksheets/"):
+                data, far = re.subn(rb'<row r="\d+"', b'<row r="1048576"', data, count=3)
+                data, bare = re.subn(rb'<row r="\d+"', b"<row", data, count=3)
+                assert far == bare == 3 and sheet_extent(data) is None
+            zout.writestr(info.filename, data)
+    want, got = read_return(src, plan, today=TODAY), read_return(path, plan, today=TODAY)
+    assert got.status == want.status == "ok"
+    assert got.values == want.values and got.items == want.items
+    for name in READ:
+        assert _calamine_grids(path.read_bytes())[name] == _calamine_grids(src.read_bytes())[name]

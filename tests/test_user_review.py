@@ -223,3 +223,33 @@ def test_an_excel_lock_file_named_on_the_command_line_is_said_to_be_one(runner: 
     assert r.exit_code == 0, r.output
     assert "跳过（Excel/WPS 打开文件时留下的锁定文件，不是填报表；关闭 Excel/WPS 后它会消失）" in r.stdout
     assert "不是 Excel/WPS 表格文件" not in r.stdout and "1 个文件：0 通过，0 有警告，0 退回，1 跳过" in r.stdout
+
+
+def test_a_district_row_that_counts_units_shows_no_district_target(runner: CliRunner) -> None:
+    """D2 专职人员 ≥ 2 each: the 全区 row says 7/11 units meet it; a 全区 target of 2 read as 2 people."""
+    text = out(runner, "report", "2025", "--returns", EXAMPLES)
+    d2 = text.split("D2 知识产权专职人员")[1]
+    row = next(line for line in d2.splitlines() if line.startswith("全区"))
+    assert re.match(r"全区\s+7/11\s+100\.0%", row), row
+    annex = out(runner, "bulletin", "2025", "--returns", EXAMPLES, "--format", "text")
+    assert "全区｜2｜7/11" not in annex and annex.count("全区｜｜7/11｜") == 2
+    narrow = out(runner, "report", "2025", "--returns", EXAMPLES, cols=60)
+    assert "7/11/" not in narrow and "全区：7/11 达标" in narrow
+
+
+def test_a_returns_folder_that_is_not_there_says_what_to_do(runner: CliRunner, tmp_path: Path) -> None:
+    gone = str(tmp_path / "returns")
+    for command in ("report", "trend", "score", "remind"):
+        r = runner.invoke(app, [*BASE, command, "2026", "--returns", gone])
+        assert r.exit_code == 2, (command, r.output)
+        assert "请检查路径，或新建该目录并把收到的填报表放进去" in r.stderr, (command, r.stderr)
+    r = runner.invoke(app, [*BASE, "template", "2026", "--prefill", "--returns", gone, "--out", str(tmp_path / "t")])
+    assert r.exit_code == 2 and "或去掉 --prefill 生成空白填报表" in r.stderr
+
+
+def test_the_plan_view_writes_chinese_dates_in_chinese(runner: CliRunner) -> None:
+    zh = out(runner, "plan")
+    assert "枣庄市市中区 · 2024年1月1日—2026年12月31日 · 枣庄市市中区人民政府（2024年2月29日）" in zh
+    assert re.search(r"组织发动阶段\s+2024年1月—2024年3月", zh) and "2024-01—" not in zh
+    en = out(runner, "--lang", "en", "plan")
+    assert "2024-01-01 — 2026-12-31" in en and "2024-01—2024-03" in en

@@ -75,7 +75,9 @@ def build_report(ctx: typer.Context, year: int, returns: Path | None, as_of: str
     cutoff = parse_cli_date(as_of, s.lang) if as_of else None
     source = resolve_returns(returns)
     if not source.folder.is_dir():
-        raise UsageError(f"找不到填报表目录 {source.folder}" if zh else f"returns folder {source.folder} not found")
+        from ipcounty.i18n import tr
+
+        raise UsageError(tr("returns-folder-missing", s.lang, folder=str(source.folder)))
     err = err_console()
     if source.origin == "bundled":
         err.print(

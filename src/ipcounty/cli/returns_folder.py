@@ -15,9 +15,12 @@ if TYPE_CHECKING:
     from ipcounty.returns.model import Return
 
 
-def read_folder(ctx: typer.Context, returns: Path | None) -> tuple[Plan, list[Return], list[Found]]:
+def read_folder(
+    ctx: typer.Context, returns: Path | None, missing: str = "returns-folder-missing"
+) -> tuple[Plan, list[Return], list[Found]]:
     """The plan, every return under the folder (``--returns`` > env > ./returns > bundled, the
-    last said on stderr) and what was found there; progress on stderr for large folders."""
+    last said on stderr) and what was found there; progress on stderr for large folders.
+    ``missing``: the message for a folder that is not there (what to do differs by command)."""
     from ipcounty.collect import find_returns, read_all, resolve_returns
     from ipcounty.errors import UsageError
     from ipcounty.i18n import tr
@@ -26,7 +29,7 @@ def read_folder(ctx: typer.Context, returns: Path | None) -> tuple[Plan, list[Re
     plan = load_plan_for(ctx)
     source = resolve_returns(returns)
     if not source.folder.is_dir():
-        raise UsageError(tr("prefill-returns-missing", lang, folder=source.folder))
+        raise UsageError(tr(missing, lang, folder=source.folder))
     err = err_console()
     if source.origin == "bundled":
         err.print(tr("prefill-returns-bundled", lang), style="yellow")

@@ -27,7 +27,7 @@ def prefill_sources(
     from ipcounty.returns.reader import read_return
 
     lang = settings(ctx).lang
-    _, rets, found = read_folder(ctx, returns)
+    _, rets, found = read_folder(ctx, returns, missing="prefill-returns-missing")
     read = {f.path.resolve() for f in found}
     for unit in units:
         target = out / template_filename(year, unit)

@@ -28,6 +28,8 @@ def _cells(label: str, r: Row, lang: str) -> tuple[str, ...]:
     ind = r.indicator
     if ind.kind == "yesno" and not r.is_district:
         target = fmt_answer(YES, lang) if r.target else ""
+    elif r.is_district and r.units_counted is not None:
+        target = ""  # a level each unit holds: the 全区 row counts units (7/11), no 全区 target
     else:
         target = fmt_figure(r.target, ind)
     return (

@@ -13,7 +13,7 @@ from typing import Any
 from ipcounty.documents.model import Para, Span, body
 from ipcounty.i18n import status_label, tr
 from ipcounty.progress.model import Report, Row
-from ipcounty.render.numbers import fmt_percent
+from ipcounty.render.numbers import fmt_percent, fmt_points
 from ipcounty.status import STATUSES
 
 GREEN_FIRST = ("green", "yellow", "red")
@@ -23,7 +23,7 @@ _CN_NUMBERS = "一二三四五六七八九十"
 
 def points(lag: float | None) -> str:
     """Points behind schedule as a positive figure with one decimal: ``-2.92`` → ``2.9``."""
-    return f"{abs(lag or 0.0):.1f}"
+    return fmt_points(abs(lag or 0.0)).lstrip("+")  # points as render.numbers writes them, unsigned
 
 
 def lagging(r: Row) -> bool:

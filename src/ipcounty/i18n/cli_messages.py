@@ -47,6 +47,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "usage.bad-parameter": ("{param}：{detail}", "{param}: {detail}"),
     "usage.other": ("参数错误：{detail}", "usage error: {detail}"),
+    "returns-folder-missing": (
+        "找不到填报表目录 {folder}：请检查路径，或新建该目录并把收到的填报表放进去（可分子目录）",
+        "returns folder {folder} not found: check the path, or make it and put the returns received in it (sub-folders are fine)",
+    ),
     "output.unknown-suffix": (
         "无法写成 {path}：这里可写 {known} 文件，或用 --format 指定格式{hint}",
         "cannot write {path}: write a {known} file here, or name the format with --format{hint}",

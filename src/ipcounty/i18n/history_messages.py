@@ -69,7 +69,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "未指定填报表目录（--returns、IPCOUNTY_RETURNS 或 ./returns），使用内置示例填报表。",
         "No returns folder given (--returns, IPCOUNTY_RETURNS or ./returns): using the bundled examples.",
     ),
-    "prefill-returns-missing": ("找不到填报表目录 {folder}", "returns folder {folder} not found"),
+    "prefill-returns-missing": (
+        "找不到填报表目录 {folder}：请检查路径，或去掉 --prefill 生成空白填报表",
+        "returns folder {folder} not found: check the path, or leave out --prefill for blank returns",
+    ),
     # ---- trend ------------------------------------------------------------------------------------
     "trend-title": (
         "{code} {name} · {year}年 · 各月最后一次报送的完成率",

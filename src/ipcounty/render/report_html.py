@@ -175,7 +175,8 @@ def cells(r: Row, lang: str) -> list[str]:
     """The figures of HTML_COLUMNS for one row, as the terminal writes them (numbers by unit)."""
     shown = dict(zip(TABLE_COLUMNS, _cells(r, lang), strict=True))
     ind = r.indicator
-    if isinstance(r.target, (int, float)) and (ind.kind != "yesno" or r.is_district):
+    counts_units = r.is_district and r.units_counted is not None  # 7/11 达标: no 全区 target
+    if isinstance(r.target, (int, float)) and (ind.kind != "yesno" or r.is_district) and not counts_units:
         shown["col.target"] = fmt_by_unit(r.target, ind.integer)
     if isinstance(r.actual, (int, float)) and not isinstance(r.actual, bool):
         shown["col.actual"] = fmt_by_unit(r.actual, ind.integer)

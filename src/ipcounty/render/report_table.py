@@ -216,6 +216,8 @@ def _list_entry(console: Console, r: Row, label: str, lang: str) -> None:
         console.print(Text.assemble("  ", verdict))
     if r.indicator.kind == "qualitative":
         return  # its state is the status above
+    if r.is_district and r.units_counted is not None:
+        return  # 全区 counts the units that meet the level: the line under the list says 7/11 达标
     unit = "" if r.indicator.kind == "yesno" else r.indicator.unit
     actual, target = _actual_text(r, lang), _target_text(r, lang)
     if actual:

@@ -190,6 +190,8 @@ def _group_key(r: Row) -> str:
 
 
 def _target_text(r: Row, lang: str) -> str:
+    if r.is_district and r.units_counted is not None:
+        return ""  # a level each unit holds (专职人员 ≥ 2): the 全区 row counts units (7/11), no 全区 target
     if r.indicator.kind == "yesno":
         return "" if r.is_district or r.target is None else fmt_answer(YES, lang)
     return fmt_figure(r.target, r.indicator)

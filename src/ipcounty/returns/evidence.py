@@ -134,6 +134,7 @@ class _Headers:
     ends: frozenset[str]  # their last characters
     longest: int  # no cell longer than this can be a column name
     columns: tuple[tuple[Indicator, tuple[tuple[str, str], ...]], ...]  # (name, cleaned) per indicator
+    needs: tuple[frozenset[str], ...]  # each indicator's cleaned names, as a set (same order)
 
 
 _HEADERS: dict[tuple[int, ...], tuple[tuple[Indicator, ...], _Headers]] = {}
@@ -165,6 +166,7 @@ def _make_headers(indicators: list[Indicator]) -> _Headers:
         frozenset(n[-1] for n in wanted if n),
         max((len(n) for n in wanted), default=0) + 4,
         columns,
+        tuple(frozenset(clean for _, clean in cols) for _, cols in columns),
     )
 
 
@@ -172,14 +174,13 @@ def _find_tables(grid: list[list[Cell]], indicators: list[Indicator]) -> list[_T
     """Header rows of the 明细 tables, top to bottom. A header holds every column name of one table;
     when two tables share names (专利号), the one matching the most columns wins."""
     tables: list[_Table] = []
+    found: set[str] = set()  # the indicators whose table is found
     h = _headers(indicators)
     wanted, ends, longest = h.wanted, h.ends, h.longest
     clean = L.clean_label
     for r, row in enumerate(grid):
         if row.count("") >= len(row) - 1:
             continue  # a header names at least two columns: blank rows and titles are passed in C
-        if len([v for v in row if v.__class__ is str and 0 < len(v) <= longest]) < 2:
-            continue  # items: numbers, dates and strings longer than any column name
         names: dict[str, int] = {}
         for c, v in enumerate(row):
             # Only short strings can be column names; patent numbers and names are not cleaned.
@@ -190,15 +191,12 @@ def _find_tables(grid: list[list[Cell]], indicators: list[Indicator]) -> list[_T
         if len(names) < 2:
             continue
         best: _Table | None = None
-        for ind, cols in h.columns:
-            if (
-                all(key in names for _, key in cols)
-                and (best is None or len(cols) > len(best.columns))
-                and all(t.indicator.code != ind.code for t in tables)
-            ):
+        for (ind, cols), need in zip(h.columns, h.needs, strict=True):
+            if need.issubset(names) and (best is None or len(cols) > len(best.columns)) and ind.code not in found:
                 best = _Table(ind, r, {name: names[key] for name, key in cols})
         if best is not None:
             tables.append(best)
+            found.add(best.indicator.code)
     return tables
 
 
@@ -225,12 +223,20 @@ def _read_table(grid: list[list[Cell]], t: _Table, end: int, ret: Return, plan: 
     seen: dict[str, str] = {}
     codes = _lookups(plan)[0]
     columns = [(col.name, t.columns[col.name], col.check, col.key) for col in spec.columns]
+    # The same, with what the loop below tests on every cell worked out once: a text column, a
+    # patent column (and whether it must be an invention), a date column.
+    fast = [
+        (name, c, check, is_key, check == "text", check in _PATENT_CHECKS, check == "invention_patent", check == "date")
+        for name, c, check, is_key in columns
+    ]
     first_col = min(c for _, c, _, _ in columns)
+    first_letters = L.column_letters(first_col)
     last_col = max(c for _, c, _, _ in columns)
     width = len(columns)
     pick = itemgetter(*(c for _, c, _, _ in columns)) if width > 1 else (lambda row: (row[columns[0][1]],))
     code = t.indicator.code
     key_name = spec.key.name if spec.key else ""
+    clean = L.clean_label
     for r in range(t.header_row + 1, min(end, len(grid))):
         row = grid[r]
         if not row:
@@ -244,24 +250,25 @@ def _read_table(grid: list[list[Cell]], t: _Table, end: int, ret: Return, plan: 
         values: dict[str, Any] = {}
         key: str | None = None
         ok = True
-        for name, c, check, is_key in columns:
+        for name, c, check, is_key, is_text, is_patent, invention, is_date in fast:
             raw: Any = row[c] if c < n else ""
             cls = raw.__class__
-            # The common cells take the short paths: printable text, a date cell.
+            # The common cells take the short paths: printable text, a valid patent number written
+            # the usual way, a date cell of the year.
             if cls is str and raw.isprintable():
                 text = raw.strip()
-                if text and check == "text":
+                if text and is_text:
                     values[name] = text
                     if is_key:
-                        key = L.clean_label(text)
+                        key = clean(text)
                     continue
-                if check in _PATENT_CHECKS and (number := usual_patent(raw, invention=check == "invention_patent")):
-                    values[name] = number  # a valid number, written the usual way
+                if is_patent and (number := usual_patent(raw, invention)):
+                    values[name] = number
                     if is_key:
                         key = number
                     continue
                 blank = not text
-            elif cls is dt.date and check == "date" and (year is None or raw.year == year):
+            elif cls is dt.date and is_date and (year is None or raw.year == year):
                 values[name] = raw
                 if is_key:
                     key = str(raw)
@@ -279,11 +286,11 @@ def _read_table(grid: list[list[Cell]], t: _Table, end: int, ret: Return, plan: 
             ok = ok and good
             values[name] = value
             if is_key and good:
-                key = str(value) if check != "text" else L.clean_label(value)
+                key = str(value) if check != "text" else clean(value)
         else:  # every cell looked at, and the row was not found blank
             if not values:
                 continue  # nothing but spaces on this row
-            first = L.cell_name(r, first_col)
+            first = f"{first_letters}{r + 1}"  # L.cell_name(r, first_col)
             if key is not None:
                 if key in seen:
                     add("duplicate-item", "error", first, item=item, key=values.get(key_name, key), other=seen[key])

@@ -49,7 +49,7 @@ _WEIGHTED_ZEROS_12 = 48 * sum(_PATENT_WEIGHTS_12)  # what the digits' bytes add 
 _WEIGHTED_ZEROS_8 = 48 * sum(_PATENT_WEIGHTS_8)
 
 
-def usual_patent(text: str, *, invention: bool = False) -> str | None:
+def usual_patent(text: str, invention: bool = False) -> str | None:
     """The canonical spelling of a patent number written the usual way (``ZL201710601862.3``) and
     valid; None for anything else, which :func:`parse_patent` then reads and explains. (The 明细
     of a return holds dozens: this path makes no tuple and calls no other function.)"""

@@ -122,6 +122,11 @@ def _letters(col: int) -> str:
 _COLUMN_LETTERS = tuple(_letters(c) for c in range(702))  # A … ZZ, named once
 
 
+def column_letters(col: int) -> str:
+    """Excel letters of a 0-based column: 4 -> ``E``."""
+    return _COLUMN_LETTERS[col] if 0 <= col < 702 else _letters(col)
+
+
 def cell_name(row: int, col: int) -> str:
     """Excel A1 name of a 0-based (row, col): (8, 4) -> ``E9``."""
     if 0 <= col < 702:

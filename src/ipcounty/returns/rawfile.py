@@ -66,8 +66,11 @@ def read_regular_file(path: Path, limit: int) -> tuple[bytes, FileProblem | None
             return b"", FileProblem("file-too-large", {"detail": _mb(size, limit), "limit": _mb(limit)})
         # Ask for the size the file has (plus one byte, to notice one still growing): asking
         # for the 20 MB limit would make Python set aside 20 MB for every 12 kB return.
-        with os.fdopen(fd, "rb", closefd=False) as fh:
-            data = fh.read((size or limit) + 1)
+        # (os.read on the descriptor: a file object would stat it again and ask whether it is a tty.)
+        want = (size or limit) + 1
+        data = os.read(fd, want)
+        while len(data) < want and (more := os.read(fd, want - len(data))):
+            data += more
         if len(data) > limit:
             return b"", FileProblem("file-too-large", {"detail": _mb(len(data), limit), "limit": _mb(limit)})
         return data, None

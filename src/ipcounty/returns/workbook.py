@@ -14,7 +14,7 @@ import contextlib
 import hashlib
 import io
 import os
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -82,7 +82,7 @@ class Book:
             limit = f"{MAX_ROWS}×{MAX_COLS}"
             return [], FileProblem("sheet-too-large", {"sheet": name, "rows": rows, "cols": cols, "limit": limit})
         try:
-            with _rust_panics_quiet():
+            with _QUIET:
                 sheet = self._wb.get_sheet_by_name(name)
                 try:
                     self.merged[name] = list(sheet.merged_cell_ranges or [])
@@ -188,7 +188,7 @@ def open_book(path: Path, sheets: Collection[str] | None = None) -> tuple[Book |
     if parts is not None:
         feed = parts.stored_copy(parts.parts if sheets is None else sheets) or data
     try:
-        with _rust_panics_quiet():
+        with _QUIET:
             wb = CalamineWorkbook.from_filelike(io.BytesIO(feed))
             meta = wb.sheets_metadata
     except RustPanic as exc:
@@ -225,48 +225,46 @@ class RustPanic(Exception):
 
 
 _DEVNULL: int | None = None
-_QUIET = [0]  # how deep inside quiet_stderr blocks this process is
 
 
-@contextlib.contextmanager
-def quiet_stderr() -> Iterator[None]:
-    """File descriptor 2 pointed at /dev/null for the block: Rust prints a panic's message and
-    backtrace there, for the user to puzzle over. A block inside another costs nothing (no system
-    call), so a return is read under one redirect (see ``read_return``), not one per
-    python-calamine call."""
-    global _DEVNULL
-    if _QUIET[0]:
-        _QUIET[0] += 1
-        try:
-            yield
-        finally:
-            _QUIET[0] -= 1
-        return
-    try:
-        saved = os.dup(2)
-        if _DEVNULL is None:
-            _DEVNULL = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(_DEVNULL, 2)
-    except OSError:
-        saved = -1
-    _QUIET[0] = 1
-    try:
-        yield
-    finally:
-        _QUIET[0] = 0
-        if saved >= 0:
-            os.dup2(saved, 2)
-            os.close(saved)
+class _Quiet:
+    """File descriptor 2 pointed at /dev/null while python-calamine runs (Rust prints a panic's
+    message and backtrace there, for the user to puzzle over), and a Rust panic turned into
+    :class:`RustPanic` (pyo3's PanicException derives from BaseException, so it would slip past
+    every ``except Exception``).
+
+    A block inside another makes no system call: a return is read under one redirect (see
+    ``read_return``), not one per python-calamine call. (A class, not a generator: entered
+    several times a return.)"""
+
+    depth = 0
+    saved = -1
+
+    def __enter__(self) -> None:
+        global _DEVNULL
+        if _Quiet.depth == 0:
+            try:
+                _Quiet.saved = os.dup(2)
+                if _DEVNULL is None:
+                    _DEVNULL = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(_DEVNULL, 2)
+            except OSError:
+                _Quiet.saved = -1
+        _Quiet.depth += 1
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: object) -> None:
+        _Quiet.depth -= 1
+        if _Quiet.depth == 0 and _Quiet.saved >= 0:
+            os.dup2(_Quiet.saved, 2)
+            os.close(_Quiet.saved)
+            _Quiet.saved = -1
+        if kind is not None and kind.__name__ == "PanicException":
+            raise RustPanic(str(exc) or "panic") from None
 
 
-@contextlib.contextmanager
-def _rust_panics_quiet() -> Iterator[None]:
-    """Turn a Rust panic inside the block into :class:`RustPanic`, without the panic message on
-    stderr (see :func:`quiet_stderr`)."""
-    with quiet_stderr():
-        try:
-            yield
-        except BaseException as exc:
-            if type(exc).__name__ == "PanicException":
-                raise RustPanic(str(exc) or "panic") from None
-            raise
+_QUIET = _Quiet()
+
+
+def quiet_stderr() -> _Quiet:
+    """The guard of :class:`_Quiet`, for a block that calls python-calamine (nested blocks are free)."""
+    return _QUIET

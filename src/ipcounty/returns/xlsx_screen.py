@@ -27,12 +27,14 @@ def _col_number(letters: bytes) -> int:
 
 
 # The usual sheet, as Excel, WPS, LibreOffice and openpyxl write it: every cell tag starts
-# <c r="B5" and every row tag <row r="5", one r each, no namespace prefix, no column past Z and
-# no row past 999. It is recognised by counting fixed strings in one translated copy of its
-# <sheetData>: digits made 0, A–Z made A, whitespace and non-ASCII bytes deleted (bytes.translate
-# and bytes.count run in C at a few instructions a byte; a regular expression tried at every tag
-# costs several times more). A usual cell tag then reads <cr="A0">, and a usual row tag
-# <rowr="0">, with one to three 0s.
+# <c r="B5", one r each, no namespace prefix, no column past Z and no row past 999. It is
+# recognised by counting fixed strings in one translated copy of its <sheetData>: digits made 0,
+# A–Z made A, whitespace and non-ASCII bytes deleted (bytes.translate and bytes.count run in C at
+# a few instructions a byte; a regular expression tried at every tag costs several times more).
+# A usual cell tag then reads <cr="A0">, with one to three 0s.
+#
+# A row's own r is not looked at: python-calamine places a cell that has an r by that r alone,
+# so a row's position only ever places cells without one, and the usual sheet has none.
 #
 # Deleting bytes never makes a far cell look usual. XML's syntax (names' starts, =, quotes) is
 # ASCII, and python-calamine refuses a position holding anything but ASCII letters and digits, so
@@ -49,19 +51,16 @@ _PREFIXED_TAG = re.compile(rb":(?:c|row)")  # <x:c ...>, <x:row ...> (and anythi
 def _usual(data: bytes) -> bool:
     """Whether ``data`` (a <sheetData> element) is the usual sheet described above.
 
-    Each way to spell a position python-calamine reads, other than the usual one, breaks one of
-    the equalities or adds a string that must be absent: a tag without r, or with r not first
-    (<c t="s" r="B5">), a second r (r='B5' and r = "B5" included), a column lower-case, of two
-    letters or none, a row past 999, a namespace prefix (<x:c>)."""
+    Each way to spell a cell's position python-calamine reads, other than the usual one, breaks
+    one of the equalities or adds a string that must be absent: a cell tag without r, or with r
+    not first (<c t="s" r="B5">), a second r (r='B5' and r = "B5" included), a column lower-case,
+    of two letters or none, a row past 999, a namespace prefix (<x:c>)."""
     t = data.translate(_AS_CLASSES, _DELETED)
     cells = t.count(b'<cr="A0')
-    rows = t.count(b'<rowr="0')
     return (
         t.count(b"<c") == cells  # every cell tag starts with a usual position
-        and t.count(b"<row") == rows
-        and t.count(b"r=") == cells + rows  # and there is no other r= anywhere
+        and t.count(b"r=") == cells + t.count(b"<rowr=")  # and there is no other r=, but rows' own
         and b'<cr="A0000' not in t  # a row of four digits or more
-        and b'<rowr="0000' not in t
         and _PREFIXED_TAG.search(t) is None
     )
 
