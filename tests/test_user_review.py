@@ -290,3 +290,11 @@ def test_an_output_that_cannot_be_written_says_what_to_do(
     assert r.exit_code == 2, r.output
     assert "权限不足；请用 -o 换一个可以写入的位置（如桌面）" in r.stderr
     assert "Traceback" not in r.output and "Permission denied" not in r.output
+
+
+def test_the_report_names_dates_and_years_in_its_sentences_as_chinese_text_does(runner: CliRunner) -> None:
+    text = out(runner, "report", "2025", "--returns", EXAMPLES)
+    assert "冲突：孟庄镇同一截至日期（2025年12月31日）有 2 份数字不同的填报表" in text
+    assert "被重复计入：永安镇2025年（2025/2025_永安镇_填报表.xlsx 明细!B18）；齐村镇2025年（" in text
+    en = out(runner, "--lang", "en", "report", "2025", "--returns", EXAMPLES)
+    assert "Conflict: 孟庄镇 sent 2 returns dated 2025-12-31" in en and "永安镇 2025 (" in en
