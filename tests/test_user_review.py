@@ -277,7 +277,7 @@ def test_an_output_that_cannot_be_written_says_what_to_do(
     monkeypatch.setattr(os, "replace", locked)
     r = runner.invoke(app, [*BASE, "report", "2025", "--returns", EXAMPLES, "-o", str(target)])
     assert r.exit_code == 2, r.output
-    assert "权限不足；原有文件未改动（若该文件正在 Excel/WPS 中打开，请关闭后重试）" in r.stderr
+    assert "权限不足，请换一个有权限的位置（如桌面），或请管理员开放权限；原有文件未改动" in r.stderr
     monkeypatch.setattr(os, "replace", real_replace)
 
     def read_only(*args: object, **kwargs: object) -> object:  # a folder the clerk may not write to
@@ -288,7 +288,7 @@ def test_an_output_that_cannot_be_written_says_what_to_do(
     monkeypatch.setattr(tempfile, "mkstemp", read_only)
     r = runner.invoke(app, [*BASE, "bulletin", "2025", "--returns", EXAMPLES, "-o", str(tmp_path / "通报.docx")])
     assert r.exit_code == 2, r.output
-    assert "权限不足；请用 -o 换一个可以写入的位置（如桌面）" in r.stderr
+    assert "：权限不足，请换一个有权限的位置（如桌面）" in r.stderr
     assert "Traceback" not in r.output and "Permission denied" not in r.output
 
 
@@ -298,3 +298,10 @@ def test_the_report_names_dates_and_years_in_its_sentences_as_chinese_text_does(
     assert "被重复计入：永安镇2025年（2025/2025_永安镇_填报表.xlsx 明细!B18）；齐村镇2025年（" in text
     en = out(runner, "--lang", "en", "report", "2025", "--returns", EXAMPLES)
     assert "Conflict: 孟庄镇 sent 2 returns dated 2025-12-31" in en and "永安镇 2025 (" in en
+
+
+def test_a_usage_error_points_to_the_help_of_the_command_typed(runner: CliRunner) -> None:
+    r = runner.invoke(app, ["report"])
+    assert r.exit_code == 2 and "缺少 年度" in r.stderr and "用法见 ipcounty report -h" in r.stderr
+    r = runner.invoke(app, ["bogus"])
+    assert r.exit_code == 2 and "用法见 ipcounty -h" in r.stderr

@@ -62,7 +62,9 @@ class _Boundary(TyperGroup):
                 from ipcounty.cli.usage_errors import usage_message
 
                 lang = _argv_lang(argv)
-                prog = prog_name or "ipcounty"
+                # the help of the command that was typed (ipcounty report -h), else the program's
+                ctx = getattr(exc, "ctx", None)
+                prog = getattr(ctx, "command_path", None) or prog_name or "ipcounty"
                 said = usage_message(exc, lang, argv)
                 err_console().print(f"✗ {said}", markup=False, highlight=False, soft_wrap=True)
                 err_console().print(tr("usage.help-line", lang, prog=prog), markup=False, style="dim")
@@ -155,22 +157,11 @@ def _silence_stdout() -> None:
 
 def _system_message(exc: OSError, lang: str) -> str:
     """An error the system raised (a folder that cannot be read, a full disk), in ``lang``."""
-    import errno
+    from ipcounty.oserrors import reason
 
-    keys = {
-        errno.EACCES: "os-permission",
-        errno.EPERM: "os-permission",
-        errno.ENOENT: "os-no-such-file",
-        errno.ENOSPC: "os-no-space",
-        errno.ELOOP: "os-link-loop",
-        errno.EIO: "os-io",
-        errno.EROFS: "os-read-only-disk",
-    }
-    key = keys.get(exc.errno or 0)
-    reason = tr(key, lang) if key else (exc.strerror or type(exc).__name__)
     if exc.filename:
-        return tr("system.error", lang, path=exc.filename, reason=reason)
-    return tr("system.error-no-path", lang, reason=reason)
+        return tr("system.error", lang, path=exc.filename, reason=reason(exc, lang))
+    return tr("system.error-no-path", lang, reason=reason(exc, lang))
 
 
 def _debug(ctx: Any) -> bool:
