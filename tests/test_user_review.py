@@ -245,3 +245,56 @@ def test_a_returns_folder_that_is_not_there_says_what_to_do(runner: CliRunner, t
         assert "请检查路径，或新建该目录并把收到的填报表放进去" in r.stderr, (command, r.stderr)
     r = runner.invoke(app, [*BASE, "template", "2026", "--prefill", "--returns", gone, "--out", str(tmp_path / "t")])
     assert r.exit_code == 2 and "或去掉 --prefill 生成空白填报表" in r.stderr
+
+
+def test_the_plan_view_writes_chinese_dates_in_chinese(runner: CliRunner) -> None:
+    zh = out(runner, "plan")
+    assert "枣庄市市中区 · 2024年1月1日—2026年12月31日 · 枣庄市市中区人民政府（2024年2月29日）" in zh
+    assert re.search(r"组织发动阶段\s+2024年1月—2024年3月", zh) and "2024-01—" not in zh
+    en = out(runner, "--lang", "en", "plan")
+    assert "2024-01-01 — 2026-12-31" in en and "2024-01—2024-03" in en
+
+
+def test_the_language_is_understood_in_capitals_too(runner: CliRunner) -> None:
+    r = runner.invoke(app, [*BASE, "--lang", "EN", "report", "2025", "--returns", EXAMPLES])
+    assert r.exit_code == 0 and "progress in 2025" in r.stdout
+
+
+def test_an_output_that_cannot_be_written_says_what_to_do(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import tempfile
+
+    target = tmp_path / "2025.csv"
+    real_replace, real_mkstemp = os.replace, tempfile.mkstemp
+
+    def locked(src: object, dst: object) -> None:  # Windows, the file open in Excel
+        if Path(str(dst)) == target:
+            raise PermissionError(13, "Permission denied", str(dst))
+        real_replace(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", locked)
+    r = runner.invoke(app, [*BASE, "report", "2025", "--returns", EXAMPLES, "-o", str(target)])
+    assert r.exit_code == 2, r.output
+    assert "权限不足；原有文件未改动（若该文件正在 Excel/WPS 中打开，请关闭后重试）" in r.stderr
+    monkeypatch.setattr(os, "replace", real_replace)
+
+    def read_only(*args: object, **kwargs: object) -> object:  # a folder the clerk may not write to
+        if Path(str(kwargs.get("dir"))) == tmp_path:
+            raise PermissionError(13, "Permission denied", str(tmp_path))
+        return real_mkstemp(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(tempfile, "mkstemp", read_only)
+    r = runner.invoke(app, [*BASE, "bulletin", "2025", "--returns", EXAMPLES, "-o", str(tmp_path / "通报.docx")])
+    assert r.exit_code == 2, r.output
+    assert "权限不足；请用 -o 换一个可以写入的位置（如桌面）" in r.stderr
+    assert "Traceback" not in r.output and "Permission denied" not in r.output
+
+
+def test_the_report_names_dates_and_years_in_its_sentences_as_chinese_text_does(runner: CliRunner) -> None:
+    text = out(runner, "report", "2025", "--returns", EXAMPLES)
+    assert "冲突：孟庄镇同一截至日期（2025年12月31日）有 2 份数字不同的填报表" in text
+    assert "被重复计入：永安镇2025年（2025/2025_永安镇_填报表.xlsx 明细!B18）；齐村镇2025年（" in text
+    en = out(runner, "--lang", "en", "report", "2025", "--returns", EXAMPLES)
+    assert "Conflict: 孟庄镇 sent 2 returns dated 2025-12-31" in en and "永安镇 2025 (" in en

@@ -231,7 +231,9 @@ def _global(
     ] = None,
     lang: Annotated[
         Lang | None,
-        typer.Option("--lang", help=f"界面语言 zh|en（默认 zh，或 ${ENV_LANG}）", show_default=False),
+        typer.Option(
+            "--lang", help=f"界面语言 zh|en（默认 zh，或 ${ENV_LANG}）", show_default=False, case_sensitive=False
+        ),
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="出错时显示完整的 Python 调用栈")] = False,
     version: Annotated[

@@ -6,6 +6,7 @@ Every cell is a report row's field in the one number format of :mod:`ipcounty.re
 from __future__ import annotations
 
 from ipcounty.documents.model import Attachment, Table
+from ipcounty.documents.names import unit_label
 from ipcounty.i18n import status_label, tr
 from ipcounty.progress.model import Report, Row
 from ipcounty.render.numbers import fmt_answer, fmt_date, fmt_figure, fmt_percent, fmt_points
@@ -112,7 +113,7 @@ def returns_table(report: Report, lang: str) -> Table:
         label = tr("bulletin.state.on_time", lang) if key == "on_time" else status_label(key, lang)
         t = report.timeliness.get(unit)
         detail = tr("due.overdue_days", lang, days=t.days) if t is not None and t.overdue else ""
-        name = tr("district_form", lang) if unit == report.plan.district_name else unit
+        name = unit_label(unit, report.plan, lang)
         rows.append((name, fmt_date(used.get(unit), lang), label, detail))
     header = (
         tr("col.township", lang),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ipcounty.documents.model import Para, Span, body
+from ipcounty.documents.names import unit_as_subject
 from ipcounty.i18n import status_label, tr
 from ipcounty.progress.model import Report, Row
 from ipcounty.render.numbers import fmt_percent, fmt_points
@@ -73,7 +74,7 @@ class BulletinWriter:
 
     def label(self, unit: str) -> str:
         """A unit's name in a sentence; the district's own return is reported by 全区填报表报送单位."""
-        return tr("district_form_reporter", self.lang) if unit == self.plan.district_name else unit
+        return unit_as_subject(unit, self.plan, self.lang)
 
     def judged(self) -> tuple[int, int]:
         """The district's indicators (its rows), and how many are green (on schedule or met)."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ipcounty.contacts import Contact, report_contacts
+from ipcounty.documents.names import unit_as_subject, unit_label
 from ipcounty.findings import Finding
 from ipcounty.i18n import speaking, tr
 from ipcounty.progress.model import Report
@@ -205,11 +206,11 @@ class _Reminders:
         return r
 
     def name(self, unit: str) -> str:
-        return tr("district_form", self.lang) if unit == self.report.plan.district_name else unit
+        return unit_label(unit, self.report.plan, self.lang)
 
     def addressee(self, unit: str) -> str:
         """Whom a message speaks to (``…：你单位…``): a unit, or whoever reports the district form."""
-        return tr("district_form_reporter", self.lang) if unit == self.report.plan.district_name else unit
+        return unit_as_subject(unit, self.report.plan, self.lang)
 
     def problems(self, ret: Return) -> list[Problem]:
         out = []

@@ -134,13 +134,10 @@ def _indicator_sheet(book: Book, ctx: Context, rows: list[Row], code: str) -> No
     )
     s.centred = {COL["col.light"], COL["col.rank"]}
     first = s.row + 1
+    shown = formats(ROW_HEADERS, ind)
     for r in own:
         label = tr("district", lang) if r.is_district else r.reporting_unit
-        s.add(
-            _row_values(r, label, report, lang),
-            bold=r.is_district,
-            number_format=formats(ROW_HEADERS, ind),
-        )
+        s.add(_row_values(r, label, report, lang), bold=r.is_district, number_format=shown)
         s.colour(COL["col.status"], r.status, r.light)
         s.colour(COL["col.light"], r.status, r.light)
     last_unit = first + sum(1 for r in own if not r.is_district) - 1

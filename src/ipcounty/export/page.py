@@ -70,8 +70,8 @@ def contain_overflow(grid: Grid) -> None:
                 continue
             if max(line_units(part) for part in v.split("\n")) <= widths[col - 1]:
                 continue
-            if any(cells.get(j) not in (None, "") for j in range(col + 1, last + 1)):
-                continue  # a filled neighbour stops the overflow: nothing prints past the table
+            if any(cells.get(j) not in (None, "") or (row, j) in merged for j in range(col + 1, last + 1)):
+                continue  # a filled (or merged) neighbour stops the overflow: nothing prints past the table
             if col < last:
                 grid.merge(row, col, row, last)
             grid.style(row, col, vertical="top", wrap=True)

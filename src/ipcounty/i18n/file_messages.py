@@ -28,10 +28,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "输出文件 {path} 是只读的：请换一个文件名，或先取消只读",
         "the output file {path} is read-only: choose another name or make it writable first",
     ),
-    "output-folder-unwritable": ("无法写入目录 {path}：{reason}", "cannot write to {path}: {reason}"),
+    "output-folder-unwritable": (
+        "无法写入目录 {path}：{reason}；请用 -o 换一个可以写入的位置（如桌面）",
+        "cannot write to {path}: {reason}; give -o a place you can write to (your desktop, say)",
+    ),
     "output-unwritable": (
-        "无法写入 {path}：{reason}；原有文件未改动",
-        "cannot write {path}: {reason}; any previous file is unchanged",
+        "无法写入 {path}：{reason}；原有文件未改动（若该文件正在 Excel/WPS 中打开，请关闭后重试）",
+        "cannot write {path}: {reason}; any previous file is unchanged (if it is open in Excel/WPS, close it and try again)",
     ),
     "os-disk-full": ("磁盘空间不足", "the disk is full"),
     "os-read-only-disk": ("磁盘为只读", "the disk is read-only"),

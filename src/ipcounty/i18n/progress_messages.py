@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "report.conflict-line": (
+        "冲突：{unit}同一截至日期（{date}）有 {n} 份数字不同的填报表：{files}{diff}。请核实哪份正确，删除或改正另一份。",
+        "Conflict: {unit} sent {n} returns dated {date} with different figures: {files}{diff}. "
+        "Find out which is right; remove the other.",
+    ),
     "published-total-not-summable": (
         "{code}（{name}）是比率或各单位应保持的水平，不能相加，分解表不应有合计：请删除 published 中的合计",
         "{code} ({name}) is a rate or a level each unit must hold: it cannot be added up, so the "

@@ -180,7 +180,7 @@ class DoubleCount:
         item = self.indicator.evidence.item if self.indicator.evidence else ""
         sep = "；" if lang == "zh" else "; "
         claims = sep.join(
-            f"{c.township} {c.year}（{c.file} 明细!{c.cell}）"
+            f"{c.township}{c.year}年（{c.file} 明细!{c.cell}）"
             if lang == "zh"
             else f"{c.township} {c.year} ({c.file} 明细!{c.cell})"
             for c in self.claims

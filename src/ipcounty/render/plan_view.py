@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -9,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ipcounty.findings import Finding
 from ipcounty.i18n import tr
 from ipcounty.plan.targets import part_label
-from ipcounty.render.numbers import fmt_answer, fmt_number, fmt_unit_paren, with_wording
+from ipcounty.render.numbers import fmt_answer, fmt_date, fmt_number, fmt_unit_paren, with_wording
 from ipcounty.returns.layout import YES
 from ipcounty.schedule import holds_level
 
@@ -81,17 +82,26 @@ def render_plan(plan: Plan, notes: list[Finding], lang: str, console: Console) -
     info = plan.info
     en = lang == "en"
     console.print(Text(info.title, style="bold"))
-    console.print(
-        f"{info.region} · {info.start:%Y-%m-%d} — {info.end:%Y-%m-%d}"
-        + (f" · {info.issuer} {info.issued}" if info.issuer and info.issued else "")
-        + f" · {'fingerprint' if en else '指纹'} {plan.fingerprint}",
-        markup=False,
-    )
+    if en:
+        line = f"{info.region} · {info.start:%Y-%m-%d} — {info.end:%Y-%m-%d}"
+        line += f" · {info.issuer} {info.issued}" if info.issuer and info.issued else ""
+        line += f" · fingerprint {plan.fingerprint}"
+    else:  # dates as a Chinese page writes them: 2024年1月1日—2026年12月31日
+        line = f"{info.region} · {fmt_date(info.start, lang)}—{fmt_date(info.end, lang)}"
+        issued = fmt_date(info.issued, lang) if isinstance(info.issued, dt.date) else info.issued
+        line += f" · {info.issuer}（{issued}）" if info.issuer and issued else ""
+        line += f" · 指纹 {plan.fingerprint}"
+    console.print(line, markup=False)
 
     if plan.file.phases:
         t = _table(tr("col.phase", lang), tr("col.dates", lang), tr("col.note", lang))
         for ph in plan.file.phases:
-            t.add_row(ph.name, f"{ph.start:%Y-%m}—{ph.end:%Y-%m}", ph.summary or "")
+            dates = (
+                f"{ph.start:%Y-%m}—{ph.end:%Y-%m}"
+                if en
+                else f"{ph.start.year}年{ph.start.month}月—{ph.end.year}年{ph.end.month}月"
+            )
+            t.add_row(ph.name, dates, ph.summary or "")
         _section(console, "实施步骤" if not en else "Phases", t)
 
     goals = _table(

@@ -304,16 +304,14 @@ def render_problems(report: Report, lang: str, console: Console) -> None:
     ):
         files = [s.ret.file for s in group]
         diff = conflict_differences(files, report)
-        text = (
-            f"冲突：{key[0]} 同一截至日期 {key[1]} 有 {len(files)} 份数字不同的填报表："
-            + "、".join(files)
-            + (f"（{diff}）" if diff else "")
-            + "。请核实哪份正确，删除或改正另一份。"
-            if zh
-            else f"Conflict: {key[0]} sent {len(files)} returns dated {key[1]} with different figures: "
-            + ", ".join(files)
-            + (f" ({diff})" if diff else "")
-            + ". Find out which is right; remove the other."
+        text = tr(
+            "report.conflict-line",
+            lang,
+            unit=key[0] or "?",
+            date=_date(key[1], lang),
+            n=len(files),
+            files=("、" if zh else ", ").join(files),
+            diff=(f"（{diff}）" if zh else f" ({diff})") if diff else "",
         )
         lines.append(Text(text, style="bold yellow"))
         if key[0]:

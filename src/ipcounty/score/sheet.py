@@ -24,6 +24,7 @@ from ipcounty.score.engine import Figure, Standing, UnitFigures, UnitScore, scor
 
 if TYPE_CHECKING:
     from ipcounty.progress.model import Report, Row
+    from ipcounty.returns.model import Return
 
 
 @dataclass(frozen=True)
@@ -64,15 +65,20 @@ def score_report(report: Report) -> ScoreSheet:
             overdue.add(row.reporting_unit)
         if row.indicator.code in codes:
             rows[(row.reporting_unit, row.indicator.code)] = row
+    # The year's rejected and conflicting returns by unit, gathered once (not once per unit).
+    this_year: dict[tuple[str, str | None], list[Return]] = {}
+    for sub in report.submissions:
+        if sub.role in ("rejected", "conflict") and sub.ret.year == report.year:
+            this_year.setdefault((sub.role, sub.ret.unit), []).append(sub.ret)
     units = [
         UnitFigures(
             unit,
             _standing(report, unit),
             {i.code: _figure(rows.get((unit, i.code))) for i in indicators},
             overdue=unit in overdue,
-            rejected_returns=_sent_back(report, unit),
+            rejected_returns=("rejected", unit) in this_year,
             double_counted=_double_counted(report, unit),
-            conflict=_conflict(report, unit),
+            conflict=_conflict(report, this_year.get(("conflict", unit), [])),
         )
         for unit in plan.unit_names
     ]
@@ -100,10 +106,6 @@ def _figure(row: Row | None) -> Figure:
     return Figure(exact(row.target), exact(row.actual), exact(row.expected))
 
 
-def _sent_back(report: Report, unit: str) -> bool:
-    return any(s.role == "rejected" and s.ret.unit == unit and s.ret.year == report.year for s in report.submissions)
-
-
 def _double_counted(report: Report, unit: str) -> tuple[str, ...]:
     """Items the unit claims this year that another claim also lists (each item once)."""
     keys: list[str] = []
@@ -114,11 +116,9 @@ def _double_counted(report: Report, unit: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
-def _conflict(report: Report, unit: str) -> tuple[str, ...]:
-    """The figures two same-dated returns of the unit disagree on: ``B1: 18 ≠ 21`` (at most 3)."""
-    rets = [
-        s.ret for s in report.submissions if s.role == "conflict" and s.ret.unit == unit and s.ret.year == report.year
-    ]
+def _conflict(report: Report, rets: list[Return]) -> tuple[str, ...]:
+    """The figures two same-dated returns of a unit (``rets``, its returns in conflict this year)
+    disagree on: ``B1: 18 ≠ 21`` (at most 3)."""
     if len(rets) < 2:
         return ()
     a, b = rets[0], rets[1]
