@@ -230,7 +230,7 @@ def test_atomic_write_keeps_the_previous_file(plan: Plan, tmp_path: Path, monkey
     monkeypatch.setattr(export, "_write_chunk", disk_fills)
     from ipcounty.errors import OutputError
 
-    with pytest.raises(OutputError, match="磁盘空间不足；原有文件未改动"):
+    with pytest.raises(OutputError, match="磁盘空间不足，请清理磁盘，或换一个有空间的位置；原有文件未改动"):
         write_workbook(rep, target)
     assert target.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["summary.xlsx"]  # no temp file left behind

@@ -277,7 +277,7 @@ def test_an_output_that_cannot_be_written_says_what_to_do(
     monkeypatch.setattr(os, "replace", locked)
     r = runner.invoke(app, [*BASE, "report", "2025", "--returns", EXAMPLES, "-o", str(target)])
     assert r.exit_code == 2, r.output
-    assert "权限不足；原有文件未改动（若该文件正在 Excel/WPS 中打开，请关闭后重试）" in r.stderr
+    assert "权限不足，请换一个有权限的位置（如桌面），或请管理员开放权限；原有文件未改动" in r.stderr
     monkeypatch.setattr(os, "replace", real_replace)
 
     def read_only(*args: object, **kwargs: object) -> object:  # a folder the clerk may not write to
@@ -288,7 +288,7 @@ def test_an_output_that_cannot_be_written_says_what_to_do(
     monkeypatch.setattr(tempfile, "mkstemp", read_only)
     r = runner.invoke(app, [*BASE, "bulletin", "2025", "--returns", EXAMPLES, "-o", str(tmp_path / "通报.docx")])
     assert r.exit_code == 2, r.output
-    assert "权限不足；请用 -o 换一个可以写入的位置（如桌面）" in r.stderr
+    assert "：权限不足，请换一个有权限的位置（如桌面）" in r.stderr
     assert "Traceback" not in r.output and "Permission denied" not in r.output
 
 

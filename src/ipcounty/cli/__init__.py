@@ -155,22 +155,11 @@ def _silence_stdout() -> None:
 
 def _system_message(exc: OSError, lang: str) -> str:
     """An error the system raised (a folder that cannot be read, a full disk), in ``lang``."""
-    import errno
+    from ipcounty.oserrors import reason
 
-    keys = {
-        errno.EACCES: "os-permission",
-        errno.EPERM: "os-permission",
-        errno.ENOENT: "os-no-such-file",
-        errno.ENOSPC: "os-no-space",
-        errno.ELOOP: "os-link-loop",
-        errno.EIO: "os-io",
-        errno.EROFS: "os-read-only-disk",
-    }
-    key = keys.get(exc.errno or 0)
-    reason = tr(key, lang) if key else (exc.strerror or type(exc).__name__)
     if exc.filename:
-        return tr("system.error", lang, path=exc.filename, reason=reason)
-    return tr("system.error-no-path", lang, reason=reason)
+        return tr("system.error", lang, path=exc.filename, reason=reason(exc, lang))
+    return tr("system.error-no-path", lang, reason=reason(exc, lang))
 
 
 def _debug(ctx: Any) -> bool:

@@ -69,9 +69,9 @@ def template(
         try:
             write_template(plan, unit, year, path, prefill=carried_for(carried.get(unit)))
         except OSError as exc:
-            raise UsageError(
-                f"无法写入 {path}：{exc.strerror}" if zh else f"cannot write {path}: {exc.strerror}"
-            ) from None
+            from ipcounty.oserrors import reason
+
+            raise UsageError(tr("os-write-failed", s.lang, path=path, reason=reason(exc, s.lang))) from None
         console.print(
             prefill_line(carried.get(unit), path, year, s.lang) if prefill else str(path), markup=False, soft_wrap=True
         )

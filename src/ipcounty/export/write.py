@@ -68,7 +68,8 @@ def write_atomically(resolved: Path, data: bytes, target: Path, zh: bool) -> Non
         fd = -1
         os.replace(tmp, resolved)
     except OSError as exc:
-        raise OutputError(tr("output-unwritable", _lang(zh), path=target, reason=_os_reason(exc, zh))) from None
+        reason = _os_reason(exc, zh, replacing=resolved if fd < 0 else None)
+        raise OutputError(tr("output-unwritable", _lang(zh), path=target, reason=reason)) from None
     finally:
         if fd >= 0:
             os.close(fd)
@@ -80,20 +81,16 @@ def _lang(zh: bool) -> str:
     return "zh" if zh else "en"
 
 
-def _os_reason(exc: OSError, zh: bool) -> str:
-    """Why the system refused, in the user's language."""
-    import errno
+def _os_reason(exc: OSError, zh: bool, *, replacing: Path | None = None) -> str:
+    """Why the system refused, in the user's language (one sentence for every command).
 
-    keys = {
-        errno.ENOSPC: "os-disk-full",
-        errno.EDQUOT: "os-disk-full",
-        errno.EACCES: "os-permission",
-        errno.EPERM: "os-permission",
-        errno.EROFS: "os-read-only-disk",
-        errno.EISDIR: "kind-folder",
-    }
-    key = keys.get(exc.errno or 0)
-    return tr(key, _lang(zh)) if key else (exc.strerror or type(exc).__name__)
+    Replacing a file the system will not let go of is, on Windows, nearly always the file open
+    in Excel or WPS: that is said instead of a bare "permission denied"."""
+    from ipcounty.oserrors import reason, reason_key
+
+    if replacing is not None and reason_key(exc) == "os-permission" and replacing.exists():
+        return tr("os-in-use", _lang(zh))
+    return reason(exc, _lang(zh))
 
 
 def write_workbook(report: Report, target: Path, *, lang: str = "zh", inputs: Iterable[Path] = ()) -> Path:

@@ -66,6 +66,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot access {path}: {reason}",
     ),
     "system.error-no-path": ("系统错误：{reason}", "system error: {reason}"),
-    "os-no-such-file": ("找不到文件或文件夹", "no such file or folder"),
-    "os-no-space": ("磁盘空间不足", "no space left on the disk"),
 }

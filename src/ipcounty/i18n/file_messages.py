@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "file-unreadable": (
-        "无法打开此文件（{reason}）：请检查文件权限，或把文件复制到填报表目录后重试",
-        "cannot open this file ({reason}): check its permissions, or copy it into the returns folder and retry",
-    ),
+    "file-unreadable": ("无法打开此文件：{reason}", "cannot open this file: {reason}"),
     "file-not-regular": (
         "这不是普通文件，而是{kind}，未读取：请指定一个普通的文件",
         "this is not a regular file but {kind}; not read: give an ordinary file",
@@ -29,15 +26,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the output file {path} is read-only: choose another name or make it writable first",
     ),
     "output-folder-unwritable": (
-        "无法写入目录 {path}：{reason}；请用 -o 换一个可以写入的位置（如桌面）",
-        "cannot write to {path}: {reason}; give -o a place you can write to (your desktop, say)",
+        "无法写入目录 {path}：{reason}",
+        "cannot write to {path}: {reason}",
     ),
     "output-unwritable": (
-        "无法写入 {path}：{reason}；原有文件未改动（若该文件正在 Excel/WPS 中打开，请关闭后重试）",
-        "cannot write {path}: {reason}; any previous file is unchanged (if it is open in Excel/WPS, close it and try again)",
+        "无法写入 {path}：{reason}；原有文件未改动",
+        "cannot write {path}: {reason}; any previous file is unchanged",
     ),
-    "os-disk-full": ("磁盘空间不足", "the disk is full"),
-    "os-read-only-disk": ("磁盘为只读", "the disk is read-only"),
     "template-exists": (
         "已存在 {count} 个同名文件，未覆盖：{files}。可能是已填写的填报表；确需覆盖请加 --force，或用 --out 换一个目录",
         "{count} file(s) already exist and were not overwritten: {files}. They may be filled returns; "
@@ -47,10 +42,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kind-pipe": ("管道（FIFO）", "a pipe (FIFO)"),
     "kind-device": ("设备或套接字", "a device or socket"),
     "kind-folder": ("文件夹", "a folder"),
-    "os-permission": ("权限不足", "permission denied"),
-    "os-link-loop": ("链接指向自身，形成循环", "a link that loops back on itself"),
-    "os-name-too-long": ("文件名过长", "the file name is too long"),
-    "os-io": ("磁盘读取错误", "a disk read error"),
     # Why an entry under the returns folder was not read (the submissions list shows these).
     "skip.lock": (
         "Excel/WPS 打开文件时留下的锁定文件，不是填报表；关闭 Excel/WPS 后它会消失",
@@ -69,4 +60,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "skip.broken-link": ("链接失效或循环", "a broken or looping link"),
     "skip.unreadable": ("无法读取，权限不足", "cannot be read: permission denied"),
     "skip.output": ("ipcounty 导出的汇总工作簿，不是填报表", "a workbook exported by ipcounty, not a return"),
+    # What the system refused and what to do (ipcounty.oserrors picks one by the error's number).
+    "os-permission": (
+        "权限不足，请换一个有权限的位置（如桌面），或请管理员开放权限",
+        "permission denied; use a place you have access to (your desktop, say), or ask your administrator",
+    ),
+    "os-in-use": (
+        "文件正被其他程序占用，请在 Excel/WPS 等程序中关闭它后重试",
+        "the file is in use by another program; close it (in Excel or WPS, say) and try again",
+    ),
+    "os-no-space": (
+        "磁盘空间不足，请清理磁盘，或换一个有空间的位置",
+        "the disk is full; free some space, or use another place",
+    ),
+    "os-read-only-disk": (
+        "磁盘或共享文件夹为只读，请换一个可以写入的位置（如桌面）",
+        "the disk or shared folder is read-only; use a place you can write to (your desktop, say)",
+    ),
+    "os-name-too-long": (
+        "路径过长，请缩短文件名，或移到层级较浅的文件夹",
+        "the path is too long; shorten the name, or move it to a folder nearer the top",
+    ),
+    "os-no-such-file": ("找不到文件或文件夹，请检查路径", "no such file or folder; check the path"),
+    "os-link-loop": (
+        "链接指向自身，形成循环，请删除或修正这个链接",
+        "a link that loops back on itself; remove or correct the link",
+    ),
+    "os-io": (
+        "磁盘读写出错，请检查磁盘或网络共享是否连接正常后重试",
+        "a disk read or write error; check that the disk or network share is connected and try again",
+    ),
+    "os-is-folder": ("这是一个文件夹，请给出文件名", "this is a folder; give a file name"),
+    "os-other": ("{detail}，请换一个位置或稍后重试", "{detail}; try another place, or try again later"),
+    "os-write-failed": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
 }

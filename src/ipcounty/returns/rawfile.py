@@ -45,7 +45,6 @@ def read_regular_file(path: Path, limit: int) -> tuple[bytes, FileProblem | None
 
     The file is opened without blocking and checked with fstat before a byte is read: a pipe
     named ``x.xlsx`` would otherwise wait forever, and ``/dev/zero`` never ends."""
-    import errno
     import stat
 
     try:
@@ -53,7 +52,7 @@ def read_regular_file(path: Path, limit: int) -> tuple[bytes, FileProblem | None
     except FileNotFoundError:
         return b"", FileProblem("file-missing", {"path": str(path)})
     except OSError as exc:
-        return b"", _os_problem(exc, errno)
+        return b"", _os_problem(exc)
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
@@ -75,7 +74,7 @@ def read_regular_file(path: Path, limit: int) -> tuple[bytes, FileProblem | None
             return b"", FileProblem("file-too-large", {"detail": _mb(len(data), limit), "limit": _mb(limit)})
         return data, None
     except OSError as exc:
-        return b"", _os_problem(exc, errno)
+        return b"", _os_problem(exc)
     finally:
         os.close(fd)
 
@@ -86,19 +85,11 @@ def phrase_of(key: str) -> Any:
     return phrase(key)
 
 
-def _os_problem(exc: OSError, errno: Any) -> FileProblem:
+def _os_problem(exc: OSError) -> FileProblem:
     """A file the system will not let ipcounty read, said in the user's words."""
-    reasons = {
-        errno.EACCES: "os-permission",
-        errno.EPERM: "os-permission",
-        errno.ELOOP: "os-link-loop",
-        errno.EISDIR: "kind-folder",
-        errno.ENAMETOOLONG: "os-name-too-long",
-        errno.EIO: "os-io",
-    }
-    key = reasons.get(exc.errno or 0)
-    reason = phrase_of(key) if key else (exc.strerror or type(exc).__name__)
-    return FileProblem("file-unreadable", {"reason": reason})
+    from ipcounty.oserrors import reason_phrase
+
+    return FileProblem("file-unreadable", {"reason": reason_phrase(exc)})
 
 
 _ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
