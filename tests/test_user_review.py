@@ -298,3 +298,10 @@ def test_the_report_names_dates_and_years_in_its_sentences_as_chinese_text_does(
     assert "被重复计入：永安镇2025年（2025/2025_永安镇_填报表.xlsx 明细!B18）；齐村镇2025年（" in text
     en = out(runner, "--lang", "en", "report", "2025", "--returns", EXAMPLES)
     assert "Conflict: 孟庄镇 sent 2 returns dated 2025-12-31" in en and "永安镇 2025 (" in en
+
+
+def test_a_usage_error_points_to_the_help_of_the_command_typed(runner: CliRunner) -> None:
+    r = runner.invoke(app, ["report"])
+    assert r.exit_code == 2 and "缺少 年度" in r.stderr and "用法见 ipcounty report -h" in r.stderr
+    r = runner.invoke(app, ["bogus"])
+    assert r.exit_code == 2 and "用法见 ipcounty -h" in r.stderr

@@ -62,7 +62,9 @@ class _Boundary(TyperGroup):
                 from ipcounty.cli.usage_errors import usage_message
 
                 lang = _argv_lang(argv)
-                prog = prog_name or "ipcounty"
+                # the help of the command that was typed (ipcounty report -h), else the program's
+                ctx = getattr(exc, "ctx", None)
+                prog = getattr(ctx, "command_path", None) or prog_name or "ipcounty"
                 said = usage_message(exc, lang, argv)
                 err_console().print(f"✗ {said}", markup=False, highlight=False, soft_wrap=True)
                 err_console().print(tr("usage.help-line", lang, prog=prog), markup=False, style="dim")
