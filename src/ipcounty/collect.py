@@ -11,13 +11,13 @@ import os
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from importlib import resources
 from pathlib import Path
 
 from ipcounty.bulk import paused_gc
 from ipcounty.plan import Plan
 from ipcounty.returns.model import Return
 from ipcounty.returns.workbook import EXTENSIONS
+from ipcounty.sources import bundled, locate
 
 ENV_RETURNS = "IPCOUNTY_RETURNS"
 
@@ -38,23 +38,13 @@ class ReturnsSource:
 
 def bundled_returns() -> Path:
     """The example returns shipped with the package (the checkout's ``examples/returns``)."""
-    packaged = resources.files("ipcounty") / "examples" / "returns"
-    if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[2] / "examples" / "returns"
+    return bundled("examples/returns")
 
 
 def resolve_returns(explicit: Path | None) -> ReturnsSource:
-    """``--returns`` > ``IPCOUNTY_RETURNS`` > ``./returns`` > the bundled examples."""
-    if explicit is not None:
-        return ReturnsSource(explicit, "option")
-    env = os.environ.get(ENV_RETURNS)
-    if env:
-        return ReturnsSource(Path(env), "env")
-    local = Path("returns")
-    if local.is_dir():
-        return ReturnsSource(local, "cwd")
-    return ReturnsSource(bundled_returns(), "bundled")
+    """``--returns`` > ``IPCOUNTY_RETURNS`` > ``./returns`` > the bundled examples (``ipcounty.sources``)."""
+    where = locate(explicit, ENV_RETURNS, Path("returns"), Path.is_dir, "examples/returns")
+    return ReturnsSource(where.path, where.origin)
 
 
 def safe_name(name: str) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,7 @@ from ipcounty.errors import PlanError, UsageError
 from ipcounty.findings import Finding, has_errors
 from ipcounty.i18n import tr
 from ipcounty.plan.runtime import Plan
+from ipcounty.sources import bundled, locate
 
 ENV_PLAN = "IPCOUNTY_PLAN"
 
@@ -43,23 +43,12 @@ class LoadResult:
 
 def bundled_plan_path() -> Path:
     """The plan shipped with the package (a source checkout's ``data/targets.yaml`` otherwise)."""
-    packaged = resources.files("ipcounty") / "data" / "targets.yaml"
-    if packaged.is_file():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[3] / "data" / "targets.yaml"
+    return bundled("data/targets.yaml")
 
 
 def resolve_plan_path(explicit: Path | None) -> Path:
-    """``--plan`` > ``IPCOUNTY_PLAN`` > ``./data/targets.yaml`` > the bundled copy."""
-    if explicit is not None:
-        return explicit
-    env = os.environ.get(ENV_PLAN)
-    if env:
-        return Path(env)
-    local = Path("data") / "targets.yaml"
-    if local.is_file():
-        return local
-    return bundled_plan_path()
+    """``--plan`` > ``IPCOUNTY_PLAN`` > ``./data/targets.yaml`` > the bundled copy (``ipcounty.sources``)."""
+    return locate(explicit, ENV_PLAN, Path("data") / "targets.yaml", Path.is_file, "data/targets.yaml").path
 
 
 def load_plan(path: Path, lang: str = "zh") -> Plan:

@@ -81,11 +81,9 @@ def render_tables(
 ) -> None:
     """Per indicator: a title, then the unit × month table (in as few even parts as the width
     needs), the district row and the month's 序时进度 as the last row."""
-    from rich import box
-    from rich.table import Table
     from rich.text import Text
 
-    from ipcounty.export.sheet import display_width
+    from ipcounty.export.measure import display_width
 
     district = plan.district_name if lang == "zh" else tr("district", lang)
     for t in tables:
@@ -115,20 +113,41 @@ def render_tables(
         console.print(head, style="bold cyan", markup=False)
         for start in range(0, max(len(cols), 1), per):
             part = range(start, min(start + per, len(cols)))
-            table = Table(
-                box=box.SIMPLE_HEAD, padding=0, pad_edge=False, show_edge=False
-            )  # the box draws a space between columns
-            table.add_column(tr("col.township", lang), no_wrap=True)
-            for i in part:
-                table.add_column(heads[i], justify="right", no_wrap=True)
-            for label, texts, style in lines:
-                table.add_row(label, *(texts[i] for i in part), style=style or None)
-            console.print(table)
+            console.print(_table(tr("col.township", lang), first, heads, cols, part, lines), no_wrap=True, crop=False)
     if not legend:
         return
     console.print()
     for key in ("trend-legend", *(("trend-legend-carried",) if carried else ())):
         console.print(tr(key, lang, district=district), style="dim", markup=False)
+
+
+def _table(
+    corner: str, first: int, heads: list[str], cols: list[int], part: range, lines: list[tuple[str, list[Text], str]]
+) -> Text:
+    """One part of a month table as text: the header (bold), a rule, a line per row; the first
+    column left-aligned, the months right-aligned, one space between columns. Laid out here rather
+    than by rich's Table, which measured and wrapped every cell again (most of ``trend``'s time
+    over hundreds of units); the widths are the ones worked out above, the lines the same."""
+    from rich.text import Text
+
+    from ipcounty.export.measure import display_width
+
+    def pad(text: str, width: int, right: bool) -> str:
+        room = " " * max(0, width - display_width(text))
+        return room + text if right else text + room
+
+    out = Text()
+    out.append(pad(corner, first, False) + "".join(" " + pad(heads[i], cols[i] - 1, True) for i in part), "bold")
+    out.append("\n" + "─" * (first + sum(cols[i] for i in part)))
+    for label, texts, style in lines:
+        row = Text(pad(label, first, False), style=style)
+        for i in part:
+            cell = texts[i]
+            row.append(" " * max(0, cols[i] - display_width(cell.plain)))
+            row.append_text(cell)
+        out.append("\n")
+        out.append_text(row)
+    return out
 
 
 def _chunk_widths(cols: list[int], parts: int) -> list[int]:
