@@ -42,6 +42,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kind-pipe": ("管道（FIFO）", "a pipe (FIFO)"),
     "kind-device": ("设备或套接字", "a device or socket"),
     "kind-folder": ("文件夹", "a folder"),
+    # What a file that is not a workbook holds (validate: "not a spreadsheet (a PDF file)").
+    "kind-png": ("PNG 图片", "a PNG picture"),
+    "kind-jpeg": ("JPEG 图片", "a JPEG picture"),
+    "kind-gif": ("GIF 图片", "a GIF picture"),
+    "kind-pdf": ("PDF 文件", "a PDF file"),
+    "kind-rar": ("RAR 压缩包", "a RAR archive"),
+    "kind-7z": ("7z 压缩包", "a 7z archive"),
+    "kind-rtf": ("RTF 文档", "an RTF document"),
+    "kind-html": ("网页（HTML）文件", "a web page (HTML)"),
+    "kind-text": ("文本文件", "a text file"),
+    "kind-unknown": ("未知格式", "an unknown format"),
+    "kind-zip-no-workbook": ("压缩包中没有工作簿", "a zip with no workbook"),
     # Why an entry under the returns folder was not read (the submissions list shows these).
     "skip.lock": (
         "Excel/WPS 打开文件时留下的锁定文件，不是填报表；关闭 Excel/WPS 后它会消失",

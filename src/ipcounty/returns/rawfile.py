@@ -124,31 +124,32 @@ def _check_zip(data: bytes, entries: dict[str, Entry] | None) -> FileProblem | N
             {"detail": f"解压后 {_mb(unpacked)} / {_mb(unpacked)} unpacked", "limit": _mb(MAX_UNPACKED_BYTES)},
         )
     if not ({"xl/workbook.xml", "xl/workbook.bin", "content.xml"} & sizes.keys()):
-        return FileProblem("file-not-workbook", {"detail": "压缩包中没有工作簿 / a zip with no workbook"})
+        return FileProblem("file-not-workbook", {"detail": phrase_of("kind-zip-no-workbook")})
     return None
 
 
-def _describe(data: bytes) -> str:
+def _describe(data: bytes) -> Any:
+    """What ``data`` is, as a catalogue phrase ("a PNG picture", "a text file")."""
     sigs = {
-        b"\x89PNG": "PNG 图片",
-        b"\xff\xd8\xff": "JPEG 图片",
-        b"GIF8": "GIF 图片",
-        b"%PDF": "PDF 文件",
-        b"Rar!": "RAR 压缩包",
-        b"7z\xbc\xaf": "7z 压缩包",
-        b"{\\rtf": "RTF 文档",
+        b"\x89PNG": "kind-png",
+        b"\xff\xd8\xff": "kind-jpeg",
+        b"GIF8": "kind-gif",
+        b"%PDF": "kind-pdf",
+        b"Rar!": "kind-rar",
+        b"7z\xbc\xaf": "kind-7z",
+        b"{\\rtf": "kind-rtf",
     }
-    for sig, name in sigs.items():
+    for sig, key in sigs.items():
         if data.startswith(sig):
-            return name
+            return phrase_of(key)
     sample = data[:2048].lstrip()
     if sample[:1] in (b"<",) and b"html" in sample[:512].lower():
-        return "网页（HTML）文件"
+        return phrase_of("kind-html")
     try:
         sample.decode("utf-8")
-        return "文本文件"
+        return phrase_of("kind-text")
     except UnicodeDecodeError:
-        return "未知格式"
+        return phrase_of("kind-unknown")
 
 
 def _mb(n: int, limit: int | None = None) -> str:
