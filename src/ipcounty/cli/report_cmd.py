@@ -11,9 +11,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ipcounty.cli.common import (
-    FORMAT_HELP,
     AsOfOption,
+    FormatBySuffix,
+    IndicatorsOption,
+    OutputOption,
     ReturnsOption,
+    UnitsOption,
+    YearArgument,
     dumps_json,
     err_console,
     is_terminal,
@@ -145,18 +149,13 @@ def select_rows(
 
 def report(
     ctx: typer.Context,
-    year: Annotated[int, typer.Argument(help="年度，如 2025")],
+    year: YearArgument,
     returns: ReturnsOption = None,
     as_of: AsOfOption = None,
-    township: Annotated[
-        list[str] | None, typer.Option("--unit", "--township", "-u", "-t", help="只看这些单位（可重复）")
-    ] = None,
-    indicator: Annotated[list[str] | None, typer.Option("--indicator", "-i", help="只看这些指标代码（可重复）")] = None,
-    fmt: Annotated[ReportFormat | None, typer.Option("--format", help=FORMAT_HELP, show_default=False)] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="写入文件（CSV 带 BOM，便于 Excel/WPS 打开）", dir_okay=False),
-    ] = None,
+    township: UnitsOption = None,
+    indicator: IndicatorsOption = None,
+    fmt: Annotated[ReportFormat | None, FormatBySuffix] = None,
+    output: OutputOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="有未报送、退回或冲突时以 1 退出")] = False,
 ) -> None:
     """按单位和指标显示年度目标的完成情况与序时进度 / Gap-to-target report for a year."""

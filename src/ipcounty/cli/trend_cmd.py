@@ -9,9 +9,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ipcounty.cli.common import (
-    FORMAT_HELP,
     AsOfOption,
+    FormatBySuffix,
+    IndicatorsOption,
+    OutputOption,
     ReturnsOption,
+    UnitsOption,
     dumps_json,
     err_console,
     out_console,
@@ -37,18 +40,14 @@ def trend(
     ] = None,
     returns: ReturnsOption = None,
     as_of: AsOfOption = None,
-    unit: Annotated[
-        list[str] | None, typer.Option("--unit", "--township", "-u", "-t", help="只看这些单位（可重复）")
-    ] = None,
-    indicator: Annotated[list[str] | None, typer.Option("--indicator", "-i", help="只看这些指标代码（可重复）")] = None,
-    fmt: Annotated[TrendFormat | None, typer.Option("--format", help=FORMAT_HELP, show_default=False)] = None,
+    unit: UnitsOption = None,
+    indicator: IndicatorsOption = None,
+    fmt: Annotated[TrendFormat | None, FormatBySuffix] = None,
     carry_forward: Annotated[
         bool, typer.Option("--carry-forward", help="当月没有报送时沿用此前最近一次报送的数")
     ] = False,
     all_years: Annotated[bool, typer.Option("--all-years", help="计划期内各年度（验收用）")] = False,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="写入文件（CSV 带 BOM，Excel/WPS 可直接打开）", dir_okay=False)
-    ] = None,
+    output: OutputOption = None,
 ) -> None:
     """逐月趋势：每份有效填报表都是一次观测 / Month by month: every valid return as an observation."""
     from ipcounty.cli.report_cmd import parse_cli_date
