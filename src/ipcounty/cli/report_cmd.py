@@ -189,9 +189,13 @@ def render_text(rep: Report, rows: list[Row], fmt: ReportFormat, lang: str) -> s
     from ipcounty.render import report_view as view
 
     if fmt is ReportFormat.csv:
-        return view.to_csv(rows, lang)
+        from ipcounty.render.report_data import to_csv
+
+        return to_csv(rows, lang)
     if fmt is ReportFormat.json:
-        return dumps_json(view.to_dict(rep, rows, lang))
+        from ipcounty.render.report_data import to_dict
+
+        return dumps_json(to_dict(rep, rows, lang))
     if fmt is ReportFormat.html:
         from ipcounty.render.report_html import to_html
 
