@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -61,6 +62,38 @@ def load_plan_for(ctx: typer.Context) -> Plan:
 
     s = settings(ctx)
     return speak_plan(load_plan(resolve_plan_path(s.plan_path), s.lang))
+
+
+def units_named(plan: Plan, names: list[str], lang: str) -> set[str]:
+    """``--unit``: the plan's spelling of each name (folded, aliases too); an unknown one is a usage
+    error that names the nearest."""
+    from ipcounty.errors import UsageError
+    from ipcounty.i18n import did_you_mean, render_param, tr
+
+    wanted = set()
+    for name in names:
+        canon = plan.canonical_unit(name.strip())
+        if canon is None:
+            hint = render_param(did_you_mean(name, plan.all_names()), lang)
+            raise UsageError(tr("unknown-unit-option", lang, name=name, hint=hint))
+        wanted.add(canon[0])
+    return wanted
+
+
+def codes_named(known: Iterable[str], codes: list[str], lang: str) -> set[str]:
+    """``--indicator``: each code as the plan writes it (any case); an unknown one is a usage error
+    that lists the codes there are."""
+    from ipcounty.errors import UsageError
+    from ipcounty.i18n import tr
+
+    by_key = {c.upper(): c for c in known}
+    wanted = set()
+    for code in codes:
+        key = code.strip().upper()
+        if key not in by_key:
+            raise UsageError(tr("unknown-indicator-option", lang, code=code, known=", ".join(by_key.values())))
+        wanted.add(by_key[key])
+    return wanted
 
 
 def speak_plan(plan: Plan) -> Plan:

@@ -18,6 +18,7 @@ from ipcounty.cli.common import (
     ReturnsOption,
     UnitsOption,
     YearArgument,
+    codes_named,
     dumps_json,
     err_console,
     is_terminal,
@@ -25,6 +26,7 @@ from ipcounty.cli.common import (
     output_format,
     settings,
     speak_plan,
+    units_named,
     write_stdout,
 )
 
@@ -106,43 +108,16 @@ def build_report(ctx: typer.Context, year: int, returns: Path | None, as_of: str
     return plan, rep
 
 
-def wanted_units(plan: Plan, names: list[str], lang: str) -> set[str]:
-    """The plan's spelling of each ``--unit`` name (folded, aliases too); an unknown one is a usage error."""
-    from ipcounty.errors import UsageError
-    from ipcounty.i18n import did_you_mean, render_param, tr
-
-    wanted = set()
-    for name in names:
-        canon = plan.canonical_unit(name.strip())
-        if canon is None:
-            hint = render_param(did_you_mean(name, plan.all_names()), lang)
-            raise UsageError(tr("unknown-unit-option", lang, name=name, hint=hint))
-        wanted.add(canon[0])
-    return wanted
-
-
 def select_rows(
     plan: Plan, rows: list[Row], townships: list[str] | None, indicators: list[str] | None, lang: str
 ) -> list[Row]:
     """Rows for the ``--township`` and ``--indicator`` filters (names, aliases and codes checked)."""
-    from ipcounty.errors import UsageError
-
     out = rows
     if townships:
-        wanted = wanted_units(plan, townships, lang)
+        wanted = units_named(plan, townships, lang)
         out = [r for r in out if r.reporting_unit in wanted]
     if indicators:
-        codes = {i.code.upper(): i.code for i in plan.indicators}
-        wanted_codes = set()
-        for code in indicators:
-            if code.strip().upper() not in codes:
-                known = ", ".join(codes.values())
-                raise UsageError(
-                    f"未知的指标代码 {code}（可用：{known}）"
-                    if lang == "zh"
-                    else f"unknown indicator code {code} (known: {known})"
-                )
-            wanted_codes.add(codes[code.strip().upper()])
+        wanted_codes = codes_named((i.code for i in plan.indicators), indicators, lang)
         out = [r for r in out if r.indicator.code in wanted_codes]
     return out
 

@@ -19,6 +19,7 @@ from ipcounty.cli.common import (
     out_console,
     output_format,
     settings,
+    units_named,
     write_stdout,
 )
 
@@ -46,7 +47,7 @@ def score(
     output: OutputOption = None,
 ) -> None:
     """按计划的评分规则给各单位打分并排名，每一分都说明来由 / Score and rank the units, every point explained."""
-    from ipcounty.cli.report_cmd import ReportFormat, build_report, wanted_units, write_output
+    from ipcounty.cli.report_cmd import ReportFormat, build_report, write_output
     from ipcounty.render import score_view as view
     from ipcounty.score.sheet import require_rules, score_report
 
@@ -54,7 +55,7 @@ def score(
     fmt = output_format(fmt, output, ScoreFormat, s.lang)
     plan = load_plan_for(ctx)
     require_rules(plan, s.lang)  # before reading any return: exit 2 with the fix
-    wanted = wanted_units(plan, township, s.lang) if township else None
+    wanted = units_named(plan, township, s.lang) if township else None
     if wanted is not None and plan.district_name in wanted:
         from ipcounty.errors import UsageError
         from ipcounty.i18n import tr

@@ -15,11 +15,13 @@ from ipcounty.cli.common import (
     OutputOption,
     ReturnsOption,
     UnitsOption,
+    codes_named,
     dumps_json,
     err_console,
     out_console,
     output_format,
     settings,
+    units_named,
     write_stdout,
 )
 
@@ -118,36 +120,13 @@ def _emit(ctx: typer.Context, text: str, output: Path | None, returns: Path | No
 
 
 def _units(plan: Plan, names: list[str] | None, lang: str) -> set[str] | None:
-    from ipcounty.errors import UsageError
-    from ipcounty.i18n import did_you_mean, render_param, tr
-
-    if not names:
-        return None
-    out = set()
-    for name in names:
-        canon = plan.canonical_unit(name.strip())
-        if canon is None:
-            hint = render_param(did_you_mean(name, plan.all_names()), lang)
-            raise UsageError(tr("trend-unknown-unit", lang, name=name, hint=hint))
-        out.add(canon[0])
-    return out
+    return units_named(plan, names, lang) if names else None
 
 
 def _codes(plan: Plan, codes: list[str] | None, lang: str) -> set[str] | None:
-    from ipcounty.errors import UsageError
     from ipcounty.history import trend_indicators
-    from ipcounty.i18n import tr
 
-    if not codes:
-        return None
-    known = {i.code.upper(): i.code for i in trend_indicators(plan)}
-    out = set()
-    for code in codes:
-        key = code.strip().upper()
-        if key not in known:
-            raise UsageError(tr("trend-unknown-indicator", lang, code=code, known=", ".join(known.values())))
-        out.add(known[key])
-    return out
+    return codes_named((i.code for i in trend_indicators(plan)), codes, lang) if codes else None
 
 
 def register(app: typer.Typer) -> None:
