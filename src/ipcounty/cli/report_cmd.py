@@ -11,16 +11,23 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ipcounty.cli.common import (
-    FORMAT_HELP,
     AsOfOption,
+    FormatBySuffix,
+    IndicatorsOption,
+    OutputOption,
     ReturnsOption,
+    UnitsOption,
+    YearArgument,
+    check_year,
+    codes_named,
     dumps_json,
-    err_console,
-    is_terminal,
     out_console,
     output_format,
+    read_returns,
+    save,
     settings,
     speak_plan,
+    units_named,
     write_stdout,
 )
 
@@ -56,107 +63,46 @@ def build_report(ctx: typer.Context, year: int, returns: Path | None, as_of: str
     """Load the plan, read every return under the returns folder, compute the year's report.
 
     Shared by ``report`` and ``export``; diagnostics (which folder, progress) go to stderr."""
-    from ipcounty.collect import find_returns, read_all, resolve_returns
-    from ipcounty.errors import UsageError
     from ipcounty.plan.loader import read_plan, require_plan, resolve_plan_path
     from ipcounty.progress.year_report import compute
 
     s = settings(ctx)
-    zh = s.lang == "zh"
     path = resolve_plan_path(s.plan_path)
     loaded = read_plan(path)
     plan = speak_plan(require_plan(loaded, path, s.lang))
-    if year not in plan.years:
-        raise UsageError(
-            f"年度 {year} 不在计划期 {plan.years[0]}—{plan.years[-1]} 内"
-            if zh
-            else f"year {year} is outside the plan period {plan.years[0]}-{plan.years[-1]}"
-        )
+    check_year(plan, year, s.lang)
     cutoff = parse_cli_date(as_of, s.lang) if as_of else None
-    source = resolve_returns(returns)
-    if not source.folder.is_dir():
-        from ipcounty.i18n import tr
-
-        raise UsageError(tr("returns-folder-missing", s.lang, folder=str(source.folder)))
-    err = err_console()
-    if source.origin == "bundled":
-        err.print(
-            "未指定填报表目录（--returns、IPCOUNTY_RETURNS 或 ./returns），使用内置示例填报表。"
-            if zh
-            else "No returns folder given (--returns, IPCOUNTY_RETURNS or ./returns): using the bundled examples.",
-            style="yellow",
-        )
-    found = find_returns(source.folder)
-    if is_terminal() and len(found) > 50:
-        from rich.progress import Progress
-
-        with Progress(console=err, transient=True) as bar:
-            task = bar.add_task("读取填报表" if zh else "reading returns", total=len(found))
-            rets = read_all(found, plan, on_progress=lambda i, n: bar.update(task, completed=i))
-    else:
-        rets = read_all(found, plan)
+    rets, _, folder = read_returns(ctx, plan, returns)
     rep = compute(plan, rets, year, as_of=cutoff, notes=loaded.notes)
-    rep.returns_folder = str(source.folder)
+    rep.returns_folder = str(folder)
     plan_arg = f'--plan "{s.plan_path}" ' if s.plan_path is not None else ""
     rep.validate_command = f"ipcounty {plan_arg}validate"
     return plan, rep
-
-
-def wanted_units(plan: Plan, names: list[str], lang: str) -> set[str]:
-    """The plan's spelling of each ``--unit`` name (folded, aliases too); an unknown one is a usage error."""
-    from ipcounty.errors import UsageError
-    from ipcounty.i18n import did_you_mean, render_param, tr
-
-    wanted = set()
-    for name in names:
-        canon = plan.canonical_unit(name.strip())
-        if canon is None:
-            hint = render_param(did_you_mean(name, plan.all_names()), lang)
-            raise UsageError(tr("unknown-unit-option", lang, name=name, hint=hint))
-        wanted.add(canon[0])
-    return wanted
 
 
 def select_rows(
     plan: Plan, rows: list[Row], townships: list[str] | None, indicators: list[str] | None, lang: str
 ) -> list[Row]:
     """Rows for the ``--township`` and ``--indicator`` filters (names, aliases and codes checked)."""
-    from ipcounty.errors import UsageError
-
     out = rows
     if townships:
-        wanted = wanted_units(plan, townships, lang)
+        wanted = units_named(plan, townships, lang)
         out = [r for r in out if r.reporting_unit in wanted]
     if indicators:
-        codes = {i.code.upper(): i.code for i in plan.indicators}
-        wanted_codes = set()
-        for code in indicators:
-            if code.strip().upper() not in codes:
-                known = ", ".join(codes.values())
-                raise UsageError(
-                    f"未知的指标代码 {code}（可用：{known}）"
-                    if lang == "zh"
-                    else f"unknown indicator code {code} (known: {known})"
-                )
-            wanted_codes.add(codes[code.strip().upper()])
+        wanted_codes = codes_named((i.code for i in plan.indicators), indicators, lang)
         out = [r for r in out if r.indicator.code in wanted_codes]
     return out
 
 
 def report(
     ctx: typer.Context,
-    year: Annotated[int, typer.Argument(help="年度，如 2025")],
+    year: YearArgument,
     returns: ReturnsOption = None,
     as_of: AsOfOption = None,
-    township: Annotated[
-        list[str] | None, typer.Option("--unit", "--township", "-u", "-t", help="只看这些单位（可重复）")
-    ] = None,
-    indicator: Annotated[list[str] | None, typer.Option("--indicator", "-i", help="只看这些指标代码（可重复）")] = None,
-    fmt: Annotated[ReportFormat | None, typer.Option("--format", help=FORMAT_HELP, show_default=False)] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="写入文件（CSV 带 BOM，便于 Excel/WPS 打开）", dir_okay=False),
-    ] = None,
+    township: UnitsOption = None,
+    indicator: IndicatorsOption = None,
+    fmt: Annotated[ReportFormat | None, FormatBySuffix] = None,
+    output: OutputOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="有未报送、退回或冲突时以 1 退出")] = False,
 ) -> None:
     """按单位和指标显示年度目标的完成情况与序时进度 / Gap-to-target report for a year."""
@@ -190,9 +136,13 @@ def render_text(rep: Report, rows: list[Row], fmt: ReportFormat, lang: str) -> s
     from ipcounty.render import report_view as view
 
     if fmt is ReportFormat.csv:
-        return view.to_csv(rows, lang)
+        from ipcounty.render.report_data import to_csv
+
+        return to_csv(rows, lang)
     if fmt is ReportFormat.json:
-        return dumps_json(view.to_dict(rep, rows, lang))
+        from ipcounty.render.report_data import to_dict
+
+        return dumps_json(to_dict(rep, rows, lang))
     if fmt is ReportFormat.html:
         from ipcounty.render.report_html import to_html
 
@@ -202,27 +152,10 @@ def render_text(rep: Report, rows: list[Row], fmt: ReportFormat, lang: str) -> s
 
 def write_output(ctx: typer.Context, target: Path, text: str, fmt: ReportFormat, returns: Path | None) -> None:
     """``-o FILE``: written atomically, never over a return; a CSV starts with a UTF-8 BOM."""
-    from ipcounty.collect import find_returns, resolve_returns
-    from ipcounty.errors import OutputError
-    from ipcounty.export.write import write_atomically
-
-    s = settings(ctx)
-    zh = s.lang == "zh"
-    resolved = target.resolve()
-    folder = resolved.parent
-    if not folder.is_dir():
-        raise OutputError(f"输出目录不存在：{folder}" if zh else f"output folder does not exist: {folder}")
-    if any(f.path.resolve() == resolved for f in find_returns(resolve_returns(returns).folder)):
-        raise OutputError(
-            f"拒绝覆盖填报表 {target}：请换一个输出文件名"
-            if zh
-            else f"refusing to overwrite the return {target}: choose another output name"
-        )
     data = text.encode("utf-8")
     if fmt is ReportFormat.csv:
         data = b"\xef\xbb\xbf" + data
-    write_atomically(resolved, data, target, zh)
-    err_console().print(f"已写入 {target}" if zh else f"wrote {target}", markup=False)
+    save(ctx, target, data, returns)
 
 
 def register(app: typer.Typer) -> None:
