@@ -99,11 +99,12 @@ def pin_zip_times(path: Path) -> None:
             zf.writestr(fixed, data)
 
 
-def main() -> None:
+def main(out_dir: Path = OUT) -> None:
+    """Write every example return under ``out_dir`` (the committed folder unless a test asks for another)."""
     plan = load_plan(ROOT / "data" / "targets.yaml")
     rng = random.Random(20240229)
-    if OUT.exists():
-        shutil.rmtree(OUT)
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
     tmp = Path(tempfile.mkdtemp())
     strength = {u: rng.uniform(0.7, 1.3) for u in plan.unit_names}
     strength["龙山路街道"] = 0.55  # the one that is always behind
@@ -126,7 +127,7 @@ def main() -> None:
         fname = name or template_filename(year, unit)
         kw.setdefault("details", details(unit, year, values))
         out = fill_return(
-            template(unit, year), OUT / str(year) / fname, as_of=as_of, values=values, fixed_time=STAMP, **kw
+            template(unit, year), out_dir / str(year) / fname, as_of=as_of, values=values, fixed_time=STAMP, **kw
         )
         pin_zip_times(out)
 
@@ -221,7 +222,7 @@ def main() -> None:
         notes={"Q3": "已完成数据知识产权登记试点企业遴选", "G08": "含专利、商标质押"},
         baselines=BASELINES,
     )
-    (OUT / "2025" / "关于报送2025年度知识产权工作情况的通知.txt").write_text(
+    (out_dir / "2025" / "关于报送2025年度知识产权工作情况的通知.txt").write_text(
         "请各镇街于1月10日前报送填报表。\n", encoding="utf-8"
     )
 
@@ -231,8 +232,8 @@ def main() -> None:
         write(unit, 2026, sep, township_values(plan, rng, unit, 2026, share(sep), strength[unit]))
     write("全区", 2026, sep, district_values(2026, share(sep)), baselines=BASELINES)
     shutil.rmtree(tmp)
-    count = sum(1 for _ in OUT.rglob("*.xlsx"))
-    print(f"wrote {count} returns under {OUT.relative_to(ROOT)}")
+    count = sum(1 for _ in out_dir.rglob("*.xlsx"))
+    print(f"wrote {count} returns under {out_dir}")
 
 
 if __name__ == "__main__":

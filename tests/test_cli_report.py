@@ -14,7 +14,7 @@ from ipcounty.cli import app
 from ipcounty.collect import find_returns, read_all
 from ipcounty.plan import Plan
 from ipcounty.progress import compute
-from ipcounty.render.report_view import to_dict
+from ipcounty.render.report_data import to_dict
 from ipcounty.status import STATUSES
 from tests.conftest import PLAN_PATH, ROOT
 
@@ -228,7 +228,7 @@ def test_missing_returns_folder(runner: CliRunner, tmp_path: Path) -> None:
 def test_reading_in_several_processes_gives_the_same_report(plan: Plan, monkeypatch: pytest.MonkeyPatch) -> None:
     import datetime as dt
 
-    from ipcounty.render.report_view import to_csv
+    from ipcounty.render.report_data import to_csv
 
     found = find_returns(EXAMPLES)
     monkeypatch.setenv("IPCOUNTY_JOBS", "1")

@@ -20,7 +20,7 @@ from ipcounty.collect import find_returns, read_all
 from ipcounty.export import build_workbook, write_workbook
 from ipcounty.plan import Plan
 from ipcounty.progress import compute
-from ipcounty.render.report_view import to_csv
+from ipcounty.render.report_data import to_csv
 from tests.conftest import PLAN_PATH, ROOT
 
 EXAMPLES = ROOT / "examples" / "returns"

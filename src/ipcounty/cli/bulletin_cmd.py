@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from ipcounty.cli.common import AsOfOption, ReturnsOption, err_console, settings, write_stdout
+from ipcounty.cli.common import AsOfOption, ReturnsOption, YearArgument, err_console, settings, write_stdout
 
 
 class BulletinFormat(StrEnum):
@@ -23,7 +23,7 @@ _BY_SUFFIX = {".docx": BulletinFormat.docx, ".md": BulletinFormat.markdown, ".ma
 
 def bulletin(
     ctx: typer.Context,
-    year: Annotated[int, typer.Argument(help="年度，如 2025")],
+    year: YearArgument,
     returns: ReturnsOption = None,
     as_of: AsOfOption = None,
     output: Annotated[

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -63,6 +64,38 @@ def load_plan_for(ctx: typer.Context) -> Plan:
     return speak_plan(load_plan(resolve_plan_path(s.plan_path), s.lang))
 
 
+def units_named(plan: Plan, names: list[str], lang: str) -> set[str]:
+    """``--unit``: the plan's spelling of each name (folded, aliases too); an unknown one is a usage
+    error that names the nearest."""
+    from ipcounty.errors import UsageError
+    from ipcounty.i18n import did_you_mean, render_param, tr
+
+    wanted = set()
+    for name in names:
+        canon = plan.canonical_unit(name.strip())
+        if canon is None:
+            hint = render_param(did_you_mean(name, plan.all_names()), lang)
+            raise UsageError(tr("unknown-unit-option", lang, name=name, hint=hint))
+        wanted.add(canon[0])
+    return wanted
+
+
+def codes_named(known: Iterable[str], codes: list[str], lang: str) -> set[str]:
+    """``--indicator``: each code as the plan writes it (any case); an unknown one is a usage error
+    that lists the codes there are."""
+    from ipcounty.errors import UsageError
+    from ipcounty.i18n import tr
+
+    by_key = {c.upper(): c for c in known}
+    wanted = set()
+    for code in codes:
+        key = code.strip().upper()
+        if key not in by_key:
+            raise UsageError(tr("unknown-indicator-option", lang, code=code, known=", ".join(by_key.values())))
+        wanted.add(by_key[key])
+    return wanted
+
+
 def speak_plan(plan: Plan) -> Plan:
     """Make ``plan``'s words (区/县, 镇街/单位 …) those of every sentence the command prints from
     here on (see ``ipcounty.i18n.words``); every command calls this once it has the plan."""
@@ -90,20 +123,27 @@ def is_terminal() -> bool:
     return sys.stderr.isatty() and os.environ.get("TERM") != "dumb"
 
 
-# Options shared by `report` and `export`, declared once.
+def _help(key: str) -> str:
+    """An option's help as the catalogue has it (the Chinese; ``--lang en -h`` shows its pair)."""
+    from ipcounty.i18n.help_messages import OPTION_HELP
+
+    return OPTION_HELP[key][0]
+
+
+# The arguments and options several commands take, declared once (their help in the catalogue).
+YearArgument = Annotated[int, typer.Argument(help=_help("year"))]
 ReturnsOption = Annotated[
     Path | None,
-    typer.Option(
-        "--returns",
-        "-r",
-        help="填报表目录（默认：$IPCOUNTY_RETURNS、./returns、内置示例）",
-        file_okay=False,
-        show_default=False,
-    ),
+    typer.Option("--returns", "-r", help=_help("returns"), file_okay=False, show_default=False),
 ]
-AsOfOption = Annotated[
-    str | None, typer.Option("--as-of", metavar="<date>", help="按某日已知情况统计（晚于该日的填报表不计）")
-]
+AsOfOption = Annotated[str | None, typer.Option("--as-of", metavar="<date>", help=_help("as-of"))]
+UnitsOption = Annotated[list[str] | None, typer.Option("--unit", "--township", "-u", "-t", help=_help("unit"))]
+IndicatorsOption = Annotated[list[str] | None, typer.Option("--indicator", "-i", help=_help("indicator"))]
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help=_help("output"), dir_okay=False)]
+# ``--format``: its choices differ by command, so this is the option to annotate them with.
+FORMAT_HELP = _help("format-by-suffix")
+FormatBySuffix = typer.Option("--format", help=FORMAT_HELP, show_default=False)
+FormatPlain = typer.Option("--format", help=_help("format"))
 
 
 # ``-o 2025.csv`` without ``--format``: the file's extension says the format (a table written
@@ -119,7 +159,6 @@ _BY_SUFFIX = {
     ".text": "table",
     "": "table",
 }
-FORMAT_HELP = "输出格式（默认 table；有 -o 时按扩展名，如 .csv、.json、.md）"
 
 
 def output_format(fmt: StrEnum | None, output: Path | None, choices: type[StrEnum], lang: str) -> Any:

@@ -7,12 +7,12 @@ from typing import Annotated
 
 import typer
 
-from ipcounty.cli.common import AsOfOption, ReturnsOption, err_console, settings
+from ipcounty.cli.common import AsOfOption, ReturnsOption, YearArgument, err_console, settings
 
 
 def export(
     ctx: typer.Context,
-    year: Annotated[int, typer.Argument(help="年度，如 2025")],
+    year: YearArgument,
     output: Annotated[Path, typer.Option("--output", "-o", help="输出的 .xlsx 文件", dir_okay=False)],
     returns: ReturnsOption = None,
     as_of: AsOfOption = None,

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ipcounty.cli.common import dumps_json, out_console, settings, speak_plan, write_stdout
+from ipcounty.cli.common import FormatPlain, dumps_json, out_console, settings, speak_plan, write_stdout
 
 
 class PlanFormat(StrEnum):
@@ -18,7 +18,7 @@ class PlanFormat(StrEnum):
 def plan(
     ctx: typer.Context,
     check: Annotated[bool, typer.Option("--check", help="列出计划的一致性提示（分解合计与上级目标不符等）")] = False,
-    fmt: Annotated[PlanFormat, typer.Option("--format", help="输出格式")] = PlanFormat.table,
+    fmt: Annotated[PlanFormat, FormatPlain] = PlanFormat.table,
 ) -> None:
     """显示计划：目标、分解表、阶段、责任单位 / Show the plan."""
     from ipcounty.plan.loader import read_plan, require_plan, resolve_plan_path

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ipcounty.cli.common import AsOfOption, ReturnsOption, dumps_json, settings, write_stdout
+from ipcounty.cli.common import AsOfOption, FormatPlain, ReturnsOption, YearArgument, dumps_json, settings, write_stdout
 
 
 class RemindFormat(StrEnum):
@@ -18,10 +18,10 @@ class RemindFormat(StrEnum):
 
 def remind(
     ctx: typer.Context,
-    year: Annotated[int, typer.Argument(help="年度，如 2025")],
+    year: YearArgument,
     returns: ReturnsOption = None,
     as_of: AsOfOption = None,
-    fmt: Annotated[RemindFormat, typer.Option("--format", help="输出格式")] = RemindFormat.text,
+    fmt: Annotated[RemindFormat, FormatPlain] = RemindFormat.text,
 ) -> None:
     """生成催报、退回消息（每个需处理的单位一条，附填报人和联系电话）/ Reminder and send-back messages."""
     from ipcounty.cli.report_cmd import build_report

@@ -11,9 +11,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ipcounty.cli.common import (
-    FORMAT_HELP,
     AsOfOption,
+    FormatBySuffix,
+    IndicatorsOption,
+    OutputOption,
     ReturnsOption,
+    UnitsOption,
+    YearArgument,
+    codes_named,
     dumps_json,
     err_console,
     is_terminal,
@@ -21,6 +26,7 @@ from ipcounty.cli.common import (
     output_format,
     settings,
     speak_plan,
+    units_named,
     write_stdout,
 )
 
@@ -102,61 +108,29 @@ def build_report(ctx: typer.Context, year: int, returns: Path | None, as_of: str
     return plan, rep
 
 
-def wanted_units(plan: Plan, names: list[str], lang: str) -> set[str]:
-    """The plan's spelling of each ``--unit`` name (folded, aliases too); an unknown one is a usage error."""
-    from ipcounty.errors import UsageError
-    from ipcounty.i18n import did_you_mean, render_param, tr
-
-    wanted = set()
-    for name in names:
-        canon = plan.canonical_unit(name.strip())
-        if canon is None:
-            hint = render_param(did_you_mean(name, plan.all_names()), lang)
-            raise UsageError(tr("unknown-unit-option", lang, name=name, hint=hint))
-        wanted.add(canon[0])
-    return wanted
-
-
 def select_rows(
     plan: Plan, rows: list[Row], townships: list[str] | None, indicators: list[str] | None, lang: str
 ) -> list[Row]:
     """Rows for the ``--township`` and ``--indicator`` filters (names, aliases and codes checked)."""
-    from ipcounty.errors import UsageError
-
     out = rows
     if townships:
-        wanted = wanted_units(plan, townships, lang)
+        wanted = units_named(plan, townships, lang)
         out = [r for r in out if r.reporting_unit in wanted]
     if indicators:
-        codes = {i.code.upper(): i.code for i in plan.indicators}
-        wanted_codes = set()
-        for code in indicators:
-            if code.strip().upper() not in codes:
-                known = ", ".join(codes.values())
-                raise UsageError(
-                    f"未知的指标代码 {code}（可用：{known}）"
-                    if lang == "zh"
-                    else f"unknown indicator code {code} (known: {known})"
-                )
-            wanted_codes.add(codes[code.strip().upper()])
+        wanted_codes = codes_named((i.code for i in plan.indicators), indicators, lang)
         out = [r for r in out if r.indicator.code in wanted_codes]
     return out
 
 
 def report(
     ctx: typer.Context,
-    year: Annotated[int, typer.Argument(help="年度，如 2025")],
+    year: YearArgument,
     returns: ReturnsOption = None,
     as_of: AsOfOption = None,
-    township: Annotated[
-        list[str] | None, typer.Option("--unit", "--township", "-u", "-t", help="只看这些单位（可重复）")
-    ] = None,
-    indicator: Annotated[list[str] | None, typer.Option("--indicator", "-i", help="只看这些指标代码（可重复）")] = None,
-    fmt: Annotated[ReportFormat | None, typer.Option("--format", help=FORMAT_HELP, show_default=False)] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="写入文件（CSV 带 BOM，便于 Excel/WPS 打开）", dir_okay=False),
-    ] = None,
+    township: UnitsOption = None,
+    indicator: IndicatorsOption = None,
+    fmt: Annotated[ReportFormat | None, FormatBySuffix] = None,
+    output: OutputOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="有未报送、退回或冲突时以 1 退出")] = False,
 ) -> None:
     """按单位和指标显示年度目标的完成情况与序时进度 / Gap-to-target report for a year."""
@@ -190,9 +164,13 @@ def render_text(rep: Report, rows: list[Row], fmt: ReportFormat, lang: str) -> s
     from ipcounty.render import report_view as view
 
     if fmt is ReportFormat.csv:
-        return view.to_csv(rows, lang)
+        from ipcounty.render.report_data import to_csv
+
+        return to_csv(rows, lang)
     if fmt is ReportFormat.json:
-        return dumps_json(view.to_dict(rep, rows, lang))
+        from ipcounty.render.report_data import to_dict
+
+        return dumps_json(to_dict(rep, rows, lang))
     if fmt is ReportFormat.html:
         from ipcounty.render.report_html import to_html
 

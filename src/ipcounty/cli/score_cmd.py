@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import dataclasses
 from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ipcounty.cli.common import (
-    FORMAT_HELP,
     AsOfOption,
+    FormatBySuffix,
+    OutputOption,
     ReturnsOption,
+    YearArgument,
     dumps_json,
     load_plan_for,
     out_console,
     output_format,
     settings,
+    units_named,
     write_stdout,
 )
 
@@ -34,20 +36,18 @@ class ScoreFormat(StrEnum):
 
 def score(
     ctx: typer.Context,
-    year: Annotated[int, typer.Argument(help="年度，如 2025")],
+    year: YearArgument,
     returns: ReturnsOption = None,
     as_of: AsOfOption = None,
     township: Annotated[
         list[str] | None,
         typer.Option("--unit", "--township", "-u", "-t", help="只列这些单位（可重复；名次仍按全部单位排）"),
     ] = None,
-    fmt: Annotated[ScoreFormat | None, typer.Option("--format", help=FORMAT_HELP, show_default=False)] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="写入文件（CSV 带 BOM，Excel/WPS 可直接打开）", dir_okay=False)
-    ] = None,
+    fmt: Annotated[ScoreFormat | None, FormatBySuffix] = None,
+    output: OutputOption = None,
 ) -> None:
     """按计划的评分规则给各单位打分并排名，每一分都说明来由 / Score and rank the units, every point explained."""
-    from ipcounty.cli.report_cmd import ReportFormat, build_report, wanted_units, write_output
+    from ipcounty.cli.report_cmd import ReportFormat, build_report, write_output
     from ipcounty.render import score_view as view
     from ipcounty.score.sheet import require_rules, score_report
 
@@ -55,7 +55,7 @@ def score(
     fmt = output_format(fmt, output, ScoreFormat, s.lang)
     plan = load_plan_for(ctx)
     require_rules(plan, s.lang)  # before reading any return: exit 2 with the fix
-    wanted = wanted_units(plan, township, s.lang) if township else None
+    wanted = units_named(plan, township, s.lang) if township else None
     if wanted is not None and plan.district_name in wanted:
         from ipcounty.errors import UsageError
         from ipcounty.i18n import tr

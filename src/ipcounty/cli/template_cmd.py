@@ -8,12 +8,12 @@ from typing import Annotated
 
 import typer
 
-from ipcounty.cli.common import ReturnsOption, load_plan_for, out_console, settings
+from ipcounty.cli.common import ReturnsOption, YearArgument, load_plan_for, out_console, settings
 
 
 def template(
     ctx: typer.Context,
-    year: Annotated[int, typer.Argument(help="年度，如 2025")],
+    year: YearArgument,
     township: Annotated[
         list[str] | None, typer.Option("--unit", "--township", "-u", "-t", help="只生成这些单位（可重复）")
     ] = None,

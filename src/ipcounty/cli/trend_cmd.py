@@ -9,14 +9,19 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ipcounty.cli.common import (
-    FORMAT_HELP,
     AsOfOption,
+    FormatBySuffix,
+    IndicatorsOption,
+    OutputOption,
     ReturnsOption,
+    UnitsOption,
+    codes_named,
     dumps_json,
     err_console,
     out_console,
     output_format,
     settings,
+    units_named,
     write_stdout,
 )
 
@@ -37,18 +42,14 @@ def trend(
     ] = None,
     returns: ReturnsOption = None,
     as_of: AsOfOption = None,
-    unit: Annotated[
-        list[str] | None, typer.Option("--unit", "--township", "-u", "-t", help="只看这些单位（可重复）")
-    ] = None,
-    indicator: Annotated[list[str] | None, typer.Option("--indicator", "-i", help="只看这些指标代码（可重复）")] = None,
-    fmt: Annotated[TrendFormat | None, typer.Option("--format", help=FORMAT_HELP, show_default=False)] = None,
+    unit: UnitsOption = None,
+    indicator: IndicatorsOption = None,
+    fmt: Annotated[TrendFormat | None, FormatBySuffix] = None,
     carry_forward: Annotated[
         bool, typer.Option("--carry-forward", help="当月没有报送时沿用此前最近一次报送的数")
     ] = False,
     all_years: Annotated[bool, typer.Option("--all-years", help="计划期内各年度（验收用）")] = False,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="写入文件（CSV 带 BOM，Excel/WPS 可直接打开）", dir_okay=False)
-    ] = None,
+    output: OutputOption = None,
 ) -> None:
     """逐月趋势：每份有效填报表都是一次观测 / Month by month: every valid return as an observation."""
     from ipcounty.cli.report_cmd import parse_cli_date
@@ -119,36 +120,13 @@ def _emit(ctx: typer.Context, text: str, output: Path | None, returns: Path | No
 
 
 def _units(plan: Plan, names: list[str] | None, lang: str) -> set[str] | None:
-    from ipcounty.errors import UsageError
-    from ipcounty.i18n import did_you_mean, render_param, tr
-
-    if not names:
-        return None
-    out = set()
-    for name in names:
-        canon = plan.canonical_unit(name.strip())
-        if canon is None:
-            hint = render_param(did_you_mean(name, plan.all_names()), lang)
-            raise UsageError(tr("trend-unknown-unit", lang, name=name, hint=hint))
-        out.add(canon[0])
-    return out
+    return units_named(plan, names, lang) if names else None
 
 
 def _codes(plan: Plan, codes: list[str] | None, lang: str) -> set[str] | None:
-    from ipcounty.errors import UsageError
     from ipcounty.history import trend_indicators
-    from ipcounty.i18n import tr
 
-    if not codes:
-        return None
-    known = {i.code.upper(): i.code for i in trend_indicators(plan)}
-    out = set()
-    for code in codes:
-        key = code.strip().upper()
-        if key not in known:
-            raise UsageError(tr("trend-unknown-indicator", lang, code=code, known=", ".join(known.values())))
-        out.add(known[key])
-    return out
+    return codes_named((i.code for i in trend_indicators(plan)), codes, lang) if codes else None
 
 
 def register(app: typer.Typer) -> None:

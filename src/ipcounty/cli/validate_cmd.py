@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from ipcounty.cli.common import dumps_json, load_plan_for, out_console, settings, write_stdout
+from ipcounty.cli.common import FormatPlain, dumps_json, load_plan_for, out_console, settings, write_stdout
 
 
 class ValidateFormat(StrEnum):
@@ -22,7 +22,7 @@ def validate(
         list[Path],
         typer.Argument(help="填报表文件（.xlsx/.xlsm/.xls/.ods）或文件夹（其中所有文件）", exists=True),
     ],
-    fmt: Annotated[ValidateFormat, typer.Option("--format", help="输出格式")] = ValidateFormat.text,
+    fmt: Annotated[ValidateFormat, FormatPlain] = ValidateFormat.text,
 ) -> None:
     """逐格检查填报表，指出每个问题所在的单元格 / Check returns cell by cell."""
     from ipcounty.render.validation_view import render_validation

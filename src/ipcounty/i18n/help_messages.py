@@ -71,16 +71,12 @@ OPTION_HELP: dict[str, tuple[str, str]] = {
     ),
     "unit": ("只看这些单位（可重复）", "only these units (repeatable)"),
     "indicator": ("只看这些指标代码（可重复）", "only these indicator codes (repeatable)"),
-    "output-report": (
-        "写入文件（CSV 带 BOM，便于 Excel/WPS 打开）",
-        "write to a file (CSV with a BOM, so that Excel/WPS open it)",
-    ),
     "strict": ("有未报送、退回或冲突时以 1 退出", "exit 1 when a unit is missing, sent back or in conflict"),
     "score-unit": (
         "只列这些单位（可重复；名次仍按全部单位排）",
         "only these units (repeatable; ranks stay those among all units)",
     ),
-    "output-csv": (
+    "output": (
         "写入文件（CSV 带 BOM，Excel/WPS 可直接打开）",
         "write to a file (CSV with a BOM, ready for Excel/WPS)",
     ),

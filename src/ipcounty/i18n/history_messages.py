@@ -101,11 +101,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "年度 {year} 不在计划期 {first}—{last} 内",
         "year {year} is outside the plan period {first}-{last}",
     ),
-    "trend-unknown-unit": ("未知的单位 {name}{hint}", "unknown unit {name}{hint}"),
-    "trend-unknown-indicator": (
-        "未知的指标代码 {code}（可用：{known}）",
-        "unknown indicator code {code} (known: {known})",
-    ),
     "trend-sheet": ("趋势", "Trend"),
     "trend-sheet-title": ("逐月趋势", "month by month"),
     "trend-chart-title": (

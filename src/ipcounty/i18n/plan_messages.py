@@ -269,6 +269,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "未知的{unit_word} {name}{hint}",
         "unknown {unit_word} {name}{hint}",
     ),
+    "unknown-indicator-option": (
+        "未知的指标代码 {code}（可用：{known}）",
+        "unknown indicator code {code} (known: {known})",
+    ),
     "alias-used": (
         "{code} 使用了单位别名 {alias}，按 {name} 计算",
         "{code} uses the alias {alias}; counted as {name}",
