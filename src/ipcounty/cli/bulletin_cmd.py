@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from ipcounty.cli.common import AsOfOption, ReturnsOption, YearArgument, err_console, settings, write_stdout
+from ipcounty.cli.common import AsOfOption, ReturnsOption, YearArgument, save, settings, write_stdout
 
 
 class BulletinFormat(StrEnum):
@@ -36,9 +36,7 @@ def bulletin(
 ) -> None:
     """生成进展情况通报草稿（GB/T 9704 公文格式 .docx，或纯文本、Markdown）/ Write the progress bulletin draft."""
     from ipcounty.cli.report_cmd import build_report
-    from ipcounty.collect import find_returns, resolve_returns
     from ipcounty.documents.bulletin import build_bulletin
-    from ipcounty.documents.output import save_document
     from ipcounty.documents.plain import to_markdown, to_text
     from ipcounty.errors import UsageError
     from ipcounty.i18n import tr
@@ -61,9 +59,7 @@ def bulletin(
     if output is None:
         write_stdout(data.decode("utf-8"))
         return
-    inputs = [f.path for f in find_returns(resolve_returns(returns).folder)]
-    path = save_document(data, output, lang=s.lang, inputs=inputs)
-    err_console().print(tr("doc.wrote", s.lang, path=path), markup=False)
+    save(ctx, output, data, returns)
 
 
 def register(app: typer.Typer) -> None:

@@ -96,6 +96,24 @@ def codes_named(known: Iterable[str], codes: list[str], lang: str) -> set[str]:
     return wanted
 
 
+def return_files(returns: Path | None) -> list[Path]:
+    """Every file under the returns folder (``--returns`` > env > ./returns > bundled): no output
+    is ever written over one of them."""
+    from ipcounty.collect import find_returns, resolve_returns
+
+    return [f.path for f in find_returns(resolve_returns(returns).folder)]
+
+
+def save(ctx: typer.Context, target: Path, data: bytes, returns: Path | None) -> None:
+    """``-o FILE``: saved as every output is (``export.write.save_output``), then said on stderr."""
+    from ipcounty.export.write import save_output
+    from ipcounty.i18n import tr
+
+    lang = settings(ctx).lang
+    path = save_output(data, target, lang=lang, inputs=return_files(returns))
+    err_console().print(tr("output-wrote", lang, path=path), markup=False)
+
+
 def speak_plan(plan: Plan) -> Plan:
     """Make ``plan``'s words (区/县, 镇街/单位 …) those of every sentence the command prints from
     here on (see ``ipcounty.i18n.words``); every command calls this once it has the plan."""

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ipcounty.cli.common import AsOfOption, ReturnsOption, YearArgument, err_console, settings
+from ipcounty.cli.common import AsOfOption, ReturnsOption, YearArgument, err_console, return_files, settings
 
 
 def export(
@@ -19,14 +19,13 @@ def export(
 ) -> None:
     """生成会议用汇总工作簿（总览、完成率、分指标图表、报送清单）/ Write the meeting workbook."""
     from ipcounty.cli.report_cmd import build_report
-    from ipcounty.collect import find_returns, resolve_returns
     from ipcounty.export import write_workbook
+    from ipcounty.i18n import tr
 
     s = settings(ctx)
     _, report = build_report(ctx, year, returns, as_of)
-    inputs = [f.path for f in find_returns(resolve_returns(returns).folder)]
-    path = write_workbook(report, output, lang=s.lang, inputs=inputs)
-    err_console().print(f"已写入 {path}" if s.lang == "zh" else f"wrote {path}", markup=False)
+    path = write_workbook(report, output, lang=s.lang, inputs=return_files(returns))
+    err_console().print(tr("output-wrote", s.lang, path=path), markup=False)
 
 
 def register(app: typer.Typer) -> None:

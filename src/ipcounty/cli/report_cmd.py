@@ -24,6 +24,7 @@ from ipcounty.cli.common import (
     is_terminal,
     out_console,
     output_format,
+    save,
     settings,
     speak_plan,
     units_named,
@@ -180,27 +181,10 @@ def render_text(rep: Report, rows: list[Row], fmt: ReportFormat, lang: str) -> s
 
 def write_output(ctx: typer.Context, target: Path, text: str, fmt: ReportFormat, returns: Path | None) -> None:
     """``-o FILE``: written atomically, never over a return; a CSV starts with a UTF-8 BOM."""
-    from ipcounty.collect import find_returns, resolve_returns
-    from ipcounty.errors import OutputError
-    from ipcounty.export.write import write_atomically
-
-    s = settings(ctx)
-    zh = s.lang == "zh"
-    resolved = target.resolve()
-    folder = resolved.parent
-    if not folder.is_dir():
-        raise OutputError(f"输出目录不存在：{folder}" if zh else f"output folder does not exist: {folder}")
-    if any(f.path.resolve() == resolved for f in find_returns(resolve_returns(returns).folder)):
-        raise OutputError(
-            f"拒绝覆盖填报表 {target}：请换一个输出文件名"
-            if zh
-            else f"refusing to overwrite the return {target}: choose another output name"
-        )
     data = text.encode("utf-8")
     if fmt is ReportFormat.csv:
         data = b"\xef\xbb\xbf" + data
-    write_atomically(resolved, data, target, zh)
-    err_console().print(f"已写入 {target}" if zh else f"wrote {target}", markup=False)
+    save(ctx, target, data, returns)
 
 
 def register(app: typer.Typer) -> None:

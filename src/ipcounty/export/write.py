@@ -93,26 +93,35 @@ def _os_reason(exc: OSError, zh: bool, *, replacing: Path | None = None) -> str:
     return reason(exc, _lang(zh))
 
 
+def prepare_output(target: Path, *, lang: str, inputs: Iterable[Path] = ()) -> Path:
+    """The real path ``target`` will be written at, once it is known that it may be: not one of
+    the ``inputs`` (the returns), in a folder that is there, not a file the user made read-only."""
+    resolved = Path(os.path.realpath(target))  # realpath, not Path.resolve: it never raises
+    if any(os.path.realpath(p) == str(resolved) for p in inputs):
+        raise OutputError(tr("output-is-input", lang, path=target))
+    if not resolved.parent.is_dir():
+        raise OutputError(tr("output-folder-missing", lang, path=resolved.parent))
+    refuse_read_only(resolved, target, lang == "zh")
+    _remove_stale_temporaries(resolved.parent, resolved.name)
+    return resolved
+
+
+def save_output(data: bytes, target: Path, *, lang: str, inputs: Iterable[Path] = ()) -> Path:
+    """Every output file (report -o, score -o, trend -o, bulletin -o, the workbook) is saved so:
+    checked by :func:`prepare_output`, then written in one rename; on any failure the previous
+    file is left as it was."""
+    target = Path(target)
+    write_atomically(prepare_output(target, lang=lang, inputs=inputs), data, target, lang == "zh")
+    return target
+
+
 def write_workbook(report: Report, target: Path, *, lang: str = "zh", inputs: Iterable[Path] = ()) -> Path:
     """Write the meeting workbook to ``target`` atomically; refuse to overwrite an input file."""
     target = Path(target)
     zh = lang == "zh"
     if target.suffix.lower() != ".xlsx":
         raise OutputError(f"输出文件必须以 .xlsx 结尾：{target}" if zh else f"the output must end in .xlsx: {target}")
-    # realpath, not Path.resolve: it never raises, even for a link that loops.
-    resolved = Path(os.path.realpath(target))
-    for p in inputs:
-        if os.path.realpath(p) == str(resolved):
-            raise OutputError(
-                f"拒绝覆盖填报表 {target}：请换一个输出文件名"
-                if zh
-                else f"refusing to overwrite the return {target}: choose another output name"
-            )
-    folder = resolved.parent
-    if not folder.is_dir():
-        raise OutputError(f"输出目录不存在：{folder}" if zh else f"output folder does not exist: {folder}")
-    refuse_read_only(resolved, target, zh)
-    _remove_stale_temporaries(folder, target.name)
+    resolved = prepare_output(target, lang=lang, inputs=inputs)
     # The whole file is made in memory first: a full disk then fails on one plain write, which
     # is cleaned up here, instead of inside the zip writer (which would print a traceback).
     write_atomically(resolved, workbook_bytes(report, lang), target, zh)

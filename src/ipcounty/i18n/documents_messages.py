@@ -219,12 +219,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--format docx 需要用 -o 指定 .docx 输出文件，例如 -o 通报.docx",
         "--format docx needs an output file: -o bulletin.docx",
     ),
-    "doc.output-is-input": (
-        "拒绝覆盖填报表 {path}：请换一个输出文件名",
-        "refusing to overwrite the return {path}: choose another output name",
-    ),
-    "doc.output-folder-missing": ("输出目录不存在：{path}", "output folder does not exist: {path}"),
-    "doc.wrote": ("已写入 {path}", "wrote {path}"),
     # ---- reminders (催报、退回) --------------------------------------------------------------
     "remind.kind.not_submitted": ("催报", "Reminder"),
     "remind.kind.overdue": ("催报", "Reminder"),

@@ -21,6 +21,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "读取此文件的进程意外退出，可能是文件中有读取程序无法处理的内容",
         "the process reading this file died, probably on content the reader library cannot handle",
     ),
+    "output-is-input": (
+        "拒绝覆盖填报表 {path}：请换一个输出文件名",
+        "refusing to overwrite the return {path}: choose another output name",
+    ),
+    "output-folder-missing": ("输出目录不存在：{path}", "output folder does not exist: {path}"),
+    "output-wrote": ("已写入 {path}", "wrote {path}"),
     "output-read-only": (
         "输出文件 {path} 是只读的：请换一个文件名，或先取消只读",
         "the output file {path} is read-only: choose another name or make it writable first",

@@ -1,0 +1,49 @@
+"""Every ``-o FILE`` is saved one way: never over a return, never into a missing folder, never
+over a file the user made read-only; each refusal said in the same sentence by every command."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from ipcounty.cli import app
+from tests.conftest import PLAN_PATH, ROOT
+
+EXAMPLES = ROOT / "examples" / "returns"
+COMMANDS = {  # the command line before -o, and the file name it writes
+    "report": (["report", "2025", "--format", "csv"], "2025.csv"),
+    "score": (["score", "2025", "--format", "csv"], "评分.csv"),
+    "trend": (["trend", "2025", "--format", "csv"], "趋势.csv"),
+    "bulletin": (["bulletin", "2025", "--format", "text"], "通报.txt"),
+    "export": (["export", "2025"], "汇总.xlsx"),
+}
+
+
+def _run(runner: CliRunner, args: list[str], returns: Path, target: Path) -> str:
+    r = runner.invoke(app, ["--plan", str(PLAN_PATH), *args, "--returns", str(returns), "-o", str(target)])
+    assert "Traceback" not in r.output
+    return r.output
+
+
+def test_every_output_refuses_the_same_things_in_the_same_words(runner: CliRunner, tmp_path: Path) -> None:
+    returns = tmp_path / "returns"
+    shutil.copytree(EXAMPLES / "2025", returns / "2025")
+    a_return = next(returns.glob("2025/*.xlsx"))
+    for name, (args, filename) in COMMANDS.items():
+        said = _run(runner, args, returns, a_return)
+        assert f"拒绝覆盖填报表 {a_return}：请换一个输出文件名" in said, name
+        said = _run(runner, args, returns, tmp_path / "nowhere" / filename)
+        assert f"输出目录不存在：{tmp_path / 'nowhere'}" in said, name
+        locked = tmp_path / filename
+        locked.write_bytes(b"kept")
+        os.chmod(locked, 0o444)
+        said = _run(runner, args, returns, locked)
+        assert f"输出文件 {locked} 是只读的" in said, name
+        assert locked.read_bytes() == b"kept"
+        os.chmod(locked, 0o644)
+        locked.unlink()
+        said = _run(runner, args, returns, locked)
+        assert f"已写入 {locked}" in said and locked.stat().st_size > 100, name
