@@ -19,7 +19,9 @@ import typer
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from ipcounty.collect import Found
     from ipcounty.plan import Plan
+    from ipcounty.returns.model import Return
 
 
 class Lang(StrEnum):
@@ -62,6 +64,15 @@ def load_plan_for(ctx: typer.Context) -> Plan:
 
     s = settings(ctx)
     return speak_plan(load_plan(resolve_plan_path(s.plan_path), s.lang))
+
+
+def check_year(plan: Plan, year: int, lang: str) -> None:
+    """A year the plan does not cover is a usage error that names the plan's period."""
+    if year not in plan.years:
+        from ipcounty.errors import UsageError
+        from ipcounty.i18n import tr
+
+        raise UsageError(tr("year-option-outside-plan", lang, year=year, first=plan.years[0], last=plan.years[-1]))
 
 
 def units_named(plan: Plan, names: list[str], lang: str) -> set[str]:
@@ -112,6 +123,44 @@ def save(ctx: typer.Context, target: Path, data: bytes, returns: Path | None) ->
     lang = settings(ctx).lang
     path = save_output(data, target, lang=lang, inputs=return_files(returns))
     err_console().print(tr("output-wrote", lang, path=path), markup=False)
+
+
+def read_returns(
+    ctx: typer.Context, plan: Plan, returns: Path | None, missing: str = "returns-folder-missing"
+) -> tuple[list[Return], list[Found], Path]:
+    """Every return under the folder (``--returns`` > env > ./returns > bundled, the last said on
+    stderr), what was found there and the folder; progress on stderr for large folders.
+    ``missing``: the message for a folder that is not there (what to do differs by command)."""
+    from ipcounty.collect import find_returns, read_all, resolve_returns
+    from ipcounty.errors import UsageError
+    from ipcounty.i18n import tr
+
+    lang = settings(ctx).lang
+    source = resolve_returns(returns)
+    if not source.folder.is_dir():
+        raise UsageError(tr(missing, lang, folder=source.folder))
+    err = err_console()
+    if source.origin == "bundled":
+        err.print(tr("prefill-returns-bundled", lang), style="yellow")
+    found = find_returns(source.folder)
+    if is_terminal() and len(found) > 50:
+        from rich.progress import Progress
+
+        with Progress(console=err, transient=True) as bar:
+            task = bar.add_task(tr("history-reading", lang), total=len(found))
+            rets = read_all(found, plan, on_progress=lambda i, n: bar.update(task, completed=i))
+    else:
+        rets = read_all(found, plan)
+    return rets, found, source.folder
+
+
+def read_folder(
+    ctx: typer.Context, returns: Path | None, missing: str = "returns-folder-missing"
+) -> tuple[Plan, list[Return], list[Found]]:
+    """The plan and :func:`read_returns` for a command that needs every return (trend, prefill)."""
+    plan = load_plan_for(ctx)
+    rets, found, _ = read_returns(ctx, plan, returns, missing)
+    return plan, rets, found
 
 
 def speak_plan(plan: Plan) -> Plan:

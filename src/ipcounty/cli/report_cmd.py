@@ -18,12 +18,12 @@ from ipcounty.cli.common import (
     ReturnsOption,
     UnitsOption,
     YearArgument,
+    check_year,
     codes_named,
     dumps_json,
-    err_console,
-    is_terminal,
     out_console,
     output_format,
+    read_returns,
     save,
     settings,
     speak_plan,
@@ -63,47 +63,18 @@ def build_report(ctx: typer.Context, year: int, returns: Path | None, as_of: str
     """Load the plan, read every return under the returns folder, compute the year's report.
 
     Shared by ``report`` and ``export``; diagnostics (which folder, progress) go to stderr."""
-    from ipcounty.collect import find_returns, read_all, resolve_returns
-    from ipcounty.errors import UsageError
     from ipcounty.plan.loader import read_plan, require_plan, resolve_plan_path
     from ipcounty.progress.year_report import compute
 
     s = settings(ctx)
-    zh = s.lang == "zh"
     path = resolve_plan_path(s.plan_path)
     loaded = read_plan(path)
     plan = speak_plan(require_plan(loaded, path, s.lang))
-    if year not in plan.years:
-        raise UsageError(
-            f"年度 {year} 不在计划期 {plan.years[0]}—{plan.years[-1]} 内"
-            if zh
-            else f"year {year} is outside the plan period {plan.years[0]}-{plan.years[-1]}"
-        )
+    check_year(plan, year, s.lang)
     cutoff = parse_cli_date(as_of, s.lang) if as_of else None
-    source = resolve_returns(returns)
-    if not source.folder.is_dir():
-        from ipcounty.i18n import tr
-
-        raise UsageError(tr("returns-folder-missing", s.lang, folder=str(source.folder)))
-    err = err_console()
-    if source.origin == "bundled":
-        err.print(
-            "未指定填报表目录（--returns、IPCOUNTY_RETURNS 或 ./returns），使用内置示例填报表。"
-            if zh
-            else "No returns folder given (--returns, IPCOUNTY_RETURNS or ./returns): using the bundled examples.",
-            style="yellow",
-        )
-    found = find_returns(source.folder)
-    if is_terminal() and len(found) > 50:
-        from rich.progress import Progress
-
-        with Progress(console=err, transient=True) as bar:
-            task = bar.add_task("读取填报表" if zh else "reading returns", total=len(found))
-            rets = read_all(found, plan, on_progress=lambda i, n: bar.update(task, completed=i))
-    else:
-        rets = read_all(found, plan)
+    rets, _, folder = read_returns(ctx, plan, returns)
     rep = compute(plan, rets, year, as_of=cutoff, notes=loaded.notes)
-    rep.returns_folder = str(source.folder)
+    rep.returns_folder = str(folder)
     plan_arg = f'--plan "{s.plan_path}" ' if s.plan_path is not None else ""
     rep.validate_command = f"ipcounty {plan_arg}validate"
     return plan, rep

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from ipcounty.cli.common import ReturnsOption, YearArgument, load_plan_for, out_console, settings
+from ipcounty.cli.common import ReturnsOption, YearArgument, check_year, load_plan_for, out_console, settings
 
 
 def template(
@@ -33,12 +33,7 @@ def template(
     s = settings(ctx)
     plan = load_plan_for(ctx)
     zh = s.lang == "zh"
-    if year not in plan.years:
-        raise UsageError(
-            f"年度 {year} 不在计划期 {plan.years[0]}—{plan.years[-1]} 内"
-            if zh
-            else f"year {year} is outside the plan period {plan.years[0]}-{plan.years[-1]}"
-        )
+    check_year(plan, year, s.lang)
     units: list[str] = []
     for name in township or []:
         canon = plan.canonical_unit(name.strip())

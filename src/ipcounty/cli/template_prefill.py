@@ -19,7 +19,7 @@ def prefill_sources(
 ) -> dict[str, Carried | NotCarried]:
     """What each unit's ``year`` workbook carries, read from the returns folder (resolved as for
     ``report``). Refuses an output folder where a workbook would replace a return."""
-    from ipcounty.cli.returns_folder import read_folder
+    from ipcounty.cli.common import read_folder
     from ipcounty.errors import UsageError
     from ipcounty.i18n import tr
     from ipcounty.returns.layout import template_filename

@@ -15,6 +15,7 @@ from ipcounty.cli.common import (
     OutputOption,
     ReturnsOption,
     UnitsOption,
+    check_year,
     codes_named,
     dumps_json,
     err_console,
@@ -52,8 +53,8 @@ def trend(
     output: OutputOption = None,
 ) -> None:
     """逐月趋势：每份有效填报表都是一次观测 / Month by month: every valid return as an observation."""
+    from ipcounty.cli.common import read_folder
     from ipcounty.cli.report_cmd import parse_cli_date
-    from ipcounty.cli.returns_folder import read_folder
     from ipcounty.errors import UsageError
     from ipcounty.history import month_tables, observations
     from ipcounty.i18n import tr
@@ -64,8 +65,8 @@ def trend(
     plan, rets, _ = read_folder(ctx, returns)
     if year is None and not all_years:
         raise UsageError(tr("trend-year-missing", s.lang))
-    if year is not None and year not in plan.years:
-        raise UsageError(tr("trend-year-outside", s.lang, year=year, first=plan.years[0], last=plan.years[-1]))
+    if year is not None:
+        check_year(plan, year, s.lang)
     years: list[int] = plan.years if all_years or year is None else [year]
     cutoff = parse_cli_date(as_of, s.lang) if as_of else None
     units = _units(plan, unit, s.lang)

@@ -97,10 +97,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请给出年度（如 ipcounty trend 2025），或用 --all-years 看计划期内各年度",
         "give a year (ipcounty trend 2025), or --all-years for every year of the plan",
     ),
-    "trend-year-outside": (
-        "年度 {year} 不在计划期 {first}—{last} 内",
-        "year {year} is outside the plan period {first}-{last}",
-    ),
     "trend-sheet": ("趋势", "Trend"),
     "trend-sheet-title": ("逐月趋势", "month by month"),
     "trend-chart-title": (

@@ -269,6 +269,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "未知的{unit_word} {name}{hint}",
         "unknown {unit_word} {name}{hint}",
     ),
+    "year-option-outside-plan": (
+        "年度 {year} 不在计划期 {first}—{last} 内",
+        "year {year} is outside the plan period {first}-{last}",
+    ),
     "unknown-indicator-option": (
         "未知的指标代码 {code}（可用：{known}）",
         "unknown indicator code {code} (known: {known})",
