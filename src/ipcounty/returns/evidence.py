@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Set
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from ipcounty.findings import Finding, Severity
 from ipcounty.plan import Indicator, Plan
@@ -214,6 +214,58 @@ def _title_cell(grid: list[list[Cell]], ind: Indicator) -> str | None:
     return None
 
 
+class _Columns(NamedTuple):
+    """What the item loop needs of one table's columns, worked out once per layout."""
+
+    columns: list[tuple[str, int, str, bool]]  # (name, grid column, check, is key)
+    # The same, with what the loop tests on every cell: a text column, a patent column (and
+    # whether it must be an invention), a date column.
+    fast: list[tuple[str, int, str, bool, bool, bool, bool, bool]]
+    first_letters: str  # of the table's first column
+    last_col: int
+    width: int
+    pick: Callable[[list[Cell]], tuple[Cell, ...]]  # the table's cells of a row
+    key_name: str
+
+
+_COLUMNS: dict[tuple[Any, ...], tuple[Indicator, _Columns]] = {}
+
+
+def _table_columns(t: _Table) -> _Columns:
+    """Cached by the indicator's identity and the columns' places (every return of a template
+    has the same); the cache holds the indicator, so its id cannot be reused while an entry lives."""
+    key = (id(t.indicator), *t.columns.values())
+    hit = _COLUMNS.get(key)
+    if hit is not None and hit[0] is t.indicator:
+        return hit[1]
+    spec = t.indicator.evidence
+    assert spec is not None
+    columns = [(col.name, t.columns[col.name], col.check, col.key) for col in spec.columns]
+    fast = [
+        (name, c, check, is_key, check == "text", check in _PATENT_CHECKS, check == "invention_patent", check == "date")
+        for name, c, check, is_key in columns
+    ]
+    places = [c for _, c, _, _ in columns]
+    only = places[0]
+    pick = itemgetter(*places) if len(places) > 1 else (lambda row: (row[only],))
+    made = _Columns(
+        columns,
+        fast,
+        L.column_letters(min(places)),
+        max(places),
+        len(columns),
+        pick,
+        spec.key.name if spec.key else "",
+    )
+    if len(_COLUMNS) >= 256:
+        _COLUMNS.clear()
+    _COLUMNS[key] = (t.indicator, made)
+    return made
+
+
+_new_item = tuple.__new__  # Item(...) runs the named tuple's __new__ in Python; this makes the same in C
+
+
 def _read_table(grid: list[list[Cell]], t: _Table, end: int, ret: Return, plan: Plan, add: Callable[..., None]) -> None:
     spec = t.indicator.evidence
     assert spec is not None
@@ -222,20 +274,8 @@ def _read_table(grid: list[list[Cell]], t: _Table, end: int, ret: Return, plan: 
     items: list[Item] = []
     seen: dict[str, str] = {}
     codes = _lookups(plan)[0]
-    columns = [(col.name, t.columns[col.name], col.check, col.key) for col in spec.columns]
-    # The same, with what the loop below tests on every cell worked out once: a text column, a
-    # patent column (and whether it must be an invention), a date column.
-    fast = [
-        (name, c, check, is_key, check == "text", check in _PATENT_CHECKS, check == "invention_patent", check == "date")
-        for name, c, check, is_key in columns
-    ]
-    first_col = min(c for _, c, _, _ in columns)
-    first_letters = L.column_letters(first_col)
-    last_col = max(c for _, c, _, _ in columns)
-    width = len(columns)
-    pick = itemgetter(*(c for _, c, _, _ in columns)) if width > 1 else (lambda row: (row[columns[0][1]],))
+    columns, fast, first_letters, last_col, width, pick, key_name = _table_columns(t)
     code = t.indicator.code
-    key_name = spec.key.name if spec.key else ""
     clean = L.clean_label
     for r in range(t.header_row + 1, min(end, len(grid))):
         row = grid[r]
@@ -296,7 +336,7 @@ def _read_table(grid: list[list[Cell]], t: _Table, end: int, ret: Return, plan: 
                     add("duplicate-item", "error", first, item=item, key=values.get(key_name, key), other=seen[key])
                 else:
                     seen[key] = first
-            items.append(Item(code, key, first, values, ok))
+            items.append(_new_item(Item, (code, key, first, values, ok)))
     ret.items[code] = items
 
 

@@ -85,13 +85,14 @@ def find_layout(grid: list[list[Cell]], unit_word: str = "") -> Layout:
     ``unit_word`` is the plan's word for a unit (cleaned), read as the unit label too."""
     lay = Layout()
     labels: dict[str, tuple[int, int]] = {}
+    known = _LABEL_INFO.get
     for r, row in enumerate(grid):
         found: dict[str, int] = {}
         for c, v in enumerate(row):
             if not v or v.__class__ is not str:
                 continue
-            label, col = L.label_and_column(v)
-            if label is None and unit_word and L.clean_label(v) == unit_word:
+            label, col, key = known(v) or _label_info(v)
+            if label is None and unit_word and key == unit_word:
                 label = L.LABEL_UNIT
             if col and col not in found:
                 found[col] = c
@@ -108,6 +109,18 @@ def find_layout(grid: list[list[Cell]], unit_word: str = "") -> Layout:
             return lay
     lay.labels = labels
     return lay
+
+
+_LABEL_INFO: dict[str, tuple[str | None, str | None, str]] = {}
+
+
+def _label_info(text: str) -> tuple[str | None, str | None, str]:
+    """The label and the column ``text`` names (see ``layout.label_and_column``) and ``text``
+    cleaned, remembered: the same few dozen texts head every return's 填报表."""
+    if len(_LABEL_INFO) >= 4096:
+        _LABEL_INFO.clear()
+    info = _LABEL_INFO[text] = (*L.label_and_column(text), L.clean_label(text))
+    return info
 
 
 def label_value(grid: list[list[Cell]], lay: Layout, label: str) -> tuple[Cell, str] | None:

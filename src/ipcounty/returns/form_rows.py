@@ -49,12 +49,17 @@ def read_table(grid: list[list[Cell]], lay: Layout, plan: Plan, ctx: Ctx) -> set
 
     rows: list[tuple[int, Indicator]] = []
     first_cell: dict[str, str] = {}
+    code_col = cols.get(L.COL_CODE)
+    name_col = cols.get(L.COL_NAME)
+    actual_col = cols[L.COL_ACTUAL]
+    letters = L.column_letters(cols.get(L.COL_CODE, cols.get(L.COL_NAME, 0)))
+    clean = L.clean_label
     for r in range(hr + 1, len(grid)):
-        code_raw = cell_at(grid, r, cols[L.COL_CODE]) if L.COL_CODE in cols else None
-        name_raw = cell_at(grid, r, cols[L.COL_NAME]) if L.COL_NAME in cols else None
-        actual_raw = cell_at(grid, r, cols[L.COL_ACTUAL])
-        code_cell = L.cell_name(r, cols.get(L.COL_CODE, cols.get(L.COL_NAME, 0)))
-        code_text = L.clean_label(code_raw).upper() if isinstance(code_raw, str) else ""
+        code_raw = cell_at(grid, r, code_col) if code_col is not None else None
+        name_raw = cell_at(grid, r, name_col) if name_col is not None else None
+        actual_raw = cell_at(grid, r, actual_col)
+        code_cell = f"{letters}{r + 1}"  # L.cell_name(r, the code column)
+        code_text = clean(code_raw).upper() if isinstance(code_raw, str) else ""
         ind = by_code.get(code_text)
         if ind is None and code_text == "" and not is_blank(name_raw):
             ind = by_name.get(L.clean_label(name_raw))

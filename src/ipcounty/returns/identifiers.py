@@ -19,6 +19,7 @@ INVENTION_TYPES = frozenset("18")  # 1 invention, 8 invention entering China thr
 _PLAIN_PATENT = re.compile(r"(?:ZL|CN)?(\d{12}|\d{8})\.([0-9X])")
 _CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _CREDIT_SET = frozenset(_CREDIT_CHARS)
+_CREDIT_VALUE = {ord(c): i for i, c in enumerate(_CREDIT_CHARS)}  # str.translate: a character to its value
 _CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
 
@@ -93,7 +94,11 @@ def parse_patent(text: str, *, invention: bool = False) -> Checked:
 
 def credit_check_char(first17: str) -> str:
     """The 18th character of a 统一社会信用代码 from its first 17 (GB 32100-2015)."""
-    total = sum(_CREDIT_CHARS.index(c) * w for c, w in zip(first17, _CREDIT_WEIGHTS, strict=True))
+    if len(first17) != 17:
+        raise ValueError(f"a credit code has 17 characters before its check character: {first17!r}")
+    if not _CREDIT_SET.issuperset(first17):
+        raise ValueError(f"not a credit code's characters: {first17!r}")
+    total = sum(map(mul, first17.translate(_CREDIT_VALUE).encode(), _CREDIT_WEIGHTS))  # the values' bytes, in C
     return _CREDIT_CHARS[(31 - total % 31) % 31]
 
 

@@ -11,9 +11,9 @@ import datetime as dt
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from ipcounty.i18n import phrase
 from ipcounty.returns.layout import strip_invisible
@@ -28,11 +28,16 @@ _SPACED_DIGITS = re.compile(r"\d[\s\u00a0\u3000]+\d")
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
-@dataclass(frozen=True)
-class Parsed:
+_NO_PARAMS: Mapping[str, Any] = MappingProxyType({})
+
+
+class Parsed(NamedTuple):
+    """A named tuple rather than a frozen dataclass: a return makes a dozen, and a frozen
+    dataclass sets each field through ``object.__setattr__`` (and made a dict for ``params``)."""
+
     value: Any = None
     error: str | None = None
-    params: dict[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = _NO_PARAMS  # read only (the default is shared)
     normalised: tuple[str, ...] = ()  # i18n keys of what was done, e.g. ("norm-fullwidth",)
 
     @property
