@@ -132,3 +132,27 @@ def test_the_printed_template_keeps_each_caption_with_its_table(runner: CliRunne
         assert not re.fullmatch(r"B\d \S+明细", page[-1]), (i, page[-1])
         if page[0].startswith("序号"):  # a table's column names at the top of a page: its caption was left behind
             raise AssertionError((i, page[:3]))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("cols", [80, 100])
+def test_score_lines_fit_the_terminal_and_never_break_inside_brackets(runner: CliRunner, lang: str, cols: int) -> None:
+    from ipcounty.render.wrap import cell_width
+
+    r = runner.invoke(app, [*BASE, "--lang", lang, "score", "2025"], env={"COLUMNS": str(cols)})
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    for line in lines:
+        assert cell_width(line) <= cols, line
+        assert line.count("（") + line.count("(") == line.count("）") + line.count(")"), line
+    assert not [ln for ln in lines if re.match(r"\s*(分|points?)\b", ln)]  # no unit cut from its figure
+
+
+def test_the_reason_two_returns_cannot_be_scored_is_a_sentence_in_each_language(runner: CliRunner) -> None:
+    zh = runner.invoke(app, [*BASE, "score", "2025"], env={"COLUMNS": "80"}).stdout
+    en = runner.invoke(app, [*BASE, "--lang", "en", "score", "2025"], env={"COLUMNS": "80"}).stdout
+    assert "≠" not in zh and "≠" not in en
+    assert "（B1 分别填 18 和 21）" in zh
+    assert "(B1 is 18 in one and 21 in the other)" in en
+    reason = next(line for line in en.splitlines() if "Cannot be scored: two returns" in line)
+    assert not HAN.search(reason), reason
