@@ -64,7 +64,7 @@ def test_table_ranks_and_explains_every_unit(runner: CliRunner, width: int) -> N
     assert "每项得分四舍五入保留 2 位小数后相加" in out
     assert "得分说明" in out
     # the conflict and the rejected return: listed, not scored, and why
-    assert "孟庄镇" in out and flat("无法评分：两份截至日期相同的填报表数字不一致（B1: 18 ≠ 21）") in flat(out)
+    assert "孟庄镇" in out and flat("无法评分：两份截至日期相同的填报表数字不一致（B1 分别填 18 和 21）") in flat(out)
     assert "文化路街道" in out and "填报表有错误已退回" in out
     # the unit that sent nothing is scored on nothing done, with the penalty
     assert "未报送，扣 5 分" in out

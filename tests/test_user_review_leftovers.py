@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -48,3 +50,109 @@ def test_what_a_file_that_is_not_a_workbook_holds_is_said_in_the_users_language(
     line = next(line for line in en_out.splitlines() if "file-not-workbook" in line)
     assert f"not a spreadsheet ({en})" in line
     assert not HAN.search(line), line
+
+
+def _tables(ws: object) -> list[tuple[int, int]]:
+    """Each 明细 table's caption row and last row, read back from the sheet."""
+    captions = [c.row for c in ws["A"] if isinstance(c.value, str) and re.match(r"[A-Z]\d+ ", c.value)]  # type: ignore[index]
+    out = []
+    for row in captions:
+        last = row + 1
+        while ws.cell(last + 1, 1).value is not None and not isinstance(ws.cell(last + 1, 1).value, str):  # type: ignore[attr-defined]
+            last += 1
+        out.append((row, last))
+    return out
+
+
+def _pages(breaks: list[int], end: int) -> list[tuple[int, int]]:
+    tops = [1, *(b + 1 for b in breaks)]
+    return list(zip(tops, [*(b for b in breaks), end], strict=True))
+
+
+@pytest.mark.parametrize("prefill", [False, True])
+def test_no_printed_page_of_a_template_ends_with_a_table_caption(
+    runner: CliRunner, tmp_path: Path, prefill: bool
+) -> None:
+    from openpyxl import load_workbook
+
+    from ipcounty.returns.template_print import ROWS_PER_PAGE
+
+    args = [*BASE, "template", "2025", "-o", str(tmp_path), *(["--prefill"] if prefill else [])]
+    r = runner.invoke(app, args)
+    assert r.exit_code == 0, r.output
+    for path in sorted(tmp_path.glob("*.xlsx")):
+        wb = load_workbook(path)
+        sheet = wb["填报表"]
+        assert sheet.print_title_rows and sheet[sheet.print_title_rows.split(":")[0]][0].value == "指标代码"
+        if "明细" not in wb.sheetnames:
+            continue
+        ws = wb["明细"]
+        tables = _tables(ws)
+        assert [ws.cell(row, 1).value.split()[0] for row, _ in tables] == ["B1", "B2", "B3", "B4", "B5"]
+        breaks = [b.id for b in ws.row_breaks.brk]
+        assert breaks, path.name  # five tables do not fit one page
+        pages = _pages(breaks, tables[-1][1])
+        for top, bottom in pages:  # the rows printed on a page, from its top to its last table's last row
+            used = max(last for first, last in tables if top <= last <= bottom) - top + 1
+            assert used <= ROWS_PER_PAGE, (path.name, top, bottom)
+        for first, last in tables:  # a caption and its table on one page
+            assert any(top <= first and last <= bottom for top, bottom in pages), (path.name, first, last, breaks)
+        assert tables[0][0] in range(1, pages[0][1])  # the sheet's title is not a page on its own
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None, reason="needs soffice")
+def test_the_printed_template_keeps_each_caption_with_its_table(runner: CliRunner, tmp_path: Path) -> None:
+    r = runner.invoke(app, [*BASE, "template", "2025", "-u", "税郭镇", "-o", str(tmp_path)])
+    assert r.exit_code == 0, r.output
+    (xlsx,) = tmp_path.glob("*.xlsx")
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(xlsx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(xlsx.with_suffix(".pdf")), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = [[ln.strip() for ln in p.splitlines() if ln.strip()] for p in text.split("\f") if p.strip()]
+    captions = [(i, ln) for i, page in enumerate(pages) for ln in page if re.fullmatch(r"B\d \S+明细", ln)]
+    assert [c.split()[0] for _, c in captions] == ["B1", "B2", "B3", "B4", "B5"]
+    for i, page in enumerate(pages):
+        assert not re.fullmatch(r"B\d \S+明细", page[-1]), (i, page[-1])
+        if page[0].startswith("序号"):  # a table's column names at the top of a page: its caption was left behind
+            raise AssertionError((i, page[:3]))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("cols", [80, 100])
+def test_score_lines_fit_the_terminal_and_never_break_inside_brackets(runner: CliRunner, lang: str, cols: int) -> None:
+    from ipcounty.render.wrap import cell_width
+
+    r = runner.invoke(app, [*BASE, "--lang", lang, "score", "2025"], env={"COLUMNS": str(cols)})
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    for line in lines:
+        assert cell_width(line) <= cols, line
+        assert line.count("（") + line.count("(") == line.count("）") + line.count(")"), line
+    assert not [ln for ln in lines if re.match(r"\s*(分|points?)\b", ln)]  # no unit cut from its figure
+
+
+def test_the_reason_two_returns_cannot_be_scored_is_a_sentence_in_each_language(runner: CliRunner) -> None:
+    zh = runner.invoke(app, [*BASE, "score", "2025"], env={"COLUMNS": "80"}).stdout
+    en = runner.invoke(app, [*BASE, "--lang", "en", "score", "2025"], env={"COLUMNS": "80"}).stdout
+    assert "≠" not in zh and "≠" not in en
+    assert "（B1 分别填 18 和 21）" in zh
+    assert "(B1 is 18 in one and 21 in the other)" in en
+    reason = next(line for line in en.splitlines() if "Cannot be scored: two returns" in line)
+    assert not HAN.search(reason), reason

@@ -153,6 +153,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cannot be scored: two returns with the same date disagree ({detail}); "
         "confirm the right figures and send one return",
     ),
+    # one figure two same-dated returns disagree on (several are listed with 、 / ", ")
+    "score.conflict.figures": ("{code} 分别填 {one} 和 {other}", "{code} is {one} in one and {other} in the other"),
     # ---- the score sheet ----------------------------------------------------------------------
     "score-district-not-scored": (
         "{district}不参与考核评分：--unit 只能选各{unit_word}",

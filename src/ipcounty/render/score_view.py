@@ -283,13 +283,15 @@ def to_markdown(sheet: ScoreSheet, lang: str) -> str:
 def render_table(sheet: ScoreSheet, lang: str, console: Console) -> None:
     """The terminal view: the ranking table, then each unit's explanation."""
     from rich import box
-    from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
 
+    from ipcounty.render.wrap import wrap
+
     console.print(Text(title(sheet, lang), style="bold"))
     for i, line in enumerate(header_lines(sheet, lang)):
-        console.print(Text(line, style="yellow" if sheet.rules.note and i == 1 else "dim"))
+        for part in wrap(line, console.width):  # by display width, never inside （15 分）
+            console.print(Text(part, style="yellow" if sheet.rules.note and i == 1 else "dim"), no_wrap=True)
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 0, 0, 1), show_edge=False)
     rows = [_cells(sheet, u, lang) for u in sheet.units]
     for j, h in enumerate(_headers(sheet, lang)):
@@ -305,7 +307,8 @@ def render_table(sheet: ScoreSheet, lang: str, console: Console) -> None:
         rank = f"{u.rank}. " if u.rank is not None else "—  "
         console.print(Text(f"{rank}{u.unit} {score}", style="bold"))
         for line in explanation_lines(u, lang):
-            console.print(Padding(Text(line), (0, 0, 0, 4), expand=False))
+            for part in wrap(line, console.width - 4):
+                console.print(Text("    " + part), no_wrap=True)
 
 
 # ---- the rules, as ``ipcounty plan`` shows them ------------------------------------------------

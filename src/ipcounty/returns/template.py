@@ -199,7 +199,7 @@ def write_template(
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
     ws.freeze_panes = f"A{head_row + 1}"
-    fit_a4(ws, landscape=True)
+    fit_a4(ws, landscape=True, heading_row=head_row)
 
     evidence_rows = [r for r in rows if r.indicator.evidence is not None]
     if evidence_rows:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ipcounty.returns import layout as L
-from ipcounty.returns.template_print import fit_a4
+from ipcounty.returns.template_print import fit_a4, keep_tables_whole
 from ipcounty.returns.template_rows import HEAD_FILL, INPUT_FILL, TemplateRow
 
 if TYPE_CHECKING:
@@ -60,6 +60,7 @@ def write_details(
         ws.add_data_validation(dv)
     r = 3
     widths = [6]
+    tables: list[tuple[int, int]] = []  # each table's caption row and last row
     for row in rows:
         spec = row.indicator.evidence
         assert spec is not None
@@ -90,6 +91,7 @@ def write_details(
             while len(widths) < j:
                 widths.append(12)
             widths[j - 1] = max(widths[j - 1], want, len(col.name) * 2 + 4)
+        tables.append((r - 1 if tables else 1, r + n_rows))  # the sheet's title goes with the first table
         r += n_rows + 2
     from openpyxl.utils import get_column_letter
 
@@ -99,3 +101,4 @@ def write_details(
     ws.protection.insertRows = False  # False means "allowed" in openpyxl's protection flags
     ws.protection.deleteRows = False
     fit_a4(ws, landscape=True)
+    keep_tables_whole(ws, tables)

@@ -56,7 +56,7 @@ class UnitFigures:
     overdue: bool = False
     rejected_returns: bool = False
     double_counted: tuple[str, ...] = ()
-    conflict: tuple[str, ...] = ()
+    conflict: tuple[str | Phrase, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +143,7 @@ def score_unit(rules: ScoringRules, indicators: Mapping[str, Indicator], u: Unit
     penalties = _penalties(rules, u)
     if u.standing in ("rejected", "conflict"):
         why = (
-            phrase("score.unscored.conflict", detail="；".join(u.conflict))
+            phrase("score.unscored.conflict", detail=u.conflict)
             if u.standing == "conflict"
             else phrase("score.unscored.rejected")
         )

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ipcounty.errors import UsageError
-from ipcounty.i18n import tr
+from ipcounty.i18n import Phrase, phrase, tr
 from ipcounty.plan.runtime import Indicator, Plan
 from ipcounty.plan.scoring import ScoringRules, exact
 from ipcounty.render.numbers import fmt_figure
@@ -116,19 +116,19 @@ def _double_counted(report: Report, unit: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
-def _conflict(report: Report, rets: list[Return]) -> tuple[str, ...]:
+def _conflict(report: Report, rets: list[Return]) -> tuple[Phrase, ...]:
     """The figures two same-dated returns of a unit (``rets``, its returns in conflict this year)
-    disagree on: ``B1: 18 ≠ 21`` (at most 3)."""
+    disagree on, as sentences of the catalogue: "B1 分别填 18 和 21" (at most 3)."""
     if len(rets) < 2:
         return ()
     a, b = rets[0], rets[1]
-    out: list[str] = []
+    out: list[Phrase] = []
     for code, va in a.values.items():
         vb = b.values.get(code)
         if vb is None or va.value == vb.value or code not in {i.code for i in report.plan.indicators}:
             continue
         ind = report.plan.indicator(code)
-        out.append(f"{code}: {_show(va.value, ind)} ≠ {_show(vb.value, ind)}")
+        out.append(phrase("score.conflict.figures", code=code, one=_show(va.value, ind), other=_show(vb.value, ind)))
     return tuple(out[:3])
 
 
