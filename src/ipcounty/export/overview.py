@@ -8,7 +8,7 @@ from ipcounty.export.sheet import ORDER, Book, Context, Sheet
 from ipcounty.i18n import status_label, tr
 from ipcounty.progress import Row
 from ipcounty.render.due_view import overdue_texts
-from ipcounty.render.numbers import PERCENT_FORMAT, fmt_by_unit
+from ipcounty.render.numbers import PERCENT_FORMAT, fmt_answer, fmt_by_unit
 
 
 def _status_counts(rows: Iterable[Row]) -> dict[str, int]:
@@ -123,12 +123,15 @@ def add(book: Book, ctx: Context) -> None:
     goal_rows = [r for r in report.rows if r.indicator.section == "goal"]
     for r in goal_rows:
         ind = r.indicator
-        actual = fmt_by_unit(r.actual, ind.integer) or "—"
-        target = fmt_by_unit(r.target, ind.integer) or "—"
-        expected = fmt_by_unit(r.expected, ind.integer, expected=True) or "—"
-        detail = (
-            f"{actual} / {target}{ind.unit} · {tr('col.expected', lang)} {expected} · {status_label(r.status, lang)}"
-        )
+        status = status_label(r.status, lang)
+        if isinstance(r.actual, str) or (r.actual is None and r.target is None):  # a qualitative goal: its answer
+            answer = fmt_answer(r.actual, lang) if isinstance(r.actual, str) else ""
+            detail = " · ".join(dict.fromkeys(w for w in (answer, status) if w))
+        else:
+            actual = fmt_by_unit(r.actual, ind.integer) or "—"
+            target = fmt_by_unit(r.target, ind.integer) or "—"
+            expected = fmt_by_unit(r.expected, ind.integer, expected=True) or "—"
+            detail = f"{actual} / {target}{ind.unit} · {tr('col.expected', lang)} {expected} · {status}"
         s.add(
             [f"{r.indicator.code} {r.indicator.label(lang)}", r.completion, detail],
             status=r.status,

@@ -17,8 +17,8 @@ LONG_TEXT = 2000
 
 def expected_indicators(plan: Plan, unit: str | None, year: int | None, codes_seen: set[str]) -> list[Indicator]:
     """The indicators this return must carry (None when the unit is unknown and cannot tell)."""
-    district_codes = {i.code for i in plan.district_form_indicators()}
     if unit is None:
+        district_codes = {i.code for i in plan.district_form_indicators()}
         # Unknown unit: judge by what the rows carry, so each row is still checked.
         is_district = len(codes_seen & district_codes) > len(codes_seen - district_codes)
         unit = plan.district_name if is_district else None
