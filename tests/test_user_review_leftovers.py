@@ -156,3 +156,23 @@ def test_the_reason_two_returns_cannot_be_scored_is_a_sentence_in_each_language(
     assert "(B1 is 18 in one and 21 in the other)" in en
     reason = next(line for line in en.splitlines() if "Cannot be scored: two returns" in line)
     assert not HAN.search(reason), reason
+
+
+def test_the_english_export_answers_in_english_and_counts_units_without_a_district_target(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    for lang in ("en", "zh"):
+        path = tmp_path / f"{lang}.xlsx"
+        r = runner.invoke(app, [*BASE, "--lang", lang, "export", "2025", "-o", str(path)])
+        assert r.exit_code == 0, r.output
+        wb = load_workbook(path)
+        words = {c.value for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+        if lang == "en":
+            assert not words & {"是", "否", "推进中", "已完成", "未启动"}
+            assert not [w for w in words if "推进中" in w or " / —" in w]
+            assert {"yes", "in progress"} <= words
+        d2 = next(ws for ws in wb if ws.title.startswith("D2"))
+        district = list(d2.iter_rows(values_only=True))[-1]
+        assert district[:3] == ("District" if lang == "en" else "全区", None, "7/11"), district

@@ -8,7 +8,8 @@ from ipcounty.export.sheet import BODY_PT, Book, Context, Sheet, num
 from ipcounty.i18n import status_label, tr
 from ipcounty.plan.runtime import Indicator
 from ipcounty.progress import Report, Row
-from ipcounty.render.numbers import PERCENT_FORMAT, POINTS_FORMAT, excel_format
+from ipcounty.render.numbers import PERCENT_FORMAT, POINTS_FORMAT, excel_format, fmt_answer
+from ipcounty.render.report_view import counts_units, units_meeting_text
 
 # The columns of an indicator sheet, in order (the unit's name first). File names are on 报送情况 only.
 ROW_HEADERS = (
@@ -42,9 +43,13 @@ def value(r: Row, key: str, lang: str) -> Any:
 
 def figures(r: Row, lang: str) -> dict[str, Any]:
     """Every cell of row ``r`` by its column's key (``col.*``): numbers or words."""
+    if isinstance(r.actual, str):
+        actual: Any = fmt_answer(r.actual, lang)  # 是 / yes, 推进中 / in progress
+    else:
+        actual = units_meeting_text(r) or num(r.actual)  # a 全区 row counting units: 7/11
     return {
-        "col.target": num(r.target),
-        "col.actual": num(r.actual),
+        "col.target": None if counts_units(r) else num(r.target),
+        "col.actual": actual,
         "col.gap": num(r.gap),
         "col.completion": r.completion,
         "col.time_share": r.time_share,

@@ -8,7 +8,7 @@ from ipcounty.export.sheet import ORDER, Book, Context, Sheet
 from ipcounty.i18n import status_label, tr
 from ipcounty.progress import Row
 from ipcounty.render.due_view import overdue_texts
-from ipcounty.render.numbers import PERCENT_FORMAT, fmt_by_unit
+from ipcounty.render.numbers import PERCENT_FORMAT, fmt_answer, fmt_by_unit
 
 
 def _status_counts(rows: Iterable[Row]) -> dict[str, int]:
@@ -17,6 +17,12 @@ def _status_counts(rows: Iterable[Row]) -> dict[str, int]:
     for r in rows:
         counts[r.status] = counts.get(r.status, 0) + 1
     return counts
+
+
+def _item(status: str, lang: str) -> str:
+    """A status as a line of the 总览 (``Not submitted`` in English, as the lines around it)."""
+    label = status_label(status, lang)
+    return label[:1].upper() + label[1:] if lang == "en" else label
 
 
 def explain(status: str, lang: str) -> str:
@@ -50,22 +56,26 @@ def add(book: Book, ctx: Context) -> None:
             status_col=2,
         )
     s.add(
-        ["未报送" if zh else "Not submitted", len(u.missing), sep.join(u.missing)],
+        [_item("not_submitted", lang), len(u.missing), sep.join(u.missing)],
         status="not_submitted" if u.missing else None,
         status_col=2,
     )
     s.add(
-        ["退回" if zh else "Rejected", len(u.rejected), sep.join(u.rejected)],
+        [_item("rejected", lang), len(u.rejected), sep.join(u.rejected)],
         status="rejected" if u.rejected else None,
         status_col=2,
     )
     s.add(
-        ["冲突" if zh else "Conflict", len(u.conflict), sep.join(u.conflict)],
+        [_item("conflict", lang), len(u.conflict), sep.join(u.conflict)],
         status="conflict" if u.conflict else None,
         status_col=2,
     )
     d = report.district
-    dist = "已报送" if d.submitted else "退回" if d.rejected else "冲突" if d.conflict else "未报送"
+    dist = (
+        tr("html.reported", lang)
+        if d.submitted
+        else status_label("rejected" if d.rejected else "conflict" if d.conflict else "not_submitted", lang)
+    )
     dist = status_label("overdue", lang) if d.overdue else dist
     if d.expected:  # only a plan with district goals has a district form
         s.add(
@@ -113,12 +123,15 @@ def add(book: Book, ctx: Context) -> None:
     goal_rows = [r for r in report.rows if r.indicator.section == "goal"]
     for r in goal_rows:
         ind = r.indicator
-        actual = fmt_by_unit(r.actual, ind.integer) or "—"
-        target = fmt_by_unit(r.target, ind.integer) or "—"
-        expected = fmt_by_unit(r.expected, ind.integer, expected=True) or "—"
-        detail = (
-            f"{actual} / {target}{ind.unit} · {tr('col.expected', lang)} {expected} · {status_label(r.status, lang)}"
-        )
+        status = status_label(r.status, lang)
+        if isinstance(r.actual, str) or (r.actual is None and r.target is None):  # a qualitative goal: its answer
+            answer = fmt_answer(r.actual, lang) if isinstance(r.actual, str) else ""
+            detail = " · ".join(dict.fromkeys(w for w in (answer, status) if w))
+        else:
+            actual = fmt_by_unit(r.actual, ind.integer) or "—"
+            target = fmt_by_unit(r.target, ind.integer) or "—"
+            expected = fmt_by_unit(r.expected, ind.integer, expected=True) or "—"
+            detail = f"{actual} / {target}{ind.unit} · {tr('col.expected', lang)} {expected} · {status}"
         s.add(
             [f"{r.indicator.code} {r.indicator.label(lang)}", r.completion, detail],
             status=r.status,

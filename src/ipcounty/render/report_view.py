@@ -120,8 +120,21 @@ def _group_key(r: Row) -> str:
     return r.indicator.served_by or r.indicator.code
 
 
+def counts_units(r: Row) -> bool:
+    """Whether ``r`` is a 全区 row that counts units meeting a level each unit holds (专职人员 ≥ 2):
+    it shows ``7/11`` and has no 全区 target."""
+    return r.is_district and r.units_counted is not None
+
+
+def units_meeting_text(r: Row) -> str | None:
+    """``7/11``: the units meeting the level out of all units, for a 全区 row that counts units."""
+    if counts_units(r) and r.actual is None and r.status != "not_submitted":
+        return f"{r.units_meeting}/{(r.units_counted or 0) + len(r.missing_units)}"  # never a sum of rates
+    return None
+
+
 def _target_text(r: Row, lang: str) -> str:
-    if r.is_district and r.units_counted is not None:
+    if counts_units(r):
         return ""  # a level each unit holds (专职人员 ≥ 2): the 全区 row counts units (7/11), no 全区 target
     if r.indicator.kind == "yesno":
         return "" if r.is_district or r.target is None else fmt_answer(YES, lang)
@@ -131,9 +144,7 @@ def _target_text(r: Row, lang: str) -> str:
 def _actual_text(r: Row, lang: str) -> str:
     if isinstance(r.actual, str):
         return fmt_answer(r.actual, lang)
-    if r.is_district and r.units_counted is not None and r.actual is None and r.status != "not_submitted":
-        return f"{r.units_meeting}/{r.units_counted + len(r.missing_units)}"  # never a sum of rates
-    return fmt_figure(r.actual, r.indicator)
+    return units_meeting_text(r) or fmt_figure(r.actual, r.indicator)
 
 
 def _unit_label(r: Row, report: Report, lang: str) -> str:
