@@ -63,6 +63,8 @@ STATUSES: tuple[Status, ...] = (
     "in_progress",
     "not_started",
 )
+# A qualitative goal's states (the form's 已完成, 推进中, 未启动), in the order of their codes.
+QUALITATIVE: tuple[Status, ...] = ("done", "in_progress", "not_started")
 GREEN: frozenset[str] = frozenset({"met", "on_track", "within", "done"})
 RED: frozenset[str] = frozenset({"exceeded", "not_submitted", "overdue", "rejected", "conflict"})
 DEFAULT_YELLOW_POINTS = 10.0
@@ -160,7 +162,7 @@ class Assessment:
 
 
 # The form's answers (returns/layout.py) in the order of their codes: 已完成, 推进中, 未启动.
-_STATES: dict[str, Status] = dict(zip(STATE_CHOICES, ("done", "in_progress", "not_started"), strict=True))
+_STATES: dict[str, Status] = dict(zip(STATE_CHOICES, QUALITATIVE, strict=True))
 
 
 def assess(

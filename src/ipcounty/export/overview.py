@@ -19,6 +19,12 @@ def _status_counts(rows: Iterable[Row]) -> dict[str, int]:
     return counts
 
 
+def _item(status: str, lang: str) -> str:
+    """A status as a line of the 总览 (``Not submitted`` in English, as the lines around it)."""
+    label = status_label(status, lang)
+    return label[:1].upper() + label[1:] if lang == "en" else label
+
+
 def explain(status: str, lang: str) -> str:
     """What a status means, where the catalogue says so."""
     key = f"explain.{status}"
@@ -50,22 +56,26 @@ def add(book: Book, ctx: Context) -> None:
             status_col=2,
         )
     s.add(
-        ["未报送" if zh else "Not submitted", len(u.missing), sep.join(u.missing)],
+        [_item("not_submitted", lang), len(u.missing), sep.join(u.missing)],
         status="not_submitted" if u.missing else None,
         status_col=2,
     )
     s.add(
-        ["退回" if zh else "Rejected", len(u.rejected), sep.join(u.rejected)],
+        [_item("rejected", lang), len(u.rejected), sep.join(u.rejected)],
         status="rejected" if u.rejected else None,
         status_col=2,
     )
     s.add(
-        ["冲突" if zh else "Conflict", len(u.conflict), sep.join(u.conflict)],
+        [_item("conflict", lang), len(u.conflict), sep.join(u.conflict)],
         status="conflict" if u.conflict else None,
         status_col=2,
     )
     d = report.district
-    dist = "已报送" if d.submitted else "退回" if d.rejected else "冲突" if d.conflict else "未报送"
+    dist = (
+        tr("html.reported", lang)
+        if d.submitted
+        else status_label("rejected" if d.rejected else "conflict" if d.conflict else "not_submitted", lang)
+    )
     dist = status_label("overdue", lang) if d.overdue else dist
     if d.expected:  # only a plan with district goals has a district form
         s.add(

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from ipcounty.export.grid import BODY_PT, Grid
 from ipcounty.export.measure import DEFAULT_WIDTH, MAX_ROW_PT, line_height, line_units, lines_needed
 from ipcounty.i18n import tr
+from ipcounty.printing import A4, PAGES_TALL, PAGES_WIDE
 
 if TYPE_CHECKING:
     from xlsxwriter.worksheet import Worksheet
@@ -23,7 +24,7 @@ def _footer_text(text: str) -> str:
 
 
 def print_setup(
-    grid: Grid, ctx: Context, *, title_row: int | None = 3, pages_wide: int = 1, repeat_first_col: bool = False
+    grid: Grid, ctx: Context, *, title_row: int | None = 3, pages_wide: int = PAGES_WIDE, repeat_first_col: bool = False
 ) -> None:
     """A4 landscape, fit to ``pages_wide`` pages across, header row ``title_row`` repeated on every
     printed page, and a footer on every page: plan, year and 截至 on the left, the page number in
@@ -44,8 +45,8 @@ def print_setup(
 def apply_page(ws: Worksheet, page: dict[str, Any]) -> None:
     """The set-up of :func:`print_setup` on XlsxWriter's worksheet."""
     ws.set_landscape()
-    ws.set_paper(9)  # A4
-    ws.fit_to_pages(page["pages_wide"], 0)
+    ws.set_paper(A4)
+    ws.fit_to_pages(page["pages_wide"], PAGES_TALL)
     ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
     ws.set_header("", {"margin": 0.3})
     # The footer keeps its size however much the sheet shrinks, and lines up with the margins.

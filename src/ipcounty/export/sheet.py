@@ -34,7 +34,7 @@ from ipcounty.export.measure import (
 )
 from ipcounty.export.page import FOOTER_PT, print_setup
 from ipcounty.progress import Report, Row
-from ipcounty.status import GREEN, RED
+from ipcounty.status import GREEN, QUALITATIVE, RED, STATUSES
 
 __all__ = [
     "BODY_PT",
@@ -77,18 +77,9 @@ def fill_colour(status: str | None, light: str | None = None) -> str | None:
 
 HEAD_FILL = "1F4E78"
 HEAD_STYLE: dict[str, Any] = {"bold": True, "color": "FFFFFF", "fill": HEAD_FILL}
-ORDER = (
-    "met",
-    "on_track",
-    "behind",
-    "within",
-    "exceeded",
-    "no_baseline",
-    "not_submitted",
-    "overdue",
-    "rejected",
-    "conflict",
-)
+# The 总览 legend: every status of status.STATUSES, in its order, but 无目标 and a qualitative goal's
+# states (counted only where they occur).
+ORDER: tuple[str, ...] = tuple(s for s in STATUSES if s != "no_target" and s not in QUALITATIVE)
 TITLE_PT = 14
 # A named font on every cell: a cell without one prints in LibreOffice's serif. 等线 is what Excel and
 # WPS use on a Chinese Windows (and what LibreOffice replaces with the system's CJK sans).

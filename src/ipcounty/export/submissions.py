@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from ipcounty.export.sheet import Book, Context, Sheet
-from ipcounty.i18n import tr
+from ipcounty.i18n import status_label, tr
 
 ROLE_ZH = {
     "used": "采用",
     "superseded": "已被更新",
     "duplicate": "重复",
-    "conflict": "冲突",
-    "rejected": "退回",
+    "conflict": status_label("conflict", "zh"),
+    "rejected": status_label("rejected", "zh"),
     "after_as_of": "晚于统计日",
     "other_year": "其他年度",
     "skipped": "跳过",
@@ -47,9 +47,7 @@ def add(book: Book, ctx: Context) -> None:
         if sub.role == "skipped" or (r.year is not None and r.year != year):
             continue
         problems = "\n".join(f"{f.location or '—'} {f.message(lang)}" for f in r.findings) or None
-        status = (
-            {"ok": "通过", "warning": "有警告", "rejected": "退回", "skipped": "跳过"}[r.status] if zh else r.status
-        )
+        status = tr(f"return-status.{r.status}", lang) if zh else r.status
         fill = {"used": "met", "conflict": "conflict", "rejected": "rejected", "skipped": "no_target"}.get(sub.role)
         s.add(
             [

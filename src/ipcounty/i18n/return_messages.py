@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # What became of a return (validate, the workbook's 报送情况).
+    "return-status.ok": ("通过", "passed"),
+    "return-status.warning": ("有警告", "passed with warnings"),
+    "return-status.rejected": ("退回", "rejected"),
+    "return-status.skipped": ("跳过", "skipped"),
     # ---- returns: the file ----------------------------------------------------------------
     "file-empty": (
         "文件为空（0 字节）：请重新导出或重新发送",

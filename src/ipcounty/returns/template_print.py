@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ipcounty.printing import A4, PAGES_TALL, PAGES_WIDE
+
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
@@ -21,9 +23,9 @@ def fit_a4(ws: Worksheet, *, landscape: bool, heading_row: int | None = None) ->
 
     if landscape:
         ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
+    ws.page_setup.paperSize = A4
+    ws.page_setup.fitToWidth = PAGES_WIDE
+    ws.page_setup.fitToHeight = PAGES_TALL
     if ws.sheet_properties.pageSetUpPr is None:
         ws.sheet_properties.pageSetUpPr = PageSetupProperties()
     ws.sheet_properties.pageSetUpPr.fitToPage = True
