@@ -3,12 +3,31 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Iterable
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ipcounty.progress.model import CSV_COLUMNS, REPORT_JSON_SCHEMA, REPORT_JSON_VERSION, Report, Row
+
+if TYPE_CHECKING:
+    from ipcounty.plan import Plan
+
+
+def json_head(
+    schema: str, version: int, plan: Plan, year: int, as_of: dt.date | None, reference_date: dt.date
+) -> dict[str, Any]:
+    """How the report's and the 评分表's JSON begin: the schema and its version, the plan (id,
+    title, fingerprint), the year, the 截至 date asked for and the reference date used."""
+    return {
+        "schema": schema,
+        "version": version,
+        "plan": {"id": plan.info.id, "title": plan.info.title, "fingerprint": plan.fingerprint},
+        "year": year,
+        "as_of": as_of.isoformat() if as_of else None,
+        "reference_date": reference_date.isoformat(),
+    }
 
 
 def to_csv(rows: Iterable[Row], lang: str) -> str:
@@ -26,12 +45,7 @@ def to_dict(report: Report, rows: list[Row], lang: str) -> dict[str, Any]:
     plan = report.plan
     u, d = report.units, report.district
     return {
-        "schema": REPORT_JSON_SCHEMA,
-        "version": REPORT_JSON_VERSION,
-        "plan": {"id": plan.info.id, "title": plan.info.title, "fingerprint": plan.fingerprint},
-        "year": report.year,
-        "as_of": report.as_of.isoformat() if report.as_of else None,
-        "reference_date": report.reference_date.isoformat(),
+        **json_head(REPORT_JSON_SCHEMA, REPORT_JSON_VERSION, plan, report.year, report.as_of, report.reference_date),
         "completeness": {
             "expected": u.expected,
             "submitted": u.submitted,

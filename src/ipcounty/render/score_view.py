@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ipcounty.i18n import Phrase, render_param, tr
 from ipcounty.render.numbers import fmt_date, fmt_score
+from ipcounty.render.report_data import json_head
 from ipcounty.score.engine import ItemScore, UnitScore
 
 if TYPE_CHECKING:
@@ -207,12 +208,7 @@ def to_dict(sheet: ScoreSheet, lang: str) -> dict[str, Any]:
         row["unscored"] = _phrase(u.unscored, lang) if u.unscored else None
         rows.append(row)
     return {
-        "schema": SCORE_JSON_SCHEMA,
-        "version": SCORE_JSON_VERSION,
-        "plan": {"id": plan.info.id, "title": plan.info.title, "fingerprint": plan.fingerprint},
-        "year": sheet.year,
-        "as_of": sheet.as_of.isoformat() if sheet.as_of else None,
-        "reference_date": sheet.reference_date.isoformat(),
+        **json_head(SCORE_JSON_SCHEMA, SCORE_JSON_VERSION, plan, sheet.year, sheet.as_of, sheet.reference_date),
         "rules": {
             "start": _number(rules.start),
             "basis": rules.basis,
