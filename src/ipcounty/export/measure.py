@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-import math
+import re
 import unicodedata
 from typing import Any
 
@@ -19,7 +19,7 @@ OVERFLOW = 1.1  # at most 10 % over the budget: 78 % scale, 8.6 pt
 TEXT_LEAST = 12.0  # a text column keeps room for six CJK characters a line
 MAX_COL = 60  # no column wider than this: longer text wraps
 MAX_ROW_PT = 409  # the tallest row Excel allows
-SHORT = 14  # text up to this many display columns (dates, statuses, names) never wraps
+SHORT = 14.5  # text up to this many width units (dates, statuses, names; bold too) never wraps
 DEFAULT_WIDTH = 8.43  # a column nobody sized, in Excel width units
 
 
@@ -42,26 +42,95 @@ def num(v: float | str | None) -> float | str | None:
     return v
 
 
+# Advance widths of printable ASCII (" " to "~") in width units: DejaVu Sans, measured against its "0".
+# DejaVu Sans is what LibreOffice prints Calibri with where Calibri (or Carlito) is not installed, and
+# the widest of the two; Calibri's letters stand to its "0" in nearly the same proportions, so one
+# table serves Excel and LibreOffice. A letter is not a digit: "i" is under half a unit, "m" one and a half.
+_ASCII = (
+    "0.5 0.63 0.72 1.32 1 1.49 1.23 0.43 0.61 0.61 0.79 1.32 0.5 0.57 0.5 0.53 1 1 1 1 1 1 1 1 1 1 "
+    "0.53 0.53 1.32 1.32 1.32 0.83 1.57 1.08 1.08 1.1 1.21 0.99 0.9 1.22 1.18 0.46 0.46 1.03 0.88 1.36 "
+    "1.18 1.24 0.95 1.24 1.09 1 0.96 1.15 1.08 1.55 1.08 0.96 1.08 0.61 0.53 0.61 1.32 0.79 0.79 0.96 1 "
+    "0.86 1 0.97 0.55 1 1 0.44 0.44 0.91 0.44 1.53 1 0.96 1 1 0.65 0.82 0.62 1 0.93 1.29 0.93 0.93 0.83 "
+    "1 0.53 1 1.32"
+)
+ASCII_UNITS = {chr(32 + i): float(w) for i, w in enumerate(_ASCII.split())}
+CJK_UNITS = 2.1  # Excel's 11 pt CJK
+BOLD = 1.1  # bold Latin is about a tenth wider (DejaVu Sans Bold's "0" against the regular one)
+WORD_CAP = 24.0  # a word longer than this (a path, a URL) may break inside a column rather than widen it
+
+
+def _char_units(ch: str) -> float:
+    w = ASCII_UNITS.get(ch)
+    if w is not None:
+        return w
+    return CJK_UNITS if unicodedata.east_asian_width(ch) in "WF" else 1.0
+
+
 @functools.lru_cache(maxsize=65536)
-def line_units(text: str) -> float:
-    """The width of one line of ``text`` in Excel width units at the body size (CJK ≈ 2.1).
-    Cached: the same names, words and figures recur on every sheet."""
-    return sum(2.1 if unicodedata.east_asian_width(ch) in "WF" else 1.0 for ch in text)  # Excel's 11 pt CJK
+def line_units(text: str, bold: bool = False) -> float:
+    """The width of one line of ``text`` in Excel width units at the body size, letter by letter
+    (CJK ≈ 2.1; bold Latin a tenth wider, bold CJK as wide). Cached: the same names, words and
+    figures recur on every sheet."""
+    units = sum(map(_char_units, text))
+    if bold:
+        units += (BOLD - 1.0) * sum(ASCII_UNITS.get(ch, 0.0) for ch in text)
+    return units
 
 
-def widest_line(text: str) -> float:
+def widest_line(text: str, bold: bool = False) -> float:
     """The widest line of ``text`` in width units."""
     if "\n" not in text:
-        return line_units(text)
-    return max(map(line_units, text.split("\n")))
+        return line_units(text, bold)
+    return max(line_units(part, bold) for part in text.split("\n"))
 
 
-def lines_needed(text: str, width: float) -> int:
+_WORD = re.compile(r"[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+|[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def words(text: str) -> list[str]:
+    """What a line may not break inside: runs of Latin letters, figures and marks; each CJK
+    character is a word of its own (a line may break between any two)."""
+    return _WORD.findall(text)
+
+
+@functools.lru_cache(maxsize=65536)
+def longest_word(text: str, bold: bool = False) -> float:
+    """The width of the widest word of ``text`` (bold a tenth wider), at most :data:`WORD_CAP`:
+    the narrowest a column may be without splitting a word."""
+    return min(max((line_units(w, bold) for w in words(text)), default=0.0), WORD_CAP)
+
+
+def _wrapped(line: str, room: float, bold: bool) -> int:
+    """Lines one line of text takes, wrapped at spaces and between CJK characters as a
+    spreadsheet does; a word wider than the room breaks inside it."""
+    if line_units(line, bold) <= room:
+        return 1
+    count, used = 1, 0.0
+    for m in re.finditer(r"\s+|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+|.", line):
+        piece = m.group()
+        w = line_units(piece, bold)
+        if piece.isspace():
+            used += w  # a space at a line's end takes no room on the next
+            continue
+        if used + w <= room:
+            used += w
+            continue
+        if used > 0:
+            count += 1
+            used = 0.0
+        while w > room:  # a word wider than the column breaks where it must
+            count += 1
+            w -= room
+        used = w
+    return count
+
+
+def lines_needed(text: str, width: float, bold: bool = False) -> int:
     """How many lines ``text`` takes when wrapped in a column ``width`` units wide."""
     room = max(1.0, width - 1.0)
     if "\n" not in text:
-        return max(1, math.ceil(line_units(text) / room))
-    return sum(max(1, math.ceil(line_units(part) / room)) for part in text.split("\n"))
+        return _wrapped(text, room, bold)
+    return sum(_wrapped(part, room, bold) for part in text.split("\n"))
 
 
 def line_height(size: float = BODY_PT) -> float:
@@ -71,11 +140,18 @@ def line_height(size: float = BODY_PT) -> float:
 
 def fit_widths(natural: list[float], least: list[float], budget: float = PRINT_UNITS) -> list[float]:
     """Column widths within ``budget``: the widest columns narrow first (their text wraps), none
-    below ``least``. When even the least widths exceed the budget they are returned as they are."""
+    below ``least``. When even the least widths exceed the budget, the table prints a little smaller
+    anyway: the columns that wrap share what is left of :data:`OVERFLOW` × the budget."""
     if sum(natural) <= budget:
         return [max(n, lo) for n, lo in zip(natural, least, strict=True)]
     if sum(least) >= budget:
-        return list(least)
+        if sum(least) >= budget * OVERFLOW:
+            return list(least)
+        room = budget * OVERFLOW - 0.5 - sum(least)  # within one page's width
+        surplus = [max(0.0, n - lo) for n, lo in zip(natural, least, strict=True)]
+        share = min(1.0, room / sum(surplus)) if sum(surplus) > 0 else 0.0
+        # each column a share of what it wants more: the long notes, which wrap most, gain most
+        return [lo + share * extra for lo, extra in zip(least, surplus, strict=True)]
     lo_cap, hi_cap = 0.0, max(natural)
     for _ in range(40):
         cap = (lo_cap + hi_cap) / 2

@@ -27,6 +27,7 @@ from ipcounty.export.measure import (
     line_height,
     line_units,
     lines_needed,
+    longest_word,
     num,
     shown_text,
     text_of,
@@ -163,7 +164,7 @@ class Sheet:
             if isinstance(v, str):
                 if len(v) > EXCEL_MAX_TEXT:
                     v = _cut(v)
-                units = widest_line(v) + 2
+                units = widest_line(v, bold) + 2
                 texts.append((row, j, v))
             else:
                 if number_format and isinstance(v, (int, float)):
@@ -180,6 +181,8 @@ class Sheet:
                 if units > natural[k]:
                     natural[k] = min(units, MAX_COL)
                 lo = units if not isinstance(v, str) or units <= SHORT + 2 else min(units, TEXT_LEAST)
+                if isinstance(v, str):
+                    lo = max(lo, longest_word(v, bold) + 1)  # no word split inside a cell
                 if lo > least[k]:
                     least[k] = lo
         g.max_col = max(g.max_col, len(values))
@@ -214,9 +217,11 @@ class Sheet:
                 shown = shown_text(v, g.get(row, col, "number_format"))
                 if not shown:
                     continue
-                units = widest_line(shown) + 2
+                units = widest_line(shown, bool(g.get(row, col, "bold"))) + 2
                 natural[col - 1] = max(natural[col - 1], min(units, MAX_COL))
                 lo = units if not isinstance(v, str) or units <= SHORT + 2 else min(units, TEXT_LEAST)
+                if isinstance(v, str):
+                    lo = max(lo, longest_word(v, bool(g.get(row, col, "bold"))) + 1)
                 least[col - 1] = max(least[col - 1], lo)
         return others
 
@@ -227,9 +232,10 @@ class Sheet:
         natural = [max(6.0, f, m) for f, m in zip(self.widths, self._natural, strict=True)]
         least = [max(6.0, f, m) for f, m in zip(self.widths, self._least, strict=True)]
         for j, h in enumerate(self.headers):
-            longest_word = max((line_units(w) for w in h.split()), default=0)
-            natural[j] = max(natural[j], min(longest_word, 14) + 2)
-            least[j] = max(least[j], min(longest_word, 6.3) + 2)  # a header may wrap after three CJK
+            spaced = max((line_units(w) for w in h.split()), default=0)
+            word = longest_word(h, bold=True) + 1  # no header word split (headers are bold)
+            natural[j] = max(natural[j], min(spaced, 14) + 2, word)
+            least[j] = max(least[j], min(spaced, 6.3) + 2, word)  # a header may wrap after three CJK
         others = self._measure_others(natural, least)
         widths = fit_widths(natural, least, budget)
         for j, w in enumerate(widths, 1):
@@ -238,7 +244,7 @@ class Sheet:
         for row, j, text in self._texts:
             if j > n:
                 continue
-            need = lines_needed(text, widths[j - 1])
+            need = lines_needed(text, widths[j - 1], bool(g.get(row, j, "bold")))
             if need > 1 or "\n" in text:
                 g.style(row, j, wrap=True)
             if need > lines.get(row, 1):
@@ -246,7 +252,9 @@ class Sheet:
         for row in others:  # the header row and the rows written cell by cell
             for col in range(1, n + 1):
                 v = g.value(row, col)
-                need = lines_needed(v, widths[col - 1]) if isinstance(v, str) and (row, col) not in g.merged else 1
+                bold = bool(g.get(row, col, "bold"))
+                wraps = isinstance(v, str) and (row, col) not in g.merged
+                need = lines_needed(v, widths[col - 1], bold) if wraps else 1
                 if need > lines.get(row, 1):
                     lines[row] = need
                 if v is None and (row, col) not in g.styles:
