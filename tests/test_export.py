@@ -297,3 +297,12 @@ def test_trend_charts_have_no_axis_titles_and_say_percent_in_their_title(plan: P
     assert d1 == [f"D1 {plan.indicator('D1').label(lang)}{'（是/否）' if lang == 'zh' else ' (yes/no)'}"]
     cells = {c.value for row in ws.iter_rows(min_row=4) for c in row[1:] if isinstance(c.value, str)}
     assert ({"yes", "no"} <= cells and not {"是", "否"} & cells) if lang == "en" else {"是", "否"} <= cells
+
+
+def test_english_overview_lines_begin_with_a_capital(plan: Plan) -> None:
+    rep = compute(plan, read_all(find_returns(EXAMPLES), plan), 2025, today=dt.date(2026, 11, 25))
+    ws = build_workbook(rep, "en")["Overview"]
+    items = [ws.cell(row, 1).value for row in range(3, ws.max_row + 1)]
+    lines = items[: items.index("Items counted twice") + 1]
+    assert "Overdue" in lines and "District form" in lines
+    assert all(isinstance(v, str) and v[:1].isupper() for v in lines), lines

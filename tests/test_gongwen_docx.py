@@ -210,3 +210,39 @@ def test_signature_and_date_without_a_seal() -> None:
     # right of the signature's first; a signature longer than the date is the one two in.
     assert _signature_indents("（发文单位）", "2026年10月10日") == (5.0, 2.0)
     assert _signature_indents("枣庄市市中区知识产权局办公室", "2026年1月5日") == (2.0, 8.0)
+
+
+def test_every_row_of_a_long_table_is_styled_like_the_first_of_its_kind() -> None:
+    """Rows are copies of one styled row per kind (figures, group caption): each keeps its own text
+    (empty cells, spaces, a tab), its fonts, its alignment, and is never split over two pages."""
+    rows: list[tuple[str, ...]] = []
+    for g in range(3):
+        rows.append((f"第{g + 1}组", "", ""))  # a group caption
+        rows += [(f"单位{g}{i:02}", str(i), "" if i % 3 else f" {i}%\t") for i in range(40)]
+    d = open_docx(docx_bytes(replace_table(Table(("单位", "目标", "完成率"), tuple(rows), frozenset({1, 2})))))
+    t = d.tables[0]
+    assert [c.text for c in t.rows[0].cells] == ["单位", "目标", "完成率"]
+    assert len(t.rows) == 1 + len(rows)
+    for row, values in zip(t.rows[1:], rows, strict=True):
+        tr = row._tr
+        assert tr.find(f"{W}trPr/{W}cantSplit") is not None and tr.find(f"{W}trPr/{W}tblHeader") is None
+        tcs = tr.findall(f"{W}tc")
+        caption = not any(values[1:])
+        assert [tc.find(f"{W}p/{W}r").text for tc in tcs] == ([values[0]] if caption else list(values))  # CT_R.text
+        for tc in tcs:
+            r = tc.find(f"{W}p/{W}r")
+            fonts = r.find(f"{W}rPr/{W}rFonts")
+            assert fonts.get(f"{W}eastAsia") == ("黑体" if caption else "仿宋_GB2312")
+            assert r.find(f"{W}rPr/{W}sz").get(f"{W}val") == "21"  # 五号
+        if not caption:
+            jc = [tc.find(f"{W}p/{W}pPr/{W}jc").get(f"{W}val") for tc in tcs]
+            assert jc == ["center", "right", "right"]
+    assert t.rows[0]._tr.find(f"{W}trPr/{W}tblHeader") is not None
+    assert " 0%" in t.rows[2].cells[2].text and t.rows[2].cells[2]._tc.find(f".//{W}tab") is not None
+
+
+def replace_table(table: Table) -> OfficialDocument:
+    from dataclasses import replace
+
+    doc = sample()
+    return replace(doc, attachments=[Attachment("附件1", "分指标进展情况表", (("", table),))])

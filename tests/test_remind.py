@@ -107,3 +107,18 @@ def test_the_contact_line_names_the_file_not_its_folder_path(runner: CliRunner) 
     heads = [line for line in out.splitlines() if line.startswith("【")]
     assert any("（据《2025_文化路街道_填报表.xlsx》）" in h for h in heads)
     assert not any("/" in h.split("（据", 1)[1] for h in heads if "（据" in h)
+
+
+def test_a_return_sent_back_without_its_date_says_so_not_a_dash(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "returns"
+    folder.mkdir()
+    blank = folder / "2026_税郭镇_填报表.xlsx"
+    r = runner.invoke(app, [*BASE, "template", "2026", "--unit", "税郭镇", "-o", str(blank)])
+    assert r.exit_code == 0, r.output
+    out = remind(runner, "2026", "--returns", str(folder), "--as-of", "2026-09-30")
+    assert "税郭镇：你单位报送的《2026_税郭镇_填报表.xlsx》（未填截至日期）有" in out
+    assert "（截至—）" not in out
+    args = ["remind", "2026", "--returns", str(folder), "--as-of", "2026-09-30"]
+    en = runner.invoke(app, [*BASE, "--lang", "en", *args])
+    assert "(no 截至日期 filled in)" in en.stdout
+    assert "(as of —)" not in en.stdout

@@ -54,12 +54,25 @@ def write_table(d: Document, table: Table) -> None:
         templates[caption] = row._tr
         t._tbl.remove(row._tr)
     tbl = t._tbl
-    w_tc, w_p, w_r = qn("w:tc"), qn("w:p"), qn("w:r")
+    w_tc, w_p, w_r, w_t = qn("w:tc"), qn("w:p"), qn("w:r"), qn("w:t")
+    for tr in templates.values():
+        for tc in tr.iterchildren(w_tc):
+            tc.find(w_p).find(w_r).text = ""  # the run's w:rPr alone
+    preserve = qn("xml:space")
     for values, caption in body:
         tr = copy.deepcopy(templates[caption])
         for tc, value in zip(tr.iterchildren(w_tc), values, strict=False):
+            if not value:
+                continue
             r = tc.find(w_p).find(w_r)
-            r.text = value  # python-docx's CT_R: the same w:t (and w:tab, w:br) as add_run(value)
+            if "\t" in value or "\n" in value or "\r" in value:
+                r.text = value  # python-docx's CT_R: w:tab and w:br, as add_run(value) writes
+                continue
+            t_el = r.makeelement(w_t)  # the w:t that add_run(value) writes
+            r.append(t_el)
+            t_el.text = value
+            if value.strip() != value:
+                t_el.set(preserve, "preserve")
         tbl.append(tr)
 
 

@@ -174,7 +174,7 @@ class _Reminders:
             r.problems = self.problems(latest)
             lines = [
                 self.t(
-                    "remind.rejected",
+                    "remind.rejected" if latest.as_of else "remind.rejected_undated",
                     unit=self.addressee(unit),
                     file=latest.file.rsplit("/", 1)[-1],
                     as_of=self.date(latest.as_of),

@@ -19,10 +19,14 @@ def _status_counts(rows: Iterable[Row]) -> dict[str, int]:
     return counts
 
 
-def _item(status: str, lang: str) -> str:
-    """A status as a line of the 总览 (``Not submitted`` in English, as the lines around it)."""
-    label = status_label(status, lang)
+def _capital(label: str, lang: str) -> str:
+    """A line of the 总览 begins with a capital in English (``Not submitted``, ``District form``)."""
     return label[:1].upper() + label[1:] if lang == "en" else label
+
+
+def _item(status: str, lang: str) -> str:
+    """A status as a line of the 总览, as the lines around it."""
+    return _capital(status_label(status, lang), lang)
 
 
 def explain(status: str, lang: str) -> str:
@@ -48,7 +52,7 @@ def add(book: Book, ctx: Context) -> None:
     if report.plan.reporting is not None:
         s.add(
             [
-                status_label("overdue", lang),
+                _item("overdue", lang),
                 len(u.overdue),
                 ("；" if zh else "; ").join(overdue_texts(report, u.overdue, lang)),
             ],
@@ -80,7 +84,7 @@ def add(book: Book, ctx: Context) -> None:
     if d.expected:  # only a plan with district goals has a district form
         s.add(
             [
-                tr("district_form", lang),
+                _capital(tr("district_form", lang), lang),
                 len(d.submitted),
                 dist if zh else ("reported" if d.submitted else "not reported"),
             ]
