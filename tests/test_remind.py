@@ -120,5 +120,5 @@ def test_a_return_sent_back_without_its_date_says_so_not_a_dash(runner: CliRunne
     assert "（截至—）" not in out
     args = ["remind", "2026", "--returns", str(folder), "--as-of", "2026-09-30"]
     en = runner.invoke(app, [*BASE, "--lang", "en", *args])
-    assert "(no 截至日期 filled in)" in en.stdout
+    assert "(its as-of date is empty)" in en.stdout
     assert "(as of —)" not in en.stdout

@@ -249,7 +249,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "remind.rejected_undated": (
         "{unit}：你单位报送的《{file}》（未填截至日期）有{n}处需要修改，已退回，请修改后重新报送：",
-        "{unit}: your return {file} (no 截至日期 filled in) has {n} problem(s) and is sent back; please correct and send it again:",
+        "{unit}: your return {file} (its as-of date is empty) has {n} problem(s) and is sent back; please correct and send it again:",
     ),
     "remind.problem": ("{i}. {where}：{message}", "{i}. {where}: {message}"),
     "remind.where": ("“{sheet}”工作表 {cell} 单元格", "sheet “{sheet}”, cell {cell}"),
