@@ -124,6 +124,10 @@ _FORMULA_CELL = re.compile(r'<c\b[^>]*?\br="([A-Z]+[0-9]+)"[^>]*?>(.*?)</c>', re
 _SHEET_PARTS: dict[tuple[bytes, ...], tuple[dict[str, str], frozenset[str]]] = {}
 
 
+# The parts python-calamine inflates whenever it opens an .xlsx (at these fixed names).
+_READ_ON_OPENING = ("xl/styles.xml", "xl/sharedStrings.xml")
+
+
 class XlsxParts:
     """The raw parts of an .xlsx/.xlsm, opened once per file: which zip entry holds which sheet."""
 
@@ -211,32 +215,34 @@ class XlsxParts:
 
     def _xml(self, sheet: str) -> bytes | None:
         part = self.parts.get(sheet)
-        if part is None:
-            return None
+        return None if part is None else self._part(part)
+
+    def _part(self, part: str) -> bytes | None:
         if part not in self._inflated:
             self._inflated[part] = self._read(part)
         return self._inflated[part]
 
     def stored_copy(self, sheets: Iterable[str]) -> bytes | None:
-        """The file's bytes with the XML of ``sheets`` stored rather than deflated, or None.
+        """The file's bytes with the XML of ``sheets`` (and the parts python-calamine reads when it
+        opens a workbook: its styles and shared strings) stored rather than deflated, or None.
 
         The sheets are inflated here once, for the far-cell screen (see :meth:`extent`); the copy
-        hands python-calamine that same XML, so it does not inflate them a second time. Every
-        other entry keeps its original bytes, and the XML of a sheet is byte for byte the one
-        the file holds: only the zip's packing changes. A sheet is left as it was when it does
+        hands python-calamine that same XML, so it does not inflate them a second time (and the
+        other parts are inflated here by python-isal, in a fraction of python-calamine's time).
+        Every other entry keeps its original bytes, and the XML of a part is byte for byte the one
+        the file holds: only the zip's packing changes. A part is left as it was when it does
         not inflate cleanly to the size the zip directory gives (python-calamine then meets the
         same damage it would have met). Nothing is written anywhere: the copy is in memory."""
         if self.index is None:
             return None
         swap: dict[str, bytes] = {}
-        for sheet in sheets:
-            part = self.parts.get(sheet)
+        for part in [*(self.parts.get(sheet) for sheet in sheets), *_READ_ON_OPENING]:
             if part is None or part in swap:
                 continue
             entry = self.index.get(part)
             if entry is None or entry.method != 8 or entry.flags & 1:  # flag 1: an encrypted entry
                 continue
-            xml = self._xml(sheet)
+            xml = self._part(part)
             if xml is not None and part in self.whole:
                 swap[part] = xml
         if not swap:
