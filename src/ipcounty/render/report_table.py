@@ -91,12 +91,12 @@ def render_table(report: Report, rows: list[Row], lang: str, console: Console) -
     if goal_items:
         console.print()
         console.print(tr("heading.goals_form", lang, words=words), style="bold cyan")
-        t = None
+        goals: Table | None = None
         if not as_list:
             heads = (tr("col.code", lang), tr("col.indicator", lang))
             # The district's goals are one row each: nothing to rank them against, no 排名 column.
             ranked = any(r.rank is not None for r in goal_items)
-            t = _goals_table(
+            goals = _goals_table(
                 console,
                 lang,
                 goal_items,
@@ -104,11 +104,11 @@ def render_table(report: Report, rows: list[Row], lang: str, console: Console) -
                 *heads,
                 figures=TABLE_COLUMNS if ranked else TABLE_COLUMNS[:-1],
             )
-        if t is None:
+        if goals is None:
             for r in goal_items:
                 _list_entry(console, r, f"{r.indicator.code} {r.indicator.label(lang)}", lang)
         else:
-            console.print(t)
+            console.print(goals)
         dates = sorted({r.as_of for r in goal_items if r.as_of})
         if dates:
             lines(tr("report.dates", lang, dates="、".join(_date(d, lang) for d in dates)), style="dim")

@@ -64,10 +64,10 @@ class TextTable:
             return styles[name]
 
         def justified(text: str, i: int) -> str:
-            room = widths[i] - cell_len(text)
-            if room <= 0:
-                return text
-            return " " * room + text if self.right[i] else text + " " * room
+            if self.right[i]:
+                text = text.rstrip()  # as rich does before it right-justifies
+                return " " * (widths[i] - cell_len(text)) + text
+            return text + " " * (widths[i] - cell_len(text))
 
         gap = " " * self.gap
         new_line = Segment.line()
