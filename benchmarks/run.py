@@ -45,7 +45,7 @@ CACHE = ROOT / "benchmarks" / ".cache"
 EXAMPLES = ROOT / "examples" / "returns"
 PLAN = ROOT / "data" / "targets.yaml"
 BASE_UNIT = "单位00001"
-CORPUS_VERSION = 3  # bump when the template, the plan's model or the corpus recipe changes
+CORPUS_VERSION = 4  # bump when the template, the plan's model or the corpus recipe changes
 
 BUDGETS = {
     "help": 0.25,
@@ -240,7 +240,11 @@ def build_corpus(n_returns: int) -> tuple[Path, Path, list[Path]]:
             with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
                 for entry, data in entries:
                     if entry.startswith("xl/"):
-                        data = data.replace(BASE_UNIT.encode(), name.encode())
+                        # The unit's name as the template writer spells it: in UTF-8, or as
+                        # character references (&#21333;&#20301;00001), which it writes in cells.
+                        for spelling in ("utf-8", "ascii"):
+                            old_name = BASE_UNIT.encode(spelling, "xmlcharrefreplace")
+                            data = data.replace(old_name, name.encode(spelling, "xmlcharrefreplace"))
                         for old, new in zip(base_ids, mine, strict=True):
                             data = data.replace(old, new)
                     zf.writestr(entry, data)
@@ -333,11 +337,15 @@ def main() -> None:
             for key, label, args, _ in commands(plan_path, folder, OUT)
             if key != "report" and "ipcounty " + label not in missing and n <= 1000 and available(args)
         ]
-        keys = ("ipcounty", "serial", "calamine", "calamine-main", "openpyxl", *(k for k, _ in others))
+        keys = ("ipcounty", "table", "serial", "calamine", "calamine-main", "openpyxl", *(k for k, _ in others))
         rec: dict[str, list[Measure]] = {k: [] for k in keys}
-        report_args = ("--plan", str(plan_path), "report", "2025", "--returns", str(folder), "--format", "csv")
+        # The report as typed prints its terminal tables (every unit of every indicator); as CSV
+        # it is the same report without the layout. Both are timed; the budgets go by the first.
+        typed = ("--plan", str(plan_path), "report", "2025", "--returns", str(folder))
+        report_args = (*typed, "--format", "csv")
         for _ in range(rounds):
             spin.append(run_child("spin").cpu)
+            rec["table"].append(run_child("ipcounty", *typed))
             rec["ipcounty"].append(run_child("ipcounty", *report_args))
             rec["serial"].append(run_child("ipcounty", *report_args, jobs=1))
             rec["calamine"].append(run_child("calamine", str(lists[n])))
@@ -392,24 +400,22 @@ def report(
             _row("  CPU ÷ report's", "", f"{cpu / report_cpu:.2f}×", f"{target:.1f}× (#19)", cpu / report_cpu <= target)
     for n, rec in big.items():
         files = len(corpora[n][2])
+        bare = _med(rec["calamine"], "cpu")
+        for key, what in (("table", "as typed (terminal tables)"), ("ipcounty", "--format csv")):
+            wall, cpu = _med(rec[key], "wall"), _med(rec[key], "cpu")
+            peak = max(x.peak for x in rec[key]) / 1024
+            label = f"report over {files:,} returns, {what}"
+            if n >= 10000:  # SPEC's budget is for 10,000 returns; smaller corpora are shown for scale
+                _row(label, f"{wall:.2f}s", f"{cpu:.2f}s", "15.0s wall", wall <= 15.0)
+            else:
+                _row(label, f"{wall:.2f}s", f"{cpu:.2f}s")
+            _row("  peak memory (all processes, upper bound)", f"{peak:.0f}MB", "", "600MB", peak <= 600)
+            ratio = cpu / bare
+            _row("  per return ÷ bare calamine read, per CPU", "", f"{ratio:.2f}×", "3.0× (SPEC)", ratio <= 3.0)
+            if n >= 10000:
+                target = f"{TARGET_RATIO:.1f}× (#19)"
+                _row("  the same, issue 19's target", "", f"{ratio:.2f}×", target, ratio <= TARGET_RATIO)
         wall, cpu = _med(rec["ipcounty"], "wall"), _med(rec["ipcounty"], "cpu")
-        peak = max(x.peak for x in rec["ipcounty"]) / 1024
-        label = "ipcounty report over " + format(files, ",") + " returns"
-        if n >= 10000:  # SPEC's budget is for 10,000 returns; smaller corpora are shown for scale
-            _row(label, f"{wall:.2f}s", f"{cpu:.2f}s", "15.0s wall", wall <= 15.0)
-        else:
-            _row(label, f"{wall:.2f}s", f"{cpu:.2f}s")
-        _row("  peak memory (all processes, upper bound)", f"{peak:.0f}MB", "", "600MB", peak <= 600)
-        ratio = cpu / _med(rec["calamine"], "cpu")
-        _row("  per return ÷ bare calamine read, per CPU", "", f"{ratio:.2f}×", "3.0× (SPEC)", ratio <= 3.0)
-        if n >= 10000:
-            _row(
-                "  the same, issue 19's target",
-                "",
-                f"{ratio:.2f}×",
-                f"{TARGET_RATIO:.1f}× (#19)",
-                ratio <= TARGET_RATIO,
-            )
         serial = rec["serial"]
         _row(
             "  the same in one process (IPCOUNTY_JOBS=1)", f"{_med(serial, 'wall'):.2f}s", f"{_med(serial, 'cpu'):.2f}s"

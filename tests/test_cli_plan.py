@@ -67,7 +67,7 @@ def test_lang_en(runner: CliRunner) -> None:
     r = runner.invoke(app, ["--plan", str(PLAN_PATH), "--lang", "en", "plan", "--check"], terminal_width=200)
     assert r.exit_code == 0
     assert "6 consistency note(s)" in r.output
-    assert "allocates 165 项, but the district goal it serves, G09" in r.output
+    assert "allocates 165 items, but the district goal it serves, G09" in r.output
 
 
 def test_lang_from_environment(runner: CliRunner) -> None:

@@ -288,7 +288,7 @@ def test_plan_shows_the_rules_as_read(runner: CliRunner) -> None:
     )
     assert flat("扣分：未报送 5 分、逾期未报 1 分、退回 1 分、冲突 1 分、重复计算每项 0.5 分") in out
     other = invoke(runner, "--lang", "en", "plan", plan=OTHER_PLAN_PATH)
-    assert "−0.01 per 万元 short, at most −10" in other.stdout
+    assert "−0.01 per ten thousand yuan short, at most −10" in other.stdout
 
 
 def test_unit_filter_lists_only_those_units_in_every_format_with_the_ranks_among_all(runner: CliRunner) -> None:

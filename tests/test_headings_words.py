@@ -27,7 +27,7 @@ def test_report_headings_name_the_unit_in_the_right_brackets(runner: CliRunner, 
     zh, en = out(runner, *args), out(runner, "--lang", "en", *args)
     assert "（）" not in zh  # D1 has no unit: it is a yes/no
     assert "成立知识产权办公室（是/否）" in zh and "新增有效发明专利数量（个）" in zh
-    assert "IP office set up (yes/no)" in en and "New invention patents in force (个)" in en
+    assert "IP office set up (yes/no)" in en and "New invention patents in force (items)" in en
     heads = [line for line in en.splitlines() if re.match(r"(## )?[BD]\d ", line)]
     assert len(heads) == 7
     for line in heads:
@@ -36,7 +36,7 @@ def test_report_headings_name_the_unit_in_the_right_brackets(runner: CliRunner, 
 
 def test_plan_in_english_has_english_brackets_and_commas(runner: CliRunner) -> None:
     en = out(runner, "--lang", "en", "plan")
-    assert "B1 New invention patents in force (个) · 附件一" in en
+    assert "B1 New invention patents in force (items) · 附件一" in en
     assert "，all units" not in en and "区市场监督管理局, all units" in en
     zh = out(runner, "plan")
     assert "B1 新增有效发明专利数量（个） · 附件一" in zh and "区市场监督管理局，各镇街" in zh
@@ -54,8 +54,8 @@ def test_help_lists_every_command_whole_not_cut_with_dots(runner: CliRunner) -> 
 
 def test_plan_check_in_english_names_indicators_in_english(runner: CliRunner) -> None:
     en = out(runner, "--lang", "en", "plan", "--check")
-    assert "B2 (National IP advantage and demonstration enterprises) allocates 17 家" in en
-    assert "B1 (New invention patents in force, 个) serves G01 (Invention patents held, 件)" in en
+    assert "B2 (National IP advantage and demonstration enterprises) allocates 17 bodies" in en
+    assert "B1 (New invention patents in force, items) serves G01 (Invention patents held, items)" in en
     assert "国家知识产权优势" not in en
     zh = out(runner, "plan", "--check")
     assert "B2（国家知识产权优势、示范企业）分解合计 17家" in zh

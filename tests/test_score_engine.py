@@ -405,9 +405,9 @@ def test_explanations_read_in_english(small: Plan) -> None:
     r = rules(rule(points=15, bands=BANDS, per_shortfall=0.1))
     s = score_unit(r, _indicators(small), UnitFigures("东城镇", "reported", {"P1": Figure(D(15), D(13))}))
     assert [render_param(p, "en") for p in s.items[0].reasons] == [
-        "13 of 15 件 done (86.7%)",
+        "13 of 15 items done (86.7%)",
         "below 90%: 0 points",
-        "2 件 short: −0.2",
+        "2 items short: −0.2",
     ]
 
 

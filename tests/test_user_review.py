@@ -48,7 +48,7 @@ def test_english_bulletin_annex_answers_in_english(runner: CliRunner) -> None:
 def test_english_plan_says_the_wording_of_a_target_in_english(runner: CliRunner) -> None:
     en = out(runner, "--lang", "en", "plan")
     goals = en.split("District goals")[1].split("\nB1 ")[0]
-    assert "at least 4个" in goals and "600件" in goals
+    assert "at least 4 items" in goals and "600 items" in goals
     assert not re.search("达到|以上|不少于", goals), goals
     zh = out(runner, "plan")
     assert "达到600件" in zh and "4个以上" in zh

@@ -10,7 +10,7 @@ from ipcounty.documents.model import Para
 from ipcounty.i18n import tr
 from ipcounty.progress.model import Row
 from ipcounty.render.due_view import period_label
-from ipcounty.render.numbers import fmt_date, fmt_figure, fmt_percent
+from ipcounty.render.numbers import fmt_date, fmt_figure, fmt_percent, unit_word
 from ipcounty.schedule import holds_level
 from ipcounty.timeliness import next_due
 
@@ -31,7 +31,7 @@ class ProblemSections(BulletinWriter):
                 "bulletin.behind_level",
                 name=name,
                 actual=actual,
-                unit=ind.unit,
+                unit=unit_word(ind.unit, self.lang, actual),
                 target=fmt_figure(r.target, ind),
                 light=light,
             )
@@ -39,7 +39,7 @@ class ProblemSections(BulletinWriter):
             "bulletin.behind_flow",
             name=name,
             actual=actual,
-            unit=ind.unit,
+            unit=unit_word(ind.unit, self.lang, actual),
             completion=fmt_percent(r.completion),
             points=points(r.lag_points),
             light=light,

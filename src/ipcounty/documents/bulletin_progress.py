@@ -6,7 +6,7 @@ from ipcounty.documents.bulletin_writer import GREEN_FIRST, UNRANKED, BulletinWr
 from ipcounty.documents.model import Para
 from ipcounty.i18n import status_label, tr
 from ipcounty.progress.model import Row
-from ipcounty.render.numbers import fmt_figure, fmt_percent
+from ipcounty.render.numbers import fmt_figure, fmt_percent, unit_word
 from ipcounty.schedule import holds_level
 
 
@@ -54,7 +54,7 @@ class ProgressSections(BulletinWriter):
                 key,
                 name=name,
                 target=fmt_figure(r.target, ind),
-                unit=ind.unit,
+                unit=unit_word(ind.unit, self.lang, fmt_figure(r.target, ind)),
                 meeting=r.units_meeting,
                 counted=r.units_counted,
             )
@@ -66,7 +66,7 @@ class ProgressSections(BulletinWriter):
                 key,
                 name=name,
                 actual=fmt_figure(r.actual, ind),
-                unit=ind.unit,
+                unit=unit_word(ind.unit, self.lang, fmt_figure(r.actual, ind)),
                 target=fmt_figure(r.target, ind),
                 completion=fmt_percent(r.completion),
                 time_share=fmt_percent(r.time_share),
@@ -87,10 +87,11 @@ class ProgressSections(BulletinWriter):
 
     def goal_behind(self, r: Row) -> str:
         ind = r.indicator
+        actual = fmt_figure(r.actual if isinstance(r.actual, float) else None, ind)
         params = {
             "name": f"{ind.code} {ind.label(self.lang)}",
-            "actual": fmt_figure(r.actual if isinstance(r.actual, float) else None, ind),
-            "unit": ind.unit,
+            "actual": actual,
+            "unit": unit_word(ind.unit, self.lang, actual),
             "target": fmt_figure(r.target, ind),
         }
         if r.lag_points is None or holds_level(ind.kind, ind.scope):

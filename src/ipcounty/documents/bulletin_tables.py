@@ -9,7 +9,7 @@ from ipcounty.documents.model import Attachment, Table
 from ipcounty.documents.names import unit_label
 from ipcounty.i18n import status_label, tr
 from ipcounty.progress.model import Report, Row
-from ipcounty.render.numbers import fmt_answer, fmt_date, fmt_figure, fmt_percent, fmt_points
+from ipcounty.render.numbers import fmt_answer, fmt_date, fmt_figure, fmt_percent, fmt_points, fmt_unit_paren
 from ipcounty.returns.layout import YES
 
 _FIGURES = frozenset({1, 2, 3, 4, 5})
@@ -70,8 +70,7 @@ def units_table(report: Report, lang: str) -> list[tuple[str, Table]]:
             continue
         district = tr("district", lang)
         body = tuple(_cells(district if r.is_district else r.reporting_unit, r, lang) for r in rows)
-        caption = f"{ind.code} {ind.label(lang)}" + (f"（{ind.unit}）" if ind.unit and lang == "zh" else "")
-        caption += f" ({ind.unit})" if ind.unit and lang == "en" else ""
+        caption = f"{ind.code} {ind.label(lang)}{fmt_unit_paren(ind.unit, lang)}"
         widths = (2.1, 0.9, 1.2, 1.3, 1.3, 1.3, 2.0, 1.0, 0.8)
         out.append((caption, Table(header, body, _FIGURES, widths)))
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ipcounty.export.indicator import figures, formats, note_text
 from ipcounty.export.sheet import Book, Context, Sheet
 from ipcounty.i18n import tr
+from ipcounty.render.numbers import unit_word
 
 COLUMNS = (
     "col.code",
@@ -44,7 +45,7 @@ def add(book: Book, ctx: Context) -> None:
             [
                 ind.code,
                 ind.label(lang),
-                ind.unit,
+                unit_word(ind.unit, lang),
                 *(cells[k] for k in FIGURES),
                 ind.source,
                 note_text(r, ctx.report, lang),

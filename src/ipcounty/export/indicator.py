@@ -8,7 +8,7 @@ from ipcounty.export.sheet import BODY_PT, Book, Context, Sheet, num
 from ipcounty.i18n import status_label, tr
 from ipcounty.plan.runtime import Indicator
 from ipcounty.progress import Report, Row
-from ipcounty.render.numbers import PERCENT_FORMAT, POINTS_FORMAT, excel_format, fmt_answer
+from ipcounty.render.numbers import PERCENT_FORMAT, POINTS_FORMAT, excel_format, fmt_answer, fmt_unit_paren, unit_word
 from ipcounty.render.report_view import counts_units, units_meeting_text
 
 # The columns of an indicator sheet, in order (the unit's name first). File names are on 报送情况 only.
@@ -85,9 +85,7 @@ def formats(keys: tuple[str, ...], ind: Indicator) -> dict[int, str]:
 
 def unit_text(ind: Indicator, lang: str) -> str:
     """The unit of measure to show after a name: ``（个）``, or nothing for a yes/no duty."""
-    if not ind.unit:
-        return ""
-    return f"（{ind.unit}）" if lang == "zh" else f" ({ind.unit})"
+    return fmt_unit_paren(ind.unit, lang)
 
 
 def note_text(r: Row, report: Report, lang: str) -> str | None:
@@ -194,7 +192,7 @@ def _chart(s: Sheet, ctx: Context, ind: Indicator, first: int, last: int) -> Non
         }
     )
     bar.combine(line)
-    bar.set_title(chart_title(tr(key, lang, code=ind.code, name=ind.label(lang), unit=ind.unit)))
+    bar.set_title(chart_title(tr(key, lang, code=ind.code, name=ind.label(lang), unit=unit_word(ind.unit, lang))))
     bar.set_x_axis({"num_font": chart_text(BODY_PT)})
     bar.set_y_axis({"num_font": chart_text(BODY_PT)})
     bar.set_legend({"position": "bottom", "font": chart_text(BODY_PT)})

@@ -8,7 +8,7 @@ from ipcounty.export.sheet import ORDER, Book, Context, Sheet
 from ipcounty.i18n import status_label, tr
 from ipcounty.progress import Row
 from ipcounty.render.due_view import overdue_texts
-from ipcounty.render.numbers import PERCENT_FORMAT, fmt_answer, fmt_by_unit
+from ipcounty.render.numbers import PERCENT_FORMAT, fmt_amount, fmt_answer, fmt_by_unit
 
 
 def _status_counts(rows: Iterable[Row]) -> dict[str, int]:
@@ -135,7 +135,8 @@ def add(book: Book, ctx: Context) -> None:
             actual = fmt_by_unit(r.actual, ind.integer) or "—"
             target = fmt_by_unit(r.target, ind.integer) or "—"
             expected = fmt_by_unit(r.expected, ind.integer, expected=True) or "—"
-            detail = f"{actual} / {target}{ind.unit} · {tr('col.expected', lang)} {expected} · {status}"
+            target = fmt_amount(target, ind.unit, lang) if target != "—" else target
+            detail = f"{actual} / {target} · {tr('col.expected', lang)} {expected} · {status}"
         s.add(
             [f"{r.indicator.code} {r.indicator.label(lang)}", r.completion, detail],
             status=r.status,

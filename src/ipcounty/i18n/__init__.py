@@ -24,6 +24,7 @@ from ipcounty.i18n import (
     return_messages,
     score_messages,
     template_messages,
+    units_messages,
 )
 from ipcounty.i18n.words import PlanWords, speaking, use_words, words_in_use
 
@@ -56,6 +57,7 @@ MESSAGES = _merge(
     cli_messages.MESSAGES,
     help_messages.MESSAGES,
     answer_messages.MESSAGES,
+    units_messages.MESSAGES,
 )
 LABELS = labels.LABELS
 
@@ -80,8 +82,8 @@ def phrase(key: str, **params: Any) -> Phrase:
 
 def render_param(value: Any, lang: str) -> Any:
     """A message parameter as text in ``lang``: phrases translated, lists of phrases joined."""
-    if isinstance(value, Phrase):
-        return value.render(lang)
+    if isinstance(value, Phrase) or callable(getattr(value, "render", None)):
+        return value.render(lang)  # a phrase, or a figure with its unit (render.numbers.Amount)
     if isinstance(value, (list, tuple)):
         sep = ", " if lang == "en" else "、"
         return sep.join(str(render_param(v, lang)) for v in value)

@@ -37,6 +37,16 @@ class PlanWords:
     addressees: tuple[str, ...] = ()
     level_en: str | None = None
     unit_word_en: str | None = None
+    # ``units_of_measure[].unit_en``: (symbol, singular, plural) for the units the plan names in
+    # English itself (render.numbers.unit_word reads them before the catalogue's words).
+    units_en: tuple[tuple[str, str, str], ...] = ()
+
+    def unit_en(self, symbol: str) -> tuple[str, str] | None:
+        """The plan's own English (singular, plural) for the unit of measure ``symbol``, if any."""
+        for sym, one, many in self.units_en:
+            if sym == symbol:
+                return one, many
+        return None
 
     @property
     def addressees_text(self) -> str:
@@ -78,6 +88,7 @@ def derive_words(
     addressees: str | list[str] | None = None,
     level_en: str | None = None,
     unit_word_en: str | None = None,
+    units_en: tuple[tuple[str, str, str], ...] = (),
 ) -> PlanWords:
     """The words of a plan, with what it leaves out derived: the level from the region's last
     character (…区 → 区, …县 → 县), the unit word 镇街 when every unit is a 镇 or 街道 (单位
@@ -98,6 +109,7 @@ def derive_words(
         addressees=tuple(a for a in parts if a),
         level_en=level_en,
         unit_word_en=unit_word_en,
+        units_en=units_en,
     )
 
 

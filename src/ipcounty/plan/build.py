@@ -139,7 +139,7 @@ def build_plan(m: PlanFile, name: str) -> Plan:
         "scoring": True,
         "supervision": True,
         "plan": set(WORD_FIELDS),
-        "units_of_measure": {"__all__": {"same_as"}},
+        "units_of_measure": {"__all__": {"same_as", "unit_en"}},
     }
     dumped = m.model_dump(mode="json", exclude=exclude)
     canonical = json.dumps(dumped, ensure_ascii=False, sort_keys=True)
@@ -206,4 +206,5 @@ def plan_words(m: PlanFile) -> PlanWords:
         addressees=m.plan.addressees,
         level_en=m.plan.level_en,
         unit_word_en=m.plan.unit_word_en,
+        units_en=tuple((u.symbol, *w) for u in m.units_of_measure if (w := u.words_en)),
     )

@@ -62,6 +62,7 @@ class PlanChecker:
                 self._add("phase-outside-period", ("phases", i), name=ph.name)
         self._check_names()
         self._check_codes()
+        self._check_units_en()
         self._check_targets()
         check_scoring(self.model, self._add)
         new_breakdowns = [self._check_breakdown(i, b) for i, b in enumerate(m.breakdowns)]
@@ -94,6 +95,11 @@ class PlanChecker:
                 if item.code in seen:
                     self._add("duplicate-code", (section, i, "code"), code=item.code)
                 seen.add(item.code)
+
+    def _check_units_en(self) -> None:
+        for i, u in enumerate(self.model.units_of_measure):
+            if u.unit_en is not None and u.words_en is None:
+                self._add("uom-unit-en", ("units_of_measure", i, "unit_en"), symbol=u.symbol)
 
     def _check_targets(self) -> None:
         m = self.model

@@ -8,6 +8,7 @@ from ipcounty.findings import Finding
 from ipcounty.plan.runtime import Plan
 from ipcounty.plan.targets import as_written, same_amount
 from ipcounty.plan.yaml_nodes import PathKey, Positions, dotted
+from ipcounty.render.numbers import UnitWord
 
 if TYPE_CHECKING:
     from ipcounty.plan.model import PlanFile
@@ -35,7 +36,7 @@ def consistency_notes(plan: Plan, m: PlanFile, name: str, pos: Positions | None 
             params = {
                 **breakdown,
                 "allocated": as_written(allocated),
-                "unit": b.unit or "",
+                "unit": UnitWord(b.unit or ""),
                 **served,
                 "target": as_written(goal.target),
                 "diff": f"{allocated - goal.target:+g}",
@@ -44,9 +45,9 @@ def consistency_notes(plan: Plan, m: PlanFile, name: str, pos: Positions | None 
             code = "breakdown-not-comparable"
             params = {
                 **breakdown,
-                "unit": b.unit or "",
+                "unit": UnitWord(b.unit or ""),
                 **served,
-                "goal_unit": goal.unit or "",
+                "goal_unit": UnitWord(goal.unit or ""),
                 "why": b.serves.why or "",
             }
         notes.append(

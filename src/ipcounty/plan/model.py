@@ -48,6 +48,19 @@ class UnitOfMeasure(_Strict):
     integer: bool = True
     rate: bool = False
     same_as: list[str] = []  # counters meaning the same count (件 for 个): accepted with a warning
+    # The unit in English output: one word (``sets``) or [singular, plural] (``[set, sets]``);
+    # unset, the catalogue's word (件 → items), else the symbol itself.
+    # Any shape is read here; PlanChecker says what to write when it is neither (``uom-unit-en``).
+    unit_en: Any = None
+
+    @property
+    def words_en(self) -> tuple[str, str] | None:
+        """``unit_en`` as (singular, plural) when it is one word or two, else None."""
+        v = self.unit_en
+        words = [v] if isinstance(v, str) else v if isinstance(v, list) else None
+        if not words or len(words) > 2 or not all(isinstance(w, str) and w.strip() for w in words):
+            return None
+        return words[0].strip(), words[-1].strip()
 
 
 class District(_Strict):

@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from ipcounty.findings import Finding
 from ipcounty.plan import Indicator, Plan
+from ipcounty.render.numbers import fmt_answer, unit_word
 from ipcounty.returns.model import Return
 from ipcounty.status import Light, Status
 from ipcounty.timeliness import Timeliness
@@ -101,10 +102,10 @@ class Row:
             "reporting_unit": self.reporting_unit,
             "indicator_code": ind.code,
             "indicator_name": ind.label(lang),
-            "unit": ind.unit,
+            "unit": unit_word(ind.unit, lang),
             "as_of": self.as_of.isoformat() if self.as_of else None,
             "target": plain_number(self.target),
-            "actual": self.actual if isinstance(self.actual, str) else plain_number(self.actual),
+            "actual": fmt_answer(self.actual, lang) if isinstance(self.actual, str) else plain_number(self.actual),
             "gap": plain_number(self.gap),
             "completion": plain_number(self.completion),
             "time_share": plain_number(self.time_share),

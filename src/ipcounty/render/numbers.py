@@ -9,6 +9,7 @@ with a sign, dates in titles as 2025年12月31日. Terminal, CSV-adjacent views,
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -109,13 +110,92 @@ def fmt_figure(value: float | str | None, ind: Indicator, *, expected: bool = Fa
     return fmt_by_unit(value, ind.integer, expected=expected)
 
 
+# ---- the unit of measure in the reader's language: the one place for it ------------------------
+# Chinese shows the plan's own symbol (件, 个, 亿元); English a word: the plan's
+# ``units_of_measure[].unit_en``, else the catalogue's (i18n/units_messages.py), else the symbol as
+# the plan writes it (never an error). Every output that prints a unit calls these.
+
+
+def unit_word(unit: str | None, lang: str, count: float | str | None = None) -> str:
+    """The unit of measure ``unit`` as a reader of ``lang`` writes it: ``件`` in Chinese; in English
+    ``item`` after a count of exactly 1, ``items`` after any other figure and in a heading
+    (``count`` None); a unit with no English word stays as the plan writes it."""
+    if not unit or lang != "en":
+        return unit or ""
+    from ipcounty.i18n import MESSAGES, words_in_use
+
+    pair = words_in_use().unit_en(unit)
+    if pair is None:
+        entry = MESSAGES.get(f"uom.{unit}")
+        if entry is None:
+            return unit
+        one, _, many = entry[1].partition("|")
+        pair = (one, many or one)
+    return pair[0] if _is_one(count) else pair[1]
+
+
+def _is_one(count: float | str | None) -> bool:
+    if count is None or isinstance(count, bool):
+        return False
+    try:
+        return float(count) == 1
+    except ValueError:
+        return False
+
+
+def fmt_amount(number: str, unit: str | None, lang: str) -> str:
+    """A figure already formatted (``15``, ``2.05``) with its unit: ``15件``, ``92.5%`` in Chinese;
+    ``15 items``, ``1 item``, ``92.5%`` in English; the figure alone when there is no unit."""
+    if not unit:
+        return number
+    word = unit_word(unit, lang, number)
+    if lang != "en" or word in ("%", "‰"):
+        return f"{number}{word}"
+    return f"{number} {word}"
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A figure with its unit, said when a sentence is rendered: a message parameter (see
+    :func:`ipcounty.i18n.render_param`) for sentences made before the language is known (考核评分)."""
+
+    number: str
+    unit: str | None
+
+    def render(self, lang: str) -> str:
+        if lang == "zh" and self.unit and self.unit not in ("%", "‰"):
+            return f"{self.number} {self.unit}"  # the 评分表 has always spaced it: 完成 20/15 个
+        return fmt_amount(self.number, self.unit, lang)
+
+    def __str__(self) -> str:
+        return self.render("zh")
+
+
+@dataclass(frozen=True)
+class UnitWord:
+    """A unit of measure said when a sentence is rendered (a finding's parameter, made before the
+    language is known): ``家`` in Chinese, ``organisations`` in English."""
+
+    symbol: str
+    count: str | None = None
+
+    def render(self, lang: str) -> str:
+        return unit_word(self.symbol, lang, self.count)
+
+    def __str__(self) -> str:
+        return self.symbol
+
+
 def fmt_unit_paren(unit: str | None, lang: str, *, yesno: bool = False) -> str:
-    """The unit of measure after an indicator's name in a heading: ``（个）`` in Chinese, `` (个)``
-    in English; a yes/no indicator (no unit) reads ``（是/否）`` / `` (yes/no)``; no unit, nothing."""
+    """The unit of measure after an indicator's name in a heading: ``（个）`` in Chinese,
+    `` (items)`` in English; a yes/no indicator (no unit) reads ``（是/否）`` / `` (yes/no)``; no
+    unit, nothing."""
     if not unit and yesno:
         from ipcounty.i18n import tr
 
         unit = tr("kind.yesno", lang)
+    else:
+        unit = unit_word(unit, lang)
     if not unit:
         return ""
     return f"（{unit}）" if lang == "zh" else f" ({unit})"

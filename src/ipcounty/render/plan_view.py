@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ipcounty.findings import Finding
 from ipcounty.i18n import tr
 from ipcounty.plan.targets import part_label
-from ipcounty.render.numbers import fmt_answer, fmt_date, fmt_number, fmt_unit_paren, with_wording
+from ipcounty.render.numbers import fmt_amount, fmt_answer, fmt_date, fmt_number, fmt_unit_paren, with_wording
 from ipcounty.returns.layout import YES
 from ipcounty.schedule import holds_level
 
@@ -120,8 +120,8 @@ def render_plan(plan: Plan, notes: list[Finding], lang: str, console: Console) -
         target = (
             "—"
             if g.target is None
-            else with_wording(fmt_number(g.target) + ind.unit, g.wording, lang)
-            + (f"（{ind.served_by}）" if ind.served_by else "")
+            else with_wording(fmt_amount(fmt_number(g.target), ind.unit, lang), g.wording, lang)
+            + ((f"（{ind.served_by}）" if lang == "zh" else f" ({ind.served_by})") if ind.served_by else "")
         )
         goals.add_row(
             ind.code,
@@ -169,7 +169,7 @@ def render_plan(plan: Plan, notes: list[Finding], lang: str, console: Console) -
         t = _table(tr("col.code", lang), tr("col.indicator", lang), tr("col.target", lang), tr("col.source", lang))
         for d in plan.file.duties:
             ind = plan.indicator(d.code)
-            amount = fmt_number(d.target) + (d.unit or "")
+            amount = fmt_amount(fmt_number(d.target), d.unit, lang)
             target = fmt_answer(YES, lang) if d.kind == "yesno" else with_wording(amount, d.wording, lang)
             t.add_row(d.code, ind.label(lang), target, d.source)
         _section(console, tr("unit_duties", lang), t)

@@ -15,7 +15,7 @@ from itertools import groupby
 
 from ipcounty.i18n import status_label, tr
 from ipcounty.progress.model import Report, Row
-from ipcounty.render.numbers import fmt_by_unit, fmt_percent
+from ipcounty.render.numbers import fmt_by_unit, fmt_percent, fmt_unit_paren
 from ipcounty.render.report_view import (
     TABLE_COLUMNS,
     _cells,
@@ -220,7 +220,7 @@ def _table(report: Report, items: list[Row], lang: str, *, by_unit: bool) -> str
 def _indicator(report: Report, code: str, items: list[Row], lang: str) -> str:
     own = [r for r in items if r.indicator.code == code]
     ind = (own or items)[0].indicator
-    unit = f"（{ind.unit}）" if ind.unit and lang == "zh" else f" ({ind.unit})" if ind.unit else ""
+    unit = fmt_unit_paren(ind.unit, lang)
     sub = f"{ind.source} · {tr('scope.' + ind.scope, lang)}"
     parts = [
         f'<section id="{esc(code)}">',

@@ -14,7 +14,7 @@ from ipcounty.contacts import report_contacts
 from ipcounty.i18n import status_label, tr
 from ipcounty.progress.model import Report, Row
 from ipcounty.render.due_view import contact_text, overdue_texts
-from ipcounty.render.numbers import fmt_percent, fmt_points, fmt_unit_paren
+from ipcounty.render.numbers import fmt_percent, fmt_points, fmt_unit_paren, unit_word
 from ipcounty.render.report_view import (
     LIGHT_STYLE,
     STATUS_STYLE,
@@ -247,8 +247,8 @@ def _list_entry(console: Console, r: Row, label: str, lang: str) -> None:
         return  # its state is the status above
     if r.is_district and r.units_counted is not None:
         return  # 全区 counts the units that meet the level: the line under the list says 7/11 达标
-    unit = "" if r.indicator.kind == "yesno" else r.indicator.unit
     actual, target = _actual_text(r, lang), _target_text(r, lang)
+    unit = "" if r.indicator.kind == "yesno" else unit_word(r.indicator.unit, lang, target)
     if actual:
         console.print(
             tr(

@@ -18,6 +18,7 @@ from ipcounty.render.numbers import (
     fmt_percent,
     fmt_points,
     fmt_unit_paren,
+    unit_word,
 )
 from ipcounty.returns.layout import YES
 
@@ -266,14 +267,16 @@ def _served_line(goal_row: Row, items: list[Row], lang: str, report: Report) -> 
         name=ind.label(lang),
         actual=_actual_text(goal_row, lang) or "—",
         target=fmt_figure(goal_row.target, ind),
-        unit=ind.unit,
+        unit=unit_word(ind.unit, lang, fmt_figure(goal_row.target, ind)),
         completion=fmt_percent(goal_row.completion),
         time_share=fmt_percent(goal_row.time_share),
         status=status_phrase(goal_row, lang),
     )
     if breakdown_total is not None and breakdown_total != goal_row.target:
         allocated = fmt_figure(breakdown_total, ind)
-        line += tr("served_goal_allocated", lang, words=words, allocated=allocated, unit=ind.unit)
+        line += tr(
+            "served_goal_allocated", lang, words=words, allocated=allocated, unit=unit_word(ind.unit, lang, allocated)
+        )
     return line
 
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ipcounty.i18n import Phrase, render_param, tr
-from ipcounty.render.numbers import fmt_date, fmt_score
+from ipcounty.render.numbers import fmt_date, fmt_score, unit_word
 from ipcounty.render.report_data import json_head
 from ipcounty.score.engine import ItemScore, UnitScore
 
@@ -321,7 +321,7 @@ def rules_summary(plan: Plan, lang: str) -> tuple[str, list[tuple[str, str, str]
     rows = []
     for item in rules.items:
         ind = plan.indicator(item.indicator)
-        unit = ind.unit or ("项" if lang == "zh" else "item")
+        unit = unit_word(ind.unit, lang, 1) or ("项" if lang == "zh" else "item")
         parts: list[str] = []
         if item.points is not None:
             points = fmt_score(item.points)

@@ -20,7 +20,7 @@ from typing import Literal
 from ipcounty.i18n import Phrase, phrase
 from ipcounty.plan.runtime import Indicator
 from ipcounty.plan.scoring import ItemRule, ScoringRules
-from ipcounty.render.numbers import fmt_by_unit, fmt_percent, fmt_score
+from ipcounty.render.numbers import Amount, fmt_by_unit, fmt_percent, fmt_score
 
 Standing = Literal["reported", "not_submitted", "rejected", "conflict"]
 PenaltyCode = Literal["not_submitted", "overdue", "rejected", "conflict", "double_counted"]
@@ -206,16 +206,13 @@ class _Item:
         except InvalidOperation:  # more digits than a Decimal holds (absurd figures): keep it whole
             return value
 
-    def amount(self, value: Decimal, *, expected: bool = False) -> str:
+    def amount(self, value: Decimal, *, expected: bool = False) -> Amount | str:
         """An amount in the indicator's unit, with the decimals the report shows for it (an
         amount measured against 序时进度 is not whole: one decimal for counts)."""
         text = fmt_by_unit(float(value), self.ind.integer, expected=expected)
-        unit = self.ind.unit
-        if not unit:
-            return text
-        return f"{text}{unit}" if self.ind.rate else f"{text} {unit}"
+        return Amount(text, self.ind.unit) if self.ind.unit else text  # said in the reader's language
 
-    def say(self, key: str, **params: str) -> None:
+    def say(self, key: str, **params: str | Amount) -> None:
         self.reasons.append(phrase(key, **params))
 
 
