@@ -376,3 +376,23 @@ def test_good_values_validate(make_return: Callable[..., Path], plan: Plan) -> N
         ret = read_return(make_return(unit), plan, today=TODAY)
         assert ret.status == "ok", (unit, [(f.code, f.cell) for f in ret.findings])
         assert set(ret.values) == set(good_values(plan, unit))
+
+
+def test_returns_cross_processes_whole(plan: Plan) -> None:
+    """What a worker process sends the parent (pickled) is the return it read, field for field:
+    values, items, item references, findings with their plan words, the stamp."""
+    import pickle
+
+    from tests.conftest import ROOT
+
+    files = sorted((ROOT / "examples" / "returns").rglob("*.xlsx"))
+    rets = [read_return(p, plan, name=p.name, today=dt.date(2026, 11, 25)) for p in files]
+    assert any(r.items for r in rets) and any(r.findings for r in rets) and any(r.stamp for r in rets)
+    for ret in rets:
+        back = pickle.loads(pickle.dumps(ret, pickle.HIGHEST_PROTOCOL))
+        assert back == ret and back.__dict__ == ret.__dict__
+        assert [f.words for f in back.findings] == [f.words for f in ret.findings]
+        assert all(type(v).__name__ == "Value" for v in back.values.values())
+        slim = pickle.loads(pickle.dumps(ret.without_items()))
+        assert slim.items == {} and slim.item_refs() == ret.item_refs() and slim.values == ret.values
+        assert slim.to_dict("zh")["findings"] == ret.to_dict("zh")["findings"]

@@ -15,6 +15,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
@@ -51,8 +52,8 @@ def test_sheets_are_read_as_the_file_holds_them(make_return: Callable[..., Path]
 
 
 def test_each_sheet_read_is_inflated_once(make_return: Callable[..., Path]) -> None:
-    """The copy python-calamine gets holds the screened sheets stored (nothing left to inflate), the
-    other entries as they were, and passes zip's own CRC check; the file itself is untouched."""
+    """The copy python-calamine gets holds the screened sheets and the styles stored (nothing left to
+    inflate), the other entries as they were, and passes zip's own CRC check; the file itself is untouched."""
     path = make_return()
     before = path.read_bytes()
     book, _ = open_book(path, sheets=READ)
@@ -62,7 +63,7 @@ def test_each_sheet_read_is_inflated_once(make_return: Callable[..., Path]) -> N
     with zipfile.ZipFile(io.BytesIO(copy)) as z, zipfile.ZipFile(path) as orig:
         assert z.testzip() is None
         assert [i.filename for i in z.infolist()] == [i.filename for i in orig.infolist()]
-        sheets = {book._parts.parts[name] for name in READ}
+        sheets = {book._parts.parts[name] for name in READ} | {"xl/styles.xml"}  # (python-calamine reads it too)
         for info in z.infolist():
             assert info.compress_type == (zipfile.ZIP_STORED if info.filename in sheets else zipfile.ZIP_DEFLATED)
             assert z.read(info.filename) == orig.read(info.filename)
@@ -164,6 +165,33 @@ def test_the_quick_screen_clears_only_sheets_within_the_limits(tags: list[str], 
     assert sheet_extent(f"<sheetData>{usual}</sheetData>".encode()) is None
 
 
+def _usual_by_counts(data: bytes) -> bool:
+    """The quick screen as it was first written (four counts over the translated copy): the
+    searches that replaced it must clear exactly the same sheets."""
+    import re
+
+    from ipcounty.returns import xlsx_screen as screen
+
+    t = data.translate(screen._AS_CLASSES, screen._DELETED)
+    cells = t.count(b'<cr="A0')
+    return (
+        t.count(b"<c") == cells
+        and t.count(b"r=") == cells + t.count(b"<rowr=")
+        and b'<cr="A0000' not in t
+        and re.search(rb":(?:c|row)", t) is None
+    )
+
+
+@settings(max_examples=400, deadline=None)
+@given(tags=st.lists(_tag(), min_size=1, max_size=6), usual_rows=st.integers(0, 3))
+def test_the_quick_screen_searches_clear_what_its_counts_cleared(tags: list[str], usual_rows: int) -> None:
+    from ipcounty.returns.xlsx_screen import _usual
+
+    usual = "".join(f'<row r="{i}"><c r="B{i}" s="1" t="n"><v>{i}</v></c></row>' for i in range(1, usual_rows + 1))
+    data = f'<sheetData>{usual}<row r="900">{"".join(tags)}</row>'.encode()
+    assert _usual(data) == _usual_by_counts(data), data
+
+
 def test_a_row_position_moves_no_cell_that_has_its_own(
     plan: Plan, make_return: Callable[..., Path], tmp_path: Path
 ) -> None:
@@ -187,3 +215,52 @@ def test_a_row_position_moves_no_cell_that_has_its_own(
     assert got.values == want.values and got.items == want.items
     for name in READ:
         assert _calamine_grids(path.read_bytes())[name] == _calamine_grids(src.read_bytes())[name]
+
+
+def test_files_that_name_their_sheets_otherwise_are_read_by_their_own_names(
+    plan: Plan, make_return: Callable[..., Path], tmp_path: Path
+) -> None:
+    """What workbook.xml says is remembered between files by its packed bytes: a file whose
+    workbook.xml differs (sheets renamed) is read by its own, before and after files that match."""
+    src = make_return()
+    renamed = tmp_path / "renamed.xlsx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(renamed, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "xl/workbook.xml":
+                data = data.replace("明细".encode(), "明细表".encode())
+            zout.writestr(info.filename, data)
+    first = read_return(src, plan, today=TODAY)
+    other = read_return(renamed, plan, today=TODAY)
+    again = read_return(src, plan, today=TODAY)
+    assert first.status == again.status == "ok" and first.items and again.items == first.items
+    assert "evidence-sheet-missing" in [f.code for f in other.findings] and not other.items
+    book, _ = open_book(renamed, sheets=READ)
+    assert book is not None and "明细表" in book.sheet_names and book._xlsx().parts["明细表"]
+    book.close()
+
+
+def test_the_faster_inflate_gives_zlibs_bytes_and_the_reader_works_without_it(
+    plan: Plan, make_return: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """python-isal inflates every entry of the returns to the bytes zlib gives; without it (the
+    import failing), zlib reads every return alike."""
+    import zlib
+
+    from ipcounty.returns import zipparts
+
+    files = [make_return(), *sorted((ROOT / "examples" / "returns").rglob("*.xlsx"))]
+    files += sorted((ROOT / "tests" / "data").rglob("*.xlsx"))
+    for path in files:
+        data = path.read_bytes()
+        entries = zipparts.zip_entries(data)
+        assert entries is not None
+        for e in entries.values():
+            if e.method == 8:
+                start = e.offset + 30 + int.from_bytes(data[e.offset + 26 : e.offset + 28], "little")
+                start += int.from_bytes(data[e.offset + 28 : e.offset + 30], "little")
+                raw = data[start : start + e.packed]
+                assert zipparts._inflate.decompressobj(-15).decompress(raw) == zlib.decompress(raw, -15)
+    want = [read_return(p, plan, today=TODAY) for p in files]
+    monkeypatch.setattr(zipparts, "_inflate", zlib)
+    assert [read_return(p, plan, today=TODAY) for p in files] == want

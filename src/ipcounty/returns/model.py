@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from itertools import repeat
 from typing import Any, Literal, NamedTuple
 
 from ipcounty.findings import Finding
@@ -73,10 +73,28 @@ class Return:
     def without_items(self) -> Return:
         """A copy that keeps :meth:`item_refs` but not the items themselves (their values are most
         of a return's size): what a worker process sends back for a report."""
-        slim = copy.copy(self)
-        slim._refs = self.item_refs()
-        slim.items = {}
+        slim = object.__new__(Return)
+        slim.__dict__ = {**self.__dict__, "items": {}, "_refs": self.item_refs()}
         return slim
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickled as plain tuples, rebuilt in C (see :func:`_rebuilt`): a report over 10,000
+        returns sends every one from a worker process to the parent, and the named tuples and the
+        dataclass would each be taken apart and made again by Python code."""
+        d = self.__dict__
+        values = self.values
+        items = self.items
+        refs = self._refs
+        return (
+            _rebuilt,
+            (
+                tuple(map(d.__getitem__, _PLAIN_FIELDS)),
+                tuple(values),
+                tuple(map(tuple, values.values())),
+                (tuple(items), tuple([tuple(map(tuple, its)) for its in items.values()])) if items else None,
+                None if refs is None else (tuple(refs), tuple(map(tuple, refs.values()))),
+            ),
+        )
 
     def unit_label(self, lang: str) -> str:
         """The unit to show beside the file: the one read, else the guess (marked), else ?."""
@@ -129,6 +147,30 @@ class Return:
             },
             "findings": [f.to_dict(lang) for f in self.findings],
         }
+
+
+# The fields pickled as they are (all but values, items and _refs).
+_PLAIN_FIELDS = tuple(f.name for f in fields(Return) if f.name not in ("values", "items", "_refs"))
+_make_tuple = tuple.__new__  # tuple.__new__(Value, fields): a named tuple made in C, not by its Python __new__
+
+
+def _rebuilt(
+    plain: tuple[Any, ...],
+    codes: tuple[str, ...],
+    values: tuple[tuple[Any, ...], ...],
+    items: tuple[tuple[str, ...], tuple[tuple[tuple[Any, ...], ...], ...]] | None,
+    refs: tuple[tuple[str, ...], tuple[tuple[Any, ...], ...]] | None,
+) -> Return:
+    """The :class:`Return` that :meth:`Return.__reduce__` took apart."""
+    ret = object.__new__(Return)
+    d = ret.__dict__
+    d.update(zip(_PLAIN_FIELDS, plain, strict=True))
+    d["values"] = dict(zip(codes, map(_make_tuple, repeat(Value), values), strict=True))
+    d["items"] = (
+        {} if items is None else {c: list(map(_make_tuple, repeat(Item), its)) for c, its in zip(*items, strict=True)}
+    )
+    d["_refs"] = None if refs is None else dict(zip(refs[0], map(_make_tuple, repeat(ItemRefs), refs[1]), strict=True))
+    return ret
 
 
 def _value_dict(v: Value) -> dict[str, Any]:

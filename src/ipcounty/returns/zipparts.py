@@ -9,10 +9,18 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ipcounty.returns.limits import MAX_UNPACKED_BYTES
 from ipcounty.returns.xlsx_screen import sheet_extent
+
+# What inflates: ISA-L's inflate (python-isal), the same bytes in half zlib's time; zlib without it.
+_inflate: Any
+try:
+    from isal import isal_zlib as _inflate
+except ImportError:  # pragma: no cover - isal is a dependency, but the reader works without it
+    _inflate = zlib
+_INFLATE_ERROR: type[Exception] = _inflate.error
 
 
 class Entry(NamedTuple):
@@ -109,10 +117,21 @@ _NUMBER_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]+[0-9]+)"[^>]*>(?:(?!</c>).)*?
 _FORMULA_CELL = re.compile(r'<c\b[^>]*?\br="([A-Z]+[0-9]+)"[^>]*?>(.*?)</c>', re.S)
 
 
+# What workbook.xml and its relationships say (which entry holds which sheet, and which of the two
+# inflated whole), by their packed bytes: inflating and parsing them costs more than the rest of
+# opening a file, and every return of a template holds the same two. Keyed by the bytes themselves,
+# not a checksum: equal bytes inflate to equal XML.
+_SHEET_PARTS: dict[tuple[bytes, ...], tuple[dict[str, str], frozenset[str]]] = {}
+
+
+# The parts python-calamine inflates whenever it opens an .xlsx (at these fixed names).
+_READ_ON_OPENING = ("xl/styles.xml", "xl/sharedStrings.xml")
+
+
 class XlsxParts:
     """The raw parts of an .xlsx/.xlsm, opened once per file: which zip entry holds which sheet."""
 
-    _ERRORS = (zipfile.BadZipFile, KeyError, OSError, ValueError, RuntimeError, EOFError, zlib.error)
+    _ERRORS = (zipfile.BadZipFile, KeyError, OSError, ValueError, RuntimeError, EOFError, zlib.error, _INFLATE_ERROR)
 
     def __init__(self, data: bytes, entries: dict[str, Entry] | None) -> None:
         from html import unescape
@@ -122,8 +141,19 @@ class XlsxParts:
         self.parts: dict[str, str] = {}
         self._inflated: dict[str, bytes | None] = {}  # part -> its XML, each inflated once
         self.whole: set[str] = set()  # parts inflated to their end, at the size the directory says
+        key = self._raw_pair() if entries is not None else None
+        if key is not None and (hit := _SHEET_PARTS.get(key)) is not None:
+            self.parts = dict(hit[0])
+            self.whole.update(hit[1])
+            return
         workbook_xml = self._read("xl/workbook.xml")
         rels_xml = self._read("xl/_rels/workbook.xml.rels")
+        if key is not None:
+            if len(_SHEET_PARTS) >= 64:
+                _SHEET_PARTS.clear()
+            # Filled in below; an entry is made even when there are no parts (the same bytes again
+            # have none either).
+            _SHEET_PARTS[key] = (self.parts, frozenset(self.whole))
         if workbook_xml is None or rels_xml is None:
             return
         workbook = workbook_xml.decode("utf-8", "replace")
@@ -136,6 +166,26 @@ class XlsxParts:
             if rid in targets:
                 target = targets[rid].lstrip("/")
                 self.parts[name] = target if target.startswith("xl/") else f"xl/{target}"
+
+    def _raw_pair(self) -> tuple[bytes, ...] | None:
+        """The packed bytes (and packing) of workbook.xml and its relationships, as the file holds
+        them: the key under which what they say is remembered. Every return made from one template
+        has the same two entries, byte for byte."""
+        index = self.index
+        assert index is not None
+        key: list[bytes] = []
+        for name in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels"):
+            e = index.get(name)
+            if e is None or e.packed > 65536:  # (a workbook of a few sheets packs to a few hundred bytes)
+                return None
+            offset = e.offset
+            data = self.data
+            if data[offset : offset + 4] != b"PK\x03\x04":
+                return None
+            name_len, extra_len = struct.unpack_from("<HH", data, offset + 26)
+            start = offset + 30 + name_len + extra_len
+            key += (struct.pack("<BII", e.method, e.unpacked, e.packed), data[start : start + e.packed])
+        return tuple(key)
 
     def _read(self, name: str) -> bytes | None:
         """One zip entry's bytes, inflated (never past the unpacked-size limit)."""
@@ -154,8 +204,8 @@ class XlsxParts:
             if method == 0:
                 return raw
             if method == 8:
-                inflater = zlib.decompressobj(-15)
-                out = inflater.decompress(raw, MAX_UNPACKED_BYTES)
+                inflater = _inflate.decompressobj(-15)
+                out: bytes = inflater.decompress(raw, MAX_UNPACKED_BYTES)
                 if inflater.eof and len(out) == self.index[name].unpacked:
                     self.whole.add(name)
                 return out
@@ -165,32 +215,34 @@ class XlsxParts:
 
     def _xml(self, sheet: str) -> bytes | None:
         part = self.parts.get(sheet)
-        if part is None:
-            return None
+        return None if part is None else self._part(part)
+
+    def _part(self, part: str) -> bytes | None:
         if part not in self._inflated:
             self._inflated[part] = self._read(part)
         return self._inflated[part]
 
     def stored_copy(self, sheets: Iterable[str]) -> bytes | None:
-        """The file's bytes with the XML of ``sheets`` stored rather than deflated, or None.
+        """The file's bytes with the XML of ``sheets`` (and the parts python-calamine reads when it
+        opens a workbook: its styles and shared strings) stored rather than deflated, or None.
 
         The sheets are inflated here once, for the far-cell screen (see :meth:`extent`); the copy
-        hands python-calamine that same XML, so it does not inflate them a second time. Every
-        other entry keeps its original bytes, and the XML of a sheet is byte for byte the one
-        the file holds: only the zip's packing changes. A sheet is left as it was when it does
+        hands python-calamine that same XML, so it does not inflate them a second time (and the
+        other parts are inflated here by python-isal, in a fraction of python-calamine's time).
+        Every other entry keeps its original bytes, and the XML of a part is byte for byte the one
+        the file holds: only the zip's packing changes. A part is left as it was when it does
         not inflate cleanly to the size the zip directory gives (python-calamine then meets the
         same damage it would have met). Nothing is written anywhere: the copy is in memory."""
         if self.index is None:
             return None
         swap: dict[str, bytes] = {}
-        for sheet in sheets:
-            part = self.parts.get(sheet)
+        for part in [*(self.parts.get(sheet) for sheet in sheets), *_READ_ON_OPENING]:
             if part is None or part in swap:
                 continue
             entry = self.index.get(part)
             if entry is None or entry.method != 8 or entry.flags & 1:  # flag 1: an encrypted entry
                 continue
-            xml = self._xml(sheet)
+            xml = self._part(part)
             if xml is not None and part in self.whole:
                 swap[part] = xml
         if not swap:
