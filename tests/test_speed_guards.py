@@ -12,6 +12,8 @@ import gc
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from ipcounty.collect import find_returns, read_all
 from ipcounty.plan import Plan
 from ipcounty.progress import compute
@@ -73,3 +75,23 @@ def test_validate_and_report_import_nothing_heavy(tmp_path: Path) -> None:
     assert heavy(commands[0]) == "['pydantic']"  # the first run checks the plan and fills the cache
     for args in commands:
         assert heavy(args) == "[]", args
+
+
+def test_one_command_freezes_what_a_pause_made(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On the command line the objects made in bulk are frozen when the pause ends (the collector
+    would walk them all for nothing); the collector runs again for what comes after."""
+    from ipcounty import bulk
+
+    monkeypatch.setattr(bulk, "_freeze_after", True)
+    gc.unfreeze()
+    try:
+        with bulk.paused_gc():
+            made = [[i] for i in range(1000)]
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= len(made)
+    finally:
+        gc.unfreeze()
+        monkeypatch.undo()
+    with bulk.paused_gc():  # a program importing ipcounty: nothing of its own is frozen
+        made = [[i] for i in range(1000)]
+    assert gc.isenabled() and gc.get_freeze_count() == 0

@@ -82,6 +82,17 @@ def test_periods_cover_the_year_without_gaps() -> None:
             assert a.due < b.due
 
 
+def test_the_calendar_is_made_once_and_cannot_be_changed_by_a_caller() -> None:
+    """A report asks for the periods once per unit: they are kept per rule and year, so a list
+    handed out is the caller's own."""
+    rule = ReportingRule("quarterly", 10)
+    mine = periods(rule, 2025)
+    mine.clear()
+    assert len(periods(rule, 2025)) == 4
+    assert latest_due(rule, 2025, D(2025, 7, 11)).end == D(2025, 6, 30)  # type: ignore[union-attr]
+    assert latest_due(rule, 2025, D(2025, 7, 10)).end == D(2025, 3, 31)  # type: ignore[union-attr]
+
+
 def test_next_due_is_the_return_to_send_next() -> None:
     rule = ReportingRule("monthly", 5)
     assert next_due(rule, 2025, D(2025, 10, 5)) == latest_due(rule, 2025, D(2025, 10, 6))

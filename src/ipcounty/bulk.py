@@ -9,6 +9,14 @@ in benchmarks/). Pausing it while the objects are made, and resuming it after, i
 the Python documentation names for programs that allocate many long-lived objects at once.
 Reading returns creates no cyclic garbage (tests/test_speed_guards.py checks that), so
 nothing waits for the collector in the meantime.
+
+A command run from the command line ends when its output is written, and what it made in bulk
+lives until then. There, :func:`for_one_command` asks that the objects be frozen when the
+pause ends (``gc.freeze``): otherwise the collector, back on, walks all of them at once (they
+are all in its youngest generation) and again as they age — 0.17 s of the parent's CPU over
+10,000 returns, for nothing to free. Frozen objects are still freed when their last reference
+goes; the collector only looks at what is made afterwards. A program that imports ipcounty
+(``ipcounty.api``, a notebook) keeps the ordinary behaviour: nothing of its own is frozen.
 """
 
 from __future__ import annotations
@@ -16,6 +24,14 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+_freeze_after = False
+
+
+def for_one_command() -> None:
+    """This process runs one command and ends: freeze what a pause made when it ends (see above)."""
+    global _freeze_after
+    _freeze_after = True
 
 
 @contextmanager
@@ -27,4 +43,6 @@ def paused_gc() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            if _freeze_after:
+                gc.freeze()
             gc.enable()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ipcounty.plan.runtime import Frequency, ReportingRule
 
@@ -49,6 +50,12 @@ def _day(year: int, month: int, day: int) -> dt.date:
 
 def periods(rule: ReportingRule, year: int) -> list[DuePeriod]:
     """The periods of ``year`` in order, each with its deadline."""
+    return list(_periods(rule, year))
+
+
+@lru_cache(maxsize=64)
+def _periods(rule: ReportingRule, year: int) -> tuple[DuePeriod, ...]:
+    # The same for every unit of a plan (a report asks once per unit): made once per rule and year.
     parts = _PARTS[rule.frequency]
     months = 12 // parts
     out: list[DuePeriod] = []
@@ -59,19 +66,18 @@ def periods(rule: ReportingRule, year: int) -> list[DuePeriod]:
         end = _day(year, last_month, 31)
         due_year, due_month = (year + 1, 1) if last_month == 12 else (year, last_month + 1)
         out.append(DuePeriod(rule.frequency, year, index, start, end, _day(due_year, due_month, rule.due_day)))
-    return out
+    return tuple(out)
 
 
 def latest_due(rule: ReportingRule, year: int, reference: dt.date) -> DuePeriod | None:
     """The latest period of ``year`` whose deadline has passed at ``reference`` (None if none)."""
-    passed = [p for p in periods(rule, year) if p.due < reference]
-    return passed[-1] if passed else None
+    return next((p for p in reversed(_periods(rule, year)) if p.due < reference), None)
 
 
 def next_due(rule: ReportingRule, year: int, reference: dt.date) -> DuePeriod | None:
     """The first period of ``year`` whose deadline is ``reference`` or later: the return to send
     next (None once the year's last deadline has passed)."""
-    return next((p for p in periods(rule, year) if p.due >= reference), None)
+    return next((p for p in _periods(rule, year) if p.due >= reference), None)
 
 
 def judge(rule: ReportingRule, year: int, reference: dt.date, latest_as_of: dt.date | None) -> Timeliness:

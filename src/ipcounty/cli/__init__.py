@@ -278,7 +278,10 @@ _register()
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point (and ``python -m ipcounty``): one command, then the process ends."""
+    from ipcounty.bulk import for_one_command
+
+    for_one_command()
     app(prog_name="ipcounty")
 
 

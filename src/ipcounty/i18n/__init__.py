@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ipcounty.i18n import (
+    addressee_messages,
     answer_messages,
     cli_messages,
     documents_messages,
@@ -58,6 +59,7 @@ MESSAGES = _merge(
     help_messages.MESSAGES,
     answer_messages.MESSAGES,
     units_messages.MESSAGES,
+    addressee_messages.MESSAGES,
 )
 LABELS = labels.LABELS
 
