@@ -396,3 +396,14 @@ def test_returns_cross_processes_whole(plan: Plan) -> None:
         slim = pickle.loads(pickle.dumps(ret.without_items()))
         assert slim.items == {} and slim.item_refs() == ret.item_refs() and slim.values == ret.values
         assert slim.to_dict("zh")["findings"] == ret.to_dict("zh")["findings"]
+
+
+def test_a_missing_row_is_named_in_the_language_asked(make_return: Callable[..., Path], plan: Plan) -> None:
+    """An English reader is told which row is missing by its English name, a Chinese one by the plan's."""
+    path = make_return("税郭镇", cells={"A11": None, "B11": None, "E11": None})
+    ret = read_return(path, plan, today=TODAY)
+    [f] = [f for f in ret.findings if f.code == "indicator-missing"]
+    b1 = next(i for i in plan.indicators if i.code == "B1")
+    assert b1.name_en and f"({b1.name_en})" in f.message("en"), f.message("en")
+    assert f"（{b1.name}）" in f.message("zh"), f.message("zh")
+    assert b1.name not in f.message("en")

@@ -286,4 +286,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "wrong, or use your own unit's template",
     ),
     "unit-guessed": ("{unit}？", "{unit}?"),
+    "indicator-name-said": ("{zh}", "{en}"),  # an indicator's name in the message's language
 }

@@ -92,7 +92,8 @@ def read_table(grid: list[list[Cell]], lay: Layout, plan: Plan, ctx: Ctx) -> set
         return read  # an unknown unit: which rows it must carry is unknown too (its error says so)
     for ind in expected:
         if ind.code not in first_cell:
-            ctx.add("indicator-missing", "error", code=ind.code, name=ind.name)
+            name = phrase("indicator-name-said", zh=ind.name, en=ind.name_en or ind.name)
+            ctx.add("indicator-missing", "error", code=ind.code, name=name)
     return read
 
 
