@@ -11,7 +11,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 from ipcounty.contacts import report_contacts
-from ipcounty.i18n import status_label, tr
+from ipcounty.i18n import skip_text, status_label, tr
 from ipcounty.progress.model import Report, Row
 from ipcounty.render.due_view import contact_text, overdue_texts
 from ipcounty.render.numbers import fmt_percent, fmt_points, fmt_unit_paren, unit_word
@@ -359,7 +359,7 @@ def render_problems(report: Report, lang: str, console: Console) -> None:
             by_reason.setdefault(s.ret.skip_reason, []).append(s.ret.file)
         sep = "、" if zh else ", "
         parts = [
-            sep.join(files) + (f"（{tr('skip.' + why, lang)}）" if zh else f" ({tr('skip.' + why, lang)})")
+            sep.join(files) + (f"（{skip_text(why, lang)}）" if zh else f" ({skip_text(why, lang)})")
             for why, files in by_reason.items()
         ]
         lines.append(Text(("已跳过：" if zh else "Skipped: ") + ("；" if zh else "; ").join(parts), style="dim"))

@@ -127,7 +127,7 @@ def _check_stamp(book: Book, plan: Plan, ctx: Ctx) -> None:
     if L.META_SHEET not in book.sheet_names:
         ctx.add("no-template-stamp", "warning", sheet=L.META_SHEET)
         return
-    grid, problem = book.read_sheet(L.META_SHEET)
+    grid, problem = book.read_pairs(L.META_SHEET)
     if problem is not None:
         ctx.add("no-template-stamp", "warning", sheet=L.META_SHEET)
         return
