@@ -127,7 +127,7 @@ def _read_row(grid: list[list[Cell]], r: int, ind: Indicator, cols: dict[str, in
                 )
 
     c = cols[L.COL_ACTUAL]
-    cell = L.cell_name(r, c)
+    cell = L.shared(L.cell_name(r, c))
     raw = cell_at(grid, r, c)
     note = ""
     if L.COL_NOTE in cols:
