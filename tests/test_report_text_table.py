@@ -111,11 +111,13 @@ def _rich_unit_table(
     return None
 
 
-def _report(width: int, lang: str, year: str, *, reference: bool, monkeypatch: pytest.MonkeyPatch) -> str:
+def _report(
+    width: int, lang: str, year: str, *, reference: bool, monkeypatch: pytest.MonkeyPatch, colour: bool = True
+) -> str:
     out: list[str] = []
 
     def render(report: Any, rows: Any, lang: str, _console: Console) -> None:
-        console = terminal(width)
+        console = terminal(width, colour=colour)
         with monkeypatch.context() as m:
             if reference:
                 m.setattr(report_table, "_unit_table", _rich_unit_table)
@@ -132,11 +134,15 @@ def _report(width: int, lang: str, year: str, *, reference: bool, monkeypatch: p
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("width", [70, 80, 91, 92, 100, 200])
-def test_the_report_prints_what_rich_printed(width: int, lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("colour", [True, False], ids=["terminal", "pipe"])
+def test_the_report_prints_what_rich_printed(
+    width: int, lang: str, colour: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
     for year in ("2024", "2025"):
-        ours = _report(width, lang, year, reference=False, monkeypatch=monkeypatch)
-        assert ours == _report(width, lang, year, reference=True, monkeypatch=monkeypatch), (width, lang, year)
-        assert "\x1b[1m" in ours and ("─" in ours or width < 80)  # styled, with tables (a list below 80 in en)
+        ours = _report(width, lang, year, reference=False, monkeypatch=monkeypatch, colour=colour)
+        theirs = _report(width, lang, year, reference=True, monkeypatch=monkeypatch, colour=colour)
+        assert ours == theirs, (width, lang, year)
+        assert ("\x1b[1m" in ours) == colour and ("─" in ours or width < 80)  # tables (a list below 80 in en)
 
 
 def test_a_units_table_as_a_terminal_shows_it(monkeypatch: pytest.MonkeyPatch) -> None:

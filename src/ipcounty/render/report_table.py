@@ -156,10 +156,8 @@ def _unit_table(
         return None
     date, table.gap = layout
     if date:
-        table.heads.append(tr("col.as_of", lang))
-        table.right.append(False)
-        for (cells, _, _), r in zip(table.rows, rows, strict=True):
-            cells.append(r.as_of.strftime("%m-%d") if r.as_of and not r.is_district else "")
+        dates = [r.as_of.strftime("%m-%d") if r.as_of and not r.is_district else "" for r in rows]
+        table.add_column(tr("col.as_of", lang), False, dates)
     return table
 
 
@@ -369,5 +367,4 @@ def render_problems(report: Report, lang: str, console: Console) -> None:
         return
     console.print()
     console.print("需要处理" if zh else "To do", style="bold cyan")
-    for line in lines:
-        console.print(line, soft_wrap=True)
+    console.print(*lines, sep="\n", soft_wrap=True)  # one print: thousands of units to chase
