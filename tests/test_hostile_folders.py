@@ -172,7 +172,7 @@ def _messy_folder(root: Path, make_return: Callable[..., Path]) -> dict[str, str
         "elsewhere/": None,  # an empty folder holds nothing to list
         "link-to-file.xlsx": None,
         "linked-folder/": "link-folder",
-        "locked/": "unreadable",
+        "locked/": "unreadable/os-permission",
         "loop.xlsx": "broken-link",
     }
 

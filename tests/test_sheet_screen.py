@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import tempfile
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -264,3 +265,77 @@ def test_the_faster_inflate_gives_zlibs_bytes_and_the_reader_works_without_it(
     want = [read_return(p, plan, today=TODAY) for p in files]
     monkeypatch.setattr(zipparts, "_inflate", zlib)
     assert [read_return(p, plan, today=TODAY) for p in files] == want
+
+
+_STAMP_TEXT = st.lists(
+    st.one_of(
+        st.characters(codec="utf-8", exclude_categories=("Cs",)),
+        st.sampled_from(
+            ["&amp;", "&lt;", "&#21333;", "&#x4F4D;", "&#13;", "&#0;", "&", "&nbsp;", "&#xD800;", " ", "\n"]
+        ),
+    ),
+    max_size=12,
+).map("".join)
+
+
+@st.composite
+def _stamp_xml(draw: st.DrawFn) -> bytes:
+    """Sheet data of text pairs: mostly as ipcounty writes _ipcounty, sometimes spelled otherwise."""
+    rows = []
+    for n in range(1, draw(st.integers(1, 7)) + 1):
+        a, b = draw(_STAMP_TEXT), draw(_STAMP_TEXT)
+        spelling = draw(st.sampled_from(["plain"] * 24 + ["shared-number", "spaced", "preserve", "row-off", "third"]))
+        cell_b = f'<c r="B{n}" t="inlineStr"><is><t>{b}</t></is></c>'
+        if spelling == "shared-number":
+            cell_b = f'<c r="B{n}" t="n"><v>{n}</v></c>'
+        elif spelling == "spaced":
+            cell_b = f'<c r="B{n}"  t="inlineStr"><is><t>{b}</t></is></c>'
+        elif spelling == "preserve":
+            cell_b = f'<c r="B{n}" t="inlineStr"><is><t xml:space="preserve">{b}</t></is></c>'
+        elif spelling == "third":
+            cell_b += f'<c r="C{n}" t="inlineStr"><is><t>x</t></is></c>'
+        row = n + 1 if spelling == "row-off" else n
+        rows.append(f'<row r="{row}"><c r="A{row}" t="inlineStr"><is><t>{a}</t></is></c>{cell_b}</row>')
+    return "".join(rows).encode()
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=_stamp_xml())
+def test_the_hidden_stamp_reads_as_python_calamine_reads_it(data: bytes) -> None:
+    """However its cells are spelled, the _ipcounty sheet read from its XML is the grid python-calamine
+    makes of it (or python-calamine reads it): text with references, stray &s, characters that are
+    not printable, other cell types, rows out of place, a third column."""
+    src = ROOT / "examples" / "returns" / "2025" / "2025_永安镇_填报表.xlsx"
+    buf = io.BytesIO()
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            xml = zin.read(info.filename)
+            if info.filename == "xl/worksheets/sheet4.xml":
+                start, end = xml.index(b"<sheetData>") + len(b"<sheetData>"), xml.index(b"</sheetData>")
+                xml = xml[:start] + data + xml[end:]
+            zout.writestr(info.filename, xml)
+    try:
+        want = CalamineWorkbook.from_filelike(io.BytesIO(buf.getvalue())).get_sheet_by_name(L.META_SHEET)
+        expected: object = want.to_python(skip_empty_area=False)
+    except Exception:  # noqa: BLE001 - python-calamine refuses the XML: so must the reader
+        expected = "refused"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "stamp.xlsx"
+        path.write_bytes(buf.getvalue())
+        for _ in range(2):  # the second time, the spelling around the cells is known
+            book, problem = open_book(path, sheets=READ)
+            assert problem is None and book is not None
+            grid, problem = book.read_pairs(L.META_SHEET)
+            assert (grid if problem is None else "refused") == expected, data
+            book.close()
+
+
+def test_stamps_saved_by_libreoffice_read_alike(make_return: Callable[..., Path]) -> None:
+    """Shared strings (a return saved again by Excel or LibreOffice) are read by python-calamine."""
+    for path in [make_return(), *sorted((ROOT / "tests" / "data" / "libreoffice").glob("*.xlsx"))]:
+        book, _ = open_book(path, sheets=READ)
+        assert book is not None
+        direct = _calamine_grids(path.read_bytes())[L.META_SHEET]
+        assert book.read_pairs(L.META_SHEET) == (direct, None)
+        assert book.read_pairs(L.META_SHEET) == (direct, None)
+        book.close()

@@ -210,3 +210,15 @@ def test_english_workbook_and_docx_carry_no_chinese_unit(runner: CliRunner, tmp_
     words = _xml_text(doc, "document.xml")
     assert not UNIT_AFTER_FIGURE.search(words) and not UNIT_IN_BRACKETS.search(words)
     assert "New invention patents in force: 104 items of 140" in words
+
+
+def test_a_long_english_sheet_title_gets_the_lines_it_needs(runner: CliRunner, tmp_path: Path) -> None:
+    """The bold title ``… · B2 National IP advantage and demonstration enterprises (bodies)`` wraps in
+    print: its row is two lines tall, so ``(bodies)`` is not cut off (the chart below still fits)."""
+    from openpyxl import load_workbook
+
+    book = tmp_path / "m.xlsx"
+    out(runner, "--lang", "en", "--plan", str(PLAN_PATH), "export", "2025", "--returns", EXAMPLES, "-o", str(book))
+    ws = next(ws for ws in load_workbook(book).worksheets if ws.title.startswith("B2 "))
+    assert str(ws["A1"].value).endswith("demonstration enterprises (bodies)")
+    assert (ws.row_dimensions[1].height or 0) >= 40

@@ -64,7 +64,8 @@ def find_returns(folder: Path) -> list[Found]:
     Only regular files are read: a pipe, a socket or a device is skipped (``not-a-file``), never
     opened (opening a pipe waits forever). Links to folders are not followed (``link-folder``: a
     link may loop or leave the folder), broken links are ``broken-link``, folders that cannot be
-    listed are ``unreadable``, hidden folders are ``hidden`` and not entered. A link to a regular
+    listed are ``unreadable/<why>`` (``unreadable/os-permission``, ``unreadable/os-io``: see
+    :func:`ipcounty.oserrors.unreadable_reason`), hidden folders are ``hidden`` and not entered. A link to a regular
     file is read like the file."""
     out: list[Found] = []
     _walk(folder, "", out)
@@ -75,9 +76,12 @@ def _walk(here: Path, prefix: str, out: list[Found]) -> None:
     try:
         with os.scandir(here) as it:
             entries = sorted(it, key=lambda e: e.name)
-    except OSError:
+    except OSError as exc:
         if prefix:
-            out.append(Found(here, safe_name(prefix), "unreadable", escaped=safe_name(prefix) != prefix))
+            from ipcounty.oserrors import unreadable_reason
+
+            name = safe_name(prefix)
+            out.append(Found(here, name, unreadable_reason(exc), escaped=name != prefix))
         else:
             raise
         return
@@ -95,8 +99,12 @@ def _classify(entry: os.DirEntry[str], path: Path, name: str, out: list[Found], 
     try:
         is_link = entry.is_symlink()
         st = os.stat(path)  # follows links; raises for a broken link or a loop
-    except OSError:
-        return Found(path, name, "broken-link" if entry.is_symlink() else "unreadable")
+    except OSError as exc:
+        if entry.is_symlink():
+            return Found(path, name, "broken-link")
+        from ipcounty.oserrors import unreadable_reason
+
+        return Found(path, name, unreadable_reason(exc))
     if stat.S_ISDIR(st.st_mode):
         if fname.startswith("."):
             return Found(path, name + "/", "hidden")

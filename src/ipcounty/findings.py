@@ -8,7 +8,8 @@ user reads is made from the code and ``params`` in the language asked for.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from typing import Any, Literal
 
 from ipcounty.i18n import PlanWords, render_param, tr
@@ -31,6 +32,11 @@ class Finding:
     # The words of the plan the finding is about, when known where it is made (the loader);
     # otherwise the words of the plan in use fill the message.
     words: PlanWords | None = field(default=None, compare=False, repr=False)
+
+    def __reduce__(self) -> tuple[type[Finding], tuple[Any, ...]]:
+        """Pickled as its fields, made again by ``__init__`` (a report's worker processes send every
+        finding to the parent: the dataclass's own state functions run in Python, field by field)."""
+        return (Finding, _FIELDS_OF(self))
 
     def message(self, lang: str) -> str:
         """What is wrong and how to fix it, in ``lang``."""
@@ -69,6 +75,9 @@ class Finding:
             "message": self.message(lang),
             "params": {k: _jsonable(render_param(v, lang)) for k, v in self.params.items()},
         }
+
+
+_FIELDS_OF = attrgetter(*(f.name for f in fields(Finding)))  # every field, in order (see __reduce__)
 
 
 def _jsonable(value: Any) -> Any:

@@ -50,3 +50,18 @@ def reason_phrase(exc: OSError) -> Phrase:
 def reason(exc: OSError, lang: str) -> str:
     """What went wrong and what to do, in ``lang``."""
     return reason_phrase(exc).render(lang)
+
+
+# ---- a folder under the returns folder that cannot be read ----------------------------------
+# ``find_returns`` skips it as ``unreadable/<why>``: the catalogue key of the system's error
+# (``unreadable/os-io``), or its errno name when ipcounty has no sentence for it
+# (``unreadable/ESTALE``). JSON's ``reason`` stays ``unreadable``; people read
+# :func:`ipcounty.i18n.skip_text`.
+
+
+def unreadable_reason(exc: OSError) -> str:
+    """The skip reason of an entry that could not be listed or looked at, saying why."""
+    key = reason_key(exc)
+    if key is None:
+        key = errno.errorcode.get(exc.errno or 0, "") if exc.errno else ""
+    return f"unreadable/{key}" if key else "unreadable"

@@ -72,7 +72,7 @@ class _Builder(ProgressSections, ProblemSections):
         )
         return OfficialDocument(
             title=self.t("bulletin.title", span=span, name=name),
-            addressees=self.plan.words.addressees_text,
+            addressees=self.plan.words.addressees_line(self.lang),
             body=paras,
             attachment_note=note,
             signature=self.t("bulletin.signature"),

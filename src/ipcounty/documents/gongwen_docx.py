@@ -53,7 +53,7 @@ def docx_bytes(doc: OfficialDocument) -> bytes:
     _title(d, doc.title)
     _paragraph(d, Para((), "plain"))  # one empty line between the title and 主送
     if doc.addressees:
-        _paragraph(d, Para(((_span(doc.addressees + "："),)), "plain"))
+        _paragraph(d, Para(((_span(doc.addressees + ("：" if doc.lang == "zh" else ":")),)), "plain"))
     for para in doc.body:
         _paragraph(d, para)
     if doc.attachment_note:

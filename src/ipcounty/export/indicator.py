@@ -9,7 +9,7 @@ from ipcounty.i18n import status_label, tr
 from ipcounty.plan.runtime import Indicator
 from ipcounty.progress import Report, Row
 from ipcounty.render.numbers import PERCENT_FORMAT, POINTS_FORMAT, excel_format, fmt_answer, fmt_unit_paren, unit_word
-from ipcounty.render.report_view import counts_units, units_meeting_text
+from ipcounty.render.report_view import answer_target, counts_units, units_meeting_text
 
 # The columns of an indicator sheet, in order (the unit's name first). File names are on 报送情况 only.
 ROW_HEADERS = (
@@ -31,7 +31,7 @@ ROW_HEADERS = (
 )
 COL = {key: j for j, key in enumerate(ROW_HEADERS, 1)}
 CHART_CM = (8.5, 27.0)  # height, greatest width
-CHART_MIN_CM = 5.0  # lower than this, the chart goes to the next page at full height (5 cm reads well)
+CHART_MIN_CM = 4.4  # lower than this, the chart goes to the next page at full height (4.4 cm still reads)
 PAGE_PT = 595 - 2 * 0.6 * 72 - 12  # A4 landscape's printable height at 100 %, less a margin
 DEFAULT_ROW_PT = 15  # a row of one line, as Excel sets it for the 11 pt font
 
@@ -47,20 +47,22 @@ def figures(r: Row, lang: str) -> dict[str, Any]:
         actual: Any = fmt_answer(r.actual, lang)  # 是 / yes, 推进中 / in progress
     else:
         actual = units_meeting_text(r) or num(r.actual)  # a 全区 row counting units: 7/11
+    # A yes/no duty's target is stored as 1: its cells say 是 / yes, as the terminal does.
+    yes = {k: answer_target(r, v, lang) for k, v in (("t", r.target), ("e", r.expected), ("p", r.plan_target))}
     return {
-        "col.target": None if counts_units(r) else num(r.target),
+        "col.target": None if counts_units(r) else num(r.target) if yes["t"] is None else yes["t"] or None,
         "col.actual": actual,
         "col.gap": num(r.gap),
         "col.completion": r.completion,
         "col.time_share": r.time_share,
-        "col.expected": num(r.expected),
+        "col.expected": num(r.expected) if yes["e"] is None else yes["e"] or None,
         "col.lag_points": r.lag_points,
         "col.status": status_label(r.status, lang),
         "col.light": tr(f"light.{r.light}", lang) if r.light else None,
         "col.rank": r.rank,
         "col.as_of": r.as_of.isoformat() if r.as_of else None,
         "col.cumulative": num(r.cumulative_actual),
-        "col.plan_target": num(r.plan_target),
+        "col.plan_target": num(r.plan_target) if yes["p"] is None else yes["p"] or None,
         "col.baseline": num(r.baseline),
     }
 
@@ -136,6 +138,8 @@ def _indicator_sheet(book: Book, ctx: Context, rows: list[Row], code: str) -> No
         [tr(h, lang) for h in ROW_HEADERS],
     )
     s.centred = {COL["col.light"], COL["col.rank"]}
+    if ind.kind == "yesno":  # 是/否 in the figure columns, centred as words are (not against 100.0%)
+        s.centred |= {COL[k] for k in ("col.target", "col.actual", "col.expected", "col.plan_target")}
     first = s.row + 1
     shown = formats(ROW_HEADERS, ind)
     for r in own:

@@ -279,5 +279,5 @@ class Sheet:
         if n > 1:
             g.merge(1, 1, 1, n)
         text = str(g.value(1, 1) or "")
-        count = lines_needed(text, total * BODY_PT / TITLE_PT)
+        count = lines_needed(text, total * BODY_PT / TITLE_PT, bold=True)  # the title is bold
         g.heights[1] = round(count * line_height(TITLE_PT) + 4, 1)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ipcounty.i18n import (
+    addressee_messages,
     answer_messages,
     cli_messages,
     documents_messages,
@@ -58,6 +59,7 @@ MESSAGES = _merge(
     help_messages.MESSAGES,
     answer_messages.MESSAGES,
     units_messages.MESSAGES,
+    addressee_messages.MESSAGES,
 )
 LABELS = labels.LABELS
 
@@ -144,6 +146,7 @@ __all__ = [
     "did_you_mean",
     "phrase",
     "render_param",
+    "skip_text",
     "speaking",
     "status_label",
     "tr",
@@ -155,3 +158,20 @@ __all__ = [
 def status_label(status: str, lang: str) -> str:
     """The label a user reads for a status code (codes themselves stay English)."""
     return tr(f"status.{status}", lang)
+
+
+def skip_text(reason: str, lang: str) -> str:
+    """Why a file or folder under the returns folder was skipped, in ``lang``: ``隐藏文件或文件夹``,
+    ``无法读取：磁盘读写出错，请检查…`` — for ``unreadable/<why>`` (see
+    :func:`ipcounty.oserrors.unreadable_reason`) the sentence every command says for that system
+    error, with its fix; ``unreadable/ESTALE`` (no sentence of its own) names the error."""
+    code, _, why = reason.partition("/")
+    if code != "unreadable":
+        return tr(f"skip.{code}", lang)
+    if why.startswith("os-"):
+        said = tr(why, lang)
+    elif why:
+        said = tr("os-other", lang, detail=tr("os-error-code", lang, code=why))
+    else:
+        said = tr("os-permission", lang)  # what ``unreadable`` alone has always meant
+    return tr("skip.unreadable", lang, why=said)

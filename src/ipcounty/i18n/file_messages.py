@@ -76,7 +76,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a link to a folder, not followed; put the files in the returns folder itself",
     ),
     "skip.broken-link": ("链接失效或循环", "a broken or looping link"),
-    "skip.unreadable": ("无法读取，权限不足", "cannot be read: permission denied"),
+    "skip.unreadable": ("无法读取：{why}", "cannot be read: {why}"),
+    "os-error-code": ("系统错误 {code}", "system error {code}"),
     "skip.output": ("ipcounty 导出的汇总工作簿，不是填报表", "a workbook exported by ipcounty, not a return"),
     # What the system refused and what to do (ipcounty.oserrors picks one by the error's number).
     "os-permission": (

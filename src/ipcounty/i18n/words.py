@@ -40,6 +40,7 @@ class PlanWords:
     # ``units_of_measure[].unit_en``: (symbol, singular, plural) for the units the plan names in
     # English itself (render.numbers.unit_word reads them before the catalogue's words).
     units_en: tuple[tuple[str, str, str], ...] = ()
+    addressees_en: tuple[str, ...] = ()  # 主送 in English, as the plan writes it (``plan.addressees_en``)
 
     def unit_en(self, symbol: str) -> tuple[str, str] | None:
         """The plan's own English (singular, plural) for the unit of measure ``symbol``, if any."""
@@ -52,6 +53,30 @@ class PlanWords:
     def addressees_text(self) -> str:
         """主送 as printed: ``各镇人民政府，各街道办事处，区政府有关部门`` (``各{unit_word}`` if none)."""
         return "，".join(self.addressees) if self.addressees else "各" + self.unit_word
+
+    def addressees_line(self, lang: str) -> str:
+        """主送 in ``lang``: in Chinese :attr:`addressees_text`; in English the plan's
+        ``addressees_en``, else each Chinese addressee said as the catalogue says it (``各镇人民政府``
+        → ``the town governments``; one it does not know stays as written): ``To the town
+        governments, the subdistrict offices and the district government departments concerned``."""
+        if lang != "en":
+            return self.addressees_text
+        from ipcounty.i18n import MESSAGES, tr
+
+        if self.addressees_en:
+            names = list(self.addressees_en)
+        else:
+            zh, en = self.params("zh"), self.params("en")
+            known = {
+                _folded(pair[0].format_map(zh)): pair[1].format_map(en)
+                for key, pair in MESSAGES.items()
+                if key.startswith("addressee.") and key != "addressee.line"
+            }
+            items = self.addressees or ("各" + self.unit_word,)
+            names = [known.get(_folded(a), a) for a in items]
+        if len(names) > 1:
+            names = [*names[:-2], f"{names[-2]} and {names[-1]}"]
+        return tr("addressee.line", lang, names=", ".join(names))
 
     def params(self, lang: str) -> dict[str, str]:
         """The placeholders of a sentence in ``lang``: ``{level}``, ``{unit_word}``, ``{district}`` …"""
@@ -89,6 +114,7 @@ def derive_words(
     level_en: str | None = None,
     unit_word_en: str | None = None,
     units_en: tuple[tuple[str, str, str], ...] = (),
+    addressees_en: str | list[str] | None = None,
 ) -> PlanWords:
     """The words of a plan, with what it leaves out derived: the level from the region's last
     character (…区 → 区, …县 → 县), the unit word 镇街 when every unit is a 镇 or 街道 (单位
@@ -98,10 +124,8 @@ def derive_words(
     if not unit_word:
         townships = bool(unit_types) and all(t in TOWNSHIP_TYPES for t in unit_types)
         unit_word = DEFAULT_UNIT_WORD if townships else NEUTRAL_UNIT_WORD
-    if isinstance(addressees, str):
-        parts = [a.strip() for a in addressees.replace(",", "，").split("，")]
-    else:
-        parts = [a.strip() for a in addressees or []]
+    parts = _split(addressees, "，")
+    parts_en = _split(addressees_en, ";")
     return PlanWords(
         level=level,
         unit_word=unit_word,
@@ -110,7 +134,24 @@ def derive_words(
         level_en=level_en,
         unit_word_en=unit_word_en,
         units_en=units_en,
+        addressees_en=tuple(parts_en),
     )
+
+
+def _split(given: str | list[str] | None, sep: str) -> list[str]:
+    """A list of addressees, or one string split at ``，`` (Chinese) or ``;`` (English)."""
+    if isinstance(given, str):
+        items = given.replace(",", "，").split("，") if sep == "，" else given.split(sep)
+    else:
+        items = list(given or [])
+    return [a.strip() for a in items if a.strip()]
+
+
+def _folded(text: str) -> str:
+    """An addressee as compared: NFKC (full-width brackets as ASCII), no spaces."""
+    import unicodedata
+
+    return "".join(unicodedata.normalize("NFKC", text).split())
 
 
 DEFAULT_WORDS = PlanWords()

@@ -18,7 +18,7 @@ from ipcounty.schedule import Part, holds_level, year_part
 if TYPE_CHECKING:
     from ipcounty.plan.model import PlanFile
 
-WORD_FIELDS = ("level", "unit_word", "addressees", "level_en", "unit_word_en")
+WORD_FIELDS = ("level", "unit_word", "addressees", "addressees_en", "level_en", "unit_word_en")
 
 
 def build_plan(m: PlanFile, name: str) -> Plan:
@@ -206,5 +206,6 @@ def plan_words(m: PlanFile) -> PlanWords:
         addressees=m.plan.addressees,
         level_en=m.plan.level_en,
         unit_word_en=m.plan.unit_word_en,
+        addressees_en=m.plan.addressees_en,
         units_en=tuple((u.symbol, *w) for u in m.units_of_measure if (w := u.words_en)),
     )

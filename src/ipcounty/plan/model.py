@@ -39,6 +39,7 @@ class PlanInfo(_Strict):
     level: str | None = Field(default=None, min_length=1, max_length=4)
     unit_word: str | None = Field(default=None, min_length=1, max_length=8)
     addressees: str | list[str] = []
+    addressees_en: str | list[str] = []  # 主送 in English output (one string splits at ";")
     level_en: str | None = None
     unit_word_en: str | None = None
 

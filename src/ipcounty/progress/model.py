@@ -146,7 +146,8 @@ class Submission:
             "sha256": r.sha256 or None,
             "status": r.status,
             "role": self.role,
-            "reason": self.reason or None,
+            "reason": self.reason.partition("/")[0] or None,  # unreadable/os-io: the code, unreadable
+            "reason_detail": self.reason.partition("/")[2] or None,  # …and why (os-io), or None
             "findings": [f.to_dict(lang) for f in r.findings],
         }
 

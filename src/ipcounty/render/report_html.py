@@ -22,6 +22,7 @@ from ipcounty.render.report_view import (
     _group_key,
     _served_line,
     _unit_label,
+    answer_target,
     completeness_line,
     evidence_line,
     heading,
@@ -181,7 +182,8 @@ def cells(r: Row, lang: str) -> list[str]:
     if isinstance(r.actual, (int, float)) and not isinstance(r.actual, bool):
         shown["col.actual"] = fmt_by_unit(r.actual, ind.integer)
     shown["col.gap"] = fmt_by_unit(r.gap, ind.integer)
-    shown["col.expected"] = fmt_by_unit(r.expected, ind.integer, expected=True)
+    yes = answer_target(r, r.expected, lang)  # a yes/no duty: 是 / yes, not 1.0
+    shown["col.expected"] = fmt_by_unit(r.expected, ind.integer, expected=True) if yes is None else yes
     return [shown[k] for k in HTML_COLUMNS]
 
 
@@ -210,7 +212,11 @@ def _table(report: Report, items: list[Row], lang: str, *, by_unit: bool) -> str
                 tds.append(f"<td>{esc(text)}</td>")
         tds.append(f'<td class="word">{esc(r.as_of.isoformat() if r.as_of else "")}</td>')
         since = {"col.cumulative": r.cumulative_actual, "col.plan_target": r.plan_target, "col.baseline": r.baseline}
-        tds += [f"<td>{esc(fmt_by_unit(since[k], r.indicator.integer))}</td>" for k in extra]
+        plan_yes = answer_target(r, r.plan_target, lang)  # a yes/no duty's 计划总目标: 是 / yes
+        shown = {k: fmt_by_unit(since[k], r.indicator.integer) for k in extra}
+        if plan_yes is not None:
+            shown["col.plan_target"] = plan_yes
+        tds += [f"<td>{esc(shown[k])}</td>" for k in extra]
         cls = ' class="total"' if r.is_district and by_unit else ""
         body.append(f"<tr{cls}>{''.join(tds)}</tr>")
     table = "<table>" if by_unit else '<table class="goals">'

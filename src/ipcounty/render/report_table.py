@@ -11,7 +11,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 from ipcounty.contacts import report_contacts
-from ipcounty.i18n import status_label, tr
+from ipcounty.i18n import skip_text, status_label, tr
 from ipcounty.progress.model import Report, Row
 from ipcounty.render.due_view import contact_text, overdue_texts
 from ipcounty.render.numbers import fmt_percent, fmt_points, fmt_unit_paren, unit_word
@@ -33,6 +33,7 @@ from ipcounty.render.report_view import (
     heading,
     light_text,
 )
+from ipcounty.render.text_table import TextTable
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -73,15 +74,13 @@ def render_table(report: Report, rows: list[Row], lang: str, console: Console) -
         console.print(title, style="bold cyan", markup=False, soft_wrap=not as_list)
         t = None
         if not as_list:
-            t = _fitting_table(
-                console, lang, own, with_date, lambda r: (_unit_label(r, report, lang),), first=unit_head
-            )
+            t = _unit_table(console, lang, own, with_date, [_unit_label(r, report, lang) for r in own], unit_head)
         if t is None:
             for r in own:
                 _list_entry(console, r, _unit_label(r, report, lang), lang)
         else:
-            console.print(t)
-        if t is None or t.columns[-1].header != tr("col.as_of", lang):
+            console.print(t, crop=False)
+        if t is None or t.heads[-1] != tr("col.as_of", lang):
             lines(dates_note(own, lang), style="dim")
         lines(*district_notes(report, own, lang))
         lines(*(_served_line(r, items, lang, report) for r in items if r.indicator.code != code))
@@ -92,25 +91,24 @@ def render_table(report: Report, rows: list[Row], lang: str, console: Console) -
     if goal_items:
         console.print()
         console.print(tr("heading.goals_form", lang, words=words), style="bold cyan")
-        t = None
+        goals: Table | None = None
         if not as_list:
             heads = (tr("col.code", lang), tr("col.indicator", lang))
             # The district's goals are one row each: nothing to rank them against, no 排名 column.
             ranked = any(r.rank is not None for r in goal_items)
-            t = _fitting_table(
+            goals = _goals_table(
                 console,
                 lang,
                 goal_items,
-                False,
                 lambda r: (r.indicator.code, r.indicator.label(lang)),
                 *heads,
                 figures=TABLE_COLUMNS if ranked else TABLE_COLUMNS[:-1],
             )
-        if t is None:
+        if goals is None:
             for r in goal_items:
                 _list_entry(console, r, f"{r.indicator.code} {r.indicator.label(lang)}", lang)
         else:
-            console.print(t)
+            console.print(goals)
         dates = sorted({r.as_of for r in goal_items if r.as_of})
         if dates:
             lines(tr("report.dates", lang, dates="、".join(_date(d, lang) for d in dates)), style="dim")
@@ -126,42 +124,71 @@ def _date(day: Any, lang: str) -> str:
     return fmt_date(day, lang)
 
 
-def _fitting_table(
-    console: Console,
-    lang: str,
-    rows: list[Row],
-    with_date: bool,
-    labels: Callable[[Row], tuple[str, ...]],
-    *heads: str,
-    first: str | None = None,
-    figures: tuple[str, ...] = TABLE_COLUMNS,
-) -> Table | None:
-    """The roomiest table of ``rows`` that fits the console whole (with the 截至 column, then
-    without it, then with one space between columns); None when even that would cut a cell,
-    and the caller lists the rows instead.
-
-    Rich would crop a column that does not fit (with or without "…"), so the table's natural
-    width is worked out from its cells first; only the indicator-name column, which wraps, may
-    give up room (down to FOLD_MIN)."""
-    from rich.cells import cell_len
-
-    heads = (first,) if first is not None else heads
-    names = [tr(k, lang) for k in figures]
-    cells = [[*labels(r), *_cells(r, lang)[: len(figures)]] for r in rows]
-    widths = [max([cell_len(h)] + [cell_len(c[i]) for c in cells]) for i, h in enumerate([*heads, *names])]
-    if len(heads) > 1:  # the indicator name wraps between FOLD_MIN and FOLD_MAX
-        widths[len(heads) - 1] = min(FOLD_MIN, widths[len(heads) - 1])
-    date_width = max(cell_len(tr("col.as_of", lang)), 5)
+def _fits(console: Console, widths: list[int], with_date: bool, date_width: int) -> tuple[bool, int] | None:
+    """The roomiest layout of columns ``widths`` that fits the console whole: (with the 截至 column,
+    gap), first with the 截至 column and one space between columns, then without it, then with no
+    space; None when even that would not fit. Each column after the first is preceded by the
+    box's one-space separator and the gap."""
     tries = [(True, 1), (False, 1), (False, 0)] if with_date else [(False, 1), (False, 0)]
     for date, gap in tries:
         columns = [*widths, date_width] if date else widths
-        # Each column after the first is preceded by the box's one-space separator and the gap.
         if sum(columns) + (len(columns) - 1) * (1 + gap) <= console.width:
-            t = _new_table(lang, *heads, with_date=date, gap=gap, figures=figures)
-            for r in rows:
-                _add(t, r, lang, *labels(r), with_date=date, figures=figures)
-            return t
+            return date, gap
     return None
+
+
+def _unit_table(
+    console: Console, lang: str, rows: list[Row], with_date: bool, labels: list[str], head: str
+) -> TextTable | None:
+    """The roomiest table of the units' ``rows`` that fits the console whole (see :func:`_fits`);
+    None when even the narrowest would cut a cell, and the caller lists the rows instead. Laid
+    out as text (:class:`TextTable`), the same as rich's Table made it."""
+    from rich.cells import cell_len
+
+    names = [tr(k, lang) for k in TABLE_COLUMNS]
+    at = 1 + TABLE_COLUMNS.index("col.status")
+    table = TextTable([head, *names], [False, *(k not in ("col.status", "col.light") for k in TABLE_COLUMNS)])
+    for r, label in zip(rows, labels, strict=True):
+        styles = [""] * at + [STATUS_STYLE.get(r.status, ""), LIGHT_STYLE.get(r.light or "", "")]
+        table.add_row([label, *_cells(r, lang)], styles, "bold" if r.is_district else "")
+    layout = _fits(console, table.widths(), with_date, max(cell_len(tr("col.as_of", lang)), 5))
+    if layout is None:
+        return None
+    date, table.gap = layout
+    if date:
+        dates = [r.as_of.strftime("%m-%d") if r.as_of and not r.is_district else "" for r in rows]
+        table.add_column(tr("col.as_of", lang), False, dates)
+    return table
+
+
+def _goals_table(
+    console: Console,
+    lang: str,
+    rows: list[Row],
+    labels: Callable[[Row], tuple[str, ...]],
+    *heads: str,
+    figures: tuple[str, ...] = TABLE_COLUMNS,
+) -> Table | None:
+    """The roomiest table of the district's goals that fits the console whole (see :func:`_fits`);
+    None when even that would cut a cell, and the caller lists the rows instead.
+
+    A rich Table (a row per goal, a handful): the indicator-name column wraps, and rich would
+    crop a column that does not fit (with or without "…"), so the table's natural width is
+    worked out from its cells first; only the indicator-name column may give up room (down to
+    FOLD_MIN)."""
+    from rich.cells import cell_len
+
+    names = [tr(k, lang) for k in figures]
+    cells = [[*labels(r), *_cells(r, lang)[: len(figures)]] for r in rows]
+    widths = [max([cell_len(h)] + [cell_len(c[i]) for c in cells]) for i, h in enumerate([*heads, *names])]
+    widths[len(heads) - 1] = min(FOLD_MIN, widths[len(heads) - 1])  # wraps between FOLD_MIN and FOLD_MAX
+    layout = _fits(console, widths, False, 0)
+    if layout is None:
+        return None
+    t = _new_table(lang, *heads, with_date=False, gap=layout[1], figures=figures)
+    for r in rows:
+        _add(t, r, lang, *labels(r), with_date=False, figures=figures)
+    return t
 
 
 def _new_table(
@@ -332,7 +359,7 @@ def render_problems(report: Report, lang: str, console: Console) -> None:
             by_reason.setdefault(s.ret.skip_reason, []).append(s.ret.file)
         sep = "、" if zh else ", "
         parts = [
-            sep.join(files) + (f"（{tr('skip.' + why, lang)}）" if zh else f" ({tr('skip.' + why, lang)})")
+            sep.join(files) + (f"（{skip_text(why, lang)}）" if zh else f" ({skip_text(why, lang)})")
             for why, files in by_reason.items()
         ]
         lines.append(Text(("已跳过：" if zh else "Skipped: ") + ("；" if zh else "; ").join(parts), style="dim"))
@@ -340,5 +367,4 @@ def render_problems(report: Report, lang: str, console: Console) -> None:
         return
     console.print()
     console.print("需要处理" if zh else "To do", style="bold cyan")
-    for line in lines:
-        console.print(line, soft_wrap=True)
+    console.print(*lines, sep="\n", soft_wrap=True)  # one print: thousands of units to chase

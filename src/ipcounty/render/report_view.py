@@ -134,12 +134,19 @@ def units_meeting_text(r: Row) -> str | None:
     return None
 
 
+def answer_target(r: Row, value: float | None, lang: str) -> str | None:
+    """What a yes/no duty asks, as every output writes its target, 序时应完成 and 计划目标: 是 / yes
+    (its target is stored as 1); "" for its 全区 row or no target; None for any other indicator."""
+    if r.indicator.kind != "yesno":
+        return None
+    return "" if r.is_district or value is None else fmt_answer(YES, lang)
+
+
 def _target_text(r: Row, lang: str) -> str:
     if counts_units(r):
         return ""  # a level each unit holds (专职人员 ≥ 2): the 全区 row counts units (7/11), no 全区 target
-    if r.indicator.kind == "yesno":
-        return "" if r.is_district or r.target is None else fmt_answer(YES, lang)
-    return fmt_figure(r.target, r.indicator)
+    answer = answer_target(r, r.target, lang)
+    return fmt_figure(r.target, r.indicator) if answer is None else answer
 
 
 def _actual_text(r: Row, lang: str) -> str:

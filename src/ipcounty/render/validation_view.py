@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ipcounty.i18n import tr
+from ipcounty.i18n import skip_text, tr
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -41,11 +41,8 @@ def render_validation(v: Validation, lang: str, console: Console) -> None:
         head.append("  " if r.skipped else f"  {describe_return(r, lang)}  ")
         head.append(status_word(r.status, lang), style=colour)
         if r.skipped:
-            head.append(
-                f"（{tr('skip.' + r.skip_reason, lang)}）"
-                if lang == "zh"
-                else f" ({tr('skip.' + r.skip_reason, lang)})"
-            )
+            why = skip_text(r.skip_reason, lang)
+            head.append(f"（{why}）" if lang == "zh" else f" ({why})")
         console.print(head, soft_wrap=True)
         for f in sorted(r.findings, key=lambda f: (f.severity != "error", _cell_order(f.cell))):
             sev_colour = "red" if f.severity == "error" else "yellow"

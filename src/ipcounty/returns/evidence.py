@@ -277,6 +277,7 @@ def _read_table(grid: list[list[Cell]], t: _Table, end: int, ret: Return, plan: 
     columns, fast, first_letters, last_col, width, pick, key_name = _table_columns(t)
     code = t.indicator.code
     clean = L.clean_label
+    shared = L.shared
     for r in range(t.header_row + 1, min(end, len(grid))):
         row = grid[r]
         if not row:
@@ -330,7 +331,7 @@ def _read_table(grid: list[list[Cell]], t: _Table, end: int, ret: Return, plan: 
         else:  # every cell looked at, and the row was not found blank
             if not values:
                 continue  # nothing but spaces on this row
-            first = f"{first_letters}{r + 1}"  # L.cell_name(r, first_col)
+            first = shared(f"{first_letters}{r + 1}")  # L.cell_name(r, first_col), shared (see layout.shared)
             if key is not None:
                 if key in seen:
                     add("duplicate-item", "error", first, item=item, key=values.get(key_name, key), other=seen[key])

@@ -55,9 +55,18 @@ def read_table(grid: list[list[Cell]], lay: Layout, plan: Plan, ctx: Ctx) -> set
     letters = L.column_letters(cols.get(L.COL_CODE, cols.get(L.COL_NAME, 0)))
     clean = L.clean_label
     for r in range(hr + 1, len(grid)):
-        code_raw = cell_at(grid, r, code_col) if code_col is not None else None
-        name_raw = cell_at(grid, r, name_col) if name_col is not None else None
-        actual_raw = cell_at(grid, r, actual_col)
+        # cell_at(grid, r, col) for each, without a call (r is a row of the grid; an empty cell is None)
+        row = grid[r]
+        n = len(row)
+        code_raw = row[code_col] if code_col is not None and code_col < n else None
+        name_raw = row[name_col] if name_col is not None and name_col < n else None
+        actual_raw = row[actual_col] if actual_col < n else None
+        if code_raw == "":
+            code_raw = None
+        if name_raw == "":
+            name_raw = None
+        if actual_raw == "":
+            actual_raw = None
         code_cell = f"{letters}{r + 1}"  # L.cell_name(r, the code column)
         code_text = clean(code_raw).upper() if isinstance(code_raw, str) else ""
         ind = by_code.get(code_text)
@@ -100,9 +109,16 @@ def _looks_like_code(raw: Cell) -> bool:
     return isinstance(raw, str) and L.clean_label(raw).isalnum() and len(L.clean_label(raw)) <= 8
 
 
+def _at(row: list[Cell], c: int) -> Cell:
+    """The cell in column ``c`` (>= 0) of ``row``, None when empty: :func:`cell_at` on a row."""
+    v = row[c] if c < len(row) else None
+    return None if v == "" else v
+
+
 def _read_row(grid: list[list[Cell]], r: int, ind: Indicator, cols: dict[str, int], plan: Plan, ctx: Ctx) -> None:
     ret = ctx.ret
-    name_raw = cell_at(grid, r, cols[L.COL_NAME]) if L.COL_NAME in cols else None
+    row = grid[r]  # (a row of the grid: cell_at(grid, r, c) is _at(row, c))
+    name_raw = _at(row, cols[L.COL_NAME]) if L.COL_NAME in cols else None
     if isinstance(name_raw, str) and name_raw != ind.name and lookups(plan)[1].get(L.clean_label(name_raw)) is not ind:
         ctx.add(
             "name-mismatch",
@@ -114,7 +130,7 @@ def _read_row(grid: list[list[Cell]], r: int, ind: Indicator, cols: dict[str, in
         )
     if L.COL_TARGET in cols and ret.unit and ret.year and ind.kind in ("flow", "stock", "rate"):
         target = plan.target(ind.code, ret.unit, ret.year)
-        t_raw = cell_at(grid, r, cols[L.COL_TARGET])
+        t_raw = _at(row, cols[L.COL_TARGET])
         if target is not None and t_raw != target and not is_blank(t_raw):
             written = parse_number(t_raw, ind.unit, integer=False, rate=False)
             if written.ok and abs(written.value - target) > 1e-9:
@@ -127,11 +143,11 @@ def _read_row(grid: list[list[Cell]], r: int, ind: Indicator, cols: dict[str, in
                 )
 
     c = cols[L.COL_ACTUAL]
-    cell = L.cell_name(r, c)
-    raw = cell_at(grid, r, c)
+    cell = L.shared(L.cell_name(r, c))
+    raw = _at(row, c)
     note = ""
     if L.COL_NOTE in cols:
-        note_raw = cell_at(grid, r, cols[L.COL_NOTE])
+        note_raw = _at(row, cols[L.COL_NOTE])
         if not is_blank(note_raw):
             pn = parse_text(note_raw)
             note = pn.value

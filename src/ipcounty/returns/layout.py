@@ -122,6 +122,17 @@ def _letters(col: int) -> str:
 _COLUMN_LETTERS = tuple(_letters(c) for c in range(702))  # A … ZZ, named once
 
 
+_SHARED: dict[str, str] = {}
+
+
+def shared(text: str) -> str:
+    """``text`` as one object for every return a process reads (a cell's name, the words of a
+    stamp): a batch of returns sent between processes then pickles it once, not once a return."""
+    if len(_SHARED) >= 65536:
+        _SHARED.clear()
+    return _SHARED.setdefault(text, text)
+
+
 def column_letters(col: int) -> str:
     """Excel letters of a 0-based column: 4 -> ``E``."""
     return _COLUMN_LETTERS[col] if 0 <= col < 702 else _letters(col)

@@ -127,11 +127,14 @@ def _check_stamp(book: Book, plan: Plan, ctx: Ctx) -> None:
     if L.META_SHEET not in book.sheet_names:
         ctx.add("no-template-stamp", "warning", sheet=L.META_SHEET)
         return
-    grid, problem = book.read_sheet(L.META_SHEET)
+    grid, problem = book.read_pairs(L.META_SHEET)
     if problem is not None:
         ctx.add("no-template-stamp", "warning", sheet=L.META_SHEET)
         return
-    stamp = {str(r[0]).strip(): str(r[1]).strip() for r in grid if len(r) >= 2 and isinstance(r[0], str)}
+    shared = L.shared
+    stamp = {
+        shared(str(r[0]).strip()): shared(str(r[1]).strip()) for r in grid if len(r) >= 2 and isinstance(r[0], str)
+    }
     ctx.ret.stamp = stamp
     if stamp.get("plan_id") and stamp["plan_id"] != plan.info.id:
         ctx.add("plan-mismatch", "error", other=stamp["plan_id"])

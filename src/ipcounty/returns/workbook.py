@@ -32,7 +32,7 @@ from ipcounty.returns.limits import (
 )
 from ipcounty.returns.rawfile import content_kind, phrase_of, read_regular_file, short_detail, sniff
 from ipcounty.returns.xlsx_screen import exact_extent, sheet_extent
-from ipcounty.returns.zipparts import Entry, XlsxParts, zip_entries
+from ipcounty.returns.zipparts import Entry, XlsxParts, plain_pairs, zip_entries
 
 __all__ = [
     "EXTENSIONS",
@@ -51,6 +51,11 @@ __all__ = [
     "read_regular_file",
     "sheet_extent",
 ]
+
+
+# The XML around a plain sheet of pairs (see Book.read_pairs), by its bytes: whether python-calamine
+# read the sheet it was part of as plain_pairs does.
+_PLAIN_SHEETS: dict[bytes, bool] = {}
 
 
 @dataclass
@@ -108,6 +113,29 @@ class Book:
                 cell=huge[0] if huge else None,
             )
         return grid, None
+
+    def read_pairs(self, name: str) -> tuple[list[list[Cell]], FileProblem | None]:
+        """:meth:`read_sheet` for a small sheet of text pairs (the hidden _ipcounty sheet): read from
+        its XML when it is written as ipcounty writes it, else by python-calamine.
+
+        The same grid either way: the cells are text in the one spelling :func:`plain_pairs`
+        reads, and the rest of the sheet's XML (what python-calamine might trip over) is read by
+        python-calamine once per spelling and its grid compared (one template, one spelling)."""
+        if self.kind == "xlsx":
+            xml = self._xlsx()._xml(name)
+            found = plain_pairs(xml) if xml is not None else None
+            if found is not None:
+                grid, around = found
+                known = _PLAIN_SHEETS.get(around)
+                if known:
+                    return grid, None
+                if known is None:
+                    read, problem = self.read_sheet(name)
+                    if len(_PLAIN_SHEETS) >= 64:
+                        _PLAIN_SHEETS.clear()
+                    _PLAIN_SHEETS[around] = problem is None and read == grid
+                    return read, problem
+        return self.read_sheet(name)
 
     def extent(self, name: str) -> tuple[int, int] | None:
         """Upper bounds of the sheet's (rows, columns) of data, read from the file's own bytes

@@ -1,0 +1,132 @@
+"""A table of cells that never wrap, laid out here as rich's ``Table(box=SIMPLE_HEAD,
+show_edge=False, pad_edge=False, padding=(0, gap, 0, 0))`` lays out one that fits the console:
+the same characters and the same styles, the same escape codes on a terminal; to a console without
+colour (a pipe, a file, ``-o``) the whole table goes as one piece of text.
+
+Rich measured and rendered every cell again through its layout engine — most of ``report``'s
+time over thousands of units; here each column's width is the widest of its header and cells
+(display width), each line is made once.
+
+The layout, as rich does it: a bold header line, a rule of ``─`` the table's width, a line per row.
+Every column but the last is followed by ``gap`` spaces of padding and then by a one-space
+separator. A cell is justified within its column in its own style (the row's style plus the
+cell's), the padding takes the row's style, the separators and the rule none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions
+    from rich.segment import Segment
+
+
+class TextTable:
+    """Columns named by ``heads`` (``right``: right-justified), rows added with :meth:`add_row`;
+    print it with ``console.print(table, crop=False)``."""
+
+    def __init__(self, heads: Sequence[str], right: Sequence[bool], *, gap: int = 1) -> None:
+        self.heads = list(heads)
+        self.right = list(right)
+        self.gap = gap
+        self.rows: list[tuple[list[str], list[str], str]] = []
+        self._widths: list[int] | None = None
+
+    def add_row(self, cells: Sequence[str], styles: Sequence[str] = (), style: str = "") -> None:
+        """One row: its cells, a style per cell ("" for none; missing ones none), the row's style."""
+        self.rows.append((list(cells), list(styles), style))
+        self._widths = None
+
+    def add_column(self, head: str, right: bool, cells: Sequence[str]) -> None:
+        """A last column (unstyled), a cell for each row added."""
+        from rich.cells import cell_len
+
+        widths = self.widths()
+        self.heads.append(head)
+        self.right.append(right)
+        for (row, _, _), text in zip(self.rows, cells, strict=True):
+            row.append(text)
+        widths.append(max(map(cell_len, {head, *cells})))
+
+    def widths(self) -> list[int]:
+        """Each column's width, without its padding: the widest of its header and cells."""
+        from rich.cells import cell_len
+
+        if self._widths is None:
+            columns = zip(self.heads, *(cells for cells, _, _ in self.rows), strict=True)
+            self._widths = [max(map(cell_len, set(column))) for column in columns]  # cells repeat
+        return self._widths
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        from rich.cells import cell_len
+        from rich.segment import Segment
+        from rich.style import Style
+
+        widths = self.widths()
+        last = len(widths) - 1
+        styles: dict[str, Style | None] = {"": None}
+
+        def style_of(name: str) -> Style | None:
+            if name not in styles:
+                styles[name] = console.get_style(name)
+            return styles[name]
+
+        def justified(text: str, width: int, right: bool) -> str:
+            if right:
+                text = text.rstrip()  # as rich does before it right-justifies
+                return " " * (width - cell_len(text)) + text
+            return text + " " * (width - cell_len(text))
+
+        seen: list[dict[str, str]] = [{} for _ in widths]  # a column's cells repeat: 15, 100.0%, 红灯
+
+        def fill(i: int, text: str) -> str:
+            seen[i][text] = justified(text, widths[i], self.right[i])
+            return seen[i][text]
+
+        after = " " * self.gap + " "  # a column's padding, then the separator
+        new_line = Segment.line()
+
+        def line(cells: Sequence[str], cell_styles: Sequence[str], row: str) -> Iterator[Segment]:
+            """Unstyled runs (plain cells, separators) are joined into one segment: they print the same."""
+            texts = [seen[i].get(text) or fill(i, text) for i, text in enumerate(cells)]
+            row_style = style_of(row)
+            if row_style is None and not any(cell_styles):
+                yield Segment(after.join(texts))
+                yield new_line
+                return
+            plain = ""
+            for i, content in enumerate(texts):
+                own = style_of(cell_styles[i]) if i < len(cell_styles) else None
+                style = row_style + own if row_style and own else row_style or own
+                if style is None:
+                    plain += content
+                else:
+                    if plain:
+                        yield Segment(plain)
+                        plain = ""
+                    yield Segment(content, style)
+                if i == last:
+                    break
+                if self.gap and row_style is not None:
+                    if plain:
+                        yield Segment(plain)
+                    yield Segment(after[:-1], row_style)
+                    plain = " "
+                else:
+                    plain += after
+            if plain:
+                yield Segment(plain)
+            yield new_line
+
+        rule = "─" * (sum(widths) + last * (self.gap + 1))
+        if console.color_system is None and not console.record:  # no styles to print: the text at once
+            rows = (after.join([seen[i].get(t) or fill(i, t) for i, t in enumerate(c)]) for c, _, _ in self.rows)
+            yield Segment("\n".join([after.join(map(justified, self.heads, widths, self.right)), rule, *rows, ""]))
+            return
+        yield from line(self.heads, (), "table.header")
+        yield Segment(rule)
+        yield new_line
+        for cells, cell_styles, row in self.rows:
+            yield from line(cells, cell_styles, row)
