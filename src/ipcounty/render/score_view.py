@@ -298,13 +298,15 @@ def render_table(sheet: ScoreSheet, lang: str, console: Console) -> None:
         table.add_row(*cells, style="yellow" if u.score is None else None)
     console.print(table)
     console.print(Text(tr("score.heading.explanations", lang), style="bold cyan"))
+    lines: list[Text] = []  # printed at once: one print a line was most of the time over thousands of units
     for u in sheet.units:
         score = fmt_score(u.score) if u.score is not None else tr("score.not-scored", lang)
         rank = f"{u.rank}. " if u.rank is not None else "—  "
-        console.print(Text(f"{rank}{u.unit} {score}", style="bold"))
+        lines.append(Text(f"{rank}{u.unit} {score}", style="bold"))
         for line in explanation_lines(u, lang):
-            for part in wrap(line, console.width - 4):
-                console.print(Text("    " + part), no_wrap=True)
+            lines.extend(Text("    " + part) for part in wrap(line, console.width - 4))
+    if lines:
+        console.print(*lines, sep="\n", no_wrap=True)
 
 
 # ---- the rules, as ``ipcounty plan`` shows them ------------------------------------------------
