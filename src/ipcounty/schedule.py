@@ -17,6 +17,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -104,7 +105,18 @@ def lag_points(actual: float, expected_value: float, target: float) -> float | N
 # ---- parts for the usual schedules -------------------------------------------------------------
 def year_part(year: int, target: float) -> Part:
     """A yearly target: 1 January – 31 December of ``year``."""
-    return Part(dt.date(year, 1, 1), dt.date(year, 12, 31), target)
+    start, end = _year_span(year)
+    return _make_part(Part, (start, end, target))
+
+
+@lru_cache(maxsize=256)
+def _year_span(year: int) -> tuple[dt.date, dt.date]:
+    # A report asks for a year's part once per unit and indicator: the two dates made once.
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+# A Part made without its generated ``__new__`` (Python code; this is C): the same tuple.
+_make_part = tuple.__new__
 
 
 def period_part(start: dt.date, end: dt.date, target: float) -> Part:

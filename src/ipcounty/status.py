@@ -8,8 +8,7 @@ codes stay English in every output (labels come from the i18n catalogue, ``statu
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from ipcounty.returns.layout import STATE_CHOICES, YES
 from ipcounty.schedule import completion, expected, holds_level, lag_points
@@ -148,9 +147,10 @@ def ranks(scores: Sequence[float | None]) -> list[int | None]:
 
 
 # ---- everything at once: what a row, an observation or a score item shows -------------------
-@dataclass(frozen=True)
-class Assessment:
-    """The judged figures of one unit × indicator at one date (all unrounded)."""
+class Assessment(NamedTuple):
+    """The judged figures of one unit × indicator at one date (all unrounded). A named tuple:
+    a report makes one per row (tens of thousands), and a frozen dataclass costs four times as
+    much to make."""
 
     time_share: float | None
     expected: float | None

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ipcounty.i18n.words import DEFAULT_WORDS, PlanWords
 from ipcounty.plan.scoring import ScoringRules
+from ipcounty.schedule import period_part, year_part
 
 if TYPE_CHECKING:
     from ipcounty.plan.model import PlanFile
@@ -264,11 +265,11 @@ class Plan:
 
     def plan_target(self, code: str, unit: str) -> float | None:
         """The whole-plan target: the sum of yearly targets of a flow, else the period target."""
-        ind = self.indicator(code)
+        ind = self._by_code[code]
+        targets = self.targets
         if ind.scope == "period":
-            return self.targets.get((code, unit, None))
-        values = [self.targets.get((code, unit, y)) for y in self.years]
-        known = [v for v in values if v is not None]
+            return targets.get((code, unit, None))
+        known = [v for y in self._years if (v := targets.get((code, unit, y))) is not None]
         if not known:
             return None
         if ind.kind == "flow":
@@ -315,8 +316,6 @@ class Plan:
         """The schedule of ``code``'s target for ``unit`` in ``year`` (see :mod:`ipcounty.schedule`):
         the year's quarterly or monthly parts when the plan gives them, else one part — the year
         for a yearly target, the plan period for a period goal. Empty when there is no target."""
-        from ipcounty.schedule import period_part, year_part
-
         given = self.parts.get((code, unit, year))
         if given:
             return given

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from itertools import chain
 
 from ipcounty.plan import Plan
 from ipcounty.progress.model import Claim, DoubleCount, EvidenceTotal
@@ -14,29 +15,38 @@ def double_counting(
 ) -> tuple[list[DoubleCount], dict[str, EvidenceTotal]]:
     """Items claimed more than once (two townships, or two years up to ``year``), and the year's
     claimed and de-duplicated totals per indicator. Only the returns that count are looked at."""
-    # Hundreds of thousands of items: the first claim of each is one plain tuple in a dict per
-    # indicator; only an item claimed again gets a list (and, below, Claim objects).
-    # The last field of a claim is its place in the reading order, which orders the repeats.
-    first: dict[str, dict[str, tuple[str, int, str, str, int]]] = defaultdict(dict)
-    again: dict[tuple[str, str], list[tuple[str, int, str, str, int]]] = {}
+    # Hundreds of thousands of items, a few claimed again: each indicator's keys are counted at
+    # once (in C), and only the tables that list a repeated key are walked item by item. A claim
+    # ends with its place in the reading order (items with a key, counted from 1), which orders
+    # the repeats; tables remember where they begin.
+    tables: dict[str, list[tuple[str, int, str, tuple[str | None, ...], tuple[str, ...], int]]] = defaultdict(list)
     counted: dict[str, int] = defaultdict(int)
     seq = 0
     for (unit, y), pick in sorted(picks.items(), key=lambda kv: (kv[0][1], kv[0][0])):
         if pick.used is None or y > year:
             continue
         file = pick.used.file
-        for code, refs in pick.used.item_refs().items():
+        for code, (keys, cells) in pick.used.item_refs().items():
             if y == year:
-                counted[code] += len(refs.keys)
-            seen = first[code]
-            for key, cell in zip(refs.keys, refs.cells, strict=True):
+                counted[code] += len(keys)
+            tables[code].append((unit, y, file, keys, cells, seq))
+            seq += len(keys) - keys.count(None)
+    again: dict[tuple[str, str], list[tuple[str, int, str, str, int]]] = {}
+    for code, listed in tables.items():
+        counts = Counter(chain.from_iterable(t[3] for t in listed))
+        counts.pop(None, None)
+        twice = {key for key, n in counts.items() if n > 1}
+        if not twice:
+            continue
+        for unit, y, file, keys, cells, at in listed:
+            if twice.isdisjoint(keys):
+                continue
+            for key, cell in zip(keys, cells, strict=True):
                 if key is None:
                     continue
-                seq += 1
-                claim = (unit, y, file, cell, seq)
-                earlier = seen.setdefault(key, claim)
-                if earlier is not claim:
-                    again.setdefault((code, key), [earlier]).append(claim)
+                at += 1
+                if key in twice:
+                    again.setdefault((code, key), []).append((unit, y, file, cell, at))
     doubles: list[DoubleCount] = []
     repeated: dict[str, int] = defaultdict(int)
     for (code, key), raw in sorted(again.items(), key=lambda kv: kv[1][0][4]):

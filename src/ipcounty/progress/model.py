@@ -96,30 +96,36 @@ class Row:
         return "; ".join(self.source_files)
 
     def csv_values(self, lang: str = "zh") -> dict[str, Any]:
+        """The row as CSV and JSON carry it: :data:`CSV_COLUMNS` and their values."""
+        return dict(zip(CSV_COLUMNS, self.csv_row(lang), strict=True))
+
+    def csv_row(self, lang: str = "zh") -> tuple[Any, ...]:
+        """The values of :data:`CSV_COLUMNS`, in their order (one CSV line)."""
         ind = self.indicator
-        return {
-            "year": self.year,
-            "reporting_unit": self.reporting_unit,
-            "indicator_code": ind.code,
-            "indicator_name": ind.label(lang),
-            "unit": unit_word(ind.unit, lang),
-            "as_of": self.as_of.isoformat() if self.as_of else None,
-            "target": plain_number(self.target),
-            "actual": fmt_answer(self.actual, lang) if isinstance(self.actual, str) else plain_number(self.actual),
-            "gap": plain_number(self.gap),
-            "completion": plain_number(self.completion),
-            "time_share": plain_number(self.time_share),
-            "expected": plain_number(self.expected),
-            "lag_points": plain_number(self.lag_points),
-            "status": self.status,
-            "light": self.light,
-            "rank": self.rank,
-            "cumulative_target": plain_number(self.cumulative_target),
-            "cumulative_actual": plain_number(self.cumulative_actual),
-            "plan_target": plain_number(self.plan_target),
-            "baseline": plain_number(self.baseline),
-            "source_file": self.source_file or None,
-        }
+        actual = self.actual
+        return (
+            self.year,
+            self.reporting_unit,
+            ind.code,
+            ind.label(lang),
+            unit_word(ind.unit, lang),
+            self.as_of.isoformat() if self.as_of else None,
+            plain_number(self.target),
+            fmt_answer(actual, lang) if isinstance(actual, str) else plain_number(actual),
+            plain_number(self.gap),
+            plain_number(self.completion),
+            plain_number(self.time_share),
+            plain_number(self.expected),
+            plain_number(self.lag_points),
+            self.status,
+            self.light,
+            self.rank,
+            plain_number(self.cumulative_target),
+            plain_number(self.cumulative_actual),
+            plain_number(self.plan_target),
+            plain_number(self.baseline),
+            "; ".join(self.source_files) or None,
+        )
 
 
 @dataclass
@@ -246,6 +252,5 @@ def plain_number(value: float | None) -> float | int | None:
     """A figure as CSV and JSON carry it: a whole number as an int, any other to four decimals."""
     if value is None:
         return None
-    if value == int(value):
-        return int(value)
-    return round(value, 4)
+    whole = int(value)
+    return whole if value == whole else round(value, 4)

@@ -42,41 +42,55 @@ def _same_figures(a: Return, b: Return) -> bool:
 
 def choose(returns: Sequence[Return], as_of: dt.date | None) -> tuple[dict[tuple[str, int], Pick], list[Submission]]:
     """Decide, for every (unit, year), which return counts; say what became of every file."""
-    groups: dict[tuple[str, int], list[Return]] = defaultdict(list)
-    subs: list[Submission] = []
-    for r in returns:
+    # Every file gets exactly one Submission, listed in the order the files were read: each is put
+    # at its file's place (``said``) rather than sorted there afterwards.
+    groups: dict[tuple[str, int], list[int]] = defaultdict(list)
+    said: list[Submission | None] = [None] * len(returns)
+    for i, r in enumerate(returns):
         if r.skipped:
-            subs.append(Submission(r, "skipped", r.skip_reason))
+            said[i] = Submission(r, "skipped", r.skip_reason)
         elif r.unit is None or r.year is None:
-            subs.append(Submission(r, "rejected", "unit-or-year-unknown"))
+            said[i] = Submission(r, "rejected", "unit-or-year-unknown")
         else:
-            groups[(r.unit, r.year)].append(r)
+            groups[(r.unit, r.year)].append(i)
     picks: dict[tuple[str, int], Pick] = {}
-    for key, rs in groups.items():
+    for key, places in groups.items():
+        if len(places) == 1:  # the usual unit and year: one file
+            i = places[0]
+            r = returns[i]
+            if as_of is not None and r.as_of is not None and r.as_of > as_of:
+                picks[key], said[i] = Pick(), Submission(r, "after_as_of")
+            elif not r.valid:
+                picks[key], said[i] = Pick(rejected=[r]), Submission(r, "rejected")
+            else:
+                picks[key], said[i] = Pick(used=r), Submission(r, "used")
+            continue
         pick = Pick()
         valid = []
-        for r in rs:
+        for i in places:
+            r = returns[i]
             if as_of is not None and r.as_of is not None and r.as_of > as_of:
-                subs.append(Submission(r, "after_as_of"))
+                said[i] = Submission(r, "after_as_of")
             elif not r.valid:
                 pick.rejected.append(r)
-                subs.append(Submission(r, "rejected"))
+                said[i] = Submission(r, "rejected")
             else:
-                valid.append(r)
+                valid.append(i)
         if valid:
-            latest = max(r.as_of or dt.date.min for r in valid)
-            top = [r for r in valid if (r.as_of or dt.date.min) == latest]
-            first = top[0]
-            if all(_same_figures(first, r) for r in top[1:]):
+            latest = max(returns[i].as_of or dt.date.min for i in valid)
+            top = [i for i in valid if (returns[i].as_of or dt.date.min) == latest]
+            first = returns[top[0]]
+            if all(_same_figures(first, returns[i]) for i in top[1:]):
                 pick.used = first
-                subs.append(Submission(first, "used"))
-                subs.extend(Submission(r, "duplicate", first.file) for r in top[1:])
+                said[top[0]] = Submission(first, "used")
+                for i in top[1:]:
+                    said[i] = Submission(returns[i], "duplicate", first.file)
             else:
-                pick.conflict = top
-                subs.extend(Submission(r, "conflict") for r in top)
-            in_top = {id(r) for r in top}
-            subs.extend(Submission(r, "superseded", latest.isoformat()) for r in valid if id(r) not in in_top)
+                pick.conflict = [returns[i] for i in top]
+                for i in top:
+                    said[i] = Submission(returns[i], "conflict")
+            for i in valid:
+                if said[i] is None:
+                    said[i] = Submission(returns[i], "superseded", latest.isoformat())
         picks[key] = pick
-    order = {id(r): i for i, r in enumerate(returns)}
-    subs.sort(key=lambda s: order[id(s.ret)])
-    return picks, subs
+    return picks, [s for s in said if s is not None]

@@ -19,6 +19,8 @@ from ipcounty.status import Assessment, Status, assess, judge, light, rank_score
 from ipcounty.timeliness import Timeliness
 from ipcounty.timeliness import judge as judge_timeliness
 
+_NO_PICK = Pick()  # a unit with no return for the year
+
 
 class YearCalc:
     """The rows of one year's report; every figure comes from :mod:`ipcounty.schedule` and
@@ -52,7 +54,9 @@ class YearCalc:
         return t is not None and t.overdue and self.pick(unit, self.year).used is not None
 
     def pick(self, unit: str, year: int) -> Pick:
-        return self.picks.get((unit, year)) or Pick()
+        """The returns of ``unit`` for ``year``: what was chosen, else an empty pick (shared: read it,
+        never change it)."""
+        return self.picks.get((unit, year)) or _NO_PICK
 
     def completeness(self, units: list[str]) -> Completeness:
         c = Completeness(expected=len(units))
@@ -70,7 +74,7 @@ class YearCalc:
     ) -> None:
         """Set time_share, expected, gap, completion, lag_points, status and light of ``row``
         (see :func:`ipcounty.status.assess`)."""
-        a = assess(
+        (row.time_share, row.expected, row.gap, row.completion, row.lag_points, row.status, row.light) = assess(
             kind=ind.kind,
             scope=ind.scope,
             direction=ind.direction,
@@ -81,8 +85,6 @@ class YearCalc:
             yellow_points=self.yellow,
             decided=decided,
         )
-        row.time_share, row.expected, row.gap, row.completion = a.time_share, a.expected, a.gap, a.completion
-        row.lag_points, row.status, row.light = a.lag_points, a.status, a.light
 
     # ---- rows -------------------------------------------------------------------------
     def rows(self) -> list[Row]:
@@ -110,19 +112,16 @@ class YearCalc:
         for r, k in zip(rows, ranks(scores), strict=True):
             r.rank = k
 
-    def _value(self, ind: Indicator, unit: str, year: int) -> tuple[float | str | None, Return | None]:
-        p = self.pick(unit, year)
-        if p.used is None:
-            return None, None
-        v = p.used.values.get(ind.code)
-        return (v.value if v else None), p.used
-
     def _cumulative(self, ind: Indicator, unit: str) -> tuple[float, list[int]]:
         """Sum of the yearly actuals of a flow from the plan's first year to this one: the one
         rule for cumulative figures (a year without a valid return adds nothing and is listed)."""
         total, missing = 0.0, []
+        picks, code = self.picks, ind.code
         for y in self.years_so_far:
-            value, _ = self._value(ind, unit, y)
+            p = picks.get((unit, y))
+            used = p.used if p is not None else None
+            v = used.values.get(code) if used is not None else None
+            value = v.value if v is not None else None
             if isinstance(value, float):
                 total += value
             else:
@@ -152,7 +151,7 @@ class YearCalc:
         """What ``row`` takes from ``unit``'s own return for the year: its file, 截至日期 and note.
         None when the row is complete without a figure: no valid return (not submitted, rejected,
         in conflict: judged as such on the schedule), or no value for ``ind`` in it."""
-        pick = self.pick(unit, self.year)
+        pick = self.picks.get((unit, self.year)) or _NO_PICK
         if pick.used is None:
             row.source_files = [r.file for r in (pick.conflict or pick.rejected)]
             share = indicator_time_share(self.plan, ind, unit, self.year, self.reference)
@@ -171,23 +170,25 @@ class YearCalc:
     def _judge_own(self, row: Row, ind: Indicator, unit: str, ret: Return) -> None:
         """Judge ``row.actual`` at the 截至日期 of ``unit``'s return (overdue when it is late)."""
         share = indicator_time_share(self.plan, ind, unit, self.year, ret.as_of or self.reference)
-        self._fill(row, ind, share, row.actual, decided="overdue" if self.overdue(unit) else None)
+        # ``ret`` is the unit's valid return for the year: overdue when its timeliness says so.
+        t = self.timeliness.get(unit)
+        self._fill(row, ind, share, row.actual, decided="overdue" if t is not None and t.overdue else None)
 
     def unit_row(self, ind: Indicator, unit: str) -> Row:
-        plan, year = self.plan, self.year
-        target = plan.target(ind.code, unit, year)
+        plan, year, code = self.plan, self.year, ind.code
+        target = plan.target(code, unit, year)
         row = Row(
             year,
             unit,
             ind,
             "not_submitted",
             target=target,
-            plan_target=plan.plan_target(ind.code, unit),
-            baseline=self._baseline(ind, unit),
+            plan_target=plan.plan_target(code, unit),
+            baseline=self._baseline(ind, unit) if ind.kind == "stock" else None,
         )
         if ind.kind == "flow":
             if ind.scope == "yearly":
-                row.cumulative_target = sum((plan.target(ind.code, unit, y) or 0.0 for y in self.years_so_far), 0.0)
+                row.cumulative_target = sum((plan.target(code, unit, y) or 0.0 for y in self.years_so_far), 0.0)
             else:
                 row.cumulative_target = target
             row.cumulative_actual, row.missing_years = self._cumulative(ind, unit)

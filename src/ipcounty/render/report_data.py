@@ -6,7 +6,6 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Iterable
-from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from ipcounty.progress.model import CSV_COLUMNS, REPORT_JSON_SCHEMA, REPORT_JSON_VERSION, Report, Row
@@ -35,8 +34,7 @@ def to_csv(rows: Iterable[Row], lang: str) -> str:
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(CSV_COLUMNS)
     # csv.writer writes None as an empty field, as DictWriter would after a dict per row.
-    in_order = itemgetter(*CSV_COLUMNS)
-    w.writerows(in_order(r.csv_values(lang)) for r in rows)
+    w.writerows(r.csv_row(lang) for r in rows)
     return buf.getvalue()
 
 
