@@ -141,7 +141,7 @@ _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 def _xml_text(raw: bytes) -> str | None:
     """The text of a <t> element without markup inside, references replaced; None for anything
     this reader does not promise to read as python-calamine does (a stray &, a character that is
-    not printable, bytes that are not UTF-8)."""
+    not printable, whitespace around it, bytes that are not UTF-8)."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -162,7 +162,9 @@ def _xml_text(raw: bytes) -> str | None:
                 out.append(chr(code))
             out.append(parts[i + 3])
         text = "".join(out)
-    return text if text.isprintable() else None
+    # python-calamine drops the whitespace around a text (a cell of one space reads as empty):
+    # such a text is left to it.
+    return text if text.isprintable() and text == text.strip() else None
 
 
 def plain_pairs(xml: bytes) -> tuple[list[list[str]], bytes] | None:
