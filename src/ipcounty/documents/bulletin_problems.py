@@ -10,7 +10,7 @@ from ipcounty.documents.model import Para
 from ipcounty.i18n import tr
 from ipcounty.progress.model import Row
 from ipcounty.render.due_view import period_label
-from ipcounty.render.numbers import fmt_date, fmt_figure, fmt_percent, unit_word
+from ipcounty.render.numbers import fmt_date, fmt_figure, fmt_percent, item_word, unit_word
 from ipcounty.schedule import holds_level
 from ipcounty.timeliness import next_due
 
@@ -68,7 +68,7 @@ class ProblemSections(BulletinWriter):
             items = [
                 self.t(
                     "bulletin.double",
-                    item=d.indicator.evidence.item if d.indicator.evidence else "",
+                    item=item_word(d.indicator.evidence.item, self.lang, one=True) if d.indicator.evidence else "",
                     key=d.key,
                     claims=self.names([self.t("bulletin.claim", unit=c.township, year=c.year) for c in d.claims]),
                 )

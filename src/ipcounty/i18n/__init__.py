@@ -19,6 +19,7 @@ from ipcounty.i18n import (
     file_messages,
     help_messages,
     history_messages,
+    items_messages,
     labels,
     plan_messages,
     progress_messages,
@@ -59,6 +60,7 @@ MESSAGES = _merge(
     help_messages.MESSAGES,
     answer_messages.MESSAGES,
     units_messages.MESSAGES,
+    items_messages.MESSAGES,
     addressee_messages.MESSAGES,
 )
 LABELS = labels.LABELS

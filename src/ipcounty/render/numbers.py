@@ -134,6 +134,21 @@ def unit_word(unit: str | None, lang: str, count: float | str | None = None) -> 
     return pair[0] if _is_one(count) else pair[1]
 
 
+def item_word(item: str, lang: str, *, one: bool = False) -> str:
+    """A 明细 item kind (a plan's ``evidence.item``, e.g. 专利) as a reader of ``lang`` says it: as
+    written in Chinese; in English ``patent`` (``one``) or ``patents``; a kind with no English word
+    stays as the plan writes it."""
+    if lang != "en" or not item:
+        return item
+    from ipcounty.i18n import MESSAGES
+
+    entry = MESSAGES.get(f"item.{item}")
+    if entry is None:
+        return item
+    single, _, many = entry[1].partition("|")
+    return single if one else (many or single)
+
+
 def _is_one(count: float | str | None) -> bool:
     if count is None or isinstance(count, bool):
         return False
