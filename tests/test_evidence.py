@@ -394,15 +394,24 @@ def test_credit_check_character_as_the_standard_writes_it(body: str) -> None:
 def test_an_english_finding_names_the_item_kind_in_english() -> None:
     """--lang en says 'lists no patents' and 'every patent needs it', not 专利; Chinese is as written."""
     from ipcounty.findings import Finding
+    from ipcounty.render.numbers import ItemWord
 
     missing = Finding(
-        "evidence-missing", "error", "x.xlsx", params={"code": "B1", "actual": 15, "sheet": "明细", "item": "专利"}
+        "evidence-missing",
+        "error",
+        "x.xlsx",
+        params={"code": "B1", "actual": 15, "sheet": "明细", "item": ItemWord("专利")},
     )
     assert "lists no patents:" in missing.message("en")
     assert "没有列出专利" in missing.message("zh")
-    key = Finding("item-missing-key", "error", "x.xlsx", params={"column": "专利号", "item": "企业"})
+    key = Finding(
+        "item-missing-key", "error", "x.xlsx", params={"column": "专利号", "item": ItemWord("企业", one=True)}
+    )
     assert key.message("en").endswith("every enterprise needs it")
     odd = Finding(
-        "evidence-missing", "error", "x.xlsx", params={"code": "B9", "actual": 2, "sheet": "明细", "item": "株"}
+        "evidence-missing",
+        "error",
+        "x.xlsx",
+        params={"code": "B9", "actual": 2, "sheet": "明细", "item": ItemWord("株")},
     )
     assert "lists no 株:" in odd.message("en")  # a kind with no English word stays as written

@@ -17,10 +17,6 @@ from ipcounty.i18n import PlanWords, render_param, tr
 Severity = Literal["error", "warning", "note"]
 
 
-# Findings whose English names one item ("every patent needs it"), not the kind ("lists no patents").
-_ONE_ITEM = frozenset({"item-missing-key", "duplicate-item", "double-counted"})
-
-
 @dataclass(frozen=True, slots=True)
 class Finding:
     code: str
@@ -45,10 +41,6 @@ class Finding:
     def message(self, lang: str) -> str:
         """What is wrong and how to fix it, in ``lang``."""
         params = {k: render_param(v, lang) for k, v in self.params.items()}
-        if lang == "en" and isinstance(params.get("item"), str):  # a 明细 item kind: 专利 -> patents
-            from ipcounty.render.numbers import item_word
-
-            params["item"] = item_word(params["item"], lang, one=self.code in _ONE_ITEM)
         return tr(self.message_key or self.code, lang, words=self.words, **params)
 
     @property

@@ -184,8 +184,9 @@ class DoubleCount:
 
     def message(self, lang: str) -> str:
         from ipcounty.i18n import tr
+        from ipcounty.render.numbers import item_word
 
-        item = self.indicator.evidence.item if self.indicator.evidence else ""
+        item = item_word(self.indicator.evidence.item, lang, one=True) if self.indicator.evidence else ""
         sep = "；" if lang == "zh" else "; "
         claims = sep.join(
             f"{c.township}{c.year}年（{c.file} 明细!{c.cell}）"

@@ -170,6 +170,21 @@ def fmt_amount(number: str, unit: str | None, lang: str) -> str:
 
 
 @dataclass(frozen=True)
+class ItemWord:
+    """A 明细 item kind said when a sentence is rendered (a finding's parameter): ``专利`` in Chinese,
+    ``patents`` in English, ``patent`` when the sentence names one item (``one``)."""
+
+    word: str
+    one: bool = False
+
+    def render(self, lang: str) -> str:
+        return item_word(self.word, lang, one=self.one)
+
+    def __str__(self) -> str:
+        return self.word
+
+
+@dataclass(frozen=True)
 class Amount:
     """A figure with its unit, said when a sentence is rendered: a message parameter (see
     :func:`ipcounty.i18n.render_param`) for sentences made before the language is known (考核评分)."""

@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 from ipcounty.findings import Finding, Severity
 from ipcounty.plan import Indicator, Plan
-from ipcounty.render.numbers import fmt_number
+from ipcounty.render.numbers import ItemWord, fmt_number
 from ipcounty.returns import layout as L
 from ipcounty.returns.identifiers import parse_credit_code, parse_patent, usual_patent
 from ipcounty.returns.lookups import lookups as _lookups
@@ -96,7 +96,7 @@ def read_evidence(
                     value_cell,
                     code=ind.code,
                     actual=fmt_number(actual),
-                    item=spec.item,
+                    item=ItemWord(spec.item),
                     sheet=L.DETAIL_SHEET,
                 )
         elif len(items) != actual:
@@ -108,7 +108,7 @@ def read_evidence(
                 code=ind.code,
                 actual=fmt_number(actual),
                 count=len(items),
-                item=spec.item,
+                item=ItemWord(spec.item),
                 sheet=L.DETAIL_SHEET,
             )
 
@@ -270,7 +270,7 @@ def _read_table(grid: list[list[Cell]], t: _Table, end: int, ret: Return, plan: 
     spec = t.indicator.evidence
     assert spec is not None
     year = ret.year
-    item = spec.item
+    item, one_item = ItemWord(spec.item), ItemWord(spec.item, one=True)
     items: list[Item] = []
     seen: dict[str, str] = {}
     codes = _lookups(plan)[0]
@@ -320,7 +320,7 @@ def _read_table(grid: list[list[Cell]], t: _Table, end: int, ret: Return, plan: 
                 if is_key:
                     if not _has_value(row, columns):
                         break  # nothing but spaces on this row: a blank row, not an item
-                    add("item-missing-key", "error", L.cell_name(r, c), column=name, item=item)
+                    add("item-missing-key", "error", L.cell_name(r, c), column=name, item=one_item)
                     ok = False
                 continue
             value, good = _check_cell(check, raw, year, item, r, c, add)
@@ -334,7 +334,7 @@ def _read_table(grid: list[list[Cell]], t: _Table, end: int, ret: Return, plan: 
             first = shared(f"{first_letters}{r + 1}")  # L.cell_name(r, first_col), shared (see layout.shared)
             if key is not None:
                 if key in seen:
-                    add("duplicate-item", "error", first, item=item, key=values.get(key_name, key), other=seen[key])
+                    add("duplicate-item", "error", first, item=one_item, key=values.get(key_name, key), other=seen[key])
                 else:
                     seen[key] = first
             items.append(_new_item(Item, (code, key, first, values, ok)))
@@ -351,7 +351,7 @@ def _has_value(row: list[Cell], columns: list[tuple[str, int, str, bool]]) -> bo
 
 
 def _check_cell(
-    check: str, raw: Cell, year: int | None, item: str, r: int, c: int, add: Callable[..., None]
+    check: str, raw: Cell, year: int | None, item: ItemWord, r: int, c: int, add: Callable[..., None]
 ) -> tuple[Any, bool]:
     """The canonical value of one non-blank cell and whether it is good; a finding when it is not.
     (Printable text and a date cell of the year take a shorter path in ``_read_table``.)"""
