@@ -1,0 +1,99 @@
+"""What a second new user met on 2026-12-02 (a clerk's LibreOffice return fed to every command;
+the 通报 printed; the English outputs read), each pinned where a user would see it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from ipcounty.cli import app
+from ipcounty.documents.gongwen_table import figure_mm, fit_widths
+from ipcounty.documents.model import Table
+from tests.conftest import PLAN_PATH, ROOT
+from tests.test_gongwen_docx import open_docx
+
+EXAMPLES = ROOT / "examples" / "returns"
+CLERK = ROOT / "tests" / "data" / "libreoffice" / "kuangqu-2025-clerk.xlsx"
+BASE = ["--plan", str(PLAN_PATH)]
+AS_OF = "2026-01-10"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture(scope="module")
+def returns_with_the_clerks(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled examples, plus 矿区街道's return as a clerk filled it in LibreOffice."""
+    folder = tmp_path_factory.mktemp("returns") / "returns"
+    shutil.copytree(EXAMPLES, folder)
+    shutil.copy(CLERK, folder / "2025" / "2025_矿区街道_填报表.xlsx")
+    return folder
+
+
+def invoke(*args: str, lang: str = "zh") -> Any:
+    r = CliRunner().invoke(app, [*BASE, "--lang", lang, *args], env={"COLUMNS": "100"})
+    assert r.exit_code == 0, r.output
+    return r
+
+
+def test_the_clerks_libreoffice_return_is_read_with_warnings_only() -> None:
+    r = CliRunner().invoke(app, [*BASE, "validate", str(CLERK)], env={"COLUMNS": "200"})
+    assert r.exit_code == 0, r.output
+    out = r.stdout
+    assert "矿区街道 · 2025年 · 截至 2025-12-31  有警告" in out
+    assert "填报表!E11  “15件”按 15 读取（量词“件”按“个”计" in out
+    assert "填报表!E12  “１”按 1 读取（全角字符" in out
+    assert "填报表!E16  “1次”按 1 读取" in out  # B5, one row lower: the clerk inserted a row above it
+    assert "错误" not in out
+
+
+@pytest.fixture(scope="module")
+def bulletin_docx(returns_with_the_clerks: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("bulletin") / "通报.docx"
+    invoke("bulletin", "2025", "--returns", str(returns_with_the_clerks), "--as-of", AS_OF, "-o", str(out))
+    return out
+
+
+def test_each_attachment_starts_a_page_by_itself(bulletin_docx: Path) -> None:
+    """附件 starts a new page through its label's pageBreakBefore, never through a paragraph that
+    holds a page break (which, when the text before it fills its page, is pushed onto a page of
+    its own and prints a blank page)."""
+    d = open_docx(bulletin_docx.read_bytes())
+    assert not d.element.body.findall(f".//{W}br[@{W}type='page']")
+    labels = [p for p in d.paragraphs if p.text.startswith("附件") and p.text[2:].strip().isdigit()]
+    assert [p.text for p in labels] == ["附件1", "附件2", "附件3"]
+    assert all(p.paragraph_format.page_break_before for p in labels)
+
+
+def test_a_figure_column_is_wide_enough_for_its_longest_figure() -> None:
+    table = Table(("指标", "目标", "完成"), (("G02 商标有效注册量", "13000", "11620"),), frozenset({1, 2}))
+    widths = fit_widths([120.0, 11.1, 11.1], table)
+    assert widths[1] >= figure_mm("13000") > 11.1 and widths[2] >= figure_mm("11620")
+    assert sum(widths) == pytest.approx(142.2)  # the room comes from the text column
+    assert fit_widths([120.0, 30.0, 30.0], table) == [120.0, 30.0, 30.0]  # wide enough: as it was
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None, reason="needs soffice")
+def test_the_printed_bulletin_has_no_blank_page_and_no_figure_broken(bulletin_docx: Path, tmp_path: Path) -> None:
+    src = tmp_path / "b.docx"
+    shutil.copy(bulletin_docx, src)
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(src)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )  # fmt: skip
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "b.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = text.split("\f")[:-1]
+    blank = [i + 1 for i, page in enumerate(pages) if not page.replace("—", "").strip(" \n0123456789")]
+    assert not blank, f"blank pages {blank} of {len(pages)}"
+    goals = next(page for page in pages if page.strip().replace(" ", "").startswith("附件2"))
+    row = next(line for line in goals.splitlines() if "G02" in line)
+    assert "13000" in row.split() and "11620" in row.split(), row  # on one line each, not 1300 / 0
