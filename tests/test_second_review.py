@@ -97,3 +97,27 @@ def test_the_printed_bulletin_has_no_blank_page_and_no_figure_broken(bulletin_do
     goals = next(page for page in pages if page.strip().replace(" ", "").startswith("附件2"))
     row = next(line for line in goals.splitlines() if "G02" in line)
     assert "13000" in row.split() and "11620" in row.split(), row  # on one line each, not 1300 / 0
+
+
+def test_the_english_text_bulletin_writes_english_figures_and_no_chinese_indents() -> None:
+    en = invoke("bulletin", "2025", "--returns", str(EXAMPLES), "--as-of", AS_OF, lang="en").stdout
+    assert "\u3000" not in en and "｜" not in en
+    assert "G02 Registered trademarks in force 11,620 items (target 13,000)" in en
+    assert "\nTo follow the progress of " in en and "of the district's 30 indicators" in en
+    assert "\nG02 Registered trademarks in force | 13,000 | 11,620 | 89.4% | " in en
+    assert (
+        "\nAttachments: 1. Progress of each unit by indicator\n             2. Progress of the district goals\n" in en
+    )
+    zh = invoke("bulletin", "2025", "--returns", str(EXAMPLES), "--as-of", AS_OF).stdout
+    assert "G02 商标有效注册量完成11620件（目标13000件）" in zh  # the 公文 writes figures ungrouped
+    assert "\n　　为及时掌握" in zh and "\nG02 商标有效注册量｜13000｜11620｜89.4%｜" in zh
+
+
+def test_the_english_docx_bulletin_groups_thousands_too(tmp_path: Path) -> None:
+    out = tmp_path / "bulletin.docx"
+    invoke("bulletin", "2025", "--returns", str(EXAMPLES), "--as-of", AS_OF, "-o", str(out), lang="en")
+    d = open_docx(out.read_bytes())
+    text = "\n".join(p.text for p in d.paragraphs)
+    assert "11,620 items (target 13,000)" in text
+    cells = {c.text for t in d.tables for row in t.rows for c in row.cells}
+    assert {"13,000", "11,620"} <= cells
