@@ -3,6 +3,7 @@ the 通报 printed; the English outputs read), each pinned where a user would se
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -121,3 +122,39 @@ def test_the_english_docx_bulletin_groups_thousands_too(tmp_path: Path) -> None:
     assert "11,620 items (target 13,000)" in text
     cells = {c.text for t in d.tables for row in t.rows for c in row.cells}
     assert {"13,000", "11,620"} <= cells
+
+
+def test_an_english_hint_names_the_unit_of_measure_in_english() -> None:
+    bad = str(EXAMPLES / "2025" / "2025_文化路街道_填报表.xlsx")
+    r = CliRunner().invoke(app, [*BASE, "--lang", "en", "validate", bad], env={"COLUMNS": "200"})
+    assert "填报表!E15  '一次' is not a number: write a number only (unit: events)" in r.stdout
+    r = CliRunner().invoke(app, [*BASE, "validate", bad], env={"COLUMNS": "200"})
+    assert "填报表!E15  “一次”不是数字：请只填写数字（单位：次）" in r.stdout
+
+
+@pytest.mark.parametrize("fmt", ["table", "html"])
+def test_a_district_goals_note_is_introduced_in_the_readers_language(fmt: str, tmp_path: Path) -> None:
+    out = tmp_path / f"r.{'txt' if fmt == 'table' else 'html'}"
+    for lang, said in (("en", "G08 Note: 含专利、商标质押"), ("zh", "G08 备注：含专利、商标质押")):
+        invoke("report", "2025", "--returns", str(EXAMPLES), "--format", fmt, "-o", str(out), lang=lang)
+        text = out.read_text(encoding="utf-8")
+        assert said in text and ("Note：" not in text), lang
+
+
+def test_a_score_by_the_schedule_says_the_amount_expected_in_the_reports_words() -> None:
+    assert "\n  basis: schedule" in PLAN_PATH.read_text(encoding="utf-8")  # the shipped example's rule
+    args = [*BASE, "score", "2025", "--returns", str(EXAMPLES), "--as-of", "2025-07-31"]
+    zh = CliRunner().invoke(app, args, env={"COLUMNS": "200"}).stdout
+    assert "按序时进度评分" in zh and "税郭镇" in zh
+    assert "序时应完成" in zh and "完成序时进度的" not in zh and not re.search(r"序时进度 [\d.]+ [个家件项次人]", zh)
+    en = CliRunner().invoke(app, ["--lang", "en", *args], env={"COLUMNS": "200"}).stdout
+    assert "judged against the amount expected to date, as of" in en and "序时进度" not in en
+
+
+def test_strict_says_in_its_help_that_an_overdue_unit_fails_it() -> None:
+    for lang, said in (
+        ("zh", "有未报送、逾期未报、退回或冲突时以 1 退出"),
+        ("en", "exit 1 when a unit is missing, overdue, sent back or in conflict"),
+    ):
+        r = CliRunner().invoke(app, ["--lang", lang, "report", "-h"], env={"COLUMNS": "100"})
+        assert said in " ".join(r.stdout.split()), r.stdout
