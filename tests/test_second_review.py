@@ -158,3 +158,22 @@ def test_strict_says_in_its_help_that_an_overdue_unit_fails_it() -> None:
     ):
         r = CliRunner().invoke(app, ["--lang", lang, "report", "-h"], env={"COLUMNS": "100"})
         assert said in " ".join(r.stdout.split()), r.stdout
+
+
+def test_every_attachment_cell_is_centred_vertically(bulletin_docx: Path) -> None:
+    """A figure beside a name wrapped over two lines sits in the middle of its row, as in the
+    office's own forms, not at the top (LibreOffice and Word put it at the top without w:vAlign)."""
+    d = open_docx(bulletin_docx.read_bytes())
+    cells = [tc for t in d.tables for tc in t._tbl.iter(f"{W}tc")]
+    assert len(cells) > 300
+    assert all(tc.find(f"{W}tcPr/{W}vAlign").get(f"{W}val") == "center" for tc in cells)
+
+
+def test_the_plan_sets_its_targets_to_the_right() -> None:
+    out = invoke("plan").stdout
+    lines = out.split("B1 新增有效发明专利数量")[1].splitlines()
+    assert any(re.fullmatch(r"税郭镇\s+15\s+15\s+15\s+45", ln) for ln in lines), lines[:5]
+    from rich.cells import cell_len
+
+    last = {ln.split()[0]: cell_len(ln.rstrip()) for ln in lines[3:15] if ln.strip()}
+    assert last["税郭镇"] == last["全区"]  # 45 and 420 end in the same column
