@@ -177,3 +177,16 @@ def test_the_plan_sets_its_targets_to_the_right() -> None:
 
     last = {ln.split()[0]: cell_len(ln.rstrip()) for ln in lines[3:15] if ln.strip()}
     assert last["税郭镇"] == last["全区"]  # 45 and 420 end in the same column
+
+
+def test_the_guide_a_township_reads_says_what_the_office_would_write(tmp_path: Path) -> None:
+    """说明 asks not to set a password (not to "insert" one) and names no program the township
+    does not use."""
+    import openpyxl
+
+    invoke("template", "2025", "--unit", "矿区街道", "--out", str(tmp_path))
+    ws = openpyxl.load_workbook(tmp_path / "2025_矿区街道_填报表.xlsx")["说明"]
+    text = "\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
+    assert "3. 请勿删除或重命名工作表，不要给文件设置密码。" in text
+    assert "4. 收到后将逐格核对，有问题会告知具体单元格。" in text
+    assert "插入密码" not in text and "ipcounty" not in text
