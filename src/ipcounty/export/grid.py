@@ -182,8 +182,10 @@ class Grid:
             ws.freeze_panes(self.freeze - 1, 0)
         if self.page is not None:
             apply_page(ws, self.page)
+        from ipcounty.export.xlsx_cells import fast_points
+
         for row, col, chart in self.charts:
-            ws.insert_chart(row - 1, col - 1, chart)
+            ws.insert_chart(row - 1, col - 1, fast_points(chart))
 
 
 class Book:

@@ -48,3 +48,19 @@ def sheet_class() -> type[Any]:
                 self.fh.write(f'<c r="{name}{row + 1}"{style}/>')
 
     return FastCellsWorksheet
+
+
+def fast_points(chart: Any) -> Any:
+    """``chart`` writing the cached points of its series (a ``<c:pt>`` per unit and series: ten
+    thousand over a large district) in one formatted string each, to the same bytes."""
+    import types
+
+    def write_pt(self: Any, idx: int, value: Any) -> None:
+        if value is None:
+            return
+        if isinstance(value, str):
+            value = self._escape_control_characters(self._escape_data(value))
+        self.fh.write(f'<c:pt idx="{idx}"><c:v>{value}</c:v></c:pt>')
+
+    chart._write_pt = types.MethodType(write_pt, chart)
+    return chart
