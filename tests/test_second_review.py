@@ -229,3 +229,11 @@ def test_a_finding_says_the_unit_of_measure_in_the_readers_language(
     ret = read_return(make_return(unit, values=values), plan)
     (f,) = [f for f in ret.findings if f.code == code]
     assert zh in f.message("zh") and en in f.message("en"), (f.message("zh"), f.message("en"))
+
+
+def test_an_english_list_entry_writes_a_rate_as_a_percentage() -> None:
+    r = CliRunner().invoke(
+        app, [*BASE, "--lang", "en", "report", "2025", "--returns", str(EXAMPLES)], env={"COLUMNS": "80"}
+    )
+    assert "\n  91.30/90.00%, 101.4% done\n" in r.stdout  # not 91.30/90.00 %
+    assert "\n  468/600 items, 78.0% done\n" in r.stdout
