@@ -237,3 +237,11 @@ def test_an_english_list_entry_writes_a_rate_as_a_percentage() -> None:
     )
     assert "\n  91.30/90.00%, 101.4% done\n" in r.stdout  # not 91.30/90.00 %
     assert "\n  468/600 items, 78.0% done\n" in r.stdout
+
+
+def test_the_markdown_report_sets_figures_to_the_right() -> None:
+    md = invoke("report", "2025", "--returns", str(EXAMPLES), "--format", "markdown").stdout
+    head = "| 镇街 | 目标 | 完成 | 完成率 | 序时进度 | 进度差 | 状态 | 亮灯 | 排名 | 截至 |"
+    assert f"\n{head}\n|---|---:|---:|---:|---:|---:|---|---|---:|---|\n" in md
+    goals = md.split("## 区级目标")[1]
+    assert "\n|---|---:|---:|---:|---:|---:|---|---|---|\n" in goals  # no 排名 for the district's own goals
