@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions
     from rich.segment import Segment
+    from rich.style import Style
 
 
 class TextTable:
@@ -62,7 +63,6 @@ class TextTable:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
         from rich.cells import cell_len
         from rich.segment import Segment
-        from rich.style import Style
 
         widths = self.widths()
         last = len(widths) - 1
@@ -130,3 +130,50 @@ class TextTable:
         yield new_line
         for cells, cell_styles, row in self.rows:
             yield from line(cells, cell_styles, row)
+
+
+class StyledLines:
+    """Lines of text, each in one style (a style name, "" for none), printed as
+    ``console.print(*[Text(line, style=style) ...], sep="\\n", soft_wrap=True)`` prints them: the
+    same characters, the same escape codes; print it with ``console.print(lines, soft_wrap=True)``.
+
+    The report's list of what to chase has a line or two per unit (thousands over a large
+    folder): rich made a ``Text`` of each, joined them and took the joined text apart again by
+    style. As rich does, control codes are left out of each line; a line with a tab goes
+    through rich itself (rich expands tabs)."""
+
+    def __init__(self) -> None:
+        self.lines: list[tuple[str, str]] = []
+
+    def append(self, text: str, style: str = "") -> None:
+        self.lines.append((text, style))
+
+    def __bool__(self) -> bool:
+        return bool(self.lines)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        from rich.control import strip_control_codes
+        from rich.segment import Segment
+
+        lines = [(strip_control_codes(text), style) for text, style in self.lines]
+        if any("\t" in text for text, _ in lines):
+            from rich.text import Text
+
+            yield from console.render(Text("\n").join([Text(t, style=s) for t, s in lines]), options)
+            return
+        if console.color_system is None and not console.record:  # no styles to print: the text at once
+            yield Segment("\n".join([text for text, _ in lines]) + "\n")
+            return
+        styles: dict[str, Style | None] = {"": None}
+        new_line = Segment.line()
+        first = True
+        for text, name in lines:
+            if name not in styles:
+                styles[name] = console.get_style(name)
+            for part in text.split("\n"):  # rich prints a line break unstyled
+                if not first:
+                    yield new_line
+                first = False
+                if part:
+                    yield Segment(part, styles[name])
+        yield new_line
