@@ -80,6 +80,39 @@ def test_a_text_table_prints_what_rich_prints(
     assert printed(ours) == printed(theirs)
 
 
+def rich_left_padded(table: TextTable) -> Table:
+    """The table as rich lays out one padded on the left of each column (the score's ranking)."""
+    t = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 0, 0, table.gap))
+    for i, (head, right) in enumerate(zip(table.heads, table.right, strict=True)):
+        least = table.min_widths[i] if i < len(table.min_widths) else None
+        t.add_column(head, justify="right" if right else "left", min_width=least, overflow="fold")
+    for cells, _, style in table.rows:
+        t.add_row(*cells, style=style or None)
+    return t
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    columns=st.lists(st.booleans(), min_size=1, max_size=5),
+    rows=st.lists(st.tuples(st.lists(cell, min_size=5, max_size=5), st.sampled_from(["", "yellow"])), max_size=4),
+    floors=st.lists(st.integers(0, 6), max_size=5),
+    gap=st.sampled_from([0, 1]),
+    colour=st.booleans(),
+)
+def test_a_left_padded_table_prints_what_rich_prints(
+    columns: list[bool], rows: list[tuple[list[str], str]], floors: list[int], gap: int, colour: bool
+) -> None:
+    n = len(columns)
+    table = TextTable([f"列{i}" for i in range(n)], columns, gap=gap, pad_left=True, min_widths=floors)
+    for cells, style in rows:
+        table.add_row(cells[:n], (), style)
+    width = sum(table.widths()) + (n - 1) * (gap + 1)  # rich's table fits: it is never squeezed
+    ours, theirs = terminal(width, colour=colour), terminal(width, colour=colour)
+    ours.print(table, crop=False)
+    theirs.print(rich_left_padded(table))
+    assert printed(ours) == printed(theirs)
+
+
 class _Reference:
     """What the report printed before: rich's Table (``heads`` for the caller)."""
 
