@@ -49,10 +49,10 @@ def docx_2025(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def body_paragraphs(doc: Any) -> list[Any]:
-    """The paragraphs before the first attachment (the page break that starts 附件1)."""
+    """The paragraphs before the first attachment (附件1's label starts a new page)."""
     out = []
     for p in doc.paragraphs:
-        if p._p.xpath(".//w:br[@w:type='page']"):
+        if p.paragraph_format.page_break_before:
             break
         out.append(p)
     return out

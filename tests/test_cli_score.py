@@ -236,7 +236,7 @@ def test_basis_schedule_mid_year(
     row = next(x for x in json.loads(r.stdout)["rows"] if x["reporting_unit"] == "孟庄镇")
     (item,) = row["items"]
     assert item["reasons"] == [
-        "完成 7 个，序时进度 7.4 个（完成序时进度的 94.1%）",
+        "完成 7 个，序时应完成 7.4 个（为序时应完成的 94.1%）",
         "达到 80%，得 9 分（15 分的 60%）",
         "差 0.4 个，扣 0.09 分",
     ]

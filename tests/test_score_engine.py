@@ -207,7 +207,7 @@ CASES: list[tuple[str, ItemRule, float | None, float | None, float | None, str, 
         "schedule",
         2,
         "8.96",
-        "完成 7 件，序时进度 7.4 件（完成序时进度的 94.1%）；达到 90%，得 9 分（15 分的 60%）；差 0.4 件，扣 0.04 分",
+        "完成 7 件，序时应完成 7.4 件（为序时应完成的 94.1%）；达到 90%，得 9 分（15 分的 60%）；差 0.4 件，扣 0.04 分",
     ),
     (
         "year basis ignores the schedule",

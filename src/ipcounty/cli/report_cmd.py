@@ -103,7 +103,7 @@ def report(
     indicator: IndicatorsOption = None,
     fmt: Annotated[ReportFormat | None, FormatBySuffix] = None,
     output: OutputOption = None,
-    strict: Annotated[bool, typer.Option("--strict", help="有未报送、退回或冲突时以 1 退出")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="有未报送、逾期未报、退回或冲突时以 1 退出")] = False,
 ) -> None:
     """按单位和指标显示年度目标的完成情况与序时进度 / Gap-to-target report for a year."""
     from ipcounty.render import report_view as view

@@ -25,14 +25,14 @@ class ProblemSections(BulletinWriter):
         name = ind.label(self.lang)
         if ind.kind == "yesno":
             return self.t("bulletin.behind_yesno", name=name, light=light)
-        actual = fmt_figure(r.actual if isinstance(r.actual, float) else None, ind)
+        actual = fmt_figure(r.actual if isinstance(r.actual, float) else None, ind, lang=self.lang)
         if holds_level(ind.kind, ind.scope):
             return self.t(
                 "bulletin.behind_level",
                 name=name,
                 actual=actual,
                 unit=unit_word(ind.unit, self.lang, actual),
-                target=fmt_figure(r.target, ind),
+                target=fmt_figure(r.target, ind, lang=self.lang),
                 light=light,
             )
         return self.t(

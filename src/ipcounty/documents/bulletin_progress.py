@@ -53,8 +53,8 @@ class ProgressSections(BulletinWriter):
             return self.t(
                 key,
                 name=name,
-                target=fmt_figure(r.target, ind),
-                unit=unit_word(ind.unit, self.lang, fmt_figure(r.target, ind)),
+                target=fmt_figure(r.target, ind, lang=self.lang),
+                unit=unit_word(ind.unit, self.lang, fmt_figure(r.target, ind, lang=self.lang)),
                 meeting=r.units_meeting,
                 counted=r.units_counted,
             )
@@ -65,9 +65,9 @@ class ProgressSections(BulletinWriter):
             self.t(
                 key,
                 name=name,
-                actual=fmt_figure(r.actual, ind),
-                unit=unit_word(ind.unit, self.lang, fmt_figure(r.actual, ind)),
-                target=fmt_figure(r.target, ind),
+                actual=fmt_figure(r.actual, ind, lang=self.lang),
+                unit=unit_word(ind.unit, self.lang, fmt_figure(r.actual, ind, lang=self.lang)),
+                target=fmt_figure(r.target, ind, lang=self.lang),
                 completion=fmt_percent(r.completion),
                 time_share=fmt_percent(r.time_share),
                 verdict=self.verdict(r),
@@ -87,12 +87,12 @@ class ProgressSections(BulletinWriter):
 
     def goal_behind(self, r: Row) -> str:
         ind = r.indicator
-        actual = fmt_figure(r.actual if isinstance(r.actual, float) else None, ind)
+        actual = fmt_figure(r.actual if isinstance(r.actual, float) else None, ind, lang=self.lang)
         params = {
             "name": f"{ind.code} {ind.label(self.lang)}",
             "actual": actual,
             "unit": unit_word(ind.unit, self.lang, actual),
-            "target": fmt_figure(r.target, ind),
+            "target": fmt_figure(r.target, ind, lang=self.lang),
         }
         if r.lag_points is None or holds_level(ind.kind, ind.scope):
             return self.t("bulletin.goal_level_behind", **params)

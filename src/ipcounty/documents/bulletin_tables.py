@@ -22,7 +22,7 @@ def _actual(r: Row, lang: str) -> str:
         return f"{r.units_meeting}/{r.units_counted + len(r.missing_units)}"
     if r.actual is None:
         return status_label(r.status, lang)
-    return fmt_figure(r.actual, r.indicator)
+    return fmt_figure(r.actual, r.indicator, lang=lang)
 
 
 def _cells(label: str, r: Row, lang: str) -> tuple[str, ...]:
@@ -32,7 +32,7 @@ def _cells(label: str, r: Row, lang: str) -> tuple[str, ...]:
     elif r.is_district and r.units_counted is not None:
         target = ""  # a level each unit holds: the 全区 row counts units (7/11), no 全区 target
     else:
-        target = fmt_figure(r.target, ind)
+        target = fmt_figure(r.target, ind, lang=lang)
     return (
         label,
         target,

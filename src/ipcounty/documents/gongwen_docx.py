@@ -220,11 +220,12 @@ def _paragraph(d: Document, para: Para) -> Paragraph:
 
 
 def _attachment(d: Document, att: Attachment) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     p = d.add_paragraph()
-    p.add_run().add_break(WD_BREAK.PAGE)
-    p = d.add_paragraph()
+    # The label starts a page by its own pageBreakBefore: a paragraph holding a page break would
+    # itself spill onto a new page when the text before it fills its page, leaving that page blank.
+    p.paragraph_format.page_break_before = True
     run(p, att.label, HEI_FONT, HEI_FONT, SIZE_3)  # 附件 label: 黑体, top left
     _paragraph(d, Para((), "plain"))
     p = d.add_paragraph()

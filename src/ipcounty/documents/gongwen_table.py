@@ -19,6 +19,8 @@ from ipcounty.documents.model import Table
 if TYPE_CHECKING:
     from docx.document import Document
 
+_CELL_MARGIN_MM = 1.0  # left and right, 57 twips
+
 
 def write_table(d: Document, table: Table) -> None:
     """``table`` at the end of ``d``."""
@@ -35,14 +37,14 @@ def write_table(d: Document, table: Table) -> None:
     width_mm = PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]
     weights = table.widths or tuple(1.0 for _ in range(n))
     total = sum(weights)
-    widths = [Mm(width_mm * w / total) for w in weights]
+    widths = [Mm(mm) for mm in fit_widths([width_mm * w / total for w in weights], table)]
     # Fixed widths in the grid and on every cell: Word, WPS and LibreOffice each read one of them.
     t.autofit = False
     for column, width in zip(t.columns, widths, strict=True):
         column.width = width
     margins = element("w:tblCellMar")
     for side in ("left", "right"):
-        margins.append(element(f"w:{side}", w_w="57", w_type="dxa"))  # 1 mm: more of a narrow cell for text
+        margins.append(element(f"w:{side}", w_w="57", w_type="dxa"))  # _CELL_MARGIN_MM: more of a narrow cell for text
     insert(t._tbl.tblPr, margins, TBLPR_AFTER_CELLMAR)
     rows = list(t.rows)
     _repeat_header(rows[0])
@@ -76,10 +78,37 @@ def write_table(d: Document, table: Table) -> None:
         tbl.append(tr)
 
 
+def figure_mm(text: str) -> float:
+    """How wide ``text`` sets in a 五号 cell, in mm, with the cell's margins: a CJK character one
+    em, any other character 0.55 em (Times' digits are 0.5 em; a little over, for the faces that
+    stand in where Times is missing)."""
+    ems = sum(1.0 if ord(ch) > 0x2E7F else 0.55 for ch in text)
+    return ems * SIZE_TABLE * 25.4 / 72 + 2 * _CELL_MARGIN_MM + 0.5
+
+
+def fit_widths(widths_mm: list[float], table: Table) -> list[float]:
+    """The columns' widths, widened where a figure would not fit on one line (``13000`` set as
+    ``1300`` over ``0``), the room taken from the text columns in proportion to their widths,
+    which wrap between characters instead."""
+    need = {
+        c: max((figure_mm(row[c]) for row in table.rows if c < len(row) and row[c]), default=0.0)
+        for c in table.numeric
+        if c < len(widths_mm)
+    }
+    grow = sum(max(0.0, need[c] - widths_mm[c]) for c in need)
+    text_cols = [c for c in range(len(widths_mm)) if c not in need]
+    room = sum(widths_mm[c] for c in text_cols)
+    if grow <= 0 or room <= grow:
+        return widths_mm
+    scale = (room - grow) / room
+    return [max(w, need[c]) if c in need else w * scale for c, w in enumerate(widths_mm)]
+
+
 def _style_row(
     row: Any, values: tuple[str, ...], r: int, caption: bool, table: Table, widths: list[Any], full: Any
 ) -> None:
     """Row ``r`` of ``table`` (0: the header) in the 公文 layout, one run a cell with ``values``."""
+    from docx.enum.table import WD_ALIGN_VERTICAL
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     if r > 0:  # a row is never split over two pages (a wrapped name half on each)
@@ -87,6 +116,7 @@ def _style_row(
     cells = [row.cells[0].merge(row.cells[-1])] if caption else list(row.cells)
     for c, cell in enumerate(cells):
         cell.width = widths[c] if not caption else full
+        cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER  # a figure beside a wrapped name sits mid-row
         p = cell.paragraphs[0]
         fmt = p.paragraph_format
         fmt.line_spacing = 1.0

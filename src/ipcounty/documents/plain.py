@@ -1,7 +1,8 @@
 """An :class:`OfficialDocument` as plain text or Markdown, for pasting into a chat.
 
 Chat windows use proportional fonts, so the plain-text tables are not padded into columns:
-each row is one line with its cells between ``｜``.
+each row is one line with its cells between ``｜`` (`` | `` in English). Chinese paragraphs start
+with two full-width spaces, as a clerk types them; English ones start at the margin.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ def to_text(doc: OfficialDocument) -> str:
     out = [doc.title, ""]
     if doc.addressees:
         out.append(doc.addressees + _colon(doc))
-    out += [_text_para(p) for p in doc.body]
+    out += [_text_para(p, doc.lang) for p in doc.body]
     if doc.attachment_note:
-        out += ["", *(_INDENT + line for line in doc.attachment_note.splitlines())]
+        out += ["", *_attachment_note(doc)]
     if doc.signature or doc.date:
         out += ["", *(x for x in (doc.signature, doc.date) if x)]
     for att in doc.attachments:
@@ -26,7 +27,7 @@ def to_text(doc: OfficialDocument) -> str:
         for caption, table in att.tables:
             if caption:
                 out.append(caption)
-            out += _text_table(table)
+            out += _text_table(table, doc.lang)
         out += list(att.notes)
     return "\n".join(out) + "\n"
 
@@ -63,14 +64,24 @@ def _colon(doc: OfficialDocument) -> str:
     return "：" if doc.lang == "zh" else ":"
 
 
-def _text_para(p: Para) -> str:
-    return _INDENT + p.text if p.kind in ("body", "h1", "h2") else p.text
+def _text_para(p: Para, lang: str) -> str:
+    return _INDENT + p.text if lang == "zh" and p.kind in ("body", "h1", "h2") else p.text
 
 
-def _text_table(table: Table) -> list[str]:
-    lines = ["｜".join(table.header)]
+def _attachment_note(doc: OfficialDocument) -> list[str]:
+    """附件：1．… with the next names under the first (in English, ``Attachments: 1. …`` likewise)."""
+    first, *rest = doc.attachment_note.splitlines()
+    if doc.lang == "zh":
+        return [_INDENT + first, *(_INDENT + line for line in rest)]
+    lead = " " * len(first.partition(": ")[0] + ": ") if ": " in first else ""
+    return [first, *(lead + line for line in rest)]
+
+
+def _text_table(table: Table, lang: str) -> list[str]:
+    sep = "｜" if lang == "zh" else " | "
+    lines = [sep.join(table.header)]
     for row in table.rows:
-        lines.append(row[0] if all(not v for v in row[1:]) else "｜".join(row))
+        lines.append(row[0] if all(not v for v in row[1:]) else sep.join(row))
     return lines
 
 

@@ -135,6 +135,7 @@ class Grid:
         from ipcounty.export.page import apply_page
 
         fmt = self.book.format
+        made = self.book.made
         for col, w in sorted(self.widths.items()):
             # In pixels (7 a width unit at the default font): the file then says this very width.
             ws.set_column_pixels(col - 1, col - 1, w * 7)
@@ -145,7 +146,9 @@ class Grid:
             if (r1, c1) != (r2, c2):
                 ws.merge_range(r1 - 1, c1 - 1, r2 - 1, c2 - 1, None, fmt(styles.get((r1, c1))))
         hidden = self.merged - {(r, c) for r, c, _, _ in self.merges}  # a range shows its first cell only
-        string, number, blank = ws.write_string, ws.write_number, ws.write_blank
+        # XlsxWriter's own methods without their decorator (which reads "A1" as a row and column):
+        # every call here is by row and column numbers.
+        string, number, blank = ws._write_string, ws._write_number, ws._write_blank
         for row in sorted(rows):
             r = row - 1
             for col, v in rows[row].items():
@@ -153,20 +156,23 @@ class Grid:
                 if hidden and key in hidden:
                     continue
                 st = styles.get(key)
+                f = made.get(st, made) if st is not None else None
+                if f is made:
+                    f = fmt(st)
                 if isinstance(v, str):
                     if v:
-                        string(r, col - 1, v, fmt(st))
+                        string(r, col - 1, v, f)
                     elif st and st[FILL]:
-                        blank(r, col - 1, None, fmt(st))
+                        blank(r, col - 1, None, f)
                 elif isinstance(v, bool):
-                    ws.write_boolean(r, col - 1, v, fmt(st))
+                    ws._write_boolean(r, col - 1, v, f)
                 elif isinstance(v, (int, float)):
-                    number(r, col - 1, v, fmt(st))
+                    number(r, col - 1, v, f)
                 elif v is None:
                     if st and st[FILL]:  # an empty cell shows nothing but its fill
-                        blank(r, col - 1, None, fmt(st))
+                        blank(r, col - 1, None, f)
                 else:
-                    string(r, col - 1, str(v), fmt(st))
+                    string(r, col - 1, str(v), f)
         for (row, col), st in styles.items():
             if st[FILL] and col not in rows.get(row, ()) and (row, col) not in hidden:
                 blank(row - 1, col - 1, None, fmt(st))
@@ -176,8 +182,10 @@ class Grid:
             ws.freeze_panes(self.freeze - 1, 0)
         if self.page is not None:
             apply_page(ws, self.page)
+        from ipcounty.export.xlsx_cells import fast_points
+
         for row, col, chart in self.charts:
-            ws.insert_chart(row - 1, col - 1, chart)
+            ws.insert_chart(row - 1, col - 1, fast_points(chart))
 
 
 class Book:
@@ -201,7 +209,7 @@ class Book:
             },
         )
         self.grids: list[Grid] = []
-        self._formats: dict[tuple[Any, ...], Format | None] = {}
+        self.made: dict[tuple[Any, ...], Format | None] = {}  # each style's format, once made
 
     @property
     def sheetnames(self) -> list[str]:
@@ -224,7 +232,7 @@ class Book:
         if style is None:
             return None
         key = style
-        made = self._formats.get(key, self)
+        made = self.made.get(key, self)
         if made is not self:
             return made
         made = None
@@ -245,14 +253,16 @@ class Book:
             if key[NUMBER]:
                 props["num_format"] = key[NUMBER]
             made = self.xlsx.add_format(props)
-        self._formats[key] = made
+        self.made[key] = made
         return made
 
     def close(self, subject: str = "") -> bytes:
         """Write every sheet and return the file's bytes."""
         if subject:
             self.xlsx.set_properties({"subject": subject})
+        from ipcounty.export.xlsx_cells import sheet_class
+
         for grid in self.grids:
-            grid.write(self.xlsx.add_worksheet(grid.name))
+            grid.write(self.xlsx.add_worksheet(grid.name, worksheet_class=sheet_class()))
         self.xlsx.close()
         return self._buffer.getvalue()

@@ -100,14 +100,16 @@ def longest_word(text: str, bold: bool = False) -> float:
     return min(max((line_units(w, bold) for w in words(text)), default=0.0), WORD_CAP)
 
 
+_PIECES = re.compile(r"\s+|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+|.")  # spaces, a word, a character
+
+
 def _wrapped(line: str, room: float, bold: bool) -> int:
     """Lines one line of text takes, wrapped at spaces and between CJK characters as a
     spreadsheet does; a word wider than the room breaks inside it."""
     if line_units(line, bold) <= room:
         return 1
     count, used = 1, 0.0
-    for m in re.finditer(r"\s+|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+|.", line):
-        piece = m.group()
+    for piece in _PIECES.findall(line):
         w = line_units(piece, bold)
         if piece.isspace():
             used += w  # a space at a line's end takes no room on the next

@@ -27,7 +27,7 @@ def add(book: Book, ctx: Context) -> None:
     score_col = 3
     s.centred.add(1)
     for u in sheet.units:
-        values = view.row_values(sheet, u, lang)
+        values = view.row_numbers(sheet, u)  # the explanation is worded below, line by line
         cells = [
             u.rank,
             u.unit,

@@ -9,6 +9,7 @@ calls :func:`~ipcounty.export.page.print_setup` once at the end.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -110,6 +111,17 @@ class Context:
         return [r for r in self.report.rows if r.indicator.level == "unit" and r.indicator.section != "goal"]
 
 
+@functools.lru_cache(maxsize=65536)
+def text_room(text: str, bold: bool) -> tuple[float, float]:
+    """(natural, least) width units a column needs for ``text`` in one of its cells: its widest
+    line (and a margin); the least it may narrow to — all of a short text, else room for
+    :data:`TEXT_LEAST`, never less than its longest word. Cached: names, statuses and words recur
+    in every row and on every sheet."""
+    units = widest_line(text, bold) + 2
+    lo = units if units <= SHORT + 2 else min(units, TEXT_LEAST)
+    return units, max(lo, longest_word(text, bold) + 1)  # no word split inside a cell
+
+
 def _cut(value: str) -> str:
     tail = f"…（全文 {len(value)} 字，超出 Excel 单元格上限，见原始填报表）"
     return value[: EXCEL_MAX_TEXT - len(tail)] + tail
@@ -164,12 +176,12 @@ class Sheet:
             if isinstance(v, str):
                 if len(v) > EXCEL_MAX_TEXT:
                     v = _cut(v)
-                units = widest_line(v, bold) + 2
+                units, lo = text_room(v, bold)
                 texts.append((row, j, v))
             else:
                 if number_format and isinstance(v, (int, float)):
                     fmt = number_format.get(j)
-                units = line_units(shown_text(v, fmt)) + 2
+                units = lo = line_units(shown_text(v, fmt)) + 2
             cells[j] = v
             look = (bold, j in centred, fmt)
             st = made.get(look)
@@ -180,9 +192,6 @@ class Sheet:
                 k = j - 1
                 if units > natural[k]:
                     natural[k] = min(units, MAX_COL)
-                lo = units if not isinstance(v, str) or units <= SHORT + 2 else min(units, TEXT_LEAST)
-                if isinstance(v, str):
-                    lo = max(lo, longest_word(v, bold) + 1)  # no word split inside a cell
                 if lo > least[k]:
                     least[k] = lo
         g.max_col = max(g.max_col, len(values))

@@ -32,7 +32,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bulletin.title": ("关于{span}{name}工作进展情况的通报", "{name}: progress bulletin, {span}"),
     "bulletin.opening": (
         "为及时掌握{name}工作推进情况，根据各{unit_word}报送的填报表，对照年度目标和序时进度，对{span}工作进展情况进行了调度。截至{date}，应报送{expected}个{unit_word}，按时报送{on_time}个；{district}{judged}项指标中，达到序时进度（含已完成）{green}项、占比{share}。现将有关情况通报如下：",
-        "To follow the progress of {name}, the returns sent by each {unit_word} were checked against the year's targets and the time elapsed for {span}. As of {date}, {on_time} of the {expected} {unit_word}s reported on time; of the {district}'s {judged} indicators, {green} ({share}) are on schedule or met. The details follow:",
+        "To follow the progress of {name}, the returns sent by each {unit_word} were checked against the year's targets and the time elapsed for {span}. As of {date}, {on_time} of the {expected} {unit_word}s reported on time; of the {level}'s {judged} indicators, {green} ({share}) are on schedule or met. The details follow:",
     ),
     "bulletin.h1.overall": ("一、总体进展", "1. Overall progress"),
     "bulletin.h1.units": ("二、各{unit_word}进展", "2. Progress by {unit_word}"),
@@ -41,7 +41,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bulletin.h2.status_counts": ("总体情况。", "In sum. "),
     "bulletin.status_counts": (
         "{district}{judged}项指标中，{counts}；达到序时进度（含已完成）{green}项、占比{share}。",
-        "Of the {district}'s {judged} indicators: {counts}; {green} ({share}) are on schedule or met.",
+        "Of the {level}'s {judged} indicators: {counts}; {green} ({share}) are on schedule or met.",
     ),
     "bulletin.count": ("{label}{n}项", "{label}: {n}"),
     "bulletin.h2.breakdowns": ("分解指标完成情况。", "The goals split by {unit_word}. "),

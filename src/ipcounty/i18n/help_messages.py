@@ -71,7 +71,10 @@ OPTION_HELP: dict[str, tuple[str, str]] = {
     ),
     "unit": ("只看这些单位（可重复）", "only these units (repeatable)"),
     "indicator": ("只看这些指标代码（可重复）", "only these indicator codes (repeatable)"),
-    "strict": ("有未报送、退回或冲突时以 1 退出", "exit 1 when a unit is missing, sent back or in conflict"),
+    "strict": (
+        "有未报送、逾期未报、退回或冲突时以 1 退出",
+        "exit 1 when a unit is missing, overdue, sent back or in conflict",
+    ),
     "score-unit": (
         "只列这些单位（可重复；名次仍按全部单位排）",
         "only these units (repeatable; ranks stay those among all units)",

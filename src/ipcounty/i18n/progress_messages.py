@@ -28,6 +28,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "items listed: {claimed}, counted once: {distinct}",
     ),
     "report.double_counted": ("（其中 {n} 项重复计算）", " ({n} of them counted twice)"),
+    "report.goal_note": ("{code} 备注：{note}", "{code} Note: {note}"),
     "report.behind_by": ("滞后序时进度 {points} 个百分点", "behind schedule by {points} points"),
     "report.lag_legend": (
         "序时进度 = 已过时间占全年（或计划期）的比例；进度差 = （完成 − 序时应完成）÷ 目标，单位：百分点，负数为滞后",

@@ -81,10 +81,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # ---- the reasons of an item's points ---------------------------------------------------------
     "score.done-of": ("完成 {actual}/{target}（{pct}）", "{actual} of {target} done ({pct})"),
     "score.done-of-expected": (
-        "完成 {actual}，序时进度 {expected}（完成序时进度的 {pct}）",
+        "完成 {actual}，序时应完成 {expected}（为序时应完成的 {pct}）",
         "{actual} done, {expected} expected to date ({pct} of it)",
     ),
-    "score.nothing-expected": ("序时进度为 0，按达到计", "nothing expected yet: counted as reached"),
+    "score.nothing-expected": ("序时应完成为 0，按达到计", "nothing expected yet: counted as reached"),
     "score.yes": ("填报“是”", "answered yes"),
     "score.no": ("填报“否”", "answered no"),
     "score.no-target": ("无目标，本项不计分", "no target: the item is not scored"),
@@ -168,7 +168,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "score.title": ("{year}年度各{unit_word}考核评分", "{Unit_word} scores {year}"),
     "score.subtitle": ("{basis}，截至{date}", "{basis}, as of {date}"),
     "score.basis.year": ("按年度目标评分", "judged against the year's targets"),
-    "score.basis.schedule": ("按序时进度评分", "judged against 序时进度 (the amount expected to date)"),
+    "score.basis.schedule": ("按序时进度评分", "judged against the amount expected to date"),
     "score.sheet": ("考核评分", "Scores"),
     "score.rules.title": ("考核评分规则（{basis}，基础分 {start}）", "Scoring rules ({basis}, start {start})"),
     "score.rules.col.rule": ("计分规则", "Rule"),

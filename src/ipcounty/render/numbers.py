@@ -78,14 +78,15 @@ def places_for(integer: bool, *, expected: bool = False) -> int:
     return 2
 
 
-def fmt_fixed(value: float | str | None, places: int) -> str:
-    """``value`` with exactly ``places`` decimals (text values as they are; "" for None)."""
+def fmt_fixed(value: float | str | None, places: int, *, grouped: bool = False) -> str:
+    """``value`` with exactly ``places`` decimals (text values as they are; "" for None);
+    ``grouped``: with thousands separators, ``11,620``."""
     if value is None:
         return ""
     if isinstance(value, str):
         return value
-    text = f"{value:.{places}f}"
-    return text[1:] if text.startswith("-") and float(text) == 0 else text
+    text = f"{value:,.{places}f}" if grouped else f"{value:.{places}f}"
+    return text[1:] if text.startswith("-") and float(text.replace(",", "")) == 0 else text
 
 
 def fmt_by_unit(value: float | str | None, integer: bool, *, expected: bool = False) -> str:
@@ -119,9 +120,11 @@ PERCENT_FORMAT = "0.0%"  # completion and 序时进度 as shares, as fmt_percent
 POINTS_FORMAT = "+0.0;-0.0;0.0"  # percentage points with a sign, as fmt_points writes them
 
 
-def fmt_figure(value: float | str | None, ind: Indicator, *, expected: bool = False) -> str:
-    """:func:`fmt_by_unit` with the unit of measure of ``ind`` (counts, money, rates)."""
-    return fmt_by_unit(value, ind.integer, expected=expected)
+def fmt_figure(value: float | str | None, ind: Indicator, *, expected: bool = False, lang: str | None = None) -> str:
+    """:func:`fmt_by_unit` with the unit of measure of ``ind`` (counts, money, rates). In a
+    document's prose and tables (``lang`` given) English groups thousands, ``11,620``, and Chinese
+    writes the figure as the 公文 does, ``11620``; tables, CSV and workbooks (no ``lang``) never group."""
+    return fmt_fixed(value, places_for(ind.integer, expected=expected), grouped=lang == "en")
 
 
 # ---- the unit of measure in the reader's language: the one place for it ------------------------

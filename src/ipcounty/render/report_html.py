@@ -322,7 +322,7 @@ def _goals(report: Report, goals: list[Row], lang: str) -> str:
     ]
     for r in goals:
         if r.note:
-            parts.append(f'<p class="sub">{esc(r.indicator.code)} {esc(tr("col.note", lang))}：{esc(r.note)}</p>')
+            parts.append(f'<p class="sub">{esc(tr("report.goal_note", lang, code=r.indicator.code, note=r.note))}</p>')
     parts.append("</section>")
     return "\n".join(parts)
 

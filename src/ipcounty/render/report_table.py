@@ -111,10 +111,13 @@ def render_table(report: Report, rows: list[Row], lang: str, console: Console) -
             console.print(goals)
         dates = sorted({r.as_of for r in goal_items if r.as_of})
         if dates:
-            lines(tr("report.dates", lang, dates="、".join(_date(d, lang) for d in dates)), style="dim")
+            lines(
+                tr("report.dates", lang, dates=("、" if lang == "zh" else ", ").join(_date(d, lang) for d in dates)),
+                style="dim",
+            )
         for r in goal_items:
             if r.note:
-                lines(f"  {r.indicator.code} {tr('col.note', lang)}：{r.note}")
+                lines("  " + tr("report.goal_note", lang, code=r.indicator.code, note=r.note))
     render_problems(report, lang, console)
 
 

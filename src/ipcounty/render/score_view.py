@@ -147,6 +147,13 @@ def _number(value: Decimal | None) -> int | float | None:
 
 def row_values(sheet: ScoreSheet, u: UnitScore, lang: str) -> dict[str, Any]:
     """One unit as the CSV columns, numbers as numbers (None for empty)."""
+    out = row_numbers(sheet, u)
+    out["explanation"] = explanation(u, lang)
+    return out
+
+
+def row_numbers(sheet: ScoreSheet, u: UnitScore) -> dict[str, Any]:
+    """:func:`row_values` but the explanation (for a caller that words it otherwise)."""
     out: dict[str, Any] = {
         "year": sheet.year,
         "reporting_unit": u.unit,
@@ -157,7 +164,6 @@ def row_values(sheet: ScoreSheet, u: UnitScore, lang: str) -> dict[str, Any]:
         item = u.item(ind.code)
         out[f"points_{ind.code}"] = _number(item.points) if item else None
     out["penalties"] = _number(u.penalty_total)
-    out["explanation"] = explanation(u, lang)
     return out
 
 

@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from ipcounty.i18n import phrase
+from ipcounty.render.numbers import UnitWord
 from ipcounty.returns.layout import strip_invisible
 
 _SPACES = re.compile(r"[\s\u00a0\u3000]+")
@@ -85,7 +86,7 @@ def parse_number(
         return Parsed(value=raw)  # the common case: a plain number in range, nothing to say
     done: list[str] = []
     said: dict[str, Any] = {}  # what a normalisation needs to be explained (the counter found)
-    hint = phrase("hint-unit", unit=unit) if unit else ""
+    hint = phrase("hint-unit", unit=UnitWord(unit)) if unit else ""  # (单位：次) / (unit: events)
     if isinstance(raw, (bool, dt.date, dt.time, dt.timedelta)):
         return Parsed(error="not-a-number", params={"value": _show(raw), "unit_hint": hint})
     if isinstance(raw, (int, float)):

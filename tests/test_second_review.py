@@ -1,0 +1,192 @@
+"""What a second new user met on 2026-12-02 (a clerk's LibreOffice return fed to every command;
+the 通报 printed; the English outputs read), each pinned where a user would see it."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from ipcounty.cli import app
+from ipcounty.documents.gongwen_table import figure_mm, fit_widths
+from ipcounty.documents.model import Table
+from tests.conftest import PLAN_PATH, ROOT
+from tests.test_gongwen_docx import open_docx
+
+EXAMPLES = ROOT / "examples" / "returns"
+CLERK = ROOT / "tests" / "data" / "libreoffice" / "kuangqu-2025-clerk.xlsx"
+BASE = ["--plan", str(PLAN_PATH)]
+AS_OF = "2026-01-10"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture(scope="module")
+def returns_with_the_clerks(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled examples, plus 矿区街道's return as a clerk filled it in LibreOffice."""
+    folder = tmp_path_factory.mktemp("returns") / "returns"
+    shutil.copytree(EXAMPLES, folder)
+    shutil.copy(CLERK, folder / "2025" / "2025_矿区街道_填报表.xlsx")
+    return folder
+
+
+def invoke(*args: str, lang: str = "zh") -> Any:
+    r = CliRunner().invoke(app, [*BASE, "--lang", lang, *args], env={"COLUMNS": "100"})
+    assert r.exit_code == 0, r.output
+    return r
+
+
+def test_the_clerks_libreoffice_return_is_read_with_warnings_only() -> None:
+    r = CliRunner().invoke(app, [*BASE, "validate", str(CLERK)], env={"COLUMNS": "200"})
+    assert r.exit_code == 0, r.output
+    out = r.stdout
+    assert "矿区街道 · 2025年 · 截至 2025-12-31  有警告" in out
+    assert "填报表!E11  “15件”按 15 读取（量词“件”按“个”计" in out
+    assert "填报表!E12  “１”按 1 读取（全角字符" in out
+    assert "填报表!E16  “1次”按 1 读取" in out  # B5, one row lower: the clerk inserted a row above it
+    assert "错误" not in out
+
+
+@pytest.fixture(scope="module")
+def bulletin_docx(returns_with_the_clerks: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("bulletin") / "通报.docx"
+    invoke("bulletin", "2025", "--returns", str(returns_with_the_clerks), "--as-of", AS_OF, "-o", str(out))
+    return out
+
+
+def test_each_attachment_starts_a_page_by_itself(bulletin_docx: Path) -> None:
+    """附件 starts a new page through its label's pageBreakBefore, never through a paragraph that
+    holds a page break (which, when the text before it fills its page, is pushed onto a page of
+    its own and prints a blank page)."""
+    d = open_docx(bulletin_docx.read_bytes())
+    assert not d.element.body.findall(f".//{W}br[@{W}type='page']")
+    labels = [p for p in d.paragraphs if p.text.startswith("附件") and p.text[2:].strip().isdigit()]
+    assert [p.text for p in labels] == ["附件1", "附件2", "附件3"]
+    assert all(p.paragraph_format.page_break_before for p in labels)
+
+
+def test_a_figure_column_is_wide_enough_for_its_longest_figure() -> None:
+    table = Table(("指标", "目标", "完成"), (("G02 商标有效注册量", "13000", "11620"),), frozenset({1, 2}))
+    widths = fit_widths([120.0, 11.1, 11.1], table)
+    assert widths[1] >= figure_mm("13000") > 11.1 and widths[2] >= figure_mm("11620")
+    assert sum(widths) == pytest.approx(142.2)  # the room comes from the text column
+    assert fit_widths([120.0, 30.0, 30.0], table) == [120.0, 30.0, 30.0]  # wide enough: as it was
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None, reason="needs soffice")
+def test_the_printed_bulletin_has_no_blank_page_and_no_figure_broken(bulletin_docx: Path, tmp_path: Path) -> None:
+    src = tmp_path / "b.docx"
+    shutil.copy(bulletin_docx, src)
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(src)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )  # fmt: skip
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "b.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = text.split("\f")[:-1]
+    blank = [i + 1 for i, page in enumerate(pages) if not page.replace("—", "").strip(" \n0123456789")]
+    assert not blank, f"blank pages {blank} of {len(pages)}"
+    goals = next(page for page in pages if page.strip().replace(" ", "").startswith("附件2"))
+    row = next(line for line in goals.splitlines() if "G02" in line)
+    assert "13000" in row.split() and "11620" in row.split(), row  # on one line each, not 1300 / 0
+
+
+def test_the_english_text_bulletin_writes_english_figures_and_no_chinese_indents() -> None:
+    en = invoke("bulletin", "2025", "--returns", str(EXAMPLES), "--as-of", AS_OF, lang="en").stdout
+    assert "\u3000" not in en and "｜" not in en
+    assert "G02 Registered trademarks in force 11,620 items (target 13,000)" in en
+    assert "\nTo follow the progress of " in en and "of the district's 30 indicators" in en
+    assert "\nG02 Registered trademarks in force | 13,000 | 11,620 | 89.4% | " in en
+    assert (
+        "\nAttachments: 1. Progress of each unit by indicator\n             2. Progress of the district goals\n" in en
+    )
+    zh = invoke("bulletin", "2025", "--returns", str(EXAMPLES), "--as-of", AS_OF).stdout
+    assert "G02 商标有效注册量完成11620件（目标13000件）" in zh  # the 公文 writes figures ungrouped
+    assert "\n　　为及时掌握" in zh and "\nG02 商标有效注册量｜13000｜11620｜89.4%｜" in zh
+
+
+def test_the_english_docx_bulletin_groups_thousands_too(tmp_path: Path) -> None:
+    out = tmp_path / "bulletin.docx"
+    invoke("bulletin", "2025", "--returns", str(EXAMPLES), "--as-of", AS_OF, "-o", str(out), lang="en")
+    d = open_docx(out.read_bytes())
+    text = "\n".join(p.text for p in d.paragraphs)
+    assert "11,620 items (target 13,000)" in text
+    cells = {c.text for t in d.tables for row in t.rows for c in row.cells}
+    assert {"13,000", "11,620"} <= cells
+
+
+def test_an_english_hint_names_the_unit_of_measure_in_english() -> None:
+    bad = str(EXAMPLES / "2025" / "2025_文化路街道_填报表.xlsx")
+    r = CliRunner().invoke(app, [*BASE, "--lang", "en", "validate", bad], env={"COLUMNS": "200"})
+    assert "填报表!E15  '一次' is not a number: write a number only (unit: events)" in r.stdout
+    r = CliRunner().invoke(app, [*BASE, "validate", bad], env={"COLUMNS": "200"})
+    assert "填报表!E15  “一次”不是数字：请只填写数字（单位：次）" in r.stdout
+
+
+@pytest.mark.parametrize("fmt", ["table", "html"])
+def test_a_district_goals_note_is_introduced_in_the_readers_language(fmt: str, tmp_path: Path) -> None:
+    out = tmp_path / f"r.{'txt' if fmt == 'table' else 'html'}"
+    for lang, said in (("en", "G08 Note: 含专利、商标质押"), ("zh", "G08 备注：含专利、商标质押")):
+        invoke("report", "2025", "--returns", str(EXAMPLES), "--format", fmt, "-o", str(out), lang=lang)
+        text = out.read_text(encoding="utf-8")
+        assert said in text and ("Note：" not in text), lang
+
+
+def test_a_score_by_the_schedule_says_the_amount_expected_in_the_reports_words() -> None:
+    assert "\n  basis: schedule" in PLAN_PATH.read_text(encoding="utf-8")  # the shipped example's rule
+    args = [*BASE, "score", "2025", "--returns", str(EXAMPLES), "--as-of", "2025-07-31"]
+    zh = CliRunner().invoke(app, args, env={"COLUMNS": "200"}).stdout
+    assert "按序时进度评分" in zh and "税郭镇" in zh
+    assert "序时应完成" in zh and "完成序时进度的" not in zh and not re.search(r"序时进度 [\d.]+ [个家件项次人]", zh)
+    en = CliRunner().invoke(app, ["--lang", "en", *args], env={"COLUMNS": "200"}).stdout
+    assert "judged against the amount expected to date, as of" in en and "序时进度" not in en
+
+
+def test_strict_says_in_its_help_that_an_overdue_unit_fails_it() -> None:
+    for lang, said in (
+        ("zh", "有未报送、逾期未报、退回或冲突时以 1 退出"),
+        ("en", "exit 1 when a unit is missing, overdue, sent back or in conflict"),
+    ):
+        r = CliRunner().invoke(app, ["--lang", lang, "report", "-h"], env={"COLUMNS": "100"})
+        assert said in " ".join(r.stdout.split()), r.stdout
+
+
+def test_every_attachment_cell_is_centred_vertically(bulletin_docx: Path) -> None:
+    """A figure beside a name wrapped over two lines sits in the middle of its row, as in the
+    office's own forms, not at the top (LibreOffice and Word put it at the top without w:vAlign)."""
+    d = open_docx(bulletin_docx.read_bytes())
+    cells = [tc for t in d.tables for tc in t._tbl.iter(f"{W}tc")]
+    assert len(cells) > 300
+    assert all(tc.find(f"{W}tcPr/{W}vAlign").get(f"{W}val") == "center" for tc in cells)
+
+
+def test_the_plan_sets_its_targets_to_the_right() -> None:
+    out = invoke("plan").stdout
+    lines = out.split("B1 新增有效发明专利数量")[1].splitlines()
+    assert any(re.fullmatch(r"税郭镇\s+15\s+15\s+15\s+45", ln) for ln in lines), lines[:5]
+    from rich.cells import cell_len
+
+    last = {ln.split()[0]: cell_len(ln.rstrip()) for ln in lines[3:15] if ln.strip()}
+    assert last["税郭镇"] == last["全区"]  # 45 and 420 end in the same column
+
+
+def test_the_guide_a_township_reads_says_what_the_office_would_write(tmp_path: Path) -> None:
+    """说明 asks not to set a password (not to "insert" one) and names no program the township
+    does not use."""
+    import openpyxl
+
+    invoke("template", "2025", "--unit", "矿区街道", "--out", str(tmp_path))
+    ws = openpyxl.load_workbook(tmp_path / "2025_矿区街道_填报表.xlsx")["说明"]
+    text = "\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
+    assert "3. 请勿删除或重命名工作表，不要给文件设置密码。" in text
+    assert "4. 收到后将逐格核对，有问题会告知具体单元格。" in text
+    assert "插入密码" not in text and "ipcounty" not in text
