@@ -158,3 +158,35 @@ def test_strict_says_in_its_help_that_an_overdue_unit_fails_it() -> None:
     ):
         r = CliRunner().invoke(app, ["--lang", lang, "report", "-h"], env={"COLUMNS": "100"})
         assert said in " ".join(r.stdout.split()), r.stdout
+
+
+def test_every_attachment_cell_is_centred_vertically(bulletin_docx: Path) -> None:
+    """A figure beside a name wrapped over two lines sits in the middle of its row, as in the
+    office's own forms, not at the top (LibreOffice and Word put it at the top without w:vAlign)."""
+    d = open_docx(bulletin_docx.read_bytes())
+    cells = [tc for t in d.tables for tc in t._tbl.iter(f"{W}tc")]
+    assert len(cells) > 300
+    assert all(tc.find(f"{W}tcPr/{W}vAlign").get(f"{W}val") == "center" for tc in cells)
+
+
+def test_the_plan_sets_its_targets_to_the_right() -> None:
+    out = invoke("plan").stdout
+    lines = out.split("B1 新增有效发明专利数量")[1].splitlines()
+    assert any(re.fullmatch(r"税郭镇\s+15\s+15\s+15\s+45", ln) for ln in lines), lines[:5]
+    from rich.cells import cell_len
+
+    last = {ln.split()[0]: cell_len(ln.rstrip()) for ln in lines[3:15] if ln.strip()}
+    assert last["税郭镇"] == last["全区"]  # 45 and 420 end in the same column
+
+
+def test_the_guide_a_township_reads_says_what_the_office_would_write(tmp_path: Path) -> None:
+    """说明 asks not to set a password (not to "insert" one) and names no program the township
+    does not use."""
+    import openpyxl
+
+    invoke("template", "2025", "--unit", "矿区街道", "--out", str(tmp_path))
+    ws = openpyxl.load_workbook(tmp_path / "2025_矿区街道_填报表.xlsx")["说明"]
+    text = "\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
+    assert "3. 请勿删除或重命名工作表，不要给文件设置密码。" in text
+    assert "4. 收到后将逐格核对，有问题会告知具体单元格。" in text
+    assert "插入密码" not in text and "ipcounty" not in text

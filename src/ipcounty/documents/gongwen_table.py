@@ -108,6 +108,7 @@ def _style_row(
     row: Any, values: tuple[str, ...], r: int, caption: bool, table: Table, widths: list[Any], full: Any
 ) -> None:
     """Row ``r`` of ``table`` (0: the header) in the 公文 layout, one run a cell with ``values``."""
+    from docx.enum.table import WD_ALIGN_VERTICAL
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     if r > 0:  # a row is never split over two pages (a wrapped name half on each)
@@ -115,6 +116,7 @@ def _style_row(
     cells = [row.cells[0].merge(row.cells[-1])] if caption else list(row.cells)
     for c, cell in enumerate(cells):
         cell.width = widths[c] if not caption else full
+        cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER  # a figure beside a wrapped name sits mid-row
         p = cell.paragraphs[0]
         fmt = p.paragraph_format
         fmt.line_spacing = 1.0

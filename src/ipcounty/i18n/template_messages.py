@@ -57,11 +57,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "2. To correct a return with the same as-of date, send the whole workbook again and say so in 备注.",
     ),
     "guide.sheets": (
-        "3. 请勿删除或重命名工作表，不要插入密码。",
+        "3. 请勿删除或重命名工作表，不要给文件设置密码。",
         "3. Do not delete or rename sheets, and do not set a password.",
     ),
     "guide.checked": (
-        "4. 收到后将用 ipcounty validate 逐格核对，有问题会告知具体单元格。",
-        "4. Each return is checked cell by cell with ipcounty validate; any problem is reported with its cell.",
+        "4. 收到后将逐格核对，有问题会告知具体单元格。",
+        "4. Each return is checked cell by cell when it arrives; any problem is reported with its cell.",
     ),
 }

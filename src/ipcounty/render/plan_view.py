@@ -153,7 +153,7 @@ def render_plan(plan: Plan, notes: list[Finding], lang: str, console: Console) -
         headers += [label for label, _ in columns] if years != [None] else [f"{plan.years[0]}—{plan.years[-1]}"]
         if b.scope == "yearly" and summable:
             headers.append(tr("col.total", lang))
-        t = _table(*headers)
+        t = _table(*headers, figures_from=1)
         for unit in rows:
             cells = [fmt_number(get(unit)) for _, get in columns]
             if b.scope == "yearly" and summable:
@@ -252,13 +252,16 @@ def district_label(plan: Plan, lang: str) -> str:
     return tr("district", lang, words=plan.words)
 
 
-def _table(*headers: str) -> Any:
+def _table(*headers: str, figures_from: int | None = None) -> Any:
+    """A plan table; the columns from ``figures_from`` on hold figures, set to the right as the
+    report sets them (so 15 and 140 line up by their last digit)."""
     from rich import box
     from rich.table import Table
 
     t = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    for h in headers:
-        t.add_column(h, overflow="fold")
+    for i, h in enumerate(headers):
+        right = figures_from is not None and i >= figures_from
+        t.add_column(h, overflow="fold", justify="right" if right else "left")
     return t
 
 
