@@ -190,3 +190,58 @@ def test_the_guide_a_township_reads_says_what_the_office_would_write(tmp_path: P
     assert "3. 请勿删除或重命名工作表，不要给文件设置密码。" in text
     assert "4. 收到后将逐格核对，有问题会告知具体单元格。" in text
     assert "插入密码" not in text and "ipcounty" not in text
+
+
+@pytest.mark.parametrize(
+    ("unit", "values", "code", "zh", "en"),
+    [
+        (
+            "税郭镇",
+            {"B3": 2.5},
+            "fractional-count",
+            "2.5 不是整数：项为计数单位",
+            "2.5 is not a whole number: items are",
+        ),
+        (
+            "税郭镇",
+            {"B4": 0.5},
+            "fractional-count",
+            "0.5 不是整数：家为计数单位",
+            "0.5 is not a whole number: bodies are",
+        ),
+        (
+            "全区",
+            {"G08": "5000万元"},
+            "wrong-unit",
+            "“5000万元”的单位 万元 与指标单位 亿元 不符：请换算为 亿元",
+            "'5000万元' is in ten thousand yuan, but the indicator counts in hundred million yuan: convert to "
+            "hundred million yuan",
+        ),
+        ("税郭镇", {"B5": "一次"}, "not-a-number", "请只填写数字（单位：次）", "write a number only (unit: events)"),
+    ],
+)
+def test_a_finding_says_the_unit_of_measure_in_the_readers_language(
+    make_return: Any, plan: Any, unit: str, values: dict[str, Any], code: str, zh: str, en: str
+) -> None:
+    """What a township typed stays quoted as typed; the unit the finding explains is in words."""
+    from ipcounty.returns.reader import read_return
+
+    ret = read_return(make_return(unit, values=values), plan)
+    (f,) = [f for f in ret.findings if f.code == code]
+    assert zh in f.message("zh") and en in f.message("en"), (f.message("zh"), f.message("en"))
+
+
+def test_an_english_list_entry_writes_a_rate_as_a_percentage() -> None:
+    r = CliRunner().invoke(
+        app, [*BASE, "--lang", "en", "report", "2025", "--returns", str(EXAMPLES)], env={"COLUMNS": "80"}
+    )
+    assert "\n  91.30/90.00%, 101.4% done\n" in r.stdout  # not 91.30/90.00 %
+    assert "\n  468/600 items, 78.0% done\n" in r.stdout
+
+
+def test_the_markdown_report_sets_figures_to_the_right() -> None:
+    md = invoke("report", "2025", "--returns", str(EXAMPLES), "--format", "markdown").stdout
+    head = "| 镇街 | 目标 | 完成 | 完成率 | 序时进度 | 进度差 | 状态 | 亮灯 | 排名 | 截至 |"
+    assert f"\n{head}\n|---|---:|---:|---:|---:|---:|---|---|---:|---|\n" in md
+    goals = md.split("## 区级目标")[1]
+    assert "\n|---|---:|---:|---:|---:|---:|---|---|---|\n" in goals  # no 排名 for the district's own goals

@@ -87,6 +87,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "all_units": ("各{unit_word}", "all {unit_word}s"),
     # Headings and lines built from the plan's words ({level} 区/县, {unit_word} 镇街/单位 …).
     "heading.goals": ("{level}级目标", "{Level} goals"),
+    "heading.double_counted": ("重复计算", "Double counted"),
     "heading.goals_form": ("{level}级目标（{district}填报表）", "{Level} goals ({level} form)"),
     "heading.unit_statuses": ("{unit_word}×指标 状态统计", "{Unit_word} × indicator statuses"),
     "district_form": ("{district}填报表", "{level} form"),

@@ -37,9 +37,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "report.list_done": (
         "  完成 {actual}/{target}{unit}，完成率 {completion}",
-        "  {actual}/{target} {unit}, {completion} done",
+        "  {actual}/{target}{unit}, {completion} done",
     ),
-    "report.list_target": ("  目标 {target}{unit}", "  target {target} {unit}"),
+    "report.list_target": ("  目标 {target}{unit}", "  target {target}{unit}"),
     "report.list_schedule": ("  序时进度 {time_share}，进度差 {lag}", "  time elapsed {time_share}, lag {lag}"),
     "report.list_rank": ("第{rank}名", "rank {rank}"),
 }

@@ -158,7 +158,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "negative-value": ("{value} 为负数：完成数不能小于 0", "{value} is negative: an amount cannot be below 0"),
     "fractional-count": (
         "{value} 不是整数：{unit}为计数单位，请填写整数",
-        "{value} is not a whole number: {unit} counts whole items",
+        "{value} is not a whole number: {unit} are counted whole",
     ),
     "rate-out-of-range": (
         "{value} 不在 0—100 之间：比率请填写百分数，如 92.5 表示 92.5%",

@@ -250,6 +250,8 @@ def _list_entry(console: Console, r: Row, label: str, lang: str) -> None:
         return  # 全区 counts the units that meet the level: the line under the list says 7/11 达标
     actual, target = _actual_text(r, lang), _target_text(r, lang)
     unit = "" if r.indicator.kind == "yesno" else unit_word(r.indicator.unit, lang, target)
+    if lang == "en" and unit and unit not in ("%", "‰"):
+        unit = " " + unit  # 468/600 items, but 91.30/90.00%
     if actual:
         console.print(
             tr(

@@ -312,7 +312,9 @@ def to_markdown(report: Report, rows: list[Row], lang: str) -> str:
         first = tr("col.indicator", lang) if goals else tr("col.township", lang, words=words)
         figures = TABLE_COLUMNS[:-1] if goals and all(r.rank is None for r in items) else TABLE_COLUMNS
         headers = [first, *(tr(k, lang) for k in figures), tr("col.as_of", lang)]
-        lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+        # Figures to the right, as on the terminal (a Markdown viewer lines 15 and 140 up by their last digit).
+        align = ["---|", *("---|" if k in ("col.status", "col.light") else "---:|" for k in figures), "---|"]
+        lines = ["| " + " | ".join(headers) + " |", "|" + "".join(align)]
         for r in items:
             cells = [label(r), *_cells(r, lang)[: len(figures)], r.as_of.isoformat() if r.as_of else ""]
             cells = [c.replace("|", "\\|") for c in cells]
@@ -338,7 +340,7 @@ def to_markdown(report: Report, rows: list[Row], lang: str) -> str:
         out += ["## " + tr("heading.goals", lang, words=report.plan.words), ""]
         out += [*table(goals, lambda r: f"{r.indicator.code} {r.indicator.label(lang)}", goals=True), ""]
     if report.double_counts:
-        out += ["## " + ("重复计算" if lang == "zh" else "Double counted"), ""]
+        out += ["## " + tr("heading.double_counted", lang), ""]
         out += [f"- {d.message(lang)}" for d in report.double_counts] + [""]
     return "\n".join(out)
 

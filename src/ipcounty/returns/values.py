@@ -123,7 +123,10 @@ def parse_number(
                 elif suffix in set(known_units) or len(suffix) <= 3:
                     if not unit:
                         return Parsed(error="unit-not-wanted", params={"value": original, "found": suffix})
-                    return Parsed(error="wrong-unit", params={"value": original, "found": suffix, "unit": unit})
+                    return Parsed(
+                        error="wrong-unit",
+                        params={"value": original, "found": UnitWord(suffix), "unit": UnitWord(unit)},
+                    )
         if _THOUSANDS.match(text):
             text = text.replace(",", "")
             done.append("norm-thousands")
@@ -139,7 +142,7 @@ def parse_number(
     if value < 0:
         return Parsed(error="negative-value", params={"value": _show(value)})
     if integer and value != int(value):
-        return Parsed(error="fractional-count", params={"value": _show(value), "unit": unit})
+        return Parsed(error="fractional-count", params={"value": _show(value), "unit": UnitWord(unit)})
     if rate and value > 100:
         return Parsed(error="rate-out-of-range", params={"value": _show(value)})
     return Parsed(value=value, params=said, normalised=tuple(dict.fromkeys(done)))

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from ipcounty.returns.limits import MAX_UNPACKED_BYTES
+from ipcounty.returns.xlsx_merges import merges_first
 from ipcounty.returns.xlsx_screen import sheet_extent
 
 # What inflates: ISA-L's inflate (python-isal), the same bytes in half zlib's time; zlib without it.
@@ -21,6 +22,7 @@ try:
 except ImportError:  # pragma: no cover - isal is a dependency, but the reader works without it
     _inflate = zlib
 _INFLATE_ERROR: type[Exception] = _inflate.error
+_crc32 = _inflate.crc32  # (python-isal's takes a fraction of zlib's time)
 
 
 class Entry(NamedTuple):
@@ -66,12 +68,15 @@ def zip_entries(data: bytes) -> dict[str, Entry] | None:
     return out
 
 
-def _repacked(data: bytes, entries: dict[str, Entry], stored: dict[str, bytes]) -> bytes:
+def _repacked(
+    data: bytes, entries: dict[str, Entry], stored: dict[str, bytes], crcs: dict[str, int] | None = None
+) -> bytes:
     """A zip of the same entries, in the same order, with those in ``stored`` kept uncompressed.
 
     The original local entries stay where they are; the stored ones and a new central directory
-    follow them (the directory is what a reader goes by). CRCs are the original ones: the stored
-    bytes are the inflated originals."""
+    follow them (the directory is what a reader goes by). CRCs are the original ones (the stored
+    bytes are the inflated originals) but for the parts in ``crcs``."""
+    crcs = crcs or {}
     tail = min(e.record for e in entries.values())  # the original central directory starts here
     out = [data[:tail]]
     pos = tail
@@ -83,7 +88,7 @@ def _repacked(data: bytes, entries: dict[str, Entry], stored: dict[str, bytes]) 
             records.append(rec)
             continue
         (name_len,) = struct.unpack_from("<H", rec, 28)
-        size = struct.pack("<III", e.crc, len(body), len(body))
+        size = struct.pack("<III", crcs.get(name, e.crc), len(body), len(body))
         flags = struct.pack("<HH", e.flags & 0x0800, 0)  # keep only "names are UTF-8"; method 0
         local = b"PK\x03\x04\x14\x00" + flags + rec[12:16] + size + rec[28:30] + b"\x00\x00" + rec[46 : 46 + name_len]
         records.append(rec[:8] + flags + rec[12:16] + size + rec[28:42] + struct.pack("<I", pos) + rec[46:])
@@ -292,13 +297,19 @@ class XlsxParts:
         hands python-calamine that same XML, so it does not inflate them a second time (and the
         other parts are inflated here by python-isal, in a fraction of python-calamine's time).
         Every other entry keeps its original bytes, and the XML of a part is byte for byte the one
-        the file holds: only the zip's packing changes. A part is left as it was when it does
-        not inflate cleanly to the size the zip directory gives (python-calamine then meets the
-        same damage it would have met). Nothing is written anywhere: the copy is in memory."""
+        the file holds (but for a sheet's merged ranges, see below): only the zip's packing
+        changes. A part is left as it was when it does not inflate cleanly to the size the zip
+        directory gives (python-calamine then meets the same damage it would have met). Nothing
+        is written anywhere: the copy is in memory.
+
+        A sheet's XML in the copy also has its merged ranges written first, where python-calamine
+        reads them in a fraction of the time (see :mod:`ipcounty.returns.xlsx_merges`)."""
         if self.index is None:
             return None
         swap: dict[str, bytes] = {}
-        for part in [*(self.parts.get(sheet) for sheet in sheets), *_READ_ON_OPENING]:
+        crcs: dict[str, int] = {}
+        sheet_parts = [self.parts.get(sheet) for sheet in sheets]
+        for part in [*sheet_parts, *_READ_ON_OPENING]:
             if part is None or part in swap:
                 continue
             entry = self.index.get(part)
@@ -307,10 +318,13 @@ class XlsxParts:
             xml = self._part(part)
             if xml is not None and part in self.whole:
                 swap[part] = xml
+                if part in sheet_parts and (first := merges_first(xml)) is not None:
+                    swap[part] = first
+                    crcs[part] = _crc32(first)
         if not swap:
             return None
         try:
-            return _repacked(self.data, self.index, swap)
+            return _repacked(self.data, self.index, swap, crcs)
         except (struct.error, ValueError, OverflowError):
             return None
 
