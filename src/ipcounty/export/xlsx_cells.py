@@ -72,44 +72,61 @@ def sheet_class() -> type[Any]:
 
         def _write_rows(self) -> None:
             # XlsxWriter's, each row's cells taken in column order rather than tried one by one
-            # across the sheet's width.
+            # across the sheet's width, and written in one piece.
             self._calculate_spans()
             table, info, comments, spans = self.table, self.row_info, self.comments, self.row_spans
-            write_cell, fh = self._write_cell, self.fh
+            fh, cell_xml = self.fh, self._cell_xml
             for row_num in range(self.dim_rowmin, self.dim_rowmax + 1):
                 cells = table[row_num]
                 if row_num in info or row_num in comments or cells:
                     span = spans.get(int(row_num / 16))
                     if cells:
                         self._write_row(row_num, span, info.get(row_num))
+                        ref = str(row_num + 1)
+                        parts = []
                         for col_num in sorted(cells):
-                            write_cell(row_num, col_num, cells[col_num])
-                        fh.write("</row>")
+                            xml = cell_xml(row_num, col_num, cells[col_num], ref)
+                            if xml is None:  # a kind of cell left to XlsxWriter
+                                fh.write("".join(parts))
+                                parts.clear()
+                                super()._write_cell(row_num, col_num, cells[col_num])
+                            else:
+                                parts.append(xml)
+                        parts.append("</row>")
+                        fh.write("".join(parts))
                     else:
                         self._write_empty_row(row_num, span, info.get(row_num))
 
         def _write_cell(self, row: int, col: int, cell: Any) -> None:
-            kind = cell.__class__.__name__
-            if kind not in ("Number", "String", "Blank") or (kind == "String" and self.constant_memory):
+            xml = self._cell_xml(row, col, cell, str(row + 1))
+            if xml is None:
                 super()._write_cell(row, col, cell)
-                return
+            else:
+                self.fh.write(xml)
+
+        def _cell_xml(self, row: int, col: int, cell: Any, ref: str) -> str | None:
+            """The ``<c>`` element of a number, a shared string or a blank (None: another kind)."""
+            kind = cell.__class__
+            if kind is not CellNumberTuple and kind is not CellStringTuple and kind is not CellBlankTuple:
+                return None
+            if kind is CellStringTuple and self.constant_memory:
+                return None
             fmt = cell.format
             if fmt is None:  # as XlsxWriter: the row's format, else the column's, else none
-                info = self.row_info.get(row)
-                if info is not None and info.row_format:
-                    fmt = info.row_format
+                row_info = self.row_info.get(row)
+                if row_info is not None and row_info.row_format:
+                    fmt = row_info.row_format
                 elif col in self.col_info:
                     fmt = self.col_info[col].column_format
             name = names.get(col)
             if name is None:
                 name = names[col] = xl_col_to_name(col)
             style = f' s="{fmt._get_xf_index()}"' if fmt is not None else ""
-            if kind == "Number":
-                self.fh.write(f'<c r="{name}{row + 1}"{style}><v>{cell.number:.16G}</v></c>')
-            elif kind == "String":
-                self.fh.write(f'<c r="{name}{row + 1}"{style} t="s"><v>{cell.string}</v></c>')
-            else:
-                self.fh.write(f'<c r="{name}{row + 1}"{style}/>')
+            if kind is CellNumberTuple:
+                return f'<c r="{name}{ref}"{style}><v>{cell.number:.16G}</v></c>'
+            if kind is CellStringTuple:
+                return f'<c r="{name}{ref}"{style} t="s"><v>{cell.string}</v></c>'
+            return f'<c r="{name}{ref}"{style}/>'
 
     return FastCellsWorksheet
 
