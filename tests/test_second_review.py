@@ -3,6 +3,7 @@ the 通报 printed; the English outputs read), each pinned where a user would se
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -245,3 +246,31 @@ def test_the_markdown_report_sets_figures_to_the_right() -> None:
     assert f"\n{head}\n|---|---:|---:|---:|---:|---:|---|---|---:|---|\n" in md
     goals = md.split("## 区级目标")[1]
     assert "\n|---|---:|---:|---:|---:|---:|---|---|---|\n" in goals  # no 排名 for the district's own goals
+
+
+def report_of(*args: str) -> Any:
+    return CliRunner().invoke(app, [*BASE, "report", "2025", "--returns", str(EXAMPLES), *args], env={"COLUMNS": "100"})
+
+
+def test_report_for_one_unit_says_only_what_concerns_it() -> None:
+    """SPEC: --unit filters every section. 税郭镇's report names no other unit to chase, and
+    --strict fails only on the units asked about."""
+    r = report_of("--unit", "税郭镇", "--as-of", AS_OF)
+    assert r.exit_code == 0, r.output
+    assert "\n已报送 1/1\n" in r.stdout
+    for other in ("光明路街道", "文化路街道", "孟庄镇", "矿区街道", "永安镇", "全区填报表"):
+        assert other not in r.stdout, other
+    assert "重复计算：企业 91370402DF2D70000W 被重复计入：税郭镇2024年" in r.stdout  # its own item, claimed twice
+    assert report_of("--unit", "税郭镇", "--as-of", AS_OF, "--strict").exit_code == 0
+    r = report_of("-u", "文化路街道", "--as-of", AS_OF, "--strict")
+    assert r.exit_code == 1 and "退回：2025/2025_文化路街道_填报表.xlsx" in r.stdout and "孟庄镇" not in r.stdout
+    data = json.loads(report_of("-u", "孟庄镇", "--as-of", AS_OF, "--format", "json").stdout)
+    assert data["completeness"]["expected"] == 1 and data["completeness"]["conflict"] == ["孟庄镇"]
+    assert {s["township"] for s in data["submissions"]} == {"孟庄镇"}
+
+
+def test_report_for_the_district_says_why_each_unit_is_left_out() -> None:
+    r = report_of("--unit", "全区", "--as-of", AS_OF)
+    assert r.exit_code == 0, r.output
+    assert "全区未含：孟庄镇（冲突）、文化路街道（退回）" in r.stdout and "（）" not in r.stdout
+    assert "已报送 7/11" in r.stdout  # the 全区 rows stand on every unit: the whole report
