@@ -83,7 +83,7 @@ def sheet_class() -> type[Any]:
                     if cells:
                         self._write_row(row_num, span, info.get(row_num))
                         ref = str(row_num + 1)
-                        parts = []
+                        parts: list[str] = []
                         for col_num in sorted(cells):
                             xml = cell_xml(row_num, col_num, cells[col_num], ref)
                             if xml is None:  # a kind of cell left to XlsxWriter
