@@ -48,7 +48,7 @@ class ProblemSections(BulletinWriter):
     def problems(self) -> list[Para]:
         behind: list[str] = []
         for unit in self.plan.unit_names:
-            items = [self.behind_item(r) for r in self.unit_rows if r.reporting_unit == unit and lagging(r)]
+            items = [self.behind_item(r) for r in self.rows_of(unit) if lagging(r)]
             if items:
                 behind.append(self.t("bulletin.behind_unit", unit=unit, items=self.sep.join(items)))
         u = self.report.units
