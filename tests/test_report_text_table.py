@@ -20,7 +20,7 @@ import ipcounty.render.report_view as view
 from ipcounty.cli import app
 from ipcounty.render import report_table
 from ipcounty.render.report_view import TABLE_COLUMNS, _cells
-from ipcounty.render.text_table import TextTable
+from ipcounty.render.text_table import StyledLines, TextTable
 from tests.conftest import PLAN_PATH, ROOT
 
 EXAMPLES = ROOT / "examples" / "returns"
@@ -77,6 +77,39 @@ def test_a_text_table_prints_what_rich_prints(
     ours, theirs = terminal(width, colour=colour), terminal(width, colour=colour)
     ours.print(table, crop=False)
     theirs.print(rich_table(table))
+    assert printed(ours) == printed(theirs)
+
+
+def rich_left_padded(table: TextTable) -> Table:
+    """The table as rich lays out one padded on the left of each column (the score's ranking)."""
+    t = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 0, 0, table.gap))
+    for i, (head, right) in enumerate(zip(table.heads, table.right, strict=True)):
+        least = table.min_widths[i] if i < len(table.min_widths) else None
+        t.add_column(head, justify="right" if right else "left", min_width=least, overflow="fold")
+    for cells, _, style in table.rows:
+        t.add_row(*cells, style=style or None)
+    return t
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    columns=st.lists(st.booleans(), min_size=1, max_size=5),
+    rows=st.lists(st.tuples(st.lists(cell, min_size=5, max_size=5), st.sampled_from(["", "yellow"])), max_size=4),
+    floors=st.lists(st.integers(0, 6), max_size=5),
+    gap=st.sampled_from([0, 1]),
+    colour=st.booleans(),
+)
+def test_a_left_padded_table_prints_what_rich_prints(
+    columns: list[bool], rows: list[tuple[list[str], str]], floors: list[int], gap: int, colour: bool
+) -> None:
+    n = len(columns)
+    table = TextTable([f"列{i}" for i in range(n)], columns, gap=gap, pad_left=True, min_widths=floors)
+    for cells, style in rows:
+        table.add_row(cells[:n], (), style)
+    width = sum(table.widths()) + (n - 1) * (gap + 1)  # rich's table fits: it is never squeezed
+    ours, theirs = terminal(width, colour=colour), terminal(width, colour=colour)
+    ours.print(table, crop=False)
+    theirs.print(rich_left_padded(table))
     assert printed(ours) == printed(theirs)
 
 
@@ -166,3 +199,72 @@ def test_a_units_table_as_a_terminal_shows_it(monkeypatch: pytest.MonkeyPatch) -
     red = sgr("1;31", "滞后序时进度") + sgr("1", " ") + " " + sgr("1;31", "红灯") + sgr("1", " ")
     figures = bold("全区      ", " 140", " 104", " 74.3%", "  100.0%", " -25.7")
     assert out[at + 14] == f"{figures} {red} {bold('    ')} {sgr('1', '     ')}"
+
+
+line_text = st.text(st.sampled_from("ab 1.-%镇街（）\t\r\x07\x1b\n"), max_size=8)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    lines=st.lists(
+        st.tuples(line_text, st.sampled_from(["", "dim", "magenta", "bold red", "bold yellow"])), max_size=5
+    ),
+    colour=st.booleans(),
+    width=st.sampled_from([4, 40, 100]),
+)
+def test_styled_lines_print_what_rich_prints(lines: list[tuple[str, str]], colour: bool, width: int) -> None:
+    """The report's list of what to chase, as ``console.print(*texts, sep="\\n", soft_wrap=True)``
+    printed it: control codes left out, tabs expanded, nothing wrapped or cut at any width."""
+    ours, theirs = terminal(width, colour=colour), terminal(width, colour=colour)
+    styled = StyledLines()
+    for text, style in lines:
+        styled.append(text, style)
+    if lines:
+        ours.print(styled, soft_wrap=True)
+        theirs.print(*[Text(text, style=style) for text, style in lines], sep="\n", soft_wrap=True)
+    assert printed(ours) == printed(theirs)
+    assert bool(styled) == bool(lines)
+
+
+class _Texts(list[Text]):
+    """What render_problems made before: a rich Text per line, printed at once."""
+
+    def append(self, text: str, style: str = "") -> None:  # type: ignore[override]
+        super().append(Text(text, style=style))
+
+
+def _problems(lang: str, colour: bool, *, reference: bool, monkeypatch: pytest.MonkeyPatch) -> str:
+    captured: list[str] = []
+    real_print = Console.print
+
+    def render(report: Any, rows: Any, lang: str, _console: Console) -> None:
+        console = terminal(100, colour=colour)
+        report_table.render_problems(report, lang, console)
+        captured.append(printed(console))
+
+    def print_texts(self: Console, *objects: Any, **kw: Any) -> None:
+        if len(objects) == 1 and isinstance(objects[0], _Texts):
+            real_print(self, *objects[0], sep="\n", soft_wrap=True)
+        else:
+            real_print(self, *objects, **kw)
+
+    with monkeypatch.context() as m:
+        m.setattr(view, "render_table", render)
+        if reference:
+            m.setattr(report_table, "StyledLines", _Texts)
+            m.setattr(Console, "print", print_texts)
+        args = ["--lang", lang, "--plan", str(PLAN_PATH), "report", "2025", "--returns", str(EXAMPLES)]
+        r = CliRunner().invoke(app, args)
+    assert r.exit_code == 0, r.output
+    return captured[0]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("colour", [True, False], ids=["terminal", "pipe"])
+def test_the_report_lists_what_to_chase_as_rich_did(lang: str, colour: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What to chase (not submitted, overdue, rejected, conflicts, contacts) prints the same
+    characters and escape codes as when each line was a rich Text."""
+    ours = _problems(lang, colour, reference=False, monkeypatch=monkeypatch)
+    theirs = _problems(lang, colour, reference=True, monkeypatch=monkeypatch)
+    assert ours == theirs
+    assert ("退回" in ours or "Rejected" in ours) and ("\x1b[" in ours) == colour

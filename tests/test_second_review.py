@@ -3,6 +3,7 @@ the 通报 printed; the English outputs read), each pinned where a user would se
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -75,13 +76,15 @@ def test_a_figure_column_is_wide_enough_for_its_longest_figure() -> None:
     assert widths[1] >= figure_mm("13000") > 11.1 and widths[2] >= figure_mm("11620")
     assert sum(widths) == pytest.approx(142.2)  # the room comes from the text column
     assert fit_widths([120.0, 30.0, 30.0], table) == [120.0, 30.0, 30.0]  # wide enough: as it was
+    english = Table(("Indicator", "Target", "Rank"), (("Geographical-indication marks", "7", "1"),), frozenset({1, 2}))
+    widths = fit_widths([60.0, 10.0, 8.0], english)
+    assert widths[1] >= figure_mm("Target", 0.62) and widths[2] >= figure_mm("Rank", 0.62)  # no "Targ" over "et"
+    assert sum(widths) == pytest.approx(78.0)
 
 
-@pytest.mark.libreoffice
-@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None, reason="needs soffice")
-def test_the_printed_bulletin_has_no_blank_page_and_no_figure_broken(bulletin_docx: Path, tmp_path: Path) -> None:
+def _pdf_text(docx: Path, tmp_path: Path) -> str:
     src = tmp_path / "b.docx"
-    shutil.copy(bulletin_docx, src)
+    shutil.copy(docx, src)
     subprocess.run(
         ["soffice", f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", "--convert-to", "pdf",
          "--outdir", str(tmp_path), str(src)],
@@ -89,9 +92,29 @@ def test_the_printed_bulletin_has_no_blank_page_and_no_figure_broken(bulletin_do
         capture_output=True,
         timeout=180,
     )  # fmt: skip
-    text = subprocess.run(
+    return subprocess.run(
         ["pdftotext", "-layout", str(tmp_path / "b.pdf"), "-"], capture_output=True, text=True, check=True
     ).stdout
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None, reason="needs soffice")
+def test_the_printed_english_bulletin_breaks_no_heading_inside_a_word(
+    returns_with_the_clerks: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "bulletin.docx"
+    invoke("bulletin", "2025", "--returns", str(returns_with_the_clerks), "--as-of", AS_OF, "-o", str(out), lang="en")
+    text = _pdf_text(out, tmp_path)
+    heads = [line.split() for line in text.splitlines() if "Elapsed" in line]
+    assert len(heads) >= 8  # every 附件 table's header row, on every page it runs over
+    assert all("Target" in h for h in heads), [h for h in heads if "Target" not in h][:3]
+    assert not any(line.strip() in ("et", "k", "Targ", "Ran") for line in text.splitlines())
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None, reason="needs soffice")
+def test_the_printed_bulletin_has_no_blank_page_and_no_figure_broken(bulletin_docx: Path, tmp_path: Path) -> None:
+    text = _pdf_text(bulletin_docx, tmp_path)
     pages = text.split("\f")[:-1]
     blank = [i + 1 for i, page in enumerate(pages) if not page.replace("—", "").strip(" \n0123456789")]
     assert not blank, f"blank pages {blank} of {len(pages)}"
@@ -245,3 +268,46 @@ def test_the_markdown_report_sets_figures_to_the_right() -> None:
     assert f"\n{head}\n|---|---:|---:|---:|---:|---:|---|---|---:|---|\n" in md
     goals = md.split("## 区级目标")[1]
     assert "\n|---|---:|---:|---:|---:|---:|---|---|---|\n" in goals  # no 排名 for the district's own goals
+
+
+def report_of(*args: str) -> Any:
+    return CliRunner().invoke(app, [*BASE, "report", "2025", "--returns", str(EXAMPLES), *args], env={"COLUMNS": "100"})
+
+
+def test_report_for_one_unit_says_only_what_concerns_it() -> None:
+    """SPEC: --unit filters every section. 税郭镇's report names no other unit to chase, and
+    --strict fails only on the units asked about."""
+    r = report_of("--unit", "税郭镇", "--as-of", AS_OF)
+    assert r.exit_code == 0, r.output
+    assert "\n已报送 1/1\n" in r.stdout
+    for other in ("光明路街道", "文化路街道", "孟庄镇", "矿区街道", "永安镇", "全区填报表"):
+        assert other not in r.stdout, other
+    assert "重复计算：企业 91370402DF2D70000W 被重复计入：税郭镇2024年" in r.stdout  # its own item, claimed twice
+    assert report_of("--unit", "税郭镇", "--as-of", AS_OF, "--strict").exit_code == 0
+    r = report_of("-u", "文化路街道", "--as-of", AS_OF, "--strict")
+    assert r.exit_code == 1 and "退回：2025/2025_文化路街道_填报表.xlsx" in r.stdout and "孟庄镇" not in r.stdout
+    data = json.loads(report_of("-u", "孟庄镇", "--as-of", AS_OF, "--format", "json").stdout)
+    assert data["completeness"]["expected"] == 1 and data["completeness"]["conflict"] == ["孟庄镇"]
+    assert {s["township"] for s in data["submissions"]} == {"孟庄镇"}
+
+
+def test_report_for_the_district_says_why_each_unit_is_left_out() -> None:
+    r = report_of("--unit", "全区", "--as-of", AS_OF)
+    assert r.exit_code == 0, r.output
+    assert "全区未含：孟庄镇（冲突）、文化路街道（退回）" in r.stdout and "（）" not in r.stdout
+    assert "已报送 7/11" in r.stdout  # the 全区 rows stand on every unit: the whole report
+
+
+def test_the_english_district_goals_sheet_prints_one_page_wide(tmp_path: Path) -> None:
+    """A hyphenated word (Geographical-indication) wraps after its hyphen, as a spreadsheet wraps
+    it: taken whole, it made the sheet print over two pages' width (Code and Note alone on the
+    second, six pages for 23 goals)."""
+    import openpyxl
+
+    from ipcounty.export.measure import words
+
+    assert words("Geographical-indication marks") == ["Geographical-", "indication", "marks"]
+    out = tmp_path / "x.xlsx"
+    invoke("export", "2025", "--returns", str(EXAMPLES), "--as-of", AS_OF, "-o", str(out), lang="en")
+    ws = openpyxl.load_workbook(out)["District goals"]
+    assert ws.page_setup.fitToWidth in (None, 1) and ws.print_title_cols is None

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ipcounty.progress.model import Report, Submission
+from ipcounty.returns.model import Return
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class Contact:
 
 def contacts(submissions: Iterable[Submission]) -> dict[str, Contact]:
     """Each unit's contact, from the latest return that names a 填报人 or a 联系电话."""
-    best: dict[str, tuple[tuple[int, dt.date], Contact]] = {}
+    best: dict[str, tuple[tuple[int, dt.date], Return]] = {}
     for s in submissions:
         r = s.ret
         if s.role in ("skipped", "after_as_of") or r.unit is None or not (r.reporter or r.phone):
@@ -33,8 +34,10 @@ def contacts(submissions: Iterable[Submission]) -> dict[str, Contact]:
         key = (r.year or 0, r.as_of or dt.date.min)
         held = best.get(r.unit)
         if held is None or key >= held[0]:
-            best[r.unit] = (key, Contact(r.reporter.strip(), r.phone.strip(), r.file, r.year, r.as_of))
-    return {unit: c for unit, (_, c) in best.items()}
+            best[r.unit] = (key, r)  # the Contact is made for the winner only (thousands of returns)
+    return {
+        unit: Contact(r.reporter.strip(), r.phone.strip(), r.file, r.year, r.as_of) for unit, (_, r) in best.items()
+    }
 
 
 def report_contacts(report: Report) -> dict[str, Contact]:

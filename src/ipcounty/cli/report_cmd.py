@@ -112,6 +112,10 @@ def report(
     fmt = output_format(fmt, output, ReportFormat, s.lang)
     plan, rep = build_report(ctx, year, returns, as_of)
     rows = select_rows(plan, rep.rows, township, indicator, s.lang)
+    if township:  # every section, not only the tables, about the units asked for (SPEC: --unit filters every section)
+        from ipcounty.progress.focus import focused
+
+        rep = focused(rep, units_named(plan, township, s.lang))
     if fmt is ReportFormat.table:
         if output is not None:
             from rich.console import Console

@@ -48,7 +48,7 @@ class ProblemSections(BulletinWriter):
     def problems(self) -> list[Para]:
         behind: list[str] = []
         for unit in self.plan.unit_names:
-            items = [self.behind_item(r) for r in self.unit_rows if r.reporting_unit == unit and lagging(r)]
+            items = [self.behind_item(r) for r in self.rows_of(unit) if lagging(r)]
             if items:
                 behind.append(self.t("bulletin.behind_unit", unit=unit, items=self.sep.join(items)))
         u = self.report.units
@@ -169,6 +169,8 @@ class ProblemSections(BulletinWriter):
             out.append(self.lead("verify", self.t("bulletin.verify", units=self.names(units))))
         if self.plan.supervision:
             source, text = self.plan.supervision
+            if self.lang == "zh":  # 五(四) as the plan's YAML abbreviates it; a 公文 writes 五（四）
+                source = source.replace("(", "（").replace(")", "）")
             last = self.t("bulletin.supervise", source=source, text=text)
         else:
             last = self.t("bulletin.supervise_plain")

@@ -139,7 +139,7 @@ class ProgressSections(BulletinWriter):
         # A unit that has met its target is never named among the last three (a 通报 does not
         # criticise a unit for an item it has completed).
         top = [r for r in rows if (r.rank or 0) <= 3]
-        rest = [r for r in rows if r not in top and r.status != "met"]
+        rest = [r for r in rows if (r.rank or 0) > 3 and r.status != "met"]  # not in top
         if not rest:
             return self.t("bulletin.rank_top_only", name=ind.label(self.lang), top=named(top))
         cut = rest[-3].rank if len(rest) >= 3 else rest[0].rank

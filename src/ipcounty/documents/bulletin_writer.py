@@ -65,6 +65,11 @@ class BulletinWriter:
         self.list_sep = tr("bulletin.list_sep", lang)
         self.unit_rows = [r for r in report.rows if not r.is_district]
         self.district_rows = [r for r in report.rows if r.is_district]
+        # Each unit's rows, in the report's order: sections ask for them unit by unit, thousands
+        # of units over a large folder (a scan of every row per unit made the bulletin quadratic).
+        self._by_unit: dict[str, list[Row]] = {}
+        for r in self.unit_rows:
+            self._by_unit.setdefault(r.reporting_unit, []).append(r)
 
     def t(self, message: str, /, **params: Any) -> str:
         return tr(message, self.lang, **params)
@@ -100,7 +105,8 @@ class BulletinWriter:
         return ("" if self.lang == "zh" else " ").join(sentences)
 
     def rows_of(self, unit: str) -> list[Row]:
-        return [r for r in self.unit_rows if r.reporting_unit == unit]
+        """``unit``'s rows, in the report's order."""
+        return list(self._by_unit.get(unit, ()))
 
     def lead(self, key: str, text: str) -> Para:
         """A paragraph with a run-in （一） heading in 楷体; numbered by :meth:`numbered`."""

@@ -91,7 +91,21 @@ def fmt_fixed(value: float | str | None, places: int, *, grouped: bool = False) 
 
 def fmt_by_unit(value: float | str | None, integer: bool, *, expected: bool = False) -> str:
     """A figure as the office writes it: ``468`` 件, ``2.05`` 亿元, ``91.30`` %, expected ``400.0``."""
-    return fmt_fixed(value, places_for(integer, expected=expected))
+    if type(value) is not float:
+        return fmt_fixed(value, places_for(integer, expected=expected))
+    key = (value, integer, expected)  # -0.0 finds 0.0: both show as 0
+    text = _shown.get(key)
+    if text is None:
+        if len(_shown) >= _SHOWN_MAX:
+            _shown.clear()
+        text = _shown[key] = fmt_fixed(value, places_for(integer, expected=expected))
+    return text
+
+
+# Figures repeat (a report over thousands of units shows the same targets, 0 and 100 again and
+# again): each is formatted once. Bounded, for a program that imports ipcounty and runs for long.
+_shown: dict[tuple[float, bool, bool], str] = {}
+_SHOWN_MAX = 100_000
 
 
 def excel_format(integer: bool, *, expected: bool = False) -> str:

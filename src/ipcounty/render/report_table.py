@@ -33,7 +33,7 @@ from ipcounty.render.report_view import (
     heading,
     light_text,
 )
-from ipcounty.render.text_table import TextTable
+from ipcounty.render.text_table import StyledLines, TextTable
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -159,7 +159,13 @@ def _unit_table(
         return None
     date, table.gap = layout
     if date:
-        dates = [r.as_of.strftime("%m-%d") if r.as_of and not r.is_district else "" for r in rows]
+        shown: dict[Any, str] = {}  # the units' dates repeat
+        dates = [
+            (shown.get(r.as_of) or shown.setdefault(r.as_of, r.as_of.strftime("%m-%d")))
+            if r.as_of and not r.is_district
+            else ""
+            for r in rows
+        ]
         table.add_column(tr("col.as_of", lang), False, dates)
     return table
 
@@ -281,36 +287,30 @@ def validate_hint(report: Report, file: str) -> str:
 
 def render_problems(report: Report, lang: str, console: Console) -> None:
     """What needs chasing: missing, rejected and conflicting returns, and skipped files."""
-    from rich.text import Text
-
     zh = lang == "zh"
     year = report.year
-    lines: list[Text] = []
+    lines = StyledLines()
     u, d = report.units, report.district
     people = report_contacts(report)
     sent = {s.ret.unit for s in report.submissions if s.ret.unit}
 
-    def contact_line(unit: str) -> Text:
+    def contact_line(unit: str) -> None:
         who = contact_text(people.get(unit), lang, ever_sent=unit in sent)
-        return Text(tr("contact.line", lang, unit=unit, contact=who), style="dim")
+        lines.append(tr("contact.line", lang, unit=unit, contact=who), "dim")
 
     overdue = u.overdue + d.overdue
     if overdue:
         texts = overdue_texts(report, overdue, lang)
-        lines.append(Text(tr("due.overdue_line", lang, units=("；" if zh else "; ").join(texts)), style="magenta"))
-        lines.extend(contact_line(n) for n in overdue)
+        lines.append(tr("due.overdue_line", lang, units=("；" if zh else "; ").join(texts)), "magenta")
+        for n in overdue:
+            contact_line(n)
     missing = u.missing + d.missing
     if missing:
         sep = "、" if zh else ", "
-        lines.append(
-            Text(
-                ("未报送：" if zh else "Not submitted: ")
-                + sep.join(missing)
-                + ("。请联系催报。" if zh else ". Chase them."),
-                style="magenta",
-            )
-        )
-        lines.extend(contact_line(n) for n in missing)
+        chase = "。请联系催报。" if zh else ". Chase them."
+        lines.append(("未报送：" if zh else "Not submitted: ") + sep.join(missing) + chase, "magenta")
+        for n in missing:
+            contact_line(n)
     subs = [s for s in report.submissions if s.ret.year in (year, None)]
     for s in subs:
         r = s.ret
@@ -321,15 +321,15 @@ def render_problems(report: Report, lang: str, console: Console) -> None:
                 if zh
                 else f"Rejected: {r.file} ({r.unit_label(lang)}, {len(errors)} error(s))"
             )
-            lines.append(Text(head, style="bold red"))
+            lines.append(head, "bold red")
             if r.reporter or r.phone:
                 who = tr("contact.known", lang, reporter=r.reporter or "—", phone=r.phone or "—")
-                lines.append(Text("    " + who, style="dim"))
+                lines.append("    " + who, "dim")
             for f in errors[:3]:
-                lines.append(Text(f"    {f.location or '—'}  {f.message(lang)}"))
+                lines.append(f"    {f.location or '—'}  {f.message(lang)}")
             if len(errors) > 3:
-                lines.append(Text(f"    … {len(errors) - 3} more"))
-            lines.append(Text(f"    {validate_hint(report, r.file)}", style="dim"))
+                lines.append(f"    … {len(errors) - 3} more")
+            lines.append(f"    {validate_hint(report, r.file)}", "dim")
     conflicts = [s for s in subs if s.role == "conflict"]
     for key, group in groupby(
         sorted(conflicts, key=lambda s: (s.ret.unit or "", s.ret.as_of or 0)), key=lambda s: (s.ret.unit, s.ret.as_of)
@@ -345,17 +345,15 @@ def render_problems(report: Report, lang: str, console: Console) -> None:
             files=("、" if zh else ", ").join(files),
             diff=(f"（{diff}）" if zh else f" ({diff})") if diff else "",
         )
-        lines.append(Text(text, style="bold yellow"))
+        lines.append(text, "bold yellow")
         if key[0]:
-            lines.append(contact_line(key[0]))
+            contact_line(key[0])
     for double in report.double_counts:
-        lines.append(Text(("重复计算：" if zh else "Double counted: ") + double.message(lang), style="bold yellow"))
+        lines.append(("重复计算：" if zh else "Double counted: ") + double.message(lang), "bold yellow")
     warned = [s for s in subs if s.ret.status == "warning" and s.role in ("used", "superseded")]
     if warned:
         names = "、".join(s.ret.file for s in warned) if zh else ", ".join(s.ret.file for s in warned)
-        lines.append(
-            Text((f"有警告（已按规范读取）：{names}" if zh else f"Read with warnings: {names}"), style="yellow")
-        )
+        lines.append(f"有警告（已按规范读取）：{names}" if zh else f"Read with warnings: {names}", "yellow")
     skipped = [s for s in report.submissions if s.role == "skipped"]
     if skipped:
         # Grouped by why: a pipe or an unreadable folder is worth a look, a lock file is not.
@@ -367,9 +365,9 @@ def render_problems(report: Report, lang: str, console: Console) -> None:
             sep.join(files) + (f"（{skip_text(why, lang)}）" if zh else f" ({skip_text(why, lang)})")
             for why, files in by_reason.items()
         ]
-        lines.append(Text(("已跳过：" if zh else "Skipped: ") + ("；" if zh else "; ").join(parts), style="dim"))
+        lines.append(("已跳过：" if zh else "Skipped: ") + ("；" if zh else "; ").join(parts), "dim")
     if not lines:
         return
     console.print()
     console.print("需要处理" if zh else "To do", style="bold cyan")
-    console.print(*lines, sep="\n", soft_wrap=True)  # one print: thousands of units to chase
+    console.print(lines, soft_wrap=True)  # one print: thousands of units to chase (see StyledLines)

@@ -191,7 +191,11 @@ def district_notes(report: Report, rows: list[Row], lang: str) -> list[str]:
     ``全区：8/11 达标（比率、水平不相加）``."""
     words = report.plan.words
     out: list[str] = []
-    by_unit = {r.reporting_unit: r for r in rows if not r.is_district}
+    # Each left-out unit's own row, from the whole report: with --unit 全区 the units' rows are not shown.
+    codes = {r.indicator.code for r in rows if r.is_district and r.missing_units}
+    by_unit = {
+        (x.indicator.code, x.reporting_unit): x for x in report.rows if not x.is_district and x.indicator.code in codes
+    }
     sep = "、" if lang == "zh" else ", "
     for r in rows:
         if not r.is_district or r.indicator.section == "goal":
@@ -209,7 +213,7 @@ def district_notes(report: Report, rows: list[Row], lang: str) -> list[str]:
         if r.missing_units:
             items = []
             for name in r.missing_units:
-                unit_row = by_unit.get(name)
+                unit_row = by_unit.get((r.indicator.code, name))
                 status = status_label(unit_row.status, lang) if unit_row else ""
                 earlier = _earlier_years(unit_row, report) if unit_row else []
                 if earlier:

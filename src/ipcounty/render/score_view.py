@@ -284,35 +284,65 @@ def to_markdown(sheet: ScoreSheet, lang: str) -> str:
 
 def render_table(sheet: ScoreSheet, lang: str, console: Console) -> None:
     """The terminal view: the ranking table, then each unit's explanation."""
-    from rich import box
-    from rich.table import Table
     from rich.text import Text
 
+    from ipcounty.render.text_table import StyledLines
     from ipcounty.render.wrap import wrap
 
     console.print(Text(title(sheet, lang), style="bold"))
     for i, line in enumerate(header_lines(sheet, lang)):
         for part in wrap(line, console.width):  # by display width, never inside （15 分）
             console.print(Text(part, style="yellow" if sheet.rules.note and i == 1 else "dim"), no_wrap=True)
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 0, 0, 1), show_edge=False)
-    rows = [_cells(sheet, u, lang) for u in sheet.units]
-    for j, h in enumerate(_headers(sheet, lang)):
-        # A figure is never cut: each column is at least as wide as its widest cell; a header folds.
-        widest = max((display_width(r[j]) for r in rows), default=1)
-        table.add_column(h, justify="left" if j == 1 else "right", min_width=widest, overflow="fold")
-    for u, cells in zip(sheet.units, rows, strict=True):
-        table.add_row(*cells, style="yellow" if u.score is None else None)
-    console.print(table)
+    _print_ranking(sheet, lang, console)
     console.print(Text(tr("score.heading.explanations", lang), style="bold cyan"))
-    lines: list[Text] = []  # printed at once: one print a line was most of the time over thousands of units
+    lines = StyledLines()  # printed at once: one print a line was most of the time over thousands of units
+    width = console.width - 4  # (asking the console its width looks at the terminal each time)
     for u in sheet.units:
         score = fmt_score(u.score) if u.score is not None else tr("score.not-scored", lang)
         rank = f"{u.rank}. " if u.rank is not None else "—  "
-        lines.append(Text(f"{rank}{u.unit} {score}", style="bold"))
+        lines.append(f"{rank}{u.unit} {score}", "bold")
         for line in explanation_lines(u, lang):
-            lines.extend(Text("    " + part) for part in wrap(line, console.width - 4))
+            for part in wrap(line, width):
+                lines.append("    " + part)
     if lines:
-        console.print(*lines, sep="\n", no_wrap=True)
+        console.print(lines, no_wrap=True)
+
+
+def _print_ranking(sheet: ScoreSheet, lang: str, console: Console) -> None:
+    """The ranking table: a figure is never cut (each column at least as wide as its widest cell,
+    by display width); figures to the right. Laid out as text (render/text_table.py) when it fits
+    the console as it is — thousands of units — else by rich's Table, whose headers fold."""
+    from rich.table import Table
+
+    from ipcounty.render.text_table import TextTable
+
+    heads = _headers(sheet, lang)
+    rows = [_cells(sheet, u, lang) for u in sheet.units]
+    floors = [max((display_width(r[j]) for r in rows), default=1) for j in range(len(heads))]
+    right = [j != 1 for j in range(len(heads))]
+    table = TextTable(heads, right, pad_left=True, min_widths=floors)
+    for u, cells in zip(sheet.units, rows, strict=True):
+        table.add_row(cells, (), "yellow" if u.score is None else "")
+    if sum(table.widths()) + 2 * (len(heads) - 1) <= console.width and _as_written(console, heads, rows):
+        console.print(table, crop=False)
+        return
+    from rich import box
+
+    t = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 0, 0, 1), show_edge=False)
+    for j, h in enumerate(heads):
+        t.add_column(h, justify="right" if right[j] else "left", min_width=floors[j], overflow="fold")
+    for u, cells in zip(sheet.units, rows, strict=True):
+        t.add_row(*cells, style="yellow" if u.score is None else None)
+    console.print(t)
+
+
+def _as_written(console: Console, heads: list[str], rows: list[list[str]]) -> bool:
+    """Whether rich's Table would print every cell as it is written: no markup (``[``), no emoji
+    code (``:``), no control or other unprintable character, and a console that highlights nothing."""
+    if getattr(console, "_highlight", True):
+        return False
+    text = "".join(heads) + "".join("".join(r) for r in rows)
+    return "[" not in text and ":" not in text and text.isprintable()
 
 
 # ---- the rules, as ``ipcounty plan`` shows them ------------------------------------------------

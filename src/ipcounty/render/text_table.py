@@ -21,16 +21,31 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions
     from rich.segment import Segment
+    from rich.style import Style
 
 
 class TextTable:
     """Columns named by ``heads`` (``right``: right-justified), rows added with :meth:`add_row`;
-    print it with ``console.print(table, crop=False)``."""
+    print it with ``console.print(table, crop=False)``.
 
-    def __init__(self, heads: Sequence[str], right: Sequence[bool], *, gap: int = 1) -> None:
+    ``pad_left``: the ``gap`` is each column's padding on its left (``padding=(0, 0, 0, gap)``)
+    instead of on its right, the first column's left edge unpadded as rich's ``pad_edge=False``
+    leaves it. ``min_widths``: each column at least that wide (rich's ``min_width``)."""
+
+    def __init__(
+        self,
+        heads: Sequence[str],
+        right: Sequence[bool],
+        *,
+        gap: int = 1,
+        pad_left: bool = False,
+        min_widths: Sequence[int] = (),
+    ) -> None:
         self.heads = list(heads)
         self.right = list(right)
         self.gap = gap
+        self.pad_left = pad_left
+        self.min_widths = list(min_widths)
         self.rows: list[tuple[list[str], list[str], str]] = []
         self._widths: list[int] | None = None
 
@@ -57,12 +72,13 @@ class TextTable:
         if self._widths is None:
             columns = zip(self.heads, *(cells for cells, _, _ in self.rows), strict=True)
             self._widths = [max(map(cell_len, set(column))) for column in columns]  # cells repeat
+            for i, least in enumerate(self.min_widths[: len(self._widths)]):
+                self._widths[i] = max(self._widths[i], least)
         return self._widths
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
         from rich.cells import cell_len
         from rich.segment import Segment
-        from rich.style import Style
 
         widths = self.widths()
         last = len(widths) - 1
@@ -110,6 +126,11 @@ class TextTable:
                 if i == last:
                     break
                 if self.gap and row_style is not None:
+                    if self.pad_left:  # the separator, then the next column's padding
+                        yield Segment(plain + " ")
+                        yield Segment(after[:-1], row_style)
+                        plain = ""
+                        continue
                     if plain:
                         yield Segment(plain)
                     yield Segment(after[:-1], row_style)
@@ -130,3 +151,59 @@ class TextTable:
         yield new_line
         for cells, cell_styles, row in self.rows:
             yield from line(cells, cell_styles, row)
+
+
+class StyledLines:
+    """Lines of text, each in one style (a style name, "" for none), printed as
+    ``console.print(*[Text(line, style=style) ...], sep="\\n", **options)`` prints them: the
+    same characters, the same escape codes; print it with ``console.print(lines, **options)``.
+
+    The report's list of what to chase and the score's explanations have a line or more per unit
+    (thousands over a large folder): rich made a ``Text`` of each, joined them and took the
+    joined text apart again by style. As rich does, control codes are left out of each line.
+    Lines rich would change go through rich itself: with a tab (rich expands tabs), justified,
+    or wider than the console unless ``soft_wrap`` (rich wraps or cuts them)."""
+
+    def __init__(self) -> None:
+        self.lines: list[tuple[str, str]] = []
+
+    def append(self, text: str, style: str = "") -> None:
+        self.lines.append((text, style))
+
+    def __bool__(self) -> bool:
+        return bool(self.lines)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        from rich.cells import cell_len
+        from rich.control import strip_control_codes
+        from rich.segment import Segment
+
+        lines = [(strip_control_codes(text), style) for text, style in self.lines]
+        as_is = options.justify in (None, "default") and not any("\t" in text for text, _ in lines)
+        if as_is and options.overflow != "ignore":  # not soft_wrap: rich wraps or cuts a line wider than that
+            width = options.max_width
+            as_is = all(cell_len(part) <= width for text, _ in lines for part in text.split("\n"))
+        if not as_is:  # rich lays them out
+            from rich.text import Text
+
+            yield from console.render(Text("\n").join([Text(t, style=s) for t, s in lines]), options)
+            return
+        if console.color_system is None and not console.record:  # no styles to print: the text at once
+            if options.overflow == "ignore":  # soft_wrap: printed as it comes
+                yield Segment("\n".join([text for text, _ in lines]) + "\n")
+            else:  # a line at a time, for the console to crop (it splits one long text slowly)
+                yield from (Segment(text + "\n") for text, _ in lines)
+            return
+        styles: dict[str, Style | None] = {"": None}
+        new_line = Segment.line()
+        first = True
+        for text, name in lines:
+            if name not in styles:
+                styles[name] = console.get_style(name)
+            for part in text.split("\n"):  # rich prints a line break unstyled
+                if not first:
+                    yield new_line
+                first = False
+                if part:
+                    yield Segment(part, styles[name])
+        yield new_line

@@ -14,7 +14,19 @@ OPERATORS = "≠×=+−/"
 
 def cell_width(text: str) -> int:
     """Columns ``text`` takes on screen: CJK characters count two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    if text.isascii():
+        return len(text)
+    width = _widths.get(text)
+    if width is None:
+        if len(_widths) >= 50_000:
+            _widths.clear()
+        width = _widths[text] = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return width
+
+
+# The pieces of the lines wrapped repeat (得 0 分；, 完成 13/15 个 …, over thousands of units): each
+# is measured once. Bounded, for a program that imports ipcounty and runs for long.
+_widths: dict[str, int] = {}
 
 
 def _wide(ch: str) -> bool:
@@ -54,12 +66,14 @@ def _pieces(text: str, *, fine: bool = False) -> list[str]:
 
 def _fold(piece: str, width: int) -> list[str]:
     """A piece wider than a line, cut by columns."""
-    out, line = [], ""
+    out, line, used = [], "", 0
     for ch in piece:
-        if line and cell_width(line + ch) > width:
+        w = cell_width(ch)
+        if line and used + w > width:
             out.append(line)
-            line = ""
+            line, used = "", 0
         line += ch
+        used += w
     return [*out, line]
 
 
@@ -67,17 +81,35 @@ def wrap(text: str, width: int) -> list[str]:
     """``text`` as lines of at most ``width`` columns. A piece that does not fit the rest of a
     line starts the next one, unless the line is less than half full: then the piece is cut
     between Chinese characters (or, as a last resort, by columns)."""
+    key = (text, width)
+    lines = _wrapped.get(key)
+    if lines is None:
+        if len(_wrapped) >= 10_000:
+            _wrapped.clear()
+        lines = _wrapped[key] = _wrap(text, width)
+    return list(lines)
+
+
+# Sentences repeat over thousands of units (every unit that met B1 reads the same): each is
+# wrapped once. Bounded, for a program that imports ipcounty and runs for long.
+_wrapped: dict[tuple[str, int], list[str]] = {}
+
+
+def _wrap(text: str, width: int) -> list[str]:
     width = max(width, 8)
     lines: list[str] = []
     line = ""
+    used = 0  # cell_width(line), kept as pieces are added (widths add up)
 
     def add(piece: str, *, fine: bool) -> None:
-        nonlocal line
-        if line and cell_width(line + piece.rstrip()) > width and cell_width(line) * 2 >= width:
+        nonlocal line, used
+        need = cell_width(piece.rstrip())
+        if line and used + need > width and used * 2 >= width:
             lines.append(line.rstrip())
-            line = ""
-        if cell_width(line + piece.rstrip()) <= width:
+            line, used = "", 0
+        if used + need <= width:
             line += piece
+            used += cell_width(piece)
         elif not fine:
             for part in _pieces(piece, fine=True):
                 add(part, fine=True)
@@ -86,6 +118,7 @@ def wrap(text: str, width: int) -> list[str]:
                 lines.append(line.rstrip())
             *full, line = _fold(piece, width)
             lines.extend(full)
+            used = cell_width(line)
 
     for piece in _pieces(text):
         add(piece, fine=False)

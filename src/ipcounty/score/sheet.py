@@ -70,6 +70,7 @@ def score_report(report: Report) -> ScoreSheet:
     for sub in report.submissions:
         if sub.role in ("rejected", "conflict") and sub.ret.year == report.year:
             this_year.setdefault((sub.role, sub.ret.unit), []).append(sub.ret)
+    twice = _double_counted(report)
     units = [
         UnitFigures(
             unit,
@@ -77,7 +78,7 @@ def score_report(report: Report) -> ScoreSheet:
             {i.code: _figure(rows.get((unit, i.code))) for i in indicators},
             overdue=unit in overdue,
             rejected_returns=("rejected", unit) in this_year,
-            double_counted=_double_counted(report, unit),
+            double_counted=twice.get(unit, ()),
             conflict=_conflict(report, this_year.get(("conflict", unit), [])),
         )
         for unit in plan.unit_names
@@ -106,14 +107,16 @@ def _figure(row: Row | None) -> Figure:
     return Figure(exact(row.target), exact(row.actual), exact(row.expected))
 
 
-def _double_counted(report: Report, unit: str) -> tuple[str, ...]:
-    """Items the unit claims this year that another claim also lists (each item once)."""
-    keys: list[str] = []
+def _double_counted(report: Report) -> dict[str, tuple[str, ...]]:
+    """By unit: the items it claims this year that another claim also lists (each item once, in
+    the report's order), gathered once (not once per unit)."""
+    keys: dict[str, list[str]] = {}
     for dc in report.double_counts:
-        mine = [c for c in dc.claims if c.township == unit and c.year == report.year]
-        if mine and dc.key not in keys:
-            keys.append(dc.key)
-    return tuple(keys)
+        for unit in dict.fromkeys(c.township for c in dc.claims if c.year == report.year):
+            mine = keys.setdefault(unit, [])
+            if dc.key not in mine:
+                mine.append(dc.key)
+    return {unit: tuple(k) for unit, k in keys.items()}
 
 
 def _conflict(report: Report, rets: list[Return]) -> tuple[Phrase, ...]:
