@@ -34,6 +34,12 @@ CELLS = (
 MERGES = '<mergeCells count="2"><mergeCell ref="A1:C1"/><mergeCell ref="A2:A3"/></mergeCells>'
 
 
+@pytest.fixture(autouse=True)
+def _small_sheets_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sheets spelled here are small, which the reader leaves as they are (see the last test)."""
+    monkeypatch.setattr(xlsx_merges, "_SMALLEST", 0)
+
+
 def _sheet(tail: str = MERGES, *, head: str = "", before: str = "", cells: str = CELLS) -> bytes:
     return f"{head}<worksheet {MAIN}>{before}<sheetData>{cells}</sheetData>{tail}</worksheet>".encode()
 
@@ -197,3 +203,11 @@ def test_a_return_made_from_a_template_goes_merged_ranges_first(make_return: Cal
         xml = book._parts._xml(name)
         assert xml is not None and merges_first(xml) is not None, name
     book.close()
+
+
+def test_a_small_sheet_is_left_as_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its second pass costs python-calamine less than the checks would (the hidden _ipcounty sheet)."""
+    monkeypatch.setattr(xlsx_merges, "_SMALLEST", 4096)
+    assert merges_first(_sheet()) is None
+    big = _sheet(cells=CELLS * 40)
+    assert len(big) >= 4096 and merges_first(big) is not None

@@ -41,6 +41,7 @@ _BLOCK = re.compile(
 )
 _NONE = b"<mergeCells/>"  # for a sheet without merged ranges: the pass ends there, finding none
 _LONGEST_TAIL = 1 << 16  # a longer tail is left as it is (and is not remembered)
+_SMALLEST = 4096  # bytes of XML (the hidden _ipcounty sheet has about 1,500)
 
 # The tails seen, with their heads (declarations), and the <mergeCells> to write first (None: the
 # sheet is left as it is).
@@ -50,6 +51,8 @@ _TAILS: dict[tuple[bytes, bytes], bytes | None] = {}
 def merges_first(xml: bytes) -> bytes | None:
     """The sheet's XML with its first ``<mergeCells>`` (or an empty one) also written at its start,
     after any XML declaration; None where that might read differently (see the module's docstring)."""
+    if len(xml) < _SMALLEST:
+        return None  # python-calamine's second pass over a small sheet costs less than the checks
     head = 0
     if xml.startswith(b"<?"):
         m = _DECLARATION.match(xml)
@@ -61,14 +64,14 @@ def merges_first(xml: bytes) -> bytes | None:
     # (A search for one rare byte runs at memchr's speed; one for "<!" tries every "!".)
     if (xml.find(b"!") >= 0 and b"<!" in xml) or (xml.find(b"?", head) >= 0 and xml.find(b"<?", head) >= 0):
         return None
-    first = xml.find(b"sheetData")  # <sheetData, then </sheetData>, and no other
-    second = xml.find(b"sheetData", first + 1)
-    if first < 1 or second < 0 or xml.find(b"sheetData", second + 1) >= 0:
+    start, end = xml.find(b"<sheetData>"), xml.rfind(b"</sheetData>")  # and no other sheetData
+    if start < 0 or end < start or len(xml) - end > _LONGEST_TAIL:
         return None
-    start, end = first - 1, second - 2
-    if xml[start : first + 10] != b"<sheetData>" or xml[end : second + 10] != b"</sheetData>":
+    if any(xml.find(word, 0, start) >= 0 for word in (b"sheetData", b"mergeCells")):
         return None
-    if xml.find(b"mergeCells", 0, end) >= 0 or len(xml) - end > _LONGEST_TAIL:
+    if xml.find(b"sheetData", end + 3) >= 0 or _holds(xml, start + 11, end, b"sheetData", b"h"):
+        return None
+    if _holds(xml, start + 11, end, b"mergeCells", b"g"):
         return None
     key = (xml[:head], xml[end:])
     block = _TAILS.get(key, b"")
@@ -77,6 +80,12 @@ def merges_first(xml: bytes) -> bytes | None:
         if len(_TAILS) > 64:
             _TAILS.clear()
     return None if block is None else xml[:head] + block + xml[head:]
+
+
+def _holds(xml: bytes, start: int, end: int, word: bytes, rare: bytes) -> bool:
+    """Whether ``word`` is in ``xml[start:end]``; told at memchr's speed when its byte ``rare``
+    is not (a sheet's cells hold no "h" and no "g" but in text, and ASCII text is rare)."""
+    return xml.find(rare, start, end) >= 0 and xml.find(word, start, end) >= 0
 
 
 def _block_for(head: bytes, tail: bytes) -> bytes | None:
