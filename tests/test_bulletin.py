@@ -161,7 +161,7 @@ def test_every_unit_that_did_not_report_properly_is_named(runner: CliRunner, doc
     assert "文化路街道报送的填报表有2处错误，已退回（“填报表”工作表E13、E15单元格）" in part
     assert "孟庄镇报送了2份截至日期相同" in part and "新增有效发明专利数量分别为18和21" in part
     assert "（三）明细重复申报。2项明细被重复申报" in text
-    assert "根据实施方案五(四)规定，对参与试点县建设工作不积极" in text
+    assert "根据实施方案五（四）规定，对参与试点县建设工作不积极" in text
 
 
 GOLDEN = ROOT / "tests" / "data" / "golden"

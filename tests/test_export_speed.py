@@ -103,3 +103,28 @@ def test_text_room_is_cached_per_text_and_weight() -> None:
     )
     short, long_word = text_room("ab cd", False), text_room("abcd" * 10, False)
     assert short != long_word
+
+
+def test_a_phrase_said_again_is_said_alike_and_only_when_it_is_the_same() -> None:
+    from decimal import Decimal
+
+    from ipcounty.i18n import _RENDERED, phrase, speaking
+    from ipcounty.i18n.words import PlanWords
+    from ipcounty.render.numbers import Amount
+
+    _RENDERED.clear()
+    assert phrase("score.points", points="30").render("zh") == "得 30 分"
+    assert phrase("score.points", points="30").render("zh") == "得 30 分"  # from the memo
+    assert phrase("score.points", points="30.0").render("zh") == "得 30.0 分"
+    assert phrase("score.points", points="30").render("en") == "30 points"
+    assert phrase("score.points", points=Amount("3", "个")).render("zh") == "得 3 个 分"
+    assert phrase("score.points", points=Amount("3", None)).render("zh") == "得 3 分"
+    # Numbers equal yet printed apart are never taken for one another (they are not kept at all).
+    texts = [phrase("score.points", points=v).render("zh") for v in (Decimal("1.0"), Decimal("1"), 1, 1.0, True)]
+    assert texts == ["得 1.0 分", "得 1 分", "得 1 分", "得 1.0 分", "得 True 分"]
+    # The same phrase in another plan's words.
+    said = phrase("addressee.unit-word")
+    with speaking(PlanWords(unit_word="镇街")):
+        assert said.render("zh") == "各镇街"
+    with speaking(PlanWords(unit_word="乡镇")):
+        assert said.render("zh") == "各乡镇"

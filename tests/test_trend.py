@@ -318,3 +318,71 @@ def test_a_full_year_fits_the_terminal(
     assert max(display_width(line) for line in lines) <= width
     # Twelve months, in one part: each unit's row holds its December figure.
     assert any(line.startswith("税郭镇") and line.rstrip().endswith("100%") for line in lines)
+
+
+@pytest.mark.parametrize("folder", ["monthly", "examples"])
+def test_month_tables_are_the_same_made_with_the_rows_of_the_report(
+    plan: Plan, monthly: Path, folder: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The export makes each unit row once (the report's, each return's at its date, then the
+    months'): its month tables are the ones made from nothing, whatever the cut-off, from fewer rows;
+    and every 全区 cell is still what the report made at the month's end says."""
+    from ipcounty.collect import find_returns, read_all
+    from ipcounty.history import month_tables, observations, report_memo
+    from ipcounty.progress import YearCalc, compute
+    from tests.conftest import ROOT
+
+    path = monthly if folder == "monthly" else ROOT / "examples" / "returns"
+    rets = read_all(find_returns(path), plan)
+    made = [0]
+    unit_row = YearCalc.unit_row
+
+    def counted(self: YearCalc, ind: Any, unit: str) -> Any:
+        made[0] += 1
+        return unit_row(self, ind, unit)
+
+    monkeypatch.setattr(YearCalc, "unit_row", counted)
+    compared, rows_alone, rows_shared = 0, 0, 0
+    for year in (2024, 2025):
+        for as_of in (None, D(year, 3, 31), D(year, 6, 30)):
+            today = D(year + 1, 1, 15)
+            report = compute(plan, rets, year, as_of=as_of, today=today)
+            returns = [s.ret for s in report.submissions]
+            made[0] = 0
+            obs = observations(plan, returns, [year], as_of=as_of)
+            plain = month_tables(plan, returns, year, obs, as_of=as_of, today=today)
+            rows_alone += made[0]
+            made[0] = 0
+            memo = report_memo(report)
+            obs = observations(plan, returns, [year], as_of=as_of, memo=memo)
+            shared = month_tables(plan, returns, year, obs, as_of=as_of, today=today, memo=memo)
+            assert shared == plain
+            rows_shared += made[0]
+            for t in (t for t in shared if t.indicator.level == "unit"):
+                for cell, end in zip(t.district, t.month_ends, strict=True):
+                    if cell is None or end.day < 28:
+                        continue
+                    rep = compute(plan, rets, year, as_of=end, today=end)
+                    (row,) = [r for r in rep.rows if r.is_district and r.indicator.code == t.indicator.code]
+                    assert (cell.completion, cell.actual, cell.status) == (row.completion, row.actual, row.status)
+                    compared += 1
+    assert compared > 20
+    assert rows_shared < rows_alone * 0.8  # the rows of the report and of each return reused
+
+
+def test_a_unit_row_is_reused_only_for_the_same_returns_and_standing(plan: Plan, monthly: Path) -> None:
+    """Two returns of one unit, or one return judged overdue and not, never share a row."""
+    from ipcounty.collect import find_returns, read_all
+    from ipcounty.history import observations
+
+    rets = read_all(find_returns(monthly), plan)
+    memo: dict[tuple[Any, ...], Any] = {}
+    observations(plan, rets, [2025], memo=memo)
+    by_unit: dict[tuple[str, str], list[Any]] = {}
+    for (year, code, unit, depends), row in memo.items():
+        assert year == 2025 and row.indicator.code == code and row.reporting_unit == unit
+        by_unit.setdefault((unit, code), []).append((depends, row))
+    rows = by_unit[("税郭镇", "B1")]
+    assert len(rows) == 5  # one per valid return: 01-31, 02-28, 03-10, 03-25, 05-31
+    assert len({d for d, _ in rows}) == 5
+    assert sorted(r.actual for _, r in rows) == [2.0, 3.0, 4.0, 5.0, 8.0]

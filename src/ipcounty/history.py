@@ -92,11 +92,22 @@ def trend_indicators(plan: Plan) -> list[Indicator]:
     return [*plan.unit_indicators(), *plan.district_form_indicators()]
 
 
+# A unit's row as it depends on the returns that count (see :func:`district_by_month`), by
+# (year, indicator code, unit, (pick status, overdue, the returns counted each year so far)).
+RowMemo = dict[tuple[Any, ...], Row]
+
+
 def observations(
-    plan: Plan, returns: Sequence[Return], years: Sequence[int], *, as_of: dt.date | None = None
+    plan: Plan,
+    returns: Sequence[Return],
+    years: Sequence[int],
+    *,
+    as_of: dt.date | None = None,
+    memo: RowMemo | None = None,
 ) -> list[Observation]:
     """Every valid return of ``years`` (dated up to ``as_of``) as observations, ordered by year,
-    indicator, unit (plan order) and date."""
+    indicator, unit (plan order) and date. ``memo`` (given): each unit row made is kept there
+    for :func:`month_tables` to reuse."""
     from ipcounty.status import light
 
     picks, subs = choose(returns, as_of)
@@ -121,6 +132,10 @@ def observations(
                 calc.timeliness[r.unit] = judge_timeliness(plan.reporting, year, r.as_of, r.as_of)
             try:
                 rows = _rows_of(plan, calc, r.unit)
+                if memo is not None and r.unit != plan.district_name:
+                    depends = _depends(calc, r.unit)
+                    for row in rows:
+                        memo.setdefault((year, row.indicator.code, r.unit, depends), row)
             finally:
                 if saved is None:
                     del picks[key]
@@ -153,6 +168,46 @@ def observations(
     units = {u: i for i, u in enumerate([*plan.unit_names, plan.district_name])}
     out.sort(key=lambda o: (o.year, order.get(o.indicator.code, 999), units.get(o.reporting_unit, 999), o.as_of))
     return out
+
+
+def _depends(calc: YearCalc, unit: str) -> tuple[Any, ...] | None:
+    """What ``unit``'s rows depend on in ``calc`` (None: made afresh, a return without a date):
+    its pick's status, whether it is overdue, the returns that count each year so far. Rows of
+    the same unit and indicator with the same dependencies hold the same figures, but for the
+    序时进度 of a unit with no valid return (judged on ``calc``'s date): which no 全区 row adds up."""
+    pick = calc.pick(unit, calc.year)
+    if pick.used is not None and pick.used.as_of is None:
+        return None
+    counted = tuple(id(calc.pick(unit, y).used) for y in calc.years_so_far)
+    return (pick.status, calc.overdue(unit), counted)
+
+
+def report_memo(report: Any) -> RowMemo:
+    """The unit rows of ``report`` (a :class:`~ipcounty.progress.Report`) that hold a valid
+    return, keyed as :func:`month_tables` reuses them: the report's own figures for the month
+    whose returns and standing are the report's."""
+    from ipcounty.progress import choose
+
+    plan, year = report.plan, report.year
+    picks, _ = choose([s.ret for s in report.submissions], report.as_of)
+    calc = YearCalc.__new__(YearCalc)  # only what _depends reads: no rows are made here
+    calc.plan, calc.year, calc.picks = plan, year, picks
+    calc.years_so_far = [y for y in plan.years if y <= year]
+    calc.timeliness = dict(report.timeliness)
+    memo: RowMemo = {}
+    for row in report.rows:
+        unit = row.reporting_unit
+        if row.is_district or row.indicator.level != "unit" or row.indicator.section == "goal":
+            continue
+        used = calc.pick(unit, year).used
+        if used is None:
+            continue  # a unit without a valid return: its row is judged on the report's date
+        if row.source_files != [used.file] or row.as_of != used.as_of:
+            continue  # not made from this pick (never expected): made afresh instead
+        depends = _depends(calc, unit)
+        if depends is not None:
+            memo.setdefault((year, row.indicator.code, unit, depends), row)
+    return memo
 
 
 def _rows_of(plan: Plan, calc: YearCalc, unit: str) -> list[Row]:
@@ -222,12 +277,14 @@ def month_tables(
     as_of: dt.date | None = None,
     today: dt.date | None = None,
     carry_forward: bool = False,
+    memo: RowMemo | None = None,
 ) -> list[MonthTable]:
-    """Per indicator, the unit × month table of ``year`` (see the module's docstring)."""
+    """Per indicator, the unit × month table of ``year`` (see the module's docstring). ``memo``:
+    unit rows already made (by :func:`observations`, :func:`report_memo`) to reuse."""
     from ipcounty.schedule import indicator_time_share
 
     ends = month_ends(year, reference_date(year, as_of, today))
-    districts = district_by_month(plan, returns, year, ends)
+    districts = district_by_month(plan, returns, year, ends, memo)
     latest: dict[tuple[str, str, int], Observation] = {}  # (unit, code, month) -> the month's latest
     for o in obs:
         if o.year != year:
@@ -267,7 +324,7 @@ def _cell(o: Observation) -> Cell:
 
 
 def district_by_month(
-    plan: Plan, returns: Sequence[Return], year: int, ends: Sequence[dt.date]
+    plan: Plan, returns: Sequence[Return], year: int, ends: Sequence[dt.date], memo: RowMemo | None = None
 ) -> list[dict[str, Row]]:
     """Per month end, the 全区 row of every breakdown as ``report --as-of <end>`` made that day has it.
 
@@ -277,8 +334,9 @@ def district_by_month(
     of what moves with the month in a row — the 序时进度 of a unit that has sent nothing valid —
     is not what the 全区 row adds up. Timeliness is judged once per (month end, latest return
     date), not once per unit. The 全区 rows themselves are the report's (``district_sum_row``);
-    a test compares every month with the report made on that day."""
-    made: dict[tuple[Any, ...], Row] = {}
+    a test compares every month with the report made on that day. ``memo``: rows already made,
+    by the same key (:func:`_depends`), reused and added to."""
+    made: RowMemo = memo if memo is not None else {}
     judged: dict[tuple[dt.date, dt.date | None], Timeliness] = {}
     out: list[dict[str, Row]] = []
     indicators = plan.unit_indicators()
@@ -306,12 +364,7 @@ def district_by_month(
                     standing = judged[(end, latest)] = judge_timeliness(rule, year, end, latest)
                 calc.timeliness[unit] = standing
         # What a unit's rows depend on this month (None: made afresh, a return without a date).
-        state: dict[str, tuple[Any, ...] | None] = {}
-        for unit in plan.unit_names:
-            pick = calc.pick(unit, year)
-            dated = pick.used is None or pick.used.as_of is not None
-            counted = tuple(id(calc.pick(unit, y).used) for y in calc.years_so_far)
-            state[unit] = (pick.status, calc.overdue(unit), counted) if dated else None
+        state = {unit: _depends(calc, unit) for unit in plan.unit_names}
         rows: dict[str, Row] = {}
         for unit_ind in indicators:
             code = unit_ind.code
@@ -321,7 +374,7 @@ def district_by_month(
                 if depends is None:
                     unit_rows.append(calc.unit_row(unit_ind, unit))
                     continue
-                key = (code, unit, depends)
+                key = (year, code, unit, depends)
                 row = made.get(key)
                 if row is None:
                     row = made[key] = calc.unit_row(unit_ind, unit)

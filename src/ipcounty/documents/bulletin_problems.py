@@ -169,6 +169,8 @@ class ProblemSections(BulletinWriter):
             out.append(self.lead("verify", self.t("bulletin.verify", units=self.names(units))))
         if self.plan.supervision:
             source, text = self.plan.supervision
+            if self.lang == "zh":  # 五(四) as the plan's YAML abbreviates it; a 公文 writes 五（四）
+                source = source.replace("(", "（").replace(")", "）")
             last = self.t("bulletin.supervise", source=source, text=text)
         else:
             last = self.t("bulletin.supervise_plain")

@@ -10,6 +10,7 @@ the table for every cell it reaches (a 附件 of 333 units took seconds).
 from __future__ import annotations
 
 import copy
+import re
 from typing import TYPE_CHECKING, Any
 
 from ipcounty.documents.docx_xml import TBLPR_AFTER_CELLMAR, element, insert, run
@@ -78,30 +79,45 @@ def write_table(d: Document, table: Table) -> None:
         tbl.append(tr)
 
 
-def figure_mm(text: str) -> float:
+def figure_mm(text: str, ems_per_char: float = 0.55) -> float:
     """How wide ``text`` sets in a 五号 cell, in mm, with the cell's margins: a CJK character one
-    em, any other character 0.55 em (Times' digits are 0.5 em; a little over, for the faces that
-    stand in where Times is missing)."""
-    ems = sum(1.0 if ord(ch) > 0x2E7F else 0.55 for ch in text)
+    em, any other character ``ems_per_char`` em (Times' digits are 0.5 em; a little over, for the
+    faces that stand in where Times is missing)."""
+    ems = sum(1.0 if ord(ch) > 0x2E7F else ems_per_char for ch in text)
     return ems * SIZE_TABLE * 25.4 / 72 + 2 * _CELL_MARGIN_MM + 0.5
 
 
+_BREAKS = re.compile(r"[\s\u2e80-\U0002ffff]+|(?<=-)")
+
+
+def _words(text: str) -> list[str]:
+    """What a line may not break inside: a figure, a Latin word (``Target``); Chinese breaks
+    between any two characters, a hyphenated word after its hyphen."""
+    return [w for w in _BREAKS.split(text) if w]
+
+
 def fit_widths(widths_mm: list[float], table: Table) -> list[float]:
-    """The columns' widths, widened where a figure would not fit on one line (``13000`` set as
-    ``1300`` over ``0``), the room taken from the text columns in proportion to their widths,
-    which wrap between characters instead."""
-    need = {
-        c: max((figure_mm(row[c]) for row in table.rows if c < len(row) and row[c]), default=0.0)
-        for c in table.numeric
-        if c < len(widths_mm)
-    }
-    grow = sum(max(0.0, need[c] - widths_mm[c]) for c in need)
-    text_cols = [c for c in range(len(widths_mm)) if c not in need]
-    room = sum(widths_mm[c] for c in text_cols)
-    if grow <= 0 or room <= grow:
+    """The columns' widths, widened where a figure or a word would not fit on one line (``13000``
+    set as ``1300`` over ``0``, a heading ``Target`` as ``Targ`` over ``et``), the room taken from
+    the other columns in proportion to what they have over their own longest word."""
+    n = len(widths_mm)
+    need = [0.0] * n
+    for c in range(n):
+        head = table.header[c] if c < len(table.header) else ""
+        words = [figure_mm(w, 0.62) for w in _words(head)]  # 黑体: capitals a little wider
+        cells = (row[c] for row in table.rows if c < len(row) and row[c])
+        if c in table.numeric:
+            words += [figure_mm(v) for v in cells]
+        else:
+            words += [figure_mm(w) for v in cells for w in _words(v)]
+        need[c] = max(words, default=0.0)
+    short = [max(0.0, need[c] - w) for c, w in enumerate(widths_mm)]
+    spare = [max(0.0, w - need[c]) for c, w in enumerate(widths_mm)]
+    grow = min(sum(short), sum(spare))  # all the room the others can give, when they cannot give all
+    if grow <= 0:
         return widths_mm
-    scale = (room - grow) / room
-    return [max(w, need[c]) if c in need else w * scale for c, w in enumerate(widths_mm)]
+    gain, give = grow / sum(short), grow / sum(spare)
+    return [w + short[c] * gain - spare[c] * give for c, w in enumerate(widths_mm)]
 
 
 def _style_row(

@@ -146,11 +146,12 @@ class Grid:
             if (r1, c1) != (r2, c2):
                 ws.merge_range(r1 - 1, c1 - 1, r2 - 1, c2 - 1, None, fmt(styles.get((r1, c1))))
         hidden = self.merged - {(r, c) for r, c, _, _ in self.merges}  # a range shows its first cell only
-        # XlsxWriter's own methods without their decorator (which reads "A1" as a row and column):
-        # every call here is by row and column numbers.
-        string, number, blank = ws._write_string, ws._write_number, ws._write_blank
+        from ipcounty.export.xlsx_cells import put_row
+
+        put = getattr(ws, "put_row", None) or functools.partial(put_row, ws)
         for row in sorted(rows):
-            r = row - 1
+            cells: list[tuple[int, Any, Format | None]] = []  # (column from 0, value, format)
+            add = cells.append
             for col, v in rows[row].items():
                 key = (row, col)
                 if hidden and key in hidden:
@@ -161,18 +162,19 @@ class Grid:
                     f = fmt(st)
                 if isinstance(v, str):
                     if v:
-                        string(r, col - 1, v, f)
+                        add((col - 1, v, f))
                     elif st and st[FILL]:
-                        blank(r, col - 1, None, f)
-                elif isinstance(v, bool):
-                    ws._write_boolean(r, col - 1, v, f)
-                elif isinstance(v, (int, float)):
-                    number(r, col - 1, v, f)
+                        add((col - 1, None, f))
                 elif v is None:
                     if st and st[FILL]:  # an empty cell shows nothing but its fill
-                        blank(r, col - 1, None, f)
+                        add((col - 1, None, f))
+                elif isinstance(v, (int, float)):  # a bool too: written as one
+                    add((col - 1, v, f))
                 else:
-                    string(r, col - 1, str(v), f)
+                    add((col - 1, str(v), f))
+            if cells:
+                put(row - 1, cells)
+        blank = ws._write_blank
         for (row, col), st in styles.items():
             if st[FILL] and col not in rows.get(row, ()) and (row, col) not in hidden:
                 blank(row - 1, col - 1, None, fmt(st))

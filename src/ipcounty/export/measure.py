@@ -127,8 +127,10 @@ def _wrapped(line: str, room: float, bold: bool) -> int:
     return count
 
 
+@functools.lru_cache(maxsize=65536)
 def lines_needed(text: str, width: float, bold: bool = False) -> int:
-    """How many lines ``text`` takes when wrapped in a column ``width`` units wide."""
+    """How many lines ``text`` takes when wrapped in a column ``width`` units wide. Cached: the
+    same names and words are fitted to the same columns on every sheet."""
     room = max(1.0, width - 1.0)
     if "\n" not in text:
         return _wrapped(text, room, bold)

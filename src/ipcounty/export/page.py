@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ipcounty.export.grid import BODY_PT, Grid
-from ipcounty.export.measure import DEFAULT_WIDTH, MAX_ROW_PT, line_height, line_units, lines_needed
+from ipcounty.export.measure import DEFAULT_WIDTH, MAX_ROW_PT, line_height, lines_needed, widest_line
 from ipcounty.i18n import tr
 from ipcounty.printing import A4, PAGES_TALL, PAGES_WIDE
 
@@ -67,9 +67,10 @@ def contain_overflow(grid: Grid) -> None:
     for row in sorted(grid.rows):
         cells = grid.rows[row]
         for col, v in list(cells.items()):
-            if not isinstance(v, str) or (row, col) in merged or grid.get(row, col, "wrap"):
+            # Most text fits its column: that is asked first.
+            if not isinstance(v, str) or widest_line(v) <= widths[col - 1]:
                 continue
-            if max(line_units(part) for part in v.split("\n")) <= widths[col - 1]:
+            if (row, col) in merged or grid.get(row, col, "wrap"):
                 continue
             if any(cells.get(j) not in (None, "") or (row, j) in merged for j in range(col + 1, last + 1)):
                 continue  # a filled (or merged) neighbour stops the overflow: nothing prints past the table

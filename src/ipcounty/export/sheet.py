@@ -170,17 +170,18 @@ class Sheet:
         made = self._made
         self._added.add(row)
         for j, v in enumerate(values, 1):
-            if v is None or v == "":
+            if v is None:
                 continue
-            fmt = None
             if isinstance(v, str):
+                if not v:
+                    continue
                 if len(v) > EXCEL_MAX_TEXT:
                     v = _cut(v)
                 units, lo = text_room(v, bold)
                 texts.append((row, j, v))
+                fmt = None
             else:
-                if number_format and isinstance(v, (int, float)):
-                    fmt = number_format.get(j)
+                fmt = number_format.get(j) if number_format and isinstance(v, (int, float)) else None
                 units = lo = line_units(shown_text(v, fmt)) + 2
             cells[j] = v
             look = (bold, j in centred, fmt)

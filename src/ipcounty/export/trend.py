@@ -20,13 +20,15 @@ PERCENT = "0.0%"
 
 
 def add(book: Book, ctx: Context) -> None:
-    from ipcounty.history import month_tables, observations
+    from ipcounty.history import month_tables, observations, report_memo
 
     report = ctx.report
     plan = report.plan
     returns = [s.ret for s in report.submissions]
-    obs = observations(plan, returns, [report.year], as_of=report.as_of)
-    tables = month_tables(plan, returns, report.year, obs, as_of=report.as_of, today=report.reference_date)
+    # Each unit row is made once: the report's, each return's at its date, then the months' own.
+    memo = report_memo(report)
+    obs = observations(plan, returns, [report.year], as_of=report.as_of, memo=memo)
+    tables = month_tables(plan, returns, report.year, obs, as_of=report.as_of, today=report.reference_date, memo=memo)
     g = book.sheet(tr("trend-sheet", ctx.lang)[:31])
     g.put(1, 1, f"{ctx.title} · {tr('trend-sheet-title', ctx.lang)}", bold=True, size=14)
     g.put(2, 1, tr("trend-legend", ctx.lang, district=plan.district_name))

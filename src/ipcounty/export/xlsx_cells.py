@@ -12,6 +12,7 @@ XlsxWriter writes itself.
 from __future__ import annotations
 
 import functools
+import math
 from typing import Any
 
 
@@ -19,33 +20,113 @@ from typing import Any
 def sheet_class() -> type[Any]:
     """The worksheet class (made once: importing XlsxWriter only when a workbook is written)."""
     from xlsxwriter.utility import xl_col_to_name
-    from xlsxwriter.worksheet import Worksheet
+    from xlsxwriter.worksheet import CellBlankTuple, CellNumberTuple, CellStringTuple, Worksheet
 
     names: dict[int, str] = {}
 
     class FastCellsWorksheet(Worksheet):  # type: ignore[misc]
-        def _write_cell(self, row: int, col: int, cell: Any) -> None:
-            kind = cell.__class__.__name__
-            if kind not in ("Number", "String", "Blank") or (kind == "String" and self.constant_memory):
-                super()._write_cell(row, col, cell)
+        def put_row(self, row: int, cells: list[tuple[int, Any, Any]]) -> None:
+            """:func:`put_row`, each plain cell stored as XlsxWriter stores it, the row's bounds
+            checked once (XlsxWriter checks each cell's)."""
+            cols = [c for c, _, _ in cells]
+            if self.constant_memory or self._check_dimensions(row, min(cols)) or self._check_dimensions(row, max(cols)):
+                put_row(self, row, cells)
                 return
+            table = self.table[row]
+            index = self.str_table._get_shared_string_index
+            longest = self.xls_strmax // 2  # a longer string may need cutting: XlsxWriter does it
+            for col, v, fmt in cells:
+                kind = v.__class__
+                if kind is str and len(v) <= longest:
+                    table[col] = CellStringTuple(index(v), fmt)
+                elif (kind is float and math.isfinite(v)) or kind is int:
+                    table[col] = CellNumberTuple(v, fmt)
+                elif v is None:
+                    if fmt is not None:
+                        table[col] = CellBlankTuple(fmt)
+                else:
+                    put_row(self, row, [(col, v, fmt)])
+
+        def _calculate_spans(self) -> None:
+            # XlsxWriter's, each row's columns read from its cells rather than tried one by one
+            # across the sheet's width (no comments here: a sheet with some is left to it).
+            if self.comments:
+                super()._calculate_spans()
+                return
+            spans: dict[int, str] = {}
+            lo: int | None = None
+            hi = 0
+            table, last = self.table, self.dim_rowmax
+            for row_num in range(self.dim_rowmin, last + 1):
+                cells = table.get(row_num)
+                if cells:
+                    first, end = min(cells), max(cells)
+                    if lo is None:
+                        lo, hi = first, end
+                    else:
+                        lo, hi = min(lo, first), max(hi, end)
+                if ((row_num + 1) % 16 == 0 or row_num == last) and lo is not None:
+                    spans[int(row_num / 16)] = f"{lo + 1}:{hi + 1}"
+                    lo = None
+            self.row_spans = spans
+
+        def _write_rows(self) -> None:
+            # XlsxWriter's, each row's cells taken in column order rather than tried one by one
+            # across the sheet's width, and written in one piece.
+            self._calculate_spans()
+            table, info, comments, spans = self.table, self.row_info, self.comments, self.row_spans
+            fh, cell_xml = self.fh, self._cell_xml
+            for row_num in range(self.dim_rowmin, self.dim_rowmax + 1):
+                cells = table[row_num]
+                if row_num in info or row_num in comments or cells:
+                    span = spans.get(int(row_num / 16))
+                    if cells:
+                        self._write_row(row_num, span, info.get(row_num))
+                        ref = str(row_num + 1)
+                        parts: list[str] = []
+                        for col_num in sorted(cells):
+                            xml = cell_xml(row_num, col_num, cells[col_num], ref)
+                            if xml is None:  # a kind of cell left to XlsxWriter
+                                fh.write("".join(parts))
+                                parts.clear()
+                                super()._write_cell(row_num, col_num, cells[col_num])
+                            else:
+                                parts.append(xml)
+                        parts.append("</row>")
+                        fh.write("".join(parts))
+                    else:
+                        self._write_empty_row(row_num, span, info.get(row_num))
+
+        def _write_cell(self, row: int, col: int, cell: Any) -> None:
+            xml = self._cell_xml(row, col, cell, str(row + 1))
+            if xml is None:
+                super()._write_cell(row, col, cell)
+            else:
+                self.fh.write(xml)
+
+        def _cell_xml(self, row: int, col: int, cell: Any, ref: str) -> str | None:
+            """The ``<c>`` element of a number, a shared string or a blank (None: another kind)."""
+            kind = cell.__class__
+            if kind is not CellNumberTuple and kind is not CellStringTuple and kind is not CellBlankTuple:
+                return None
+            if kind is CellStringTuple and self.constant_memory:
+                return None
             fmt = cell.format
             if fmt is None:  # as XlsxWriter: the row's format, else the column's, else none
-                info = self.row_info.get(row)
-                if info is not None and info.row_format:
-                    fmt = info.row_format
+                row_info = self.row_info.get(row)
+                if row_info is not None and row_info.row_format:
+                    fmt = row_info.row_format
                 elif col in self.col_info:
                     fmt = self.col_info[col].column_format
             name = names.get(col)
             if name is None:
                 name = names[col] = xl_col_to_name(col)
             style = f' s="{fmt._get_xf_index()}"' if fmt is not None else ""
-            if kind == "Number":
-                self.fh.write(f'<c r="{name}{row + 1}"{style}><v>{cell.number:.16G}</v></c>')
-            elif kind == "String":
-                self.fh.write(f'<c r="{name}{row + 1}"{style} t="s"><v>{cell.string}</v></c>')
-            else:
-                self.fh.write(f'<c r="{name}{row + 1}"{style}/>')
+            if kind is CellNumberTuple:
+                return f'<c r="{name}{ref}"{style}><v>{cell.number:.16G}</v></c>'
+            if kind is CellStringTuple:
+                return f'<c r="{name}{ref}"{style} t="s"><v>{cell.string}</v></c>'
+            return f'<c r="{name}{ref}"{style}/>'
 
     return FastCellsWorksheet
 
@@ -64,3 +145,18 @@ def fast_points(chart: Any) -> Any:
 
     chart._write_pt = types.MethodType(write_pt, chart)
     return chart
+
+
+def put_row(ws: Any, row: int, cells: list[tuple[int, Any, Any]]) -> None:
+    """Write ``cells`` — (column, value, format): a string, a number, a bool, or None for a blank
+    that shows its format — on row ``row`` of ``ws``, cell by cell with XlsxWriter's own methods
+    (by row and column numbers: without the decorator that reads "A1")."""
+    for col, v, fmt in cells:
+        if isinstance(v, str):
+            ws._write_string(row, col, v, fmt)
+        elif v is None:
+            ws._write_blank(row, col, None, fmt)
+        elif isinstance(v, bool):
+            ws._write_boolean(row, col, v, fmt)
+        else:
+            ws._write_number(row, col, v, fmt)

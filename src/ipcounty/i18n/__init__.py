@@ -77,7 +77,49 @@ class Phrase:
     params: tuple[tuple[str, Any], ...] = ()
 
     def render(self, lang: str) -> str:
-        return tr(self.key, lang, **{k: render_param(v, lang) for k, v in self.params})
+        key = _exact(self)
+        if key is None:
+            return tr(self.key, lang, **{k: render_param(v, lang) for k, v in self.params})
+        key = (key, lang, words_in_use())
+        text = _RENDERED.get(key)
+        if text is None:
+            if len(_RENDERED) >= _RENDERED_MAX:
+                _RENDERED.clear()
+            text = _RENDERED[key] = tr(self.key, lang, **{k: render_param(v, lang) for k, v in self.params})
+        return text
+
+
+# Phrases said before, by what makes their text (the phrase exactly, the language, the plan's
+# words): the 评分表 says "得 30 分" and "完成 15/15 个" for unit after unit.
+_RENDERED: dict[tuple[Any, ...], str] = {}
+_RENDERED_MAX = 20_000
+
+
+def _exact(value: Any) -> Any:
+    """A key two message parameters share only when they are said alike: strings, bools and None
+    as themselves, a phrase or a frozen word (``Amount``, ``UnitWord``, ``ItemWord``) by its type
+    and parts; None for anything else (a number: 1 and 1.0, 0.0 and -0.0 are equal yet printed
+    apart), which is then said afresh every time."""
+    if value is None or value.__class__ in (str, bool):
+        return (value.__class__, value)
+    if value.__class__ is Phrase:
+        parts: list[Any] = [value.key]
+        for name, v in value.params:
+            part = _exact(v)
+            if part is None:
+                return None
+            parts.append((name, part))
+        return tuple(parts)
+    spec = getattr(value, "__dataclass_params__", None)
+    if spec is not None and spec.frozen and callable(getattr(value, "render", None)):
+        parts = [value.__class__]
+        for name in value.__dataclass_fields__:
+            part = _exact(getattr(value, name))
+            if part is None:
+                return None
+            parts.append(part)
+        return tuple(parts)
+    return None
 
 
 def phrase(key: str, **params: Any) -> Phrase:
