@@ -296,3 +296,18 @@ def test_report_for_the_district_says_why_each_unit_is_left_out() -> None:
     assert r.exit_code == 0, r.output
     assert "全区未含：孟庄镇（冲突）、文化路街道（退回）" in r.stdout and "（）" not in r.stdout
     assert "已报送 7/11" in r.stdout  # the 全区 rows stand on every unit: the whole report
+
+
+def test_the_english_district_goals_sheet_prints_one_page_wide(tmp_path: Path) -> None:
+    """A hyphenated word (Geographical-indication) wraps after its hyphen, as a spreadsheet wraps
+    it: taken whole, it made the sheet print over two pages' width (Code and Note alone on the
+    second, six pages for 23 goals)."""
+    import openpyxl
+
+    from ipcounty.export.measure import words
+
+    assert words("Geographical-indication marks") == ["Geographical-", "indication", "marks"]
+    out = tmp_path / "x.xlsx"
+    invoke("export", "2025", "--returns", str(EXAMPLES), "--as-of", AS_OF, "-o", str(out), lang="en")
+    ws = openpyxl.load_workbook(out)["District goals"]
+    assert ws.page_setup.fitToWidth in (None, 1) and ws.print_title_cols is None

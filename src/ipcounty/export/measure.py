@@ -84,12 +84,14 @@ def widest_line(text: str, bold: bool = False) -> float:
     return max(line_units(part, bold) for part in text.split("\n"))
 
 
-_WORD = re.compile(r"[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+|[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+# A word ends after its hyphens: a spreadsheet breaks "Geographical-indication" after the hyphen.
+_WORD = re.compile(rf"[^\s{_CJK}-]*-+|[^\s{_CJK}-]+|[{_CJK}]")
 
 
 def words(text: str) -> list[str]:
-    """What a line may not break inside: runs of Latin letters, figures and marks; each CJK
-    character is a word of its own (a line may break between any two)."""
+    """What a line may not break inside: runs of Latin letters, figures and marks, up to and with
+    a hyphen; each CJK character is a word of its own (a line may break between any two)."""
     return _WORD.findall(text)
 
 
@@ -100,7 +102,7 @@ def longest_word(text: str, bold: bool = False) -> float:
     return min(max((line_units(w, bold) for w in words(text)), default=0.0), WORD_CAP)
 
 
-_PIECES = re.compile(r"\s+|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+|.")  # spaces, a word, a character
+_PIECES = re.compile(rf"\s+|[^\s{_CJK}-]*-+|[^\s{_CJK}-]+|.")  # spaces, a word (to its hyphen), a character
 
 
 def _wrapped(line: str, room: float, bold: bool) -> int:
