@@ -133,12 +133,12 @@ def test_a_phrase_said_again_is_said_alike_and_only_when_it_is_the_same() -> Non
 def test_a_figure_is_measured_by_its_format_type_and_sign() -> None:
     from ipcounty.export.sheet import number_room, shown_room
 
-    assert number_room("0.0%", float, 0.5) == shown_room(0.5, "0.0%")  # 50.0%
-    assert number_room("0.0%", float, 0.5) != number_room("0.00%", float, 0.5)
-    assert number_room(None, float, 12.5) != number_room(None, float, 12.25)
+    assert number_room("0.0%", True, 0.5) == shown_room(0.5, "0.0%")  # 50.0%
+    assert number_room("0.0%", True, 0.5) != number_room("0.00%", True, 0.5)
+    assert number_room(None, True, 12.5) != number_room(None, True, 12.25)
     assert shown_room(-0.0, "+0.0;-0.0") != shown_room(0.0, "+0.0;-0.0")  # zero is never cached: -0.0 shows its sign
-    assert shown_room(True, None) != number_room(None, int, 1)  # True shows as a word, 1 as a figure
-    assert number_room(None, int, 1) == number_room(None, float, 1.0)  # both show 1
+    assert shown_room(True, None) != number_room(None, False, 1)  # True shows as a word, 1 as a figure
+    assert number_room(None, False, 1) == number_room(None, True, 1.0)  # both show 1
 
 
 def test_the_sheet_measures_every_kind_of_figure_as_it_shows() -> None:

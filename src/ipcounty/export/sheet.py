@@ -131,9 +131,9 @@ _NUMBERS = (int, float)
 
 
 @functools.lru_cache(maxsize=65536)
-def number_room(fmt: str | None, kind: Any, v: float) -> float:
-    """:func:`shown_room` of a number other than zero (0.0 and -0.0 are equal, yet show apart),
-    cached by its format, type (1, 1.0 and True are equal) and value: completions and targets recur."""
+def number_room(fmt: str | None, is_float: bool, v: float) -> float:
+    """:func:`shown_room` of an int or a float other than zero (0.0 and -0.0 are equal, yet show
+    apart), cached by its format, type (1 and 1.0 are equal) and value: completions and targets recur."""
     return shown_room(v, fmt)
 
 
@@ -198,7 +198,8 @@ class Sheet:
                 fmt = None
             else:
                 fmt = number_format.get(j) if number_format and isinstance(v, (int, float)) else None
-                units = lo = number_room(fmt, v.__class__, v) if v and v.__class__ in _NUMBERS else shown_room(v, fmt)
+                kind = v.__class__
+                units = lo = number_room(fmt, kind is float, v) if v and kind in _NUMBERS else shown_room(v, fmt)
             cells[j] = v
             look = (bold, j in centred, fmt)
             st = made.get(look)
