@@ -67,7 +67,12 @@ def test_each_sheet_read_is_inflated_once(make_return: Callable[..., Path]) -> N
     with zipfile.ZipFile(io.BytesIO(copy)) as z, zipfile.ZipFile(path) as orig:
         assert z.testzip() is None
         assert [i.filename for i in z.infolist()] == [i.filename for i in orig.infolist()]
-        sheets = {book._parts.parts[name] for name in READ} | {"xl/styles.xml"}  # (python-calamine reads it too)
+        # (python-calamine reads the styles, the workbook and its relationships when it opens a file)
+        sheets = {book._parts.parts[name] for name in READ} | {
+            "xl/styles.xml",
+            "xl/workbook.xml",
+            "xl/_rels/workbook.xml.rels",
+        }
         for info in z.infolist():
             assert info.compress_type == (zipfile.ZIP_STORED if info.filename in sheets else zipfile.ZIP_DEFLATED)
             # The same XML, but for a sheet's merged ranges also written first (tests/test_xlsx_merges.py).
@@ -76,6 +81,29 @@ def test_each_sheet_read_is_inflated_once(make_return: Callable[..., Path]) -> N
     assert book.sha256 == hashlib.sha256(before).hexdigest()
     assert path.read_bytes() == before
     book.close()
+
+
+def test_parts_every_return_holds_are_inflated_once(
+    make_return: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The styles and the workbook, byte for byte the same in every return of a template, are
+    inflated once: the copy made with them remembered is the copy made from scratch."""
+    from ipcounty.returns import zipparts
+
+    path = make_return()
+    monkeypatch.setattr(zipparts, "_INFLATED", {})
+    copies = []
+    for _ in range(2):
+        book, _ = open_book(path, sheets=READ)
+        assert book is not None and book._parts is not None
+        copies.append(book._parts.stored_copy(READ))
+        book.close()
+    assert {name for name, _ in zipparts._INFLATED} == {
+        "xl/styles.xml",
+        "xl/workbook.xml",
+        "xl/_rels/workbook.xml.rels",
+    }
+    assert copies[0] is not None and copies[0] == copies[1]
 
 
 def _rewritten(src: Path, dst: Path, compression: int, *, stream: bool = False) -> Path:

@@ -130,7 +130,31 @@ _SHEET_PARTS: dict[tuple[bytes, ...], tuple[dict[str, str], frozenset[str]]] = {
 
 
 # The parts python-calamine inflates whenever it opens an .xlsx (at these fixed names).
-_READ_ON_OPENING = ("xl/styles.xml", "xl/sharedStrings.xml")
+_READ_ON_OPENING = (
+    "xl/styles.xml",
+    "xl/sharedStrings.xml",
+    "xl/workbook.xml",
+    "xl/_rels/workbook.xml.rels",
+)
+# Parts every return of a template holds byte for byte (its styles, its workbook and their
+# relationships): inflated once per spelling, by their packed bytes.
+_SAME_IN_EVERY_RETURN = frozenset(_READ_ON_OPENING) - {"xl/sharedStrings.xml"}
+_INFLATED: dict[tuple[str, bytes], bytes] = {}
+
+
+def _inflated(name: str, raw: bytes) -> tuple[bytes, bool]:
+    """The deflated bytes ``raw`` of part ``name`` inflated (never past the unpacked-size limit),
+    and whether to their end; a part of ``_SAME_IN_EVERY_RETURN`` is inflated once per spelling."""
+    remember = name in _SAME_IN_EVERY_RETURN and len(raw) <= 65536
+    if remember and (hit := _INFLATED.get((name, raw))) is not None:
+        return hit, True
+    inflater = _inflate.decompressobj(-15)
+    out: bytes = inflater.decompress(raw, MAX_UNPACKED_BYTES)
+    if remember and inflater.eof and len(out) <= 1 << 20:
+        if len(_INFLATED) >= 64:
+            _INFLATED.clear()
+        _INFLATED[(name, raw)] = out
+    return out, inflater.eof
 
 
 # A sheet of text pairs as ipcounty writes its hidden _ipcounty sheet (openpyxl's inline strings):
@@ -271,9 +295,8 @@ class XlsxParts:
             if method == 0:
                 return raw
             if method == 8:
-                inflater = _inflate.decompressobj(-15)
-                out: bytes = inflater.decompress(raw, MAX_UNPACKED_BYTES)
-                if inflater.eof and len(out) == self.index[name].unpacked:
+                out, ended = _inflated(name, raw)
+                if ended and len(out) == self.index[name].unpacked:
                     self.whole.add(name)
                 return out
             return None
