@@ -128,3 +128,33 @@ def test_a_phrase_said_again_is_said_alike_and_only_when_it_is_the_same() -> Non
         assert said.render("zh") == "各镇街"
     with speaking(PlanWords(unit_word="乡镇")):
         assert said.render("zh") == "各乡镇"
+
+
+def test_a_figure_is_measured_by_its_format_type_and_sign() -> None:
+    from ipcounty.export.sheet import number_room, shown_room
+
+    assert number_room("0.0%", True, 0.5) == shown_room(0.5, "0.0%")  # 50.0%
+    assert number_room("0.0%", True, 0.5) != number_room("0.00%", True, 0.5)
+    assert number_room(None, True, 12.5) != number_room(None, True, 12.25)
+    assert shown_room(-0.0, "+0.0;-0.0") != shown_room(0.0, "+0.0;-0.0")  # zero is never cached: -0.0 shows its sign
+    assert shown_room(True, None) != number_room(None, False, 1)  # True shows as a word, 1 as a figure
+    assert number_room(None, False, 1) == number_room(None, True, 1.0)  # both show 1
+
+
+def test_the_sheet_measures_every_kind_of_figure_as_it_shows() -> None:
+    from ipcounty.export.measure import line_units, shown_text
+    from ipcounty.export.sheet import Book, Context, Sheet
+
+    class _Report:  # what Sheet reads of a context
+        pass
+
+    book = Book("Calibri")
+    ctx = Context(_Report(), "en", "t")  # type: ignore[arg-type]
+    s = Sheet(book, ctx, "x", "t", ["a", "b", "c", "d", "e", "f"])
+    values = [-0.0, 0.0, 1, 1.0, True, 123456.789]
+    s.add(values, number_format={1: "+0.0;-0.0", 2: "+0.0;-0.0", 6: "0.00"})
+    expected = [
+        line_units(shown_text(v, f)) + 2
+        for v, f in zip(values, ["+0.0;-0.0", "+0.0;-0.0", None, None, None, "0.00"], strict=True)
+    ]
+    assert s._natural == [min(e, 60) for e in expected]

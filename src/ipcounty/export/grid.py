@@ -149,12 +149,14 @@ class Grid:
         from ipcounty.export.xlsx_cells import put_row
 
         put = getattr(ws, "put_row", None) or functools.partial(put_row, ws)
+        hidden_rows = {r for r, _ in hidden}
         for row in sorted(rows):
             cells: list[tuple[int, Any, Format | None]] = []  # (column from 0, value, format)
             add = cells.append
+            some_hidden = row in hidden_rows
             for col, v in rows[row].items():
                 key = (row, col)
-                if hidden and key in hidden:
+                if some_hidden and key in hidden:
                     continue
                 st = styles.get(key)
                 f = made.get(st, made) if st is not None else None

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ipcounty.export.grid import BODY_PT, EXCEL_MAX_TEXT, Book, Grid, Style
+from ipcounty.export.grid import BODY_PT, EXCEL_MAX_TEXT, FILL, Book, Grid, Style
 from ipcounty.export.measure import (
     MAX_COL,
     MAX_ROW_PT,
@@ -122,6 +122,21 @@ def text_room(text: str, bold: bool) -> tuple[float, float]:
     return units, max(lo, longest_word(text, bold) + 1)  # no word split inside a cell
 
 
+def shown_room(v: Any, fmt: str | None) -> float:
+    """Width units a column needs for the figure ``v`` shown in the number format ``fmt``."""
+    return line_units(shown_text(v, fmt)) + 2
+
+
+_NUMBERS = (int, float)
+
+
+@functools.lru_cache(maxsize=65536)
+def number_room(fmt: str | None, is_float: bool, v: float) -> float:
+    """:func:`shown_room` of an int or a float other than zero (0.0 and -0.0 are equal, yet show
+    apart), cached by its format, type (1 and 1.0 are equal) and value: completions and targets recur."""
+    return shown_room(v, fmt)
+
+
 def _cut(value: str) -> str:
     tail = f"…（全文 {len(value)} 字，超出 Excel 单元格上限，见原始填报表）"
     return value[: EXCEL_MAX_TEXT - len(tail)] + tail
@@ -151,6 +166,7 @@ class Sheet:
         self._texts: list[tuple[int, int, str]] = []  # (row, column, text) of every text added
         self._added: set[int] = set()
         self._made: dict[tuple[Any, ...], Style] = {}  # the styles of added cells, each made once
+        self._filled: dict[tuple[Style, str], Style] = {}  # a style with a fill, by style and colour
 
     def add(
         self,
@@ -182,7 +198,8 @@ class Sheet:
                 fmt = None
             else:
                 fmt = number_format.get(j) if number_format and isinstance(v, (int, float)) else None
-                units = lo = line_units(shown_text(v, fmt)) + 2
+                kind = v.__class__
+                units = lo = number_room(fmt, kind is float, v) if v and kind in _NUMBERS else shown_room(v, fmt)
             cells[j] = v
             look = (bold, j in centred, fmt)
             st = made.get(look)
@@ -203,10 +220,17 @@ class Sheet:
 
     def fill(self, row: int, col: int, colour: str) -> None:
         """Fill cell (``row``, ``col``) with ``colour``."""
-        if (row, col) in self.grid.styles:
-            self.grid.style(row, col, fill=colour)
-        else:
+        styles = self.grid.styles
+        st = styles.get((row, col))
+        if st is None:
             self.grid.style(row, col, fill=colour, vertical="top")
+            return
+        filled = self._filled.get((st, colour))
+        if filled is None:  # each style and colour made once, as Grid.style makes it
+            filled = self._filled[(st, colour)] = (*st[:FILL], colour, *st[FILL + 1 :])
+        styles[(row, col)] = filled
+        if col > self.grid.max_col:
+            self.grid.max_col = col
 
     def colour(self, col: int, status: str | None, light: str | None = None) -> None:
         """Colour cell ``col`` of the last row by its light (or status)."""

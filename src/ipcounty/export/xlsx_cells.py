@@ -76,6 +76,8 @@ def sheet_class() -> type[Any]:
             self._calculate_spans()
             table, info, comments, spans = self.table, self.row_info, self.comments, self.row_spans
             fh, cell_xml = self.fh, self._cell_xml
+            number = CellNumberTuple
+            styles: dict[Any, str] = {}  # each format's s="…", by the format
             for row_num in range(self.dim_rowmin, self.dim_rowmax + 1):
                 cells = table[row_num]
                 if row_num in info or row_num in comments or cells:
@@ -85,11 +87,20 @@ def sheet_class() -> type[Any]:
                         ref = str(row_num + 1)
                         parts: list[str] = []
                         for col_num in sorted(cells):
-                            xml = cell_xml(row_num, col_num, cells[col_num], ref)
+                            cell = cells[col_num]
+                            kind, fmt = cell.__class__, cell[-1]
+                            name = names.get(col_num)
+                            if fmt is not None and name is not None and kind is number:  # the most, at once
+                                style = styles.get(fmt)
+                                if style is None:
+                                    style = styles[fmt] = f' s="{fmt._get_xf_index()}"'
+                                parts.append(f'<c r="{name}{ref}"{style}><v>{cell[0]:.16G}</v></c>')
+                                continue
+                            xml = cell_xml(row_num, col_num, cell, ref)
                             if xml is None:  # a kind of cell left to XlsxWriter
                                 fh.write("".join(parts))
                                 parts.clear()
-                                super()._write_cell(row_num, col_num, cells[col_num])
+                                super()._write_cell(row_num, col_num, cell)
                             else:
                                 parts.append(xml)
                         parts.append("</row>")
