@@ -98,7 +98,7 @@ def _classify(entry: os.DirEntry[str], path: Path, name: str, out: list[Found], 
     fname = entry.name
     try:
         is_link = entry.is_symlink()
-        st = os.stat(path)  # follows links; raises for a broken link or a loop
+        st = os.stat(entry.path)  # follows links; raises for a broken link or a loop
     except OSError as exc:
         if entry.is_symlink():
             return Found(path, name, "broken-link")

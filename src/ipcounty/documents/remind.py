@@ -18,7 +18,7 @@ from ipcounty.contacts import Contact, report_contacts
 from ipcounty.documents.names import unit_as_subject, unit_label
 from ipcounty.findings import Finding
 from ipcounty.i18n import speaking, tr
-from ipcounty.progress.model import Report
+from ipcounty.progress.model import Report, Submission
 from ipcounty.render.due_view import period_label
 from ipcounty.render.numbers import fmt_date
 from ipcounty.returns.layout import SHEET
@@ -97,6 +97,12 @@ class _Reminders:
         self.lang = lang
         self.contacts = report_contacts(report)
         self.sent = {s.ret.unit for s in report.submissions if s.ret.unit}
+        # Each unit's submissions of the year, in the report's order, gathered once (not once per
+        # unit: thousands of units to remind over a large folder).
+        self.of_year: dict[str | None, list[Submission]] = {}
+        for s in report.submissions:
+            if s.ret.year == report.year:
+                self.of_year.setdefault(s.ret.unit, []).append(s)
 
     def t(self, message: str, /, **params: Any) -> str:
         return tr(message, self.lang, **params)
@@ -149,7 +155,7 @@ class _Reminders:
         head = self.t("remind.head", kind=kind, unit=self.name(unit), contact=self.contact_text(unit))
         when, end, due, days = self.when(unit)
         r = Reminder(unit, action, head, "", end, due, days, self.contacts.get(unit))
-        subs = [s for s in rep.submissions if s.ret.unit == unit and s.ret.year == rep.year]
+        subs = list(self.of_year.get(unit, ()))
         if action == "not_submitted":
             r.text = self.t("remind.not_submitted", unit=self.addressee(unit), year=rep.year, when=when)
         elif action == "overdue":
