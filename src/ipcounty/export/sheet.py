@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ipcounty.export.grid import BODY_PT, EXCEL_MAX_TEXT, FILL, Book, Grid, Style
+from ipcounty.export.grid import BODY_PT, BOLD, EXCEL_MAX_TEXT, FILL, Book, Grid, Style
 from ipcounty.export.measure import (
     MAX_COL,
     MAX_ROW_PT,
@@ -275,10 +275,12 @@ class Sheet:
         for j, w in enumerate(widths, 1):
             g.widths[j] = round(w, 1)
         lines: dict[int, int] = {}
+        styles = g.styles
         for row, j, text in self._texts:
             if j > n:
                 continue
-            need = lines_needed(text, widths[j - 1], bool(g.get(row, j, "bold")))
+            st = styles.get((row, j))
+            need = lines_needed(text, widths[j - 1], bool(st[BOLD]) if st else False)
             if need > 1 or "\n" in text:
                 g.style(row, j, wrap=True)
             if need > lines.get(row, 1):

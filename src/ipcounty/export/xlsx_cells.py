@@ -142,6 +142,9 @@ def sheet_class() -> type[Any]:
     return FastCellsWorksheet
 
 
+_ESCAPED: dict[str, str] = {}  # a chart point's text as its XML says it
+
+
 def fast_points(chart: Any) -> Any:
     """``chart`` writing the cached points of its series (a ``<c:pt>`` per unit and series: ten
     thousand over a large district) in one formatted string each, to the same bytes."""
@@ -150,8 +153,13 @@ def fast_points(chart: Any) -> Any:
     def write_pt(self: Any, idx: int, value: Any) -> None:
         if value is None:
             return
-        if isinstance(value, str):
-            value = self._escape_control_characters(self._escape_data(value))
+        if isinstance(value, str):  # names and figures (as text) recur in every series and chart
+            text = _ESCAPED.get(value)
+            if text is None:
+                if len(_ESCAPED) >= 65_536:
+                    _ESCAPED.clear()
+                text = _ESCAPED[value] = self._escape_control_characters(self._escape_data(value))
+            value = text
         self.fh.write(f'<c:pt idx="{idx}"><c:v>{value}</c:v></c:pt>')
 
     chart._write_pt = types.MethodType(write_pt, chart)
