@@ -8,11 +8,11 @@ from ipcounty.i18n import tr
 
 
 def add(book: Book, ctx: Context) -> None:
-    zh, lang, report = ctx.zh, ctx.lang, ctx.report
+    lang, report = ctx.lang, ctx.report
     headers = [
         tr("col.code", lang),
-        "项目" if zh else "Item",
-        "编号/名称" if zh else "Key",
+        tr("export.col.item", lang),
+        tr("export.col.key", lang),
         tr("col.township", lang),
         tr("col.year", lang),
         tr("col.cell", lang),
@@ -20,8 +20,8 @@ def add(book: Book, ctx: Context) -> None:
     s = Sheet(
         book,
         ctx,
-        "重复计算" if zh else "Double counted",
-        ctx.title + (" · 明细重复计算核查" if zh else " · items counted twice"),
+        tr("export.sheet.double", lang),
+        ctx.title + tr("export.sheet.double-title", lang),
         headers,
     )
     for d in report.double_counts:
@@ -33,19 +33,15 @@ def add(book: Book, ctx: Context) -> None:
                 status_col=3,
             )
     if not report.double_counts:
-        s.add(["", "", "未发现重复计算" if zh else "nothing counted twice", "", "", ""])
+        s.add(["", "", tr("export.no-double", lang), "", "", ""])
     s.row += 2
-    s.grid.put(s.row, 1, "明细去重：" if zh else "Items, counted once:")
+    s.grid.put(s.row, 1, tr("export.counted-once", lang))
     for code, total in report.evidence.items():
         s.row += 1
         s.grid.put(s.row, 1, code)
         s.grid.put(
             s.row,
             2,
-            (
-                f"申报 {total.claimed} 项，去重后 {total.distinct} 项"
-                if zh
-                else f"{total.claimed} listed, {total.distinct} distinct"
-            ),
+            tr("export.claimed-distinct", lang, claimed=total.claimed, distinct=total.distinct),
         )
     s.finish()

@@ -19,7 +19,7 @@ from ipcounty.render.numbers import PERCENT_FORMAT, fmt_points
 
 
 def add(book: Book, ctx: Context) -> None:
-    zh, lang, report = ctx.zh, ctx.lang, ctx.report
+    lang, report = ctx.lang, ctx.report
     unit_rows = ctx.unit_rows
     codes = list(dict.fromkeys(r.indicator.code for r in unit_rows))
     inds = {r.indicator.code: r.indicator for r in unit_rows}
@@ -27,7 +27,7 @@ def add(book: Book, ctx: Context) -> None:
     s = Sheet(
         book,
         ctx,
-        "完成率" if zh else "Completion",
+        tr("export.sheet.matrix", lang),
         ctx.title + " · " + tr("export.matrix-title", lang),
         headers,
     )

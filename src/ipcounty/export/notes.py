@@ -10,18 +10,18 @@ from ipcounty.i18n import tr
 
 
 def add(book: Book, ctx: Context) -> None:
-    zh, lang, report = ctx.zh, ctx.lang, ctx.report
+    lang, report = ctx.lang, ctx.report
     s = Sheet(
         book,
         ctx,
-        "计划一致性" if zh else "Plan notes",
-        ctx.title + (" · 计划一致性提示" if zh else " · plan notes"),
-        ["#", tr("col.code", lang), tr("col.message", lang), "位置" if zh else "Where"],
+        tr("export.sheet.notes", lang),
+        ctx.title + tr("export.sheet.notes-title", lang),
+        ["#", tr("col.code", lang), tr("col.message", lang), tr("export.col.where", lang)],
     )
     for i, n in enumerate(report.notes, 1):
         s.add([i, n.code, n.message(lang), _where(n)])
     if not report.notes:
-        s.add(["", "", "计划一致，没有提示" if zh else "No notes", ""])
+        s.add(["", "", tr("export.no-notes", lang), ""])
     s.finish()
 
 

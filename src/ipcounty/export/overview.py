@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ipcounty.export.sheet import ORDER, Book, Context, Sheet
-from ipcounty.i18n import status_label, tr
+from ipcounty.i18n import clauses, joined, status_label, tr
 from ipcounty.progress import Row
 from ipcounty.render.due_view import overdue_texts
 from ipcounty.render.numbers import PERCENT_FORMAT, fmt_amount, fmt_answer, fmt_by_unit
@@ -42,35 +42,34 @@ def add(book: Book, ctx: Context) -> None:
     s = Sheet(
         book,
         ctx,
-        "总览" if zh else "Overview",
+        tr("export.sheet.overview", lang),
         ctx.title,
-        ["项目" if zh else "Item", "数量" if zh else "Count", "说明" if zh else "Detail"],
+        [tr("export.col.item", lang), tr("export.col.count", lang), tr("export.col.detail", lang)],
     )
-    sep = "、" if zh else ", "
-    s.add(["应报送单位" if zh else "Units expected", u.expected, ""])
-    s.add(["已报送" if zh else "Reported", len(u.submitted), sep.join(u.submitted)], status="met", status_col=2)
+    s.add([tr("export.units-expected", lang), u.expected, ""])
+    s.add([tr("export.reported", lang), len(u.submitted), joined(u.submitted, lang)], status="met", status_col=2)
     if report.plan.reporting is not None:
         s.add(
             [
                 _item("overdue", lang),
                 len(u.overdue),
-                ("；" if zh else "; ").join(overdue_texts(report, u.overdue, lang)),
+                clauses(overdue_texts(report, u.overdue, lang), lang),
             ],
             status="overdue" if u.overdue else None,
             status_col=2,
         )
     s.add(
-        [_item("not_submitted", lang), len(u.missing), sep.join(u.missing)],
+        [_item("not_submitted", lang), len(u.missing), joined(u.missing, lang)],
         status="not_submitted" if u.missing else None,
         status_col=2,
     )
     s.add(
-        [_item("rejected", lang), len(u.rejected), sep.join(u.rejected)],
+        [_item("rejected", lang), len(u.rejected), joined(u.rejected, lang)],
         status="rejected" if u.rejected else None,
         status_col=2,
     )
     s.add(
-        [_item("conflict", lang), len(u.conflict), sep.join(u.conflict)],
+        [_item("conflict", lang), len(u.conflict), joined(u.conflict, lang)],
         status="conflict" if u.conflict else None,
         status_col=2,
     )
@@ -86,15 +85,15 @@ def add(book: Book, ctx: Context) -> None:
             [
                 _capital(tr("district_form", lang), lang),
                 len(d.submitted),
-                dist if zh else ("reported" if d.submitted else "not reported"),
+                dist if zh else tr("html.reported" if d.submitted else "export.not-reported", lang),
             ]
         )
     n_double = len(report.double_counts)
     s.add(
         [
-            "明细重复计算" if zh else "Items counted twice",
+            tr("export.double-counted", lang),
             n_double,
-            "见“重复计算”工作表" if zh else "see sheet 'Double counted'",
+            tr("export.double-see", lang),
         ],
         status="conflict" if n_double else None,
         status_col=2,

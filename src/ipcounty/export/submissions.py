@@ -26,7 +26,7 @@ def add(book: Book, ctx: Context) -> None:
         tr("col.as_of", lang),
         "SHA-256",
         tr("col.status", lang),
-        "用途" if zh else "Role",
+        tr("export.col.role", lang),
         tr("col.problems", lang),
         tr("col.reporter", lang),
         tr("col.phone", lang),
@@ -34,8 +34,8 @@ def add(book: Book, ctx: Context) -> None:
     s = Sheet(
         book,
         ctx,
-        "报送情况" if zh else "Submissions",
-        ctx.title + (" · 报送文件清单" if zh else " · files read"),
+        tr("export.sheet.submissions", lang),
+        ctx.title + tr("export.sheet.submissions-title", lang),
         headers,
     )
     s.widths[4] = 35  # the hash on two lines of 32

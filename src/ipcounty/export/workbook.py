@@ -44,12 +44,10 @@ SHEETS: tuple[Callable[[Book, Context], None], ...] = (
 def title_line(report: Report, lang: str) -> str:
     """The line at the top of every sheet: plan, year and the latest 截至 date."""
     plan = report.plan
-    zh = lang == "zh"
     latest = report.latest_as_of()
     day = fmt_date(latest, lang)  # 2025年12月31日, as a document dates it
-    when = (f"截至{day}" if latest else "尚无报送") if zh else (f"as of {day}" if latest else "no returns")
-    name = plan.info.name
-    return f"{name} {report.year}年度进度（{when}）" if zh else f"{name}: progress in {report.year} ({when})"
+    when = tr("export.title-as-of", lang, day=day) if latest else tr("export.title-none", lang)
+    return tr("export.title", lang, name=plan.info.name, year=report.year, when=when)
 
 
 def footer_line(report: Report, lang: str) -> str:

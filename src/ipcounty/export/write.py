@@ -120,7 +120,7 @@ def write_workbook(report: Report, target: Path, *, lang: str = "zh", inputs: It
     target = Path(target)
     zh = lang == "zh"
     if target.suffix.lower() != ".xlsx":
-        raise OutputError(f"输出文件必须以 .xlsx 结尾：{target}" if zh else f"the output must end in .xlsx: {target}")
+        raise OutputError(tr("export.not-xlsx", lang, target=target))
     resolved = prepare_output(target, lang=lang, inputs=inputs)
     # The whole file is made in memory first: a full disk then fails on one plain write, which
     # is cleaned up here, instead of inside the zip writer (which would print a traceback).

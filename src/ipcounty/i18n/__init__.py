@@ -7,6 +7,7 @@ language asked for, when something is shown. Keys are the finding codes and UI l
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +24,7 @@ from ipcounty.i18n import (
     labels,
     plan_messages,
     progress_messages,
+    punctuation_messages,
     return_messages,
     score_messages,
     template_messages,
@@ -62,6 +64,7 @@ MESSAGES = _merge(
     units_messages.MESSAGES,
     items_messages.MESSAGES,
     addressee_messages.MESSAGES,
+    punctuation_messages.MESSAGES,
 )
 LABELS = labels.LABELS
 
@@ -131,9 +134,18 @@ def render_param(value: Any, lang: str) -> Any:
     if isinstance(value, Phrase) or callable(getattr(value, "render", None)):
         return value.render(lang)  # a phrase, or a figure with its unit (render.numbers.Amount)
     if isinstance(value, (list, tuple)):
-        sep = ", " if lang == "en" else "、"
-        return sep.join(str(render_param(v, lang)) for v in value)
+        return joined((render_param(v, lang) for v in value), lang)
     return value
+
+
+def joined(items: Iterable[Any], lang: str) -> str:
+    """Names as a list in a sentence: ``税郭镇、孟庄镇`` / ``Shuiguo, Mengzhuang``."""
+    return tr("sep.list", lang).join(map(str, items))
+
+
+def clauses(items: Iterable[Any], lang: str) -> str:
+    """Clauses of one sentence: ``…；…`` / ``…; …``."""
+    return tr("sep.clauses", lang).join(map(str, items))
 
 
 def did_you_mean(name: str, names: list[str]) -> Phrase | str:
@@ -186,8 +198,10 @@ __all__ = [
     "MESSAGES",
     "Phrase",
     "PlanWords",
+    "clauses",
     "default_lang",
     "did_you_mean",
+    "joined",
     "phrase",
     "render_param",
     "skip_text",
