@@ -148,6 +148,11 @@ def clauses(items: Iterable[Any], lang: str) -> str:
     return tr("sep.clauses", lang).join(map(str, items))
 
 
+def parenthesised(text: Any, lang: str) -> str:
+    """An aside after a word: ``（个）`` / `` (个)`` (a space before it in English)."""
+    return tr("sep.paren", lang, text=text)
+
+
 def did_you_mean(name: str, names: list[str]) -> Phrase | str:
     """A "did you mean …" hint naming the closest of ``names``, or "" when none is close."""
     from difflib import get_close_matches
@@ -202,6 +207,7 @@ __all__ = [
     "default_lang",
     "did_you_mean",
     "joined",
+    "parenthesised",
     "phrase",
     "render_param",
     "skip_text",

@@ -42,4 +42,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.list_target": ("  目标 {target}{unit}", "  target {target}{unit}"),
     "report.list_schedule": ("  序时进度 {time_share}，进度差 {lag}", "  time elapsed {time_share}, lag {lag}"),
     "report.list_rank": ("第{rank}名", "rank {rank}"),
+    # the report's 需要处理 (to do) and its head
+    "report.todo": ("需要处理", "To do"),
+    "report.not-submitted-line": ("未报送：{units}。请联系催报。", "Not submitted: {units}. Chase them."),
+    "report.rejected-line": (
+        "退回：{file}（{unit}，{n} 处错误）",
+        "Rejected: {file} ({unit}, {n} error(s))",
+    ),
+    "report.double-line": ("重复计算：{message}", "Double counted: {message}"),
+    "report.warned-line": ("有警告（已按规范读取）：{files}", "Read with warnings: {files}"),
+    "report.skipped-line": ("已跳过：{parts}", "Skipped: {parts}"),
+    "report.reported-n": ("已报送 {n}/{expected}", "Reported {n}/{expected}"),
+    "report.reported": ("已报送", "reported"),
+    "double-counted.claim": ("{unit}{year}年（{file} 明细!{cell}）", "{unit} {year} ({file} 明细!{cell})"),
 }

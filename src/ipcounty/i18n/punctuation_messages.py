@@ -9,4 +9,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sep.list": ("、", ", "),  # names in a list: 税郭镇、孟庄镇
     "sep.clauses": ("；", "; "),  # clauses of a sentence: 税郭镇 逾期 3 天；孟庄镇 …
     "sep.parts": ("，", " · "),  # parts of one line of the report's head
+    "sep.colon": ("：", ": "),  # a label and what follows it
+    "sep.paren": ("（{text}）", " ({text})"),  # an aside after a word: 孟庄镇（2 处错误）
+    "sep.after-paren": ("· ", " · "),  # after a heading's unit: B1 名称（个）· 来源 / B1 name (items) · source
 }

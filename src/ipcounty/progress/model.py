@@ -183,16 +183,16 @@ class DoubleCount:
     claims: list[Claim]
 
     def message(self, lang: str) -> str:
-        from ipcounty.i18n import tr
+        from ipcounty.i18n import clauses, tr
         from ipcounty.render.numbers import item_word
 
         item = item_word(self.indicator.evidence.item, lang, one=True) if self.indicator.evidence else ""
-        sep = "；" if lang == "zh" else "; "
-        claims = sep.join(
-            f"{c.township}{c.year}年（{c.file} 明细!{c.cell}）"
-            if lang == "zh"
-            else f"{c.township} {c.year} ({c.file} 明细!{c.cell})"
-            for c in self.claims
+        claims = clauses(
+            (
+                tr("double-counted.claim", lang, unit=c.township, year=c.year, file=c.file, cell=c.cell)
+                for c in self.claims
+            ),
+            lang,
         )
         return tr("double-counted", lang, item=item, key=self.key, claims=claims)
 

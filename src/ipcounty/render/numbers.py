@@ -237,15 +237,12 @@ def fmt_unit_paren(unit: str | None, lang: str, *, yesno: bool = False) -> str:
     """The unit of measure after an indicator's name in a heading: ``（个）`` in Chinese,
     `` (items)`` in English; a yes/no indicator (no unit) reads ``（是/否）`` / `` (yes/no)``; no
     unit, nothing."""
-    if not unit and yesno:
-        from ipcounty.i18n import tr
+    from ipcounty.i18n import parenthesised, tr
 
-        unit = tr("kind.yesno", lang)
-    else:
-        unit = unit_word(unit, lang)
+    unit = tr("kind.yesno", lang) if not unit and yesno else unit_word(unit, lang)
     if not unit:
         return ""
-    return f"（{unit}）" if lang == "zh" else f" ({unit})"
+    return parenthesised(unit, lang)
 
 
 def fmt_date(day: dt.date | None, lang: str) -> str:

@@ -11,7 +11,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 from ipcounty.contacts import report_contacts
-from ipcounty.i18n import skip_text, status_label, tr
+from ipcounty.i18n import clauses, joined, parenthesised, skip_text, status_label, tr
 from ipcounty.progress.model import Report, Row
 from ipcounty.render.due_view import contact_text, overdue_texts
 from ipcounty.render.numbers import fmt_percent, fmt_points, fmt_unit_paren, unit_word
@@ -68,8 +68,8 @@ def render_table(report: Report, rows: list[Row], lang: str, console: Console) -
         own = [r for r in items if r.indicator.code == code]
         ind = items[0].indicator
         paren = fmt_unit_paren(ind.unit, lang, yesno=ind.kind == "yesno")
-        paren += "" if lang == "zh" else " "  # （个）· / (个) ·
-        title = f"{code} {ind.label(lang)}{paren}· {ind.source} · {tr('scope.' + ind.scope, lang)}"
+        dot = tr("sep.after-paren", lang)  # （个）· / (个) ·
+        title = f"{code} {ind.label(lang)}{paren}{dot}{ind.source} · {tr('scope.' + ind.scope, lang)}"
         console.print()
         console.print(title, style="bold cyan", markup=False, soft_wrap=not as_list)
         t = None
@@ -112,7 +112,7 @@ def render_table(report: Report, rows: list[Row], lang: str, console: Console) -
         dates = sorted({r.as_of for r in goal_items if r.as_of})
         if dates:
             lines(
-                tr("report.dates", lang, dates=("、" if lang == "zh" else ", ").join(_date(d, lang) for d in dates)),
+                tr("report.dates", lang, dates=joined((_date(d, lang) for d in dates), lang)),
                 style="dim",
             )
         for r in goal_items:
@@ -287,7 +287,6 @@ def validate_hint(report: Report, file: str) -> str:
 
 def render_problems(report: Report, lang: str, console: Console) -> None:
     """What needs chasing: missing, rejected and conflicting returns, and skipped files."""
-    zh = lang == "zh"
     year = report.year
     lines = StyledLines()
     u, d = report.units, report.district
@@ -301,14 +300,12 @@ def render_problems(report: Report, lang: str, console: Console) -> None:
     overdue = u.overdue + d.overdue
     if overdue:
         texts = overdue_texts(report, overdue, lang)
-        lines.append(tr("due.overdue_line", lang, units=("；" if zh else "; ").join(texts)), "magenta")
+        lines.append(tr("due.overdue_line", lang, units=clauses(texts, lang)), "magenta")
         for n in overdue:
             contact_line(n)
     missing = u.missing + d.missing
     if missing:
-        sep = "、" if zh else ", "
-        chase = "。请联系催报。" if zh else ". Chase them."
-        lines.append(("未报送：" if zh else "Not submitted: ") + sep.join(missing) + chase, "magenta")
+        lines.append(tr("report.not-submitted-line", lang, units=joined(missing, lang)), "magenta")
         for n in missing:
             contact_line(n)
     subs = [s for s in report.submissions if s.ret.year in (year, None)]
@@ -316,11 +313,7 @@ def render_problems(report: Report, lang: str, console: Console) -> None:
         r = s.ret
         if s.role == "rejected":
             errors = [f for f in r.findings if f.severity == "error"]
-            head = (
-                f"退回：{r.file}（{r.unit_label(lang)}，{len(errors)} 处错误）"
-                if zh
-                else f"Rejected: {r.file} ({r.unit_label(lang)}, {len(errors)} error(s))"
-            )
+            head = tr("report.rejected-line", lang, file=r.file, unit=r.unit_label(lang), n=len(errors))
             lines.append(head, "bold red")
             if r.reporter or r.phone:
                 who = tr("contact.known", lang, reporter=r.reporter or "—", phone=r.phone or "—")
@@ -342,32 +335,27 @@ def render_problems(report: Report, lang: str, console: Console) -> None:
             unit=key[0] or "?",
             date=_date(key[1], lang),
             n=len(files),
-            files=("、" if zh else ", ").join(files),
-            diff=(f"（{diff}）" if zh else f" ({diff})") if diff else "",
+            files=joined(files, lang),
+            diff=parenthesised(diff, lang) if diff else "",
         )
         lines.append(text, "bold yellow")
         if key[0]:
             contact_line(key[0])
     for double in report.double_counts:
-        lines.append(("重复计算：" if zh else "Double counted: ") + double.message(lang), "bold yellow")
+        lines.append(tr("report.double-line", lang, message=double.message(lang)), "bold yellow")
     warned = [s for s in subs if s.ret.status == "warning" and s.role in ("used", "superseded")]
     if warned:
-        names = "、".join(s.ret.file for s in warned) if zh else ", ".join(s.ret.file for s in warned)
-        lines.append(f"有警告（已按规范读取）：{names}" if zh else f"Read with warnings: {names}", "yellow")
+        lines.append(tr("report.warned-line", lang, files=joined((s.ret.file for s in warned), lang)), "yellow")
     skipped = [s for s in report.submissions if s.role == "skipped"]
     if skipped:
         # Grouped by why: a pipe or an unreadable folder is worth a look, a lock file is not.
         by_reason: dict[str, list[str]] = {}
         for s in skipped:
             by_reason.setdefault(s.ret.skip_reason, []).append(s.ret.file)
-        sep = "、" if zh else ", "
-        parts = [
-            sep.join(files) + (f"（{skip_text(why, lang)}）" if zh else f" ({skip_text(why, lang)})")
-            for why, files in by_reason.items()
-        ]
-        lines.append(("已跳过：" if zh else "Skipped: ") + ("；" if zh else "; ").join(parts), "dim")
+        parts = [joined(files, lang) + parenthesised(skip_text(why, lang), lang) for why, files in by_reason.items()]
+        lines.append(tr("report.skipped-line", lang, parts=clauses(parts, lang)), "dim")
     if not lines:
         return
     console.print()
-    console.print("需要处理" if zh else "To do", style="bold cyan")
+    console.print(tr("report.todo", lang), style="bold cyan")
     console.print(lines, soft_wrap=True)  # one print: thousands of units to chase (see StyledLines)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
-from ipcounty.i18n import status_label, tr
+from ipcounty.i18n import joined, status_label, tr
 from ipcounty.progress.model import Report, Row
 from ipcounty.render.numbers import (
     fmt_answer,
@@ -92,10 +92,9 @@ def heading(report: Report, lang: str) -> str:
 def completeness_line(report: Report, lang: str) -> str:
     """``已报送 8/11，未报送：矿区街道，退回：…，全区填报表：已报送`` (or the English)."""
     u, d = report.units, report.district
-    zh = lang == "zh"
-    sep, colon = ("、", "：") if zh else (", ", ": ")
+    colon = tr("sep.colon", lang)
     # A plan of district goals only has no units to count.
-    parts = [("已报送" if zh else "Reported") + f" {len(u.submitted)}/{u.expected}"] if u.expected else []
+    parts = [tr("report.reported-n", lang, n=len(u.submitted), expected=u.expected)] if u.expected else []
     for status, names in (
         ("overdue", u.overdue),
         ("not_submitted", u.missing),
@@ -103,17 +102,17 @@ def completeness_line(report: Report, lang: str) -> str:
         ("conflict", u.conflict),
     ):
         if names:
-            parts.append(status_label(status, lang) + colon + sep.join(names))
+            parts.append(status_label(status, lang) + colon + joined(names, lang))
     if not d.expected:
-        return ("，" if zh else " · ").join(parts)  # the plan has no district form
+        return tr("sep.parts", lang).join(parts)  # the plan has no district form
     if d.submitted:
-        state = "已报送" if zh else "reported"
+        state = tr("report.reported", lang)
     elif d.overdue:
         state = status_label("overdue", lang)
     else:
         state = status_label("rejected" if d.rejected else "conflict" if d.conflict else "not_submitted", lang)
     parts.append(tr("district_form", lang, words=report.plan.words) + colon + state)
-    return ("，" if zh else " · ").join(parts)
+    return tr("sep.parts", lang).join(parts)
 
 
 def _group_key(r: Row) -> str:
@@ -196,7 +195,6 @@ def district_notes(report: Report, rows: list[Row], lang: str) -> list[str]:
     by_unit = {
         (x.indicator.code, x.reporting_unit): x for x in report.rows if not x.is_district and x.indicator.code in codes
     }
-    sep = "、" if lang == "zh" else ", "
     for r in rows:
         if not r.is_district or r.indicator.section == "goal":
             continue
@@ -217,11 +215,11 @@ def district_notes(report: Report, rows: list[Row], lang: str) -> list[str]:
                 status = status_label(unit_row.status, lang) if unit_row else ""
                 earlier = _earlier_years(unit_row, report) if unit_row else []
                 if earlier:
-                    years = sep.join(str(y) for y in earlier)
+                    years = joined(earlier, lang)
                     items.append(tr("report.missing_unit_earlier", lang, unit=name, status=status, years=years))
                 else:
                     items.append(tr("report.missing_unit", lang, unit=name, status=status))
-            out.append(tr("report.units_missing", lang, words=words, units=sep.join(items)))
+            out.append(tr("report.units_missing", lang, words=words, units=joined(items, lang)))
     return out
 
 
@@ -246,7 +244,7 @@ def dates_note(rows: list[Row], lang: str) -> str:
     others = [f"{r.reporting_unit} {_short_date(r.as_of, lang)}" for r in dated if r.as_of != common]
     text = _short_date(common, lang)
     if others:
-        text += tr("report.dates_others", lang, others=("、" if lang == "zh" else ", ").join(others))
+        text += tr("report.dates_others", lang, others=joined(others, lang))
     return tr("report.dates", lang, dates=text)
 
 
