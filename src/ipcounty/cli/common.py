@@ -241,9 +241,9 @@ def output_format(fmt: StrEnum | None, output: Path | None, choices: type[StrEnu
     if name is not None and name in choices.__members__:
         return choices(name)
     from ipcounty.errors import UsageError
-    from ipcounty.i18n import tr
+    from ipcounty.i18n import joined, tr
 
     shown = (".csv", ".json", ".md", ".html", ".txt")
-    known = ("、" if lang == "zh" else ", ").join(s for s in shown if _BY_SUFFIX[s] in choices.__members__)
+    known = joined((s for s in shown if _BY_SUFFIX[s] in choices.__members__), lang)
     hint = tr("output.use-export", lang) if output.suffix.lower() in (".xlsx", ".xls", ".et") else ""
     raise UsageError(tr("output.unknown-suffix", lang, path=str(output), known=known, hint=hint))

@@ -32,7 +32,6 @@ def template(
 
     s = settings(ctx)
     plan = load_plan_for(ctx)
-    zh = s.lang == "zh"
     check_year(plan, year, s.lang)
     units: list[str] = []
     for name in township or []:
@@ -71,7 +70,7 @@ def template(
             prefill_line(carried.get(unit), path, year, s.lang) if prefill else str(path), markup=False, soft_wrap=True
         )
     n = len(dict.fromkeys(units))
-    console.print(f"已生成 {n} 个填报表，位于 {out}" if zh else f"wrote {n} return workbook(s) to {out}", style="bold")
+    console.print(tr("template.wrote", s.lang, n=n, out=out), style="bold")
 
 
 def register(app: typer.Typer) -> None:

@@ -56,7 +56,7 @@ def carried_for(entry: Carried | NotCarried | None) -> Carried | None:
 
 def prefill_line(entry: Carried | NotCarried | None, path: Path, year: int, lang: str) -> str:
     """The line printed for one workbook: where its figures come from, or why it is blank."""
-    from ipcounty.i18n import tr
+    from ipcounty.i18n import joined, tr
     from ipcounty.returns.prefill import Carried
 
     if isinstance(entry, Carried):
@@ -66,6 +66,5 @@ def prefill_line(entry: Carried | NotCarried | None, path: Path, year: int, lang
     if entry is not None and entry.reason == "no-levels":
         return tr("prefill-line-no-levels", lang, path=path, file=entry.files[0], year=year)
     if entry is not None and entry.reason == "conflict":
-        sep = "、" if lang == "zh" else ", "
-        return tr("prefill-line-conflict", lang, path=path, files=sep.join(entry.files))
+        return tr("prefill-line-conflict", lang, path=path, files=joined(entry.files, lang))
     return tr("prefill-line-none", lang, path=path, year=year)

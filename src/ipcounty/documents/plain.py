@@ -78,7 +78,9 @@ def _attachment_note(doc: OfficialDocument) -> list[str]:
 
 
 def _text_table(table: Table, lang: str) -> list[str]:
-    sep = "｜" if lang == "zh" else " | "
+    from ipcounty.i18n import tr
+
+    sep = tr("sep.cells", lang)
     lines = [sep.join(table.header)]
     for row in table.rows:
         lines.append(row[0] if all(not v for v in row[1:]) else sep.join(row))

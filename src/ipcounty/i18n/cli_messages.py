@@ -66,4 +66,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot access {path}: {reason}",
     ),
     "system.error-no-path": ("系统错误：{reason}", "system error: {reason}"),
+    # ipcounty plan: its sections and its consistency notes
+    "planview.phases": ("实施步骤", "Phases"),
+    "planview.measures": ("推进措施与责任单位", "Measures and responsible units"),
+    "planview.notes-hint": (
+        "\n计划一致性提示 {n} 条，运行 ipcounty plan --check 查看。",
+        "\n{n} consistency note(s): run ipcounty plan --check to see them.",
+    ),
+    "planview.no-notes": ("计划一致，没有提示。", "The plan is consistent: no notes."),
+    "planview.notes-head": ("计划一致性提示（{n} 条）：", "{n} consistency note(s):"),
+    # ipcounty validate: what a return's header said
+    "validate.year": ("{year}年", "{year}"),
+    "validate.as-of": ("截至 {date}", "as of {date}"),
+    # ipcounty template
+    "template.wrote": ("已生成 {n} 个填报表，位于 {out}", "wrote {n} return workbook(s) to {out}"),
 }

@@ -12,4 +12,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sep.colon": ("：", ": "),  # a label and what follows it
     "sep.paren": ("（{text}）", " ({text})"),  # an aside after a word: 孟庄镇（2 处错误）
     "sep.after-paren": ("· ", " · "),  # after a heading's unit: B1 名称（个）· 来源 / B1 name (items) · source
+    "sep.and-more": ("，", ", "),  # before a last clause added to a list: 税郭镇、孟庄镇，各镇街
+    "sep.cells": ("｜", " | "),  # the cells of a table written as plain text
 }

@@ -208,4 +208,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "每项得分四舍五入保留 {decimals} 位小数后相加",
         "each item's points are rounded half up to {decimals} decimal(s) before adding",
     ),
+    "score.unit-item": ("项", "item"),  # the unit of an indicator that names none
 }

@@ -8,7 +8,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ipcounty.findings import Finding
-from ipcounty.i18n import tr
+from ipcounty.i18n import parenthesised, tr
 from ipcounty.plan.targets import part_label
 from ipcounty.render.numbers import fmt_amount, fmt_answer, fmt_date, fmt_number, fmt_unit_paren, with_wording
 from ipcounty.returns.layout import YES
@@ -102,7 +102,7 @@ def render_plan(plan: Plan, notes: list[Finding], lang: str, console: Console) -
                 else f"{ph.start.year}年{ph.start.month}月—{ph.end.year}年{ph.end.month}月"
             )
             t.add_row(ph.name, dates, ph.summary or "")
-        _section(console, "实施步骤" if not en else "Phases", t)
+        _section(console, tr("planview.phases", lang), t)
 
     goals = _table(
         tr("col.code", lang),
@@ -121,7 +121,7 @@ def render_plan(plan: Plan, notes: list[Finding], lang: str, console: Console) -
             "—"
             if g.target is None
             else with_wording(fmt_amount(fmt_number(g.target), ind.unit, lang), g.wording, lang)
-            + ((f"（{ind.served_by}）" if lang == "zh" else f" ({ind.served_by})") if ind.served_by else "")
+            + (parenthesised(ind.served_by, lang) if ind.served_by else "")
         )
         goals.add_row(
             ind.code,
@@ -179,9 +179,9 @@ def render_plan(plan: Plan, notes: list[Finding], lang: str, console: Console) -
         for m in plan.file.measures:
             resp = "、".join(m.responsible)
             if m.all_units:
-                resp += ("，" if lang == "zh" else ", ") + tr("all_units", lang, words=plan.words)
+                resp += tr("sep.and-more", lang) + tr("all_units", lang, words=plan.words)
             t.add_row(m.code, f"{m.source} {m.title}", resp)
-        _section(console, "推进措施与责任单位" if not en else "Measures and responsible units", t)
+        _section(console, tr("planview.measures", lang), t)
 
     if plan.scoring is not None:
         from ipcounty.render.score_view import rules_summary
@@ -195,19 +195,15 @@ def render_plan(plan: Plan, notes: list[Finding], lang: str, console: Console) -
 
     n = len(notes)
     if n:
-        console.print(
-            f"\n计划一致性提示 {n} 条，运行 ipcounty plan --check 查看。"
-            if not en
-            else f"\n{n} consistency note(s): run ipcounty plan --check to see them."
-        )
+        console.print(tr("planview.notes-hint", lang, n=n))
 
 
 def render_notes(notes: list[Finding], lang: str, console: Console) -> None:
     """The consistency notes, each with its place in the YAML."""
     if not notes:
-        console.print("计划一致，没有提示。" if lang == "zh" else "The plan is consistent: no notes.")
+        console.print(tr("planview.no-notes", lang))
         return
-    head = f"计划一致性提示（{len(notes)} 条）：" if lang == "zh" else f"{len(notes)} consistency note(s):"
+    head = tr("planview.notes-head", lang, n=len(notes))
     console.print(head, style="bold")
     for i, n in enumerate(notes, 1):
         console.print(f"{i}. [{n.code}] {n.message(lang)}", markup=False, soft_wrap=True)

@@ -359,7 +359,7 @@ def rules_summary(plan: Plan, lang: str) -> tuple[str, list[tuple[str, str, str]
     rows = []
     for item in rules.items:
         ind = plan.indicator(item.indicator)
-        unit = unit_word(ind.unit, lang, 1) or ("项" if lang == "zh" else "item")
+        unit = unit_word(ind.unit, lang, 1) or tr("score.unit-item", lang)
         parts: list[str] = []
         if item.points is not None:
             points = fmt_score(item.points)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ipcounty.i18n import skip_text, tr
+from ipcounty.i18n import parenthesised, skip_text, tr
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -24,9 +24,9 @@ def describe_return(r: Return, lang: str) -> str:
     """``税郭镇 · 2025年 · 截至 2025-09-30`` (what the header said, as far as it could be read)."""
     parts = [r.unit_label(lang)]
     if r.year:
-        parts.append(f"{r.year}年" if lang == "zh" else str(r.year))
+        parts.append(tr("validate.year", lang, year=r.year))
     if r.as_of:
-        parts.append(f"{'截至' if lang == 'zh' else 'as of'} {r.as_of.isoformat()}")
+        parts.append(tr("validate.as-of", lang, date=r.as_of.isoformat()))
     return " · ".join(parts)
 
 
@@ -43,7 +43,7 @@ def render_validation(v: Validation, lang: str, console: Console) -> None:
         head.append(status_word(r.status, lang), style=colour)
         if r.skipped:
             why = skip_text(r.skip_reason, lang)
-            head.append(f"（{why}）" if lang == "zh" else f" ({why})")
+            head.append(parenthesised(why, lang))
         lines.append(head)
         for f in sorted(r.findings, key=lambda f: (f.severity != "error", _cell_order(f.cell))):
             sev_colour = "red" if f.severity == "error" else "yellow"
