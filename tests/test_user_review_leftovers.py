@@ -176,3 +176,29 @@ def test_the_english_export_answers_in_english_and_counts_units_without_a_distri
         d2 = next(ws for ws in wb if ws.title.startswith("D2"))
         district = list(d2.iter_rows(values_only=True))[-1]
         assert district[:3] == ("District" if lang == "en" else "全区", None, "7/11"), district
+
+
+@pytest.mark.parametrize("text", [" a b", "  得 2 分", " ，a", "a ", " "])
+def test_a_line_that_starts_or_ends_with_a_space_wraps(text: str) -> None:
+    from ipcounty.render.wrap import wrap
+
+    lines = wrap(text * 10, 12)
+    assert "".join(lines).replace(" ", "") == (text * 10).replace(" ", "")
+
+
+def test_wrapping_never_fails_and_keeps_every_character() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from ipcounty.render.wrap import cell_width, wrap
+
+    alphabet = st.sampled_from(list(" a1.,，。（）()得分Ｂ×/-"))
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet, max_size=60), st.integers(1, 40))
+    def check(text: str, width: int) -> None:
+        lines = wrap(text, width)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+        assert all(cell_width(line) <= max(width, 8) for line in lines)
+
+    check()

@@ -30,7 +30,8 @@ _widths: dict[str, int] = {}
 
 
 def _wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in "WF"
+    """Whether ``ch`` takes two columns; False for "" (no character: the text's start or end)."""
+    return bool(ch) and unicodedata.east_asian_width(ch) in "WF"
 
 
 def _pieces(text: str, *, fine: bool = False) -> list[str]:
