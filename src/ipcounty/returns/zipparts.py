@@ -36,6 +36,8 @@ class Entry(NamedTuple):
     record_end: int = 0
 
 
+_new_entry = tuple.__new__  # Entry(...) runs the named tuple's __new__ in Python; this makes the same in C
+
 # A central directory record's fixed part: signature, (versions), flags, method, (time, date), CRC,
 # sizes, lengths of name, extra and comment, (disk, attributes), offset of the local header.
 _RECORD = struct.Struct("<4s4xHH4xIIIHHH8xI")
@@ -63,7 +65,7 @@ def zip_entries(data: bytes) -> dict[str, Entry] | None:
             return None
         name = data[pos + 46 : pos + 46 + name_len].decode("utf-8", "replace")
         after = pos + 46 + name_len + extra_len + comment_len
-        out[name] = Entry(local, packed, unpacked, method, crc, flags, pos, after)
+        out[name] = _new_entry(Entry, (local, packed, unpacked, method, crc, flags, pos, after))
         pos = after
     return out
 
