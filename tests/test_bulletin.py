@@ -7,7 +7,6 @@ import csv
 import io
 import re
 import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from typer.testing import CliRunner
 from ipcounty.cli import app
 from ipcounty.plan import Plan
 from tests.conftest import PLAN_PATH, ROOT
+from tests.office import pdf_text, to_pdf
 from tests.test_gongwen_docx import W, east_asian, open_docx
 
 EXAMPLES = ROOT / "examples" / "returns"
@@ -232,14 +232,7 @@ def test_another_plan_speaks_its_own_words(runner: CliRunner, tmp_path: Path) ->
 def test_libreoffice_converts_the_bulletin(docx_2025: Path, tmp_path: Path) -> None:
     src = tmp_path / "b.docx"
     shutil.copy(docx_2025, src)
-    subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(src)],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )  # fmt: skip
-    text = subprocess.run(["pdftotext", str(tmp_path / "b.pdf"), "-"], capture_output=True, text=True).stdout
+    text = pdf_text(to_pdf(src, tmp_path), layout=False)
     flat = text.replace("\n", "").replace(" ", "")
     assert "工作进展情况的通报" in flat and "三、存在问题" in flat and "各镇街报送情况表" in flat
     assert "—1—" in flat and "—2—" in flat

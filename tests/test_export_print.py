@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from typer.testing import CliRunner
 
 from ipcounty.cli import app
 from tests.conftest import PLAN_PATH, ROOT, TOWNS
+from tests.office import to_pdf
 
 EXAMPLES = ROOT / "examples" / "returns"
 
@@ -59,15 +59,7 @@ def print_export(folder: Path, options: list[str]) -> Printed:
         app, [*options, "--plan", str(PLAN_PATH), "export", "2025", "--returns", str(EXAMPLES), "-o", str(xlsx)]
     )
     assert r.exit_code == 0, r.output
-    profile = (folder / "lo-profile").as_uri()
-    command = ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf"]
-    subprocess.run(
-        [*command, "--outdir", str(folder), str(xlsx)],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    pdf = folder / "meeting.pdf"
+    pdf = to_pdf(xlsx, folder)
     assert pdf.is_file()
 
     def chars(item: object) -> list[LTChar]:

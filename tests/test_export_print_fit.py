@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from ipcounty.cli import app
 from ipcounty.export.grid import BODY_PT
 from ipcounty.export.measure import DEFAULT_WIDTH, WORD_CAP, line_height, line_units, lines_needed, words
 from tests.conftest import PLAN_PATH, ROOT
+from tests.office import pdf_text, to_pdf
 
 EXAMPLES = ROOT / "examples" / "returns"
 BASE = ["--plan", str(PLAN_PATH)]
@@ -88,17 +88,7 @@ def test_behind_schedule_fits_the_status_column() -> None:
 @pytest.mark.libreoffice
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None, reason="needs soffice")
 def test_each_printed_indicator_sheet_is_one_page(book: Path, tmp_path: Path) -> None:
-    profile = (tmp_path / "lo-profile").as_uri()
-    convert = ["--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(book)]
-    subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile}", *convert],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(tmp_path / f"{book.stem}.pdf"), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = pdf_text(to_pdf(book, tmp_path, timeout=300))
     footers = [re.findall(r"(B[1-4]) \S", page.strip().splitlines()[-1]) for page in text.split("\f") if page.strip()]
     counts = {code: sum(1 for f in footers if f and f[-1] == code) for code in ("B1", "B2", "B3", "B4")}
     assert counts == dict.fromkeys(counts, 1), counts

@@ -12,6 +12,7 @@ import pytest
 
 from ipcounty.documents.gongwen_docx import docx_bytes
 from ipcounty.documents.model import Attachment, OfficialDocument, Span, Table, body, h1, h2
+from tests.office import to_pdf
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 SENTENCE = "截至2025年9月30日，发明专利新增完成年度目标的46.7%，滞后序时进度2.9个百分点。"
@@ -117,22 +118,7 @@ def test_headings_in_order_and_the_attachment_table() -> None:
 def _soffice_pdf(data: bytes, tmp_path: Path) -> Path:
     src = tmp_path / "doc.docx"
     src.write_bytes(data)
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(src),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    return tmp_path / "doc.pdf"
+    return to_pdf(src, tmp_path)
 
 
 @pytest.mark.libreoffice

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from ipcounty.cli import app
 from ipcounty.documents.gongwen_table import figure_mm, fit_widths
 from ipcounty.documents.model import Table
 from tests.conftest import PLAN_PATH, ROOT
+from tests.office import pdf_text, to_pdf
 from tests.test_gongwen_docx import open_docx
 
 EXAMPLES = ROOT / "examples" / "returns"
@@ -85,16 +85,7 @@ def test_a_figure_column_is_wide_enough_for_its_longest_figure() -> None:
 def _pdf_text(docx: Path, tmp_path: Path) -> str:
     src = tmp_path / "b.docx"
     shutil.copy(docx, src)
-    subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(src)],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )  # fmt: skip
-    return subprocess.run(
-        ["pdftotext", "-layout", str(tmp_path / "b.pdf"), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    return pdf_text(to_pdf(src, tmp_path))
 
 
 @pytest.mark.libreoffice

@@ -8,7 +8,6 @@ on paper; a sheet without a paper size prints on US Letter.
 from __future__ import annotations
 
 import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from typer.testing import CliRunner
 
 from ipcounty.cli import app
 from tests.conftest import PLAN_PATH
+from tests.office import to_pdf
 
 pytestmark = [
     pytest.mark.libreoffice,
@@ -40,15 +40,7 @@ def test_a_blank_return_prints_on_a4_with_nothing_past_the_edge(tmp_path: Path) 
     r = CliRunner().invoke(app, ["--plan", str(PLAN_PATH), "template", "2025", "-u", "税郭镇", "--out", str(tmp_path)])
     assert r.exit_code == 0, r.output
     (xlsx,) = tmp_path.glob("*.xlsx")
-    profile = (tmp_path / "lo-profile").as_uri()
-    convert = ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf"]
-    subprocess.run(
-        [*convert, "--outdir", str(tmp_path), str(xlsx)],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    pages = list(pdfminer.extract_pages(str(xlsx.with_suffix(".pdf"))))
+    pages = list(pdfminer.extract_pages(str(to_pdf(xlsx, tmp_path))))
     assert len(pages) >= 3  # 填报表, 明细, 说明
     for number, page in enumerate(pages, 1):
         width, height = page.bbox[2], page.bbox[3]

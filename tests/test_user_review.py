@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from typer.testing import CliRunner
 
 from ipcounty.cli import app
 from tests.conftest import PLAN_PATH, ROOT
+from tests.office import pdf_text, to_pdf
 
 EXAMPLES = str(ROOT / "examples" / "returns")
 BASE = ["--plan", str(PLAN_PATH)]
@@ -113,24 +113,7 @@ def test_no_printed_page_of_the_bulletin_ends_with_a_heading_or_a_table_caption(
         app, [*BASE, "bulletin", "2025", "--returns", EXAMPLES, "--as-of", "2026-01-10", "-o", str(docx)]
     )
     assert r.exit_code == 0, r.output
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(docx),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(tmp_path / "通报.pdf"), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = pdf_text(to_pdf(docx, tmp_path))
     pages = [p for p in text.split("\f") if p.strip()]
     assert len(pages) > 5
     for i, page in enumerate(pages[:-1], 1):

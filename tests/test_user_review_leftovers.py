@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import re
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from typer.testing import CliRunner
 
 from ipcounty.cli import app
 from tests.conftest import PLAN_PATH
+from tests.office import pdf_text, to_pdf
 
 BASE = ["--plan", str(PLAN_PATH)]
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -106,25 +106,7 @@ def test_the_printed_template_keeps_each_caption_with_its_table(runner: CliRunne
     r = runner.invoke(app, [*BASE, "template", "2025", "-u", "税郭镇", "-o", str(tmp_path)])
     assert r.exit_code == 0, r.output
     (xlsx,) = tmp_path.glob("*.xlsx")
-    profile = (tmp_path / "lo-profile").as_uri()
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(xlsx),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(xlsx.with_suffix(".pdf")), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = pdf_text(to_pdf(xlsx, tmp_path))
     pages = [[ln.strip() for ln in p.splitlines() if ln.strip()] for p in text.split("\f") if p.strip()]
     captions = [(i, ln) for i, page in enumerate(pages) for ln in page if re.fullmatch(r"B\d \S+明细", ln)]
     assert [c.split()[0] for _, c in captions] == ["B1", "B2", "B3", "B4", "B5"]
