@@ -184,3 +184,22 @@ def test_wrapping_never_fails_and_keeps_every_character() -> None:
         assert all(cell_width(line) <= max(width, 8) for line in lines)
 
     check()
+
+
+def test_a_finding_lists_names_the_way_each_language_writes_a_list(tmp_path: Path) -> None:
+    """The sheets a return has, named by the finding that misses 填报表: 、 in Chinese, ", " in
+    English (a list in a finding is joined when it is said, not when it is found)."""
+    from openpyxl import Workbook
+
+    from ipcounty.plan import load_plan
+    from ipcounty.returns.reader import read_return
+
+    wb = Workbook()
+    wb.active.title = "Sheet1"
+    wb.create_sheet("明细")
+    path = tmp_path / "2025_税郭镇_填报表.xlsx"
+    wb.save(path)
+    ret = read_return(path, load_plan(PLAN_PATH))
+    (missing,) = [f for f in ret.findings if f.code == "sheet-missing"]
+    assert "Sheet1、明细" in missing.message("zh")
+    assert "Sheet1, 明细" in missing.message("en") and "、" not in missing.message("en")

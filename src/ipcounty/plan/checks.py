@@ -132,7 +132,7 @@ class PlanChecker:
                         "unknown-unit-of-measure",
                         (*base, "unit"),
                         unit=item.unit,
-                        known="、".join(uoms),
+                        known=tuple(uoms),
                     )
                     continue
                 if item.kind == "rate" and not uom.rate:

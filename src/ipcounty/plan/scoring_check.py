@@ -48,7 +48,7 @@ def check_scoring(model: PlanFile, add: Add) -> None:
         path: PathKey = (*base, "items", i)
         code = unit_codes.get(item.indicator.strip().upper())
         if code is None:
-            known = "、".join(unit_codes.values())
+            known = tuple(unit_codes.values())
             if item.indicator.strip().upper() in district_codes:
                 add("scoring-district-indicator", (*path, "indicator"), code=item.indicator, known=known)
             else:

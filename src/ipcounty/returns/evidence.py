@@ -79,7 +79,7 @@ def read_evidence(
             if title is not None:
                 # The table is there but cannot be read (a renamed column, a table set beside
                 # another): its items would be lost, so say so instead of "明细 is empty".
-                names = "、".join(c.name for c in spec.columns)
+                names = tuple(c.name for c in spec.columns)
                 add("evidence-table-unreadable", "error", sheet, title, code=ind.code, columns=names)
                 continue
         items = ret.items.get(ind.code, [])

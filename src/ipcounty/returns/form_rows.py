@@ -36,12 +36,12 @@ def read_table(grid: list[list[Cell]], lay: Layout, plan: Plan, ctx: Ctx) -> set
     read: set[str] = set()
     if lay.header_row is None:
         for col in L.REQUIRED_COLUMNS:
-            ctx.add("column-missing", "error", column=col, columns="、".join(L.TABLE_COLUMNS))
+            ctx.add("column-missing", "error", column=col, columns=tuple(L.TABLE_COLUMNS))
         return read
     hr = lay.header_row
     for col in L.REQUIRED_COLUMNS:
         if col not in lay.columns:
-            ctx.add("column-missing", "error", L.cell_name(hr, 0), column=col, columns="、".join(L.TABLE_COLUMNS))
+            ctx.add("column-missing", "error", L.cell_name(hr, 0), column=col, columns=tuple(L.TABLE_COLUMNS))
     if L.COL_ACTUAL not in lay.columns:
         return read
     cols = lay.columns

@@ -75,7 +75,7 @@ def _read_book(book: Book, plan: Plan, ret: Return, today: dt.date) -> None:
         close = [s for s in book.sheet_names if L.clean_label(s) == L.clean_label(L.SHEET)]
         if not close:
             ctx.sheet = None  # type: ignore[assignment]  # a file-level finding has no sheet
-            ctx.add("sheet-missing", "error", sheet=L.SHEET, sheets="、".join(book.sheet_names) or "—")
+            ctx.add("sheet-missing", "error", sheet=L.SHEET, sheets=tuple(book.sheet_names) or "—")
             return
         sheet = ctx.sheet = close[0]
     _check_stamp(book, plan, ctx)

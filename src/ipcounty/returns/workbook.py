@@ -109,7 +109,7 @@ class Book:
             huge = self._xlsx().huge_numbers(name) if self._is_xlsx() else []
             return [], FileProblem(
                 "sheet-unreadable-cell",
-                {"sheet": name, "cells": "、".join(huge[:10]) or "?", "detail": short_detail(exc)},
+                {"sheet": name, "cells": tuple(huge[:10]) or "?", "detail": short_detail(exc)},
                 cell=huge[0] if huge else None,
             )
         return grid, None

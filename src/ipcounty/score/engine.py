@@ -161,7 +161,7 @@ def _penalties(rules: ScoringRules, u: UnitFigures) -> tuple[Penalty, ...]:
     p = rules.penalties
     out: list[Penalty] = []
 
-    def add(code: PenaltyCode, points: Decimal, key: str, **params: str) -> None:
+    def add(code: PenaltyCode, points: Decimal, key: str, **params: str | tuple[str, ...]) -> None:
         if points > 0:
             out.append(Penalty(code, points, phrase(key, points=fmt_score(points), **params)))
 
@@ -180,7 +180,7 @@ def _penalties(rules: ScoringRules, u: UnitFigures) -> tuple[Penalty, ...]:
             p.double_counted_per_item * n,
             "score.penalty.double_counted",
             count=str(n),
-            keys="、".join(u.double_counted),
+            keys=tuple(u.double_counted),
             each=fmt_score(p.double_counted_per_item),
         )
     return tuple(out)
