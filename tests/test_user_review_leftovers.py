@@ -203,3 +203,11 @@ def test_a_finding_lists_names_the_way_each_language_writes_a_list(tmp_path: Pat
     (missing,) = [f for f in ret.findings if f.code == "sheet-missing"]
     assert "Sheet1、明细" in missing.message("zh")
     assert "Sheet1, 明细" in missing.message("en") and "、" not in missing.message("en")
+
+
+def test_the_plan_in_english_lists_responsible_offices_with_commas(runner: CliRunner) -> None:
+    en = runner.invoke(app, ["--plan", str(PLAN_PATH), "--lang", "en", "plan"], env={"COLUMNS": "200"})
+    zh = runner.invoke(app, ["--plan", str(PLAN_PATH), "plan"], env={"COLUMNS": "200"})
+    assert en.exit_code == 0 and zh.exit_code == 0, en.output
+    assert "区科学技术局, 区工业和信息化局, 区市场监督管理局" in en.stdout
+    assert "区科学技术局、区工业和信息化局、区市场监督管理局" in zh.stdout

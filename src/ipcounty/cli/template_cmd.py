@@ -26,7 +26,7 @@ def template(
     """生成空白填报表（默认：所有单位和本级）/ Write blank return workbooks."""
     from ipcounty.cli.template_prefill import carried_for, prefill_line, prefill_sources
     from ipcounty.errors import UsageError
-    from ipcounty.i18n import did_you_mean, render_param, tr
+    from ipcounty.i18n import did_you_mean, joined, render_param, tr
     from ipcounty.returns.layout import template_filename
     from ipcounty.returns.template import write_template
 
@@ -56,7 +56,7 @@ def template(
     existing = [p for p in existing if os.path.lexists(p)]
     if existing and not force:
         # A filled return is often saved under the template's own name: never write over it.
-        names = "、".join(str(p) for p in existing[:5]) + ("…" if len(existing) > 5 else "")
+        names = joined(existing[:5], s.lang) + ("…" if len(existing) > 5 else "")
         raise UsageError(tr("template-exists", s.lang, files=names, count=len(existing)))
     for unit in dict.fromkeys(units):
         path = out / template_filename(year, unit)

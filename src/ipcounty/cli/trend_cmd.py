@@ -57,7 +57,7 @@ def trend(
     from ipcounty.cli.report_cmd import parse_cli_date
     from ipcounty.errors import UsageError
     from ipcounty.history import month_tables, observations
-    from ipcounty.i18n import tr
+    from ipcounty.i18n import joined, tr
     from ipcounty.render import trend_view as view
 
     s = settings(ctx)
@@ -83,7 +83,7 @@ def trend(
         _emit(ctx, dumps_json(view.to_dict(plan, years, cutoff, obs)), output, returns)
         return
     if not obs:
-        err_console().print(tr("trend-no-observations", s.lang, years="、".join(map(str, years))), style="yellow")
+        err_console().print(tr("trend-no-observations", s.lang, years=joined(years, s.lang)), style="yellow")
         return
     buf = None
     if output is None:

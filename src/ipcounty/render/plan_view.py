@@ -8,7 +8,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ipcounty.findings import Finding
-from ipcounty.i18n import parenthesised, tr
+from ipcounty.i18n import joined, parenthesised, tr
 from ipcounty.plan.targets import part_label
 from ipcounty.render.numbers import fmt_amount, fmt_answer, fmt_date, fmt_number, fmt_unit_paren, with_wording
 from ipcounty.returns.layout import YES
@@ -162,8 +162,9 @@ def render_plan(plan: Plan, notes: list[Finding], lang: str, console: Console) -
             t.add_row(name, *cells, style="bold" if unit == plan.district_name else None)
         _section(console, title, t)
         for unit, year in split:
-            parts = "、".join(f"{part_label(p)}: {fmt_number(p.target)}" for p in plan.schedule(b.code, unit, year))
-            console.print(f"  {unit} {year}：{parts}", markup=False, soft_wrap=True)
+            schedule = plan.schedule(b.code, unit, year)
+            parts = joined((f"{part_label(p)}: {fmt_number(p.target)}" for p in schedule), lang)
+            console.print(f"  {unit} {year}{tr('sep.colon', lang)}{parts}", markup=False, soft_wrap=True)
 
     if plan.file.duties:
         t = _table(tr("col.code", lang), tr("col.indicator", lang), tr("col.target", lang), tr("col.source", lang))
@@ -177,7 +178,7 @@ def render_plan(plan: Plan, notes: list[Finding], lang: str, console: Console) -
     if plan.file.measures:
         t = _table(tr("col.code", lang), tr("col.measure", lang), tr("col.responsible", lang))
         for m in plan.file.measures:
-            resp = "、".join(m.responsible)
+            resp = joined(m.responsible, lang)
             if m.all_units:
                 resp += tr("sep.and-more", lang) + tr("all_units", lang, words=plan.words)
             t.add_row(m.code, f"{m.source} {m.title}", resp)
