@@ -47,7 +47,7 @@ def cells_in_words(locations: list[str], lang: str) -> str:
     for loc in locations:
         sheet, _, cell = loc.rpartition("!")
         by_sheet.setdefault(sheet, []).append(cell)
-    sep = tr("bulletin.list_sep", lang)
+    sep = tr("sep.list", lang)
     return sep.join(
         tr("bulletin.cells", lang, sheet=sheet, cells=sep.join(cells)) if sheet else sep.join(cells)
         for sheet, cells in by_sheet.items()
@@ -62,7 +62,7 @@ class BulletinWriter:
         self.lang = lang
         self.plan = report.plan
         self.sep = tr("bulletin.sep", lang)
-        self.list_sep = tr("bulletin.list_sep", lang)
+        self.list_sep = tr("sep.list", lang)
         self.unit_rows = [r for r in report.rows if not r.is_district]
         self.district_rows = [r for r in report.rows if r.is_district]
         # Each unit's rows, in the report's order: sections ask for them unit by unit, thousands

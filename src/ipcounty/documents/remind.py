@@ -201,7 +201,7 @@ class _Reminders:
 
             conflicting = [s.ret for s in subs if s.role == "conflict"]
             r.files = [x.file for x in conflicting]
-            names = self.t("bulletin.list_sep").join(self.t("remind.file", file=f.rsplit("/", 1)[-1]) for f in r.files)
+            names = self.t("sep.list").join(self.t("remind.file", file=f.rsplit("/", 1)[-1]) for f in r.files)
             r.text = self.t(
                 "remind.conflict",
                 unit=self.addressee(unit),

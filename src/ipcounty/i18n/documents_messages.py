@@ -204,7 +204,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "bulletin.signature": ("（发文单位）", "(issuing office)"),
     "bulletin.sep": ("；", "; "),
-    "bulletin.list_sep": ("、", ", "),
     # two same-dated returns that disagree, in a document's words (not ``B1: 18 ≠ 21``)
     "conflict.differs": ("{name}分别为{a}和{b}", "{name}: {a} and {b}"),
     "conflict.differs_sep": ("；", "; "),
