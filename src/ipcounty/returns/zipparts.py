@@ -70,6 +70,11 @@ def zip_entries(data: bytes) -> dict[str, Entry] | None:
     return out
 
 
+# What a stored entry's local header and its directory record share: flags, method, time and date,
+# CRC and sizes (bytes 6-26 of the one, 8-28 of the other).
+_STORED_FIELDS = struct.Struct("<HH4sIII")
+
+
 def _repacked(
     data: bytes, entries: dict[str, Entry], stored: dict[str, bytes], crcs: dict[str, int] | None = None
 ) -> bytes:
@@ -77,27 +82,47 @@ def _repacked(
 
     The original local entries stay where they are; the stored ones and a new central directory
     follow them (the directory is what a reader goes by). CRCs are the original ones (the stored
-    bytes are the inflated originals) but for the parts in ``crcs``."""
+    bytes are the inflated originals) but for the parts in ``crcs``.
+
+    The records of the entries kept as they are go over a run at a time: as :func:`zip_entries`
+    reads them they follow one another (but where a name comes twice: the later one is kept)."""
     crcs = crcs or {}
-    tail = min(e.record for e in entries.values())  # the original central directory starts here
+    tail = min([e.record for e in entries.values()])  # the original central directory starts here
     out = [data[:tail]]
-    pos = tail
     records: list[bytes] = []
+    pos = tail  # where the next local entry goes
+    run = end = tail  # the records to copy as they are: data[run:end]
     for name, e in entries.items():
-        rec = data[e.record : e.record_end]
         body = stored.get(name)
         if body is None:
-            records.append(rec)
+            if e.record != end:
+                if run < end:
+                    records.append(data[run:end])
+                run = e.record
+            end = e.record_end
             continue
-        (name_len,) = struct.unpack_from("<H", rec, 28)
-        size = struct.pack("<III", crcs.get(name, e.crc), len(body), len(body))
-        flags = struct.pack("<HH", e.flags & 0x0800, 0)  # keep only "names are UTF-8"; method 0
-        local = b"PK\x03\x04\x14\x00" + flags + rec[12:16] + size + rec[28:30] + b"\x00\x00" + rec[46 : 46 + name_len]
-        records.append(rec[:8] + flags + rec[12:16] + size + rec[28:42] + struct.pack("<I", pos) + rec[46:])
-        out += (local, body)
-        pos += len(local) + len(body)
+        if run < end:
+            records.append(data[run:end])
+        rec = e.record
+        run = end = e.record_end
+        (name_len,) = struct.unpack_from("<H", data, rec + 28)
+        size = len(body)
+        # Of the flags only "names are UTF-8" is kept; method 0, stored.
+        fields = _STORED_FIELDS.pack(e.flags & 0x0800, 0, data[rec + 12 : rec + 16], crcs.get(name, e.crc), size, size)
+        name_bytes = data[rec + 46 : rec + 46 + name_len]
+        out += (b"PK\x03\x04\x14\x00", fields, data[rec + 28 : rec + 30], b"\x00\x00", name_bytes, body)
+        records += (
+            data[rec : rec + 8],
+            fields,
+            data[rec + 28 : rec + 42],
+            pos.to_bytes(4, "little"),
+            data[rec + 46 : end],
+        )
+        pos += 30 + name_len + size
+    if run < end:
+        records.append(data[run:end])
     directory = b"".join(records)
-    n = len(records)
+    n = len(entries)
     out += (directory, b"PK\x05\x06" + struct.pack("<HHHHIIH", 0, 0, n, n, len(directory), pos, 0))
     return b"".join(out)
 
