@@ -3,6 +3,7 @@ copy with the sheets read stored rather than deflated (see :meth:`XlsxParts.stor
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import struct
@@ -190,14 +191,19 @@ _PLAIN_PAIR = re.compile(
     rb'<row r="([0-9]{1,2})"><c r="A\1" t="inlineStr"><is><t>([^<]*)</t></is></c>'
     rb'<c r="B\1" t="inlineStr"><is><t>([^<]*)</t></is></c></row>'
 )
+_ROW_NUMBERS = tuple(str(n).encode() for n in range(1, 101))  # (one past what the row's r can say)
 _CHAR_REF = re.compile(r"&(?:#([0-9]{1,7})|#x([0-9a-fA-F]{1,6})|(amp|lt|gt|quot|apos));")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 
 
+@functools.lru_cache(maxsize=256)
 def _xml_text(raw: bytes) -> str | None:
     """The text of a <t> element without markup inside, references replaced; None for anything
     this reader does not promise to read as python-calamine does (a stray &, a character that is
-    not printable, whitespace around it, bytes that are not UTF-8)."""
+    not printable, whitespace around it, bytes that are not UTF-8).
+
+    Remembered by its bytes: the stamp's keys and most of its values are the same in every return
+    of a template."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -234,9 +240,10 @@ def plain_pairs(xml: bytes) -> tuple[list[list[str]], bytes] | None:
     pos = start + len(b"<sheetData>")
     grid: list[list[str]] = []
     for m in _PLAIN_PAIR.finditer(xml, pos, end):
-        if m.start() != pos or m.group(1) != str(len(grid) + 1).encode():
+        row, a_raw, b_raw = m.groups()
+        if m.start() != pos or row != _ROW_NUMBERS[len(grid)]:
             return None
-        a, b = _xml_text(m.group(2)), _xml_text(m.group(3))
+        a, b = _xml_text(a_raw), _xml_text(b_raw)
         if a is None or b is None:
             return None
         grid.append([a, b])
