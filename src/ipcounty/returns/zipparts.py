@@ -157,14 +157,17 @@ _FORMULA_CELL = re.compile(r'<c\b[^>]*?\br="([A-Z]+[0-9]+)"[^>]*?>(.*?)</c>', re
 _SHEET_PARTS: dict[tuple[bytes, ...], tuple[dict[str, str], frozenset[str]]] = {}
 
 
-# The parts python-calamine inflates whenever it opens an .xlsx (at these fixed names).
+# The parts python-calamine inflates whenever it opens an .xlsx (at these fixed names). (The package's
+# relationships, _rels/.rels, a few hundred bytes: python-calamine's inflate of so small a part costs
+# more than storing it does.)
 _READ_ON_OPENING = (
     "xl/styles.xml",
     "xl/sharedStrings.xml",
     "xl/workbook.xml",
     "xl/_rels/workbook.xml.rels",
+    "_rels/.rels",
 )
-# Parts every return of a template holds byte for byte (its styles, its workbook and their
+# Parts every return of a template holds byte for byte (its styles, its workbook and the
 # relationships): inflated once per spelling, by their packed bytes.
 _SAME_IN_EVERY_RETURN = frozenset(_READ_ON_OPENING) - {"xl/sharedStrings.xml"}
 _INFLATED: dict[tuple[str, bytes], bytes] = {}
