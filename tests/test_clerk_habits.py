@@ -261,6 +261,7 @@ def test_every_message_renders_without_a_placeholder_whatever_its_values(key: st
         (math.inf, "“#NUM!”不是数字：请只填写数字（单位：个）"),
         ("2+1", "“2+1”不是数字：请只填写数字（单位：个）"),
         ("3。", "“3。”不是数字：请只填写数字（单位：个）"),
+        ("9" * 400, f"“{'9' * 400}”不是数字：请只填写数字（单位：个）"),  # beyond a float, not a traceback
     ],
 )
 def test_number_cells_say_what_they_hold(value: Any, expected: str) -> None:
@@ -301,3 +302,13 @@ def test_fuzzed_cells_never_leave_braces(make_return: Callable[..., Path], plan:
     for f in ret.findings:
         for lang in ("zh", "en"):
             assert "{" not in f.message(lang) and "}" not in f.message(lang)
+
+
+def test_an_infinite_amount_is_no_number() -> None:
+    """A cell holding infinity (1e999 in the file) in a figure that may have decimals is #NUM!,
+    never a target or a figure of infinity (whose message could not be written)."""
+    from ipcounty.returns.values import parse_number
+
+    for rate in (False, True):
+        assert parse_number(math.inf, "亿元", integer=False, rate=rate).error == "not-a-number"
+    assert parse_number(1e308, "亿元", integer=False, rate=False).value == 1e308

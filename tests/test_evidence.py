@@ -361,6 +361,77 @@ def test_a_credit_code_already_canonical_reads_as_before(text: str) -> None:
         assert got.problem == "bad-credit-code"
 
 
+@settings(max_examples=200, deadline=None)
+@given(text=st.one_of(st.from_regex(r"\A[0-9A-HJ-NP-RT-UW-Y]{18}\Z"), st.text(max_size=20)))
+def test_the_quick_credit_code_path_agrees_with_the_full_check(text: str) -> None:
+    """usual_credit_code (the 明细 fast path) clears only what parse_credit_code finds valid and
+    already spelled canonically; anything it leaves goes to parse_credit_code, which explains it."""
+    from ipcounty.returns.identifiers import credit_check_char, usual_credit_code
+
+    full = parse_credit_code(text)
+    assert usual_credit_code(text) == (full.problem is None and full.value == text)
+    code = "91350100M000100Y4"
+    assert usual_credit_code(code + credit_check_char(code))
+
+
+_ODD_CELLS = st.one_of(
+    st.sampled_from([2025.0, 2024.0, 2025, True, -0.0, 0.0, 3.0, 2.5, -1.0, 1e300, "2025", "2025年", "3"]),
+    st.floats(),
+    st.text(max_size=20),
+    st.dates(dt.date(2024, 1, 1), dt.date(2026, 12, 31)),
+)
+
+
+def _one_cell_both_ways(plan: Plan, code: str, k: int, raw: Any) -> tuple[Any, Any]:
+    """(what the item loop, what _check_cell makes of ``raw`` in column ``k`` of an otherwise
+    valid row of ``code``'s 明细): (value, findings, valid, key) each."""
+    from ipcounty.render.numbers import ItemWord
+    from ipcounty.returns import evidence as E
+    from ipcounty.returns.layout import clean_label
+    from ipcounty.returns.model import Return
+
+    ind = plan.indicator(code)
+    spec = ind.evidence
+    assert spec is not None
+    good = sample_items(spec, 1, 2025, "税郭镇")[0]
+    names = [c.name for c in spec.columns]
+    cells = [float(v) if isinstance(v, int) else v for v in (good[n] for n in names)]
+    cells[k] = raw
+    ret = Return(file="x.xlsx")
+    ret.year = 2025
+    got: list[str] = []
+    table = E._Table(ind, 0, {n: i + 1 for i, n in enumerate(names)})
+    E._read_table([["序号", *names], [1.0, *cells]], table, 2, ret, plan, lambda f, *a, **p: got.append(f))
+    (item,) = ret.items[code]
+    shown = item.values[names[k]]
+    want: list[str] = []
+    col = spec.columns[k]
+    words = [ItemWord(spec.item), ItemWord(spec.item, one=True)]
+    value, valid = E._check_cell(col.check, raw, 2025, lambda: words, 1, k + 1, lambda f, *a, **p: want.append(f))
+    key = None
+    if col.key and valid:
+        key = str(value) if col.check != "text" else clean_label(value)
+    quick = (type(shown), repr(shown), got, item.valid, item.key if col.key else None)
+    return quick, (type(value), repr(value), want, valid, key)
+
+
+@settings(max_examples=150, deadline=None)
+@given(raw=_ODD_CELLS)
+def test_the_item_loop_reads_every_cell_as_the_full_check_does(plan: Plan, raw: Any) -> None:
+    """The item loop's short paths (a year, a whole count, a credit code, a date, text, a patent
+    number) give what _check_cell gives the same cell: value, findings, validity and key."""
+    from ipcounty.returns.values import is_blank
+
+    if is_blank(raw):
+        return
+    for code in ("B1", "B2", "B5"):
+        spec = plan.indicator(code).evidence
+        assert spec is not None
+        for k in range(len(spec.columns)):
+            quick, full = _one_cell_both_ways(plan, code, k, raw)
+            assert quick == full, (code, spec.columns[k].name)
+
+
 def test_items_read_the_same_when_columns_move(plan: Plan, make_return: Callable[..., Path]) -> None:
     """A clerk who swaps two 明细 columns gets the same items, also right after a return laid out
     as the template (what the item loop works out per layout is kept between returns)."""

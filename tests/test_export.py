@@ -276,6 +276,27 @@ def test_english_headings(plan: Plan) -> None:
         assert f"{code} {ind.name_en}"[len(tab) : len(tab) + 1] in ("", " "), tab
 
 
+def test_english_submissions_say_status_and_role_in_words(plan: Plan) -> None:
+    """An English meeting workbook reads "rejected", "superseded" where the
+    Chinese one reads 退回, 已被更新 — not the codes the CSV and JSON keep (ok, after_as_of)."""
+    from typing import get_args
+
+    from ipcounty.i18n import tr
+    from ipcounty.progress.model import Role
+
+    rep = compute(plan, read_all(find_returns(EXAMPLES), plan), 2025, today=dt.date(2026, 11, 25))
+    ws = build_workbook(rep, "en")["Submissions"]
+    rows = [r for r in ws.iter_rows(min_row=4, values_only=True) if r[0]]
+    by_file = {r[0]: r for r in rows}
+    rejected = by_file["2025/2025_文化路街道_填报表.xlsx"]
+    assert (rejected[5], rejected[6]) == ("rejected", "rejected")
+    assert {r[5] for r in rows} <= {tr(f"return-status.{s}", "en") for s in ("ok", "warning", "rejected", "skipped")}
+    assert "passed" in {r[5] for r in rows}  # not "ok"
+    assert "superseded" in {r[6] for r in rows}
+    for role in get_args(Role):  # every role has words in both languages
+        assert tr(f"export.role.{role}", "en") and tr(f"export.role.{role}", "zh") != role
+
+
 def test_csv_and_workbook_from_the_same_rows(plan: Plan) -> None:
     rep = compute(plan, read_all(find_returns(EXAMPLES), plan), 2026, today=dt.date(2026, 11, 25))
     assert to_csv(rep.rows, "zh").count("\n") == len(rep.rows) + 1

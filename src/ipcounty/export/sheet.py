@@ -273,7 +273,9 @@ class Sheet:
         others = self._measure_others(natural, least)
         widths = fit_widths(natural, least, budget)
         for j, w in enumerate(widths, 1):
-            g.widths[j] = round(w, 1)
+            # To a tenth, never below the least a column needs (its header word): a column fitted
+            # to exactly that would otherwise round down and wrap the word's last letter.
+            g.widths[j] = max(round(w, 1), math.ceil(least[j - 1] * 10 - 1e-9) / 10)
         lines: dict[int, int] = {}
         styles = g.styles
         for row, j, text in self._texts:

@@ -3,22 +3,11 @@
 from __future__ import annotations
 
 from ipcounty.export.sheet import Book, Context, Sheet
-from ipcounty.i18n import status_label, tr
-
-ROLE_ZH = {
-    "used": "采用",
-    "superseded": "已被更新",
-    "duplicate": "重复",
-    "conflict": status_label("conflict", "zh"),
-    "rejected": status_label("rejected", "zh"),
-    "after_as_of": "晚于统计日",
-    "other_year": "其他年度",
-    "skipped": "跳过",
-}
+from ipcounty.i18n import tr
 
 
 def add(book: Book, ctx: Context) -> None:
-    zh, lang = ctx.zh, ctx.lang
+    lang = ctx.lang
     headers = [
         tr("col.file", lang),
         tr("col.township", lang),
@@ -47,7 +36,7 @@ def add(book: Book, ctx: Context) -> None:
         if sub.role == "skipped" or (r.year is not None and r.year != year):
             continue
         problems = "\n".join(f"{f.location or '—'} {f.message(lang)}" for f in r.findings) or None
-        status = tr(f"return-status.{r.status}", lang) if zh else r.status
+        status = tr(f"return-status.{r.status}", lang)
         fill = {"used": "met", "conflict": "conflict", "rejected": "rejected", "skipped": "no_target"}.get(sub.role)
         s.add(
             [
@@ -57,7 +46,7 @@ def add(book: Book, ctx: Context) -> None:
                 r.as_of.isoformat() if r.as_of else None,
                 _hash(r.sha256),
                 status,
-                ROLE_ZH.get(sub.role, sub.role) if zh else sub.role,
+                tr(f"export.role.{sub.role}", lang),
                 problems,
                 r.reporter or None,
                 r.phone or None,

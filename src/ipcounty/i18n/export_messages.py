@@ -65,6 +65,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export.col.detail": ("说明", "Detail"),
     "export.col.key": ("编号/名称", "Key"),
     "export.col.role": ("用途", "Role"),
+    # what became of each file read (报送情况's 用途 column; the codes stay English in CSV/JSON)
+    "export.role.used": ("采用", "used"),
+    "export.role.superseded": ("已被更新", "superseded"),
+    "export.role.duplicate": ("重复", "duplicate"),
+    "export.role.conflict": ("冲突", "conflict"),
+    "export.role.rejected": ("退回", "rejected"),
+    "export.role.after_as_of": ("晚于统计日", "after as-of date"),
+    "export.role.other_year": ("其他年度", "another year"),
+    "export.role.skipped": ("跳过", "skipped"),
     "export.col.where": ("位置", "Where"),
     # the lines of the 总览
     "export.units-expected": ("应报送单位", "Units expected"),

@@ -18,7 +18,7 @@ from ipcounty.findings import Finding, Severity
 from ipcounty.plan import Indicator, Plan
 from ipcounty.render.numbers import ItemWord, fmt_number
 from ipcounty.returns import layout as L
-from ipcounty.returns.identifiers import parse_credit_code, parse_patent, usual_patent
+from ipcounty.returns.identifiers import parse_credit_code, parse_patent, usual_credit_code, usual_patent
 from ipcounty.returns.lookups import lookups as _lookups
 from ipcounty.returns.model import Item, Return
 from ipcounty.returns.values import is_blank, parse_date, parse_number, parse_text, parse_year
@@ -219,8 +219,9 @@ class _Columns(NamedTuple):
 
     columns: list[tuple[str, int, str, bool]]  # (name, grid column, check, is key)
     # The same, with what the loop tests on every cell: a text column, a patent column (and
-    # whether it must be an invention), a date column.
-    fast: list[tuple[str, int, str, bool, bool, bool, bool, bool]]
+    # whether it must be an invention), a date column, a year column, a count column, a credit
+    # code column.
+    fast: list[tuple[str, int, str, bool, bool, bool, bool, bool, bool, bool, bool]]
     first_letters: str  # of the table's first column
     last_col: int
     width: int
@@ -242,7 +243,19 @@ def _table_columns(t: _Table) -> _Columns:
     assert spec is not None
     columns = [(col.name, t.columns[col.name], col.check, col.key) for col in spec.columns]
     fast = [
-        (name, c, check, is_key, check == "text", check in _PATENT_CHECKS, check == "invention_patent", check == "date")
+        (
+            name,
+            c,
+            check,
+            is_key,
+            check == "text",
+            check in _PATENT_CHECKS,
+            check == "invention_patent",
+            check == "date",
+            check == "year",
+            check == "count",
+            check == "credit_code",
+        )
         for name, c, check, is_key in columns
     ]
     places = [c for _, c, _, _ in columns]
@@ -270,7 +283,13 @@ def _read_table(grid: list[list[Cell]], t: _Table, end: int, ret: Return, plan: 
     spec = t.indicator.evidence
     assert spec is not None
     year = ret.year
-    item, one_item = ItemWord(spec.item), ItemWord(spec.item, one=True)
+    words: list[ItemWord] = []  # the item kind said (two frozen dataclasses), made at the first finding
+
+    def said() -> list[ItemWord]:
+        if not words:
+            words.extend((ItemWord(spec.item), ItemWord(spec.item, one=True)))
+        return words
+
     items: list[Item] = []
     seen: dict[str, str] = {}
     codes = _lookups(plan)[0]
@@ -291,11 +310,12 @@ def _read_table(grid: list[list[Cell]], t: _Table, end: int, ret: Return, plan: 
         values: dict[str, Any] = {}
         key: str | None = None
         ok = True
-        for name, c, check, is_key, is_text, is_patent, invention, is_date in fast:
+        for name, c, check, is_key, is_text, is_patent, invention, is_date, is_year, is_count, is_credit in fast:
             raw: Any = row[c] if c < n else ""
             cls = raw.__class__
-            # The common cells take the short paths: printable text, a valid patent number written
-            # the usual way, a date cell of the year.
+            # The common cells take the short paths (what _check_cell would make of them, without
+            # its calls): printable text, a valid patent number or credit code written the usual
+            # way, a date cell of the year, the year as a number, a whole count.
             if cls is str and raw.isprintable():
                 text = raw.strip()
                 if text and is_text:
@@ -308,11 +328,26 @@ def _read_table(grid: list[list[Cell]], t: _Table, end: int, ret: Return, plan: 
                     if is_key:
                         key = number
                     continue
+                if is_credit and usual_credit_code(raw):
+                    values[name] = raw
+                    if is_key:
+                        key = raw
+                    continue
                 blank = not text
             elif cls is dt.date and is_date and (year is None or raw.year == year):
                 values[name] = raw
                 if is_key:
                     key = str(raw)
+                continue
+            elif cls is float and is_count and raw >= 0 and raw.is_integer():
+                values[name] = raw  # parse_number keeps the float (-0.0 too)
+                if is_key:
+                    key = str(raw)
+                continue
+            elif cls is float and is_year and raw == year:
+                values[name] = year  # parse_year makes the int
+                if is_key:
+                    key = str(year)
                 continue
             else:
                 blank = raw is None or is_blank(raw)
@@ -320,10 +355,10 @@ def _read_table(grid: list[list[Cell]], t: _Table, end: int, ret: Return, plan: 
                 if is_key:
                     if not _has_value(row, columns):
                         break  # nothing but spaces on this row: a blank row, not an item
-                    add("item-missing-key", "error", L.cell_name(r, c), column=name, item=one_item)
+                    add("item-missing-key", "error", L.cell_name(r, c), column=name, item=said()[1])
                     ok = False
                 continue
-            value, good = _check_cell(check, raw, year, item, r, c, add)
+            value, good = _check_cell(check, raw, year, said, r, c, add)
             ok = ok and good
             values[name] = value
             if is_key and good:
@@ -334,7 +369,14 @@ def _read_table(grid: list[list[Cell]], t: _Table, end: int, ret: Return, plan: 
             first = shared(f"{first_letters}{r + 1}")  # L.cell_name(r, first_col), shared (see layout.shared)
             if key is not None:
                 if key in seen:
-                    add("duplicate-item", "error", first, item=one_item, key=values.get(key_name, key), other=seen[key])
+                    add(
+                        "duplicate-item",
+                        "error",
+                        first,
+                        item=said()[1],
+                        key=values.get(key_name, key),
+                        other=seen[key],
+                    )
                 else:
                     seen[key] = first
             items.append(_new_item(Item, (code, key, first, values, ok)))
@@ -351,10 +393,17 @@ def _has_value(row: list[Cell], columns: list[tuple[str, int, str, bool]]) -> bo
 
 
 def _check_cell(
-    check: str, raw: Cell, year: int | None, item: ItemWord, r: int, c: int, add: Callable[..., None]
+    check: str,
+    raw: Cell,
+    year: int | None,
+    said: Callable[[], list[ItemWord]],
+    r: int,
+    c: int,
+    add: Callable[..., None],
 ) -> tuple[Any, bool]:
     """The canonical value of one non-blank cell and whether it is good; a finding when it is not.
-    (Printable text and a date cell of the year take a shorter path in ``_read_table``.)"""
+    (The usual cells take a shorter path in ``_read_table``.) ``said()`` gives the item kind
+    for the finding."""
     if check == "text":
         return parse_text(raw).value, True
     if check in ("patent", "invention_patent"):
@@ -364,7 +413,7 @@ def _check_cell(
             add(p.problem, "error", L.cell_name(r, c), value=text.strip(), expected=p.detail, kind=p.detail)
             return text, False
         return p.value, True
-    cell = L.cell_name(r, c)
+    cell = L.cell_name(r, c)  # (a finding's cell: the common cells never get here)
     if check == "credit_code":
         cc = parse_credit_code(str(raw))
         if cc.problem:
@@ -377,7 +426,7 @@ def _check_cell(
             add("item-bad-date", "error", cell, value=raw, example=f"{year or 2025}-06-30")
             return raw, False
         if year is not None and d.value.year != year:
-            add("item-date-outside-year", "error", cell, date=d.value.isoformat(), year=year, item=item)
+            add("item-date-outside-year", "error", cell, date=d.value.isoformat(), year=year, item=said()[0])
             return d.value, False
         return d.value, True
     if check == "year":
@@ -386,7 +435,7 @@ def _check_cell(
             add("item-bad-year", "error", cell, value=raw, example=year or 2025)
             return raw, False
         if year is not None and y.value != year:
-            add("item-year-differs", "error", cell, value=y.value, year=year, item=item)
+            add("item-year-differs", "error", cell, value=y.value, year=year, item=said()[0])
             return y.value, False
         return y.value, True
     if check == "count":

@@ -102,6 +102,16 @@ def credit_check_char(first17: str) -> str:
     return _CREDIT_CHARS[(31 - total % 31) % 31]
 
 
+def usual_credit_code(text: str) -> bool:
+    """Whether ``text`` is a valid 统一社会信用代码 written the usual way (18 characters of the code,
+    nothing to normalise), when :func:`parse_credit_code` would give ``text`` itself; False for
+    anything else, which it then reads and explains. (A 明细 holds a few: no tuple, no calls.)"""
+    if len(text) != 18 or not _CREDIT_SET.issuperset(text):
+        return False
+    total = sum(map(mul, text[:17].translate(_CREDIT_VALUE).encode(), _CREDIT_WEIGHTS))
+    return text[17] == _CREDIT_CHARS[(31 - total % 31) % 31]
+
+
 def parse_credit_code(text: str) -> Checked:
     """A 统一社会信用代码: 18 characters from 0-9 and A-Y without I, O, S, V, Z; the last a check character."""
     if len(text) == 18 and _CREDIT_SET.issuperset(text):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
@@ -27,6 +28,7 @@ _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _NUMBER_THEN_TEXT = re.compile(r"^([+-]?[\d,]*\.?\d+)\s*([^\W\d_]\S*)$")
 _SPACED_DIGITS = re.compile(r"\d[\s\u00a0\u3000]+\d")
 EXCEL_EPOCH = dt.date(1899, 12, 30)
+_LARGEST = sys.float_info.max  # the plain path takes finite numbers only: infinity is "#NUM!"
 
 
 _NO_PARAMS: Mapping[str, Any] = MappingProxyType({})
@@ -81,7 +83,7 @@ def parse_number(
     """A non-negative amount in ``unit``; counts whole, rates 0–100. A trailing counter from
     ``same_units`` (件 for an indicator in 个, per the plan's ``same_as``) is accepted with a
     warning; digits split by a space (``1 0``) are refused, never joined."""
-    plain = type(raw) is float and 0 <= raw <= (100 if rate else math.inf) and (not integer or raw.is_integer())
+    plain = type(raw) is float and 0 <= raw <= (100 if rate else _LARGEST) and (not integer or raw.is_integer())
     if plain and not (rate and 0 < raw <= 1):
         return Parsed(value=raw)  # the common case: a plain number in range, nothing to say
     done: list[str] = []
@@ -133,6 +135,8 @@ def parse_number(
         if not _PLAIN.match(text):
             return Parsed(error="not-a-number", params={"value": original, "unit_hint": hint})
         value = float(text)
+        if not math.isfinite(value):  # hundreds of digits: beyond a float, as Excel shows #NUM!
+            return Parsed(error="not-a-number", params={"value": original, "unit_hint": hint})
         done.append("norm-text-number")
     # Excel's binary floats: 15.000000000000002 is 15.
     rounded = round(value)
