@@ -176,7 +176,7 @@ def _read_row(
             if len(note) > LONG_TEXT:
                 ctx.add("value-too-long", "warning", note_cell, length=len(note), limit=LONG_TEXT)
 
-    baseline = _read_baseline(grid, r, ind, cols, plan, ctx)
+    baseline = _read_baseline(grid, r, ind, cols, plan, ctx) if L.COL_BASELINE in cols else None
     if is_blank(raw):
         if ctx.is_uncached_formula(cell):
             ctx.add("formula-no-value", "error", cell)
