@@ -7,6 +7,7 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from ipcounty.cli import app
@@ -47,3 +48,35 @@ def test_every_output_refuses_the_same_things_in_the_same_words(runner: CliRunne
         locked.unlink()
         said = _run(runner, args, returns, locked)
         assert f"已写入 {locked}" in said and locked.stat().st_size > 100, name
+
+
+def test_no_name_of_a_return_is_written_over(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """However the output names a return (a link to it, a path relative to the current folder,
+    a hard link), or a link in the returns folder names the output, it is refused and the
+    file is left as it was. Refusing a hard link is new: the output and the return were the
+    same file under two names."""
+    returns = tmp_path / "returns"
+    shutil.copytree(EXAMPLES / "2025", returns / "2025")
+    a_return = next(returns.glob("2025/*.xlsx"))
+    before = a_return.read_bytes()
+    outside = tmp_path / "elsewhere.xlsx"
+    outside.write_bytes(before)
+    os.symlink(outside, returns / "linked.xlsx")  # a return that is a link to a file outside
+    (tmp_path / "link.xlsx").symlink_to(a_return)
+    os.link(a_return, tmp_path / "hard.xlsx")
+    monkeypatch.chdir(returns)
+    names = {
+        "a link to a return": tmp_path / "link.xlsx",
+        "a relative path": Path("2025") / a_return.name,
+        "a path through ..": returns / "2025" / ".." / "2025" / a_return.name,
+        "a hard link": tmp_path / "hard.xlsx",
+        "the file a return links to": outside,
+    }
+    for what, target in names.items():
+        said = _run(runner, ["report", "2025", "--format", "csv"], returns, target)
+        assert f"拒绝覆盖填报表 {target}：请换一个输出文件名" in said, what
+    assert a_return.read_bytes() == before and outside.read_bytes() == before
+    said = _run(runner, ["report", "2025", "--format", "csv"], returns, tmp_path / "new.csv")
+    assert "已写入" in said and (tmp_path / "new.csv").stat().st_size > 100

@@ -58,7 +58,7 @@ def test_a_cached_entry_edited_by_hand_is_not_used(cache: Path, tmp_path: Path) 
     mac, _, body = entry.read_bytes().partition(b"\n")
     data = json.loads(body)
     pairs = data["value"]["f"]["plan"]["f"]["targets"]["$d"]
-    hit = next(p for p in pairs if p[0] == {"$t": ["B1", "税郭镇", 2025]})
+    hit = next(p for p in pairs if p[0] == ["B1", "税郭镇", 2025])  # a target's key: code, unit, year
     hit[1] = 99.0
     entry.write_bytes(mac + b"\n" + json.dumps(data, ensure_ascii=False).encode())
     again = read_plan(path)

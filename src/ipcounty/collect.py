@@ -10,7 +10,7 @@ import datetime as dt
 import os
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from ipcounty.bulk import paused_gc
@@ -22,12 +22,44 @@ from ipcounty.sources import bundled, locate
 ENV_RETURNS = "IPCOUNTY_RETURNS"
 
 
-@dataclass(frozen=True)
 class Found:
-    path: Path
-    name: str  # path relative to the folder, with forward slashes: how reports refer to it
-    skip_reason: str | None = None  # None for a return to read; else the reason (see find_returns)
-    escaped: bool = False  # the name had bytes that are not UTF-8, shown as \xNN in ``name``
+    """One entry under the returns folder: a return to read, or skipped with the reason.
+
+    The path is kept as the text the folder listing gave and made a :class:`~pathlib.Path` when
+    asked for: a report over 10,000 returns asks for it only in the worker process that reads
+    the file, and sends the text there (a pickled Path is taken apart and parsed again)."""
+
+    __slots__ = ("_path", "escaped", "name", "skip_reason")
+
+    def __init__(
+        self, path: str | os.PathLike[str], name: str, skip_reason: str | None = None, escaped: bool = False
+    ) -> None:
+        self._path = path
+        self.name = name  # path relative to the folder, with forward slashes: how reports refer to it
+        self.skip_reason = skip_reason  # None for a return to read; else the reason (see find_returns)
+        self.escaped = escaped  # the name had bytes that are not UTF-8, shown as \xNN in ``name``
+
+    @property
+    def path(self) -> Path:
+        path = self._path
+        if not isinstance(path, Path):
+            path = self._path = Path(path)
+        return path
+
+    def __reduce__(self) -> tuple[type[Found], tuple[str, str, str | None, bool]]:
+        return (Found, (os.fspath(self._path), self.name, self.skip_reason, self.escaped))
+
+    def _fields(self) -> tuple[Path, str, str | None, bool]:
+        return (self.path, self.name, self.skip_reason, self.escaped)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Found) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return "Found(path={!r}, name={!r}, skip_reason={!r}, escaped={!r})".format(*self._fields())
 
 
 @dataclass(frozen=True)
@@ -68,14 +100,14 @@ def find_returns(folder: Path) -> list[Found]:
     :func:`ipcounty.oserrors.unreadable_reason`), hidden folders are ``hidden`` and not entered. A link to a regular
     file is read like the file."""
     out: list[Found] = []
-    _walk(folder, "", out)
+    _walk(os.fspath(folder), "", out)
     return out
 
 
-def _walk(here: Path, prefix: str, out: list[Found]) -> None:
+def _walk(here: str, prefix: str, out: list[Found]) -> None:
     try:
         with os.scandir(here) as it:
-            entries = sorted(it, key=lambda e: e.name)
+            entries = sorted(it, key=_entry_name)
     except OSError as exc:
         if prefix:
             from ipcounty.oserrors import unreadable_reason
@@ -85,42 +117,92 @@ def _walk(here: Path, prefix: str, out: list[Found]) -> None:
         else:
             raise
         return
+    # The listing gives each entry's type (d_type), so an entry that is not a link needs no
+    # system call of its own. It does not say whether this folder lets its entries be looked
+    # at (a folder that can be listed but not searched): one lstat tells, and when it fails
+    # every entry is looked at as a link is, each saying why it cannot be read.
+    typed = True
+    if entries:
+        try:
+            os.lstat(entries[0].path)
+        except OSError:
+            typed = False
     for entry in entries:
         raw = prefix + entry.name
         name = safe_name(raw)
-        found = _classify(entry, here / entry.name, name, out, prefix)
+        found = _classify(entry, name, name != raw, out, prefix, typed)
         if found is not None:
-            out.append(replace(found, escaped=True) if name != raw else found)
+            out.append(found)
 
 
-def _classify(entry: os.DirEntry[str], path: Path, name: str, out: list[Found], prefix: str) -> Found | None:
-    """What one entry is; None for a folder, which is walked into (its entries go to ``out``)."""
-    fname = entry.name
+def _entry_name(entry: os.DirEntry[str]) -> str:
+    return entry.name
+
+
+_FOLDER, _FILE, _OTHER = "folder", "file", "other"
+
+
+def _kind(entry: os.DirEntry[str], typed: bool) -> tuple[str, bool, str | None]:
+    """What ``entry`` is (folder, regular file, other), whether it is a link, and for an entry
+    that cannot be looked at the reason it is skipped (``broken-link``, ``unreadable/…``)."""
+    if typed:
+        try:
+            if not entry.is_symlink():
+                if entry.is_dir(follow_symlinks=False):
+                    return _FOLDER, False, None
+                if entry.is_file(follow_symlinks=False):
+                    return _FILE, False, None
+        except OSError:
+            pass
+    # A link (followed: a link to a file is read like the file), a pipe or a device, or an
+    # entry whose type the listing did not give.
     try:
         is_link = entry.is_symlink()
         st = os.stat(entry.path)  # follows links; raises for a broken link or a loop
     except OSError as exc:
         if entry.is_symlink():
-            return Found(path, name, "broken-link")
+            return _OTHER, True, "broken-link"
         from ipcounty.oserrors import unreadable_reason
 
-        return Found(path, name, unreadable_reason(exc))
+        return _OTHER, False, unreadable_reason(exc)
     if stat.S_ISDIR(st.st_mode):
+        return _FOLDER, is_link, None
+    return (_FILE if stat.S_ISREG(st.st_mode) else _OTHER), is_link, None
+
+
+def _classify(
+    entry: os.DirEntry[str], name: str, escaped: bool, out: list[Found], prefix: str, typed: bool
+) -> Found | None:
+    """What one entry is; None for a folder, which is walked into (its entries go to ``out``)."""
+    fname = entry.name
+    path = entry.path
+    what, is_link, unlookable = _kind(entry, typed)
+    if unlookable is not None:
+        return Found(path, name, unlookable, escaped)
+    if what == _FOLDER:
         if fname.startswith("."):
-            return Found(path, name + "/", "hidden")
+            return Found(path, name + "/", "hidden", escaped)
         if is_link:
-            return Found(path, name + "/", "link-folder")
+            return Found(path, name + "/", "link-folder", escaped)
         _walk(path, prefix + fname + "/", out)
         return None
     if fname.startswith("~$"):
-        return Found(path, name, "lock")
-    if fname.startswith("."):
-        return Found(path, name, "hidden")
-    if not stat.S_ISREG(st.st_mode):
-        return Found(path, name, "not-a-file")
-    if path.suffix.lower() not in EXTENSIONS:
-        return Found(path, name, "not-a-return")
-    return Found(path, name)
+        reason: str | None = "lock"
+    elif fname.startswith("."):
+        reason = "hidden"
+    elif what != _FILE:
+        reason = "not-a-file"
+    elif _suffix(fname).lower() not in EXTENSIONS:
+        reason = "not-a-return"
+    else:
+        reason = None
+    return Found(path, name, reason, escaped)
+
+
+def _suffix(fname: str) -> str:
+    """``Path(fname).suffix`` without making a Path: ``.xlsx`` of ``a.b.xlsx``, "" of ``a.``."""
+    i = fname.rfind(".")
+    return fname[i:] if 0 < i < len(fname) - 1 else ""
 
 
 ENV_JOBS = "IPCOUNTY_JOBS"

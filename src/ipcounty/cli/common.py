@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -107,12 +107,14 @@ def codes_named(known: Iterable[str], codes: list[str], lang: str) -> set[str]:
     return wanted
 
 
-def return_files(returns: Path | None) -> list[Path]:
+def return_files(returns: Path | None) -> Iterator[Path]:
     """Every file under the returns folder (``--returns`` > env > ./returns > bundled): no output
-    is ever written over one of them."""
+    is ever written over one of them. Listed only when asked for: an output that does not exist
+    yet cannot be one of them, and is written without listing the folder again."""
     from ipcounty.collect import find_returns, resolve_returns
 
-    return [f.path for f in find_returns(resolve_returns(returns).folder)]
+    for f in find_returns(resolve_returns(returns).folder):
+        yield f.path
 
 
 def save(ctx: typer.Context, target: Path, data: bytes, returns: Path | None) -> None:
@@ -139,14 +141,14 @@ def read_returns(
     source = resolve_returns(returns)
     if not source.folder.is_dir():
         raise UsageError(tr(missing, lang, folder=source.folder))
-    err = err_console()
+    # The console is made only to say something: a report piped to a file imports no rich.
     if source.origin == "bundled":
-        err.print(tr("prefill-returns-bundled", lang), style="yellow")
+        err_console().print(tr("prefill-returns-bundled", lang), style="yellow")
     found = find_returns(source.folder)
     if is_terminal() and len(found) > 50:
         from rich.progress import Progress
 
-        with Progress(console=err, transient=True) as bar:
+        with Progress(console=err_console(), transient=True) as bar:
             task = bar.add_task(tr("history-reading", lang), total=len(found))
             rets = read_all(found, plan, on_progress=lambda i, n: bar.update(task, completed=i))
     else:

@@ -97,13 +97,35 @@ def prepare_output(target: Path, *, lang: str, inputs: Iterable[Path] = ()) -> P
     """The real path ``target`` will be written at, once it is known that it may be: not one of
     the ``inputs`` (the returns), in a folder that is there, not a file the user made read-only."""
     resolved = Path(os.path.realpath(target))  # realpath, not Path.resolve: it never raises
-    if any(os.path.realpath(p) == str(resolved) for p in inputs):
+    if _is_an_input(target, inputs):
         raise OutputError(tr("output-is-input", lang, path=target))
     if not resolved.parent.is_dir():
         raise OutputError(tr("output-folder-missing", lang, path=resolved.parent))
     refuse_read_only(resolved, target, lang == "zh")
     _remove_stale_temporaries(resolved.parent, resolved.name)
     return resolved
+
+
+def _is_an_input(target: Path, inputs: Iterable[Path]) -> bool:
+    """Whether ``target`` is one of the ``inputs``: the same file, however either is named (a
+    link to it, a relative path, a hard link, its name in other letter case where the file
+    system ignores case), as the system's device and file numbers tell.
+
+    A target that does not exist yet is none of them (an input is a file that is there), so the
+    inputs are then not even listed: ``inputs`` may be lazy. Comparing real paths instead cost a
+    report over 10,000 returns 0.2 s for every output, new or not, and missed hard links and
+    names that differ only in case."""
+    try:
+        st = os.stat(target)
+    except OSError:
+        return False
+    for p in inputs:
+        try:
+            if os.path.samestat(st, os.stat(p)):
+                return True
+        except OSError:
+            continue  # an input that is gone (or a broken link) is not what the target is
+    return False
 
 
 def save_output(data: bytes, target: Path, *, lang: str, inputs: Iterable[Path] = ()) -> Path:
