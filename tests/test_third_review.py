@@ -126,3 +126,21 @@ def test_a_stock_goals_baseline_is_given_once(
     rows = {r.indicator.code: r for r in rep.rows if r.is_district and r.indicator.code in baselines}
     assert {code: r.baseline for code, r in rows.items()} == {c: float(v) for c, v in baselines.items()}
     assert all(r.status != "no_baseline" for r in rows.values())
+
+
+def test_the_plan_as_json_reads_back_without_notes(runner: CliRunner, tmp_path: Path) -> None:
+    """`plan --format json`'s plan, saved as a plan file, reads back with the same fingerprint and
+    no notes: its dates are 2024-02-29 in quotes (JSON has no other way), nothing to rewrite."""
+    import json
+
+    from ipcounty.plan import read_plan
+
+    shown = runner.invoke(app, [*BASE, "plan", "--format", "json"])
+    assert shown.exit_code == 0, shown.output
+    data = json.loads(shown.stdout)
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(data["plan"], ensure_ascii=False), encoding="utf-8")
+    again = read_plan(path)
+    assert again.plan is not None
+    assert [f.code for f in again.findings if f.code == "date-normalised-plan"] == []
+    assert again.plan.fingerprint == read_plan(PLAN_PATH).plan.fingerprint  # type: ignore[union-attr]
