@@ -264,6 +264,80 @@ def test_header_screen_passes_over_names_and_numbers(text: str) -> None:
     assert not may_clean_to(text, {"号", "称", "期", "方", "日", "码", "数"})
 
 
+def _tables_by_hand(grid: list[list[Any]], indicators: list[Any]) -> list[tuple[str, int, dict[str, int]]]:
+    """The 明细 header search written plainly (every cell cleaned), to check the screened one:
+    a row naming two or more columns heads the table whose columns it names (the one with the
+    most, when two fit), once per table."""
+    from ipcounty.returns import layout as L
+
+    tables: list[tuple[str, int, dict[str, int]]] = []
+    wanted = {L.clean_label(col.name) for ind in indicators for col in ind.evidence.columns}
+    for r, row in enumerate(grid):
+        names: dict[str, int] = {}
+        for c, v in enumerate(row):
+            if L.clean_label(v) in wanted:
+                names.setdefault(L.clean_label(v), c)
+        best = None
+        for ind in indicators:
+            cols = [(col.name, L.clean_label(col.name)) for col in ind.evidence.columns]
+            fits = len(names) >= 2 and all(k in names for _, k in cols)
+            if fits and ind.code not in {t[0] for t in tables} and (best is None or len(cols) > len(best[2])):
+                best = (ind.code, r, {n: names[k] for n, k in cols})
+        if best is not None:
+            tables.append(best)
+    return tables
+
+
+_HEADER_SETS = [
+    ["专利号", "专利名称", "专利权人", "授权日期"],
+    ["企业名称", "统一社会信用代码", "认定年度"],
+    ["专利号", "许可公告日", "许可方"],
+    ["名称", "地址", "设立日期"],
+    ["日期", "主题", "参加人数"],
+]
+_JUNK = st.one_of(
+    st.sampled_from(
+        ["", "", "序号", 1.0, dt.date(2025, 3, 1), "ZL201710601862.3", "某某公司", "称 ", "日:", "名称1号"]
+    ),
+    st.text(max_size=6),
+)
+
+
+@st.composite
+def _detail_rows(draw: st.DrawFn) -> list[list[Any]]:
+    """A 明细 sheet as clerks leave it: header rows moved, their names spelled with spaces or
+    colons, columns reordered or missing, cells and rows inserted."""
+    rows = []
+    for _ in range(draw(st.integers(0, 8))):
+        if draw(st.booleans()):
+            cells: list[Any] = [
+                "".join(draw(st.lists(st.sampled_from(_DECOR), max_size=2)))
+                + name
+                + "".join(draw(st.lists(st.sampled_from(_DECOR), max_size=2)))
+                for name in draw(st.permutations(draw(st.sampled_from(_HEADER_SETS))))
+            ]
+            if draw(st.booleans()):
+                cells.pop(draw(st.integers(0, len(cells) - 1)))
+            for _ in range(draw(st.integers(0, 2))):
+                cells.insert(draw(st.integers(0, len(cells))), draw(_JUNK))
+        else:
+            cells = draw(st.lists(_JUNK, min_size=1, max_size=6))
+        rows.append(cells)
+    return rows
+
+
+@settings(max_examples=200, deadline=None)
+@given(rows=_detail_rows())
+def test_the_header_search_finds_what_cleaning_every_cell_finds(plan: Plan, rows: list[list[Any]]) -> None:
+    """Headers moved or respelled, columns reordered, rows inserted: the screened search (by
+    length and last character, remembered between returns) answers as cleaning every cell would."""
+    from ipcounty.returns.evidence import _find_tables
+
+    indicators = [i for i in plan.unit_indicators() if i.evidence is not None]
+    got = [(t.indicator.code, t.header_row, t.columns) for t in _find_tables(rows, indicators)]
+    assert got == _tables_by_hand(rows, indicators)
+
+
 def _double_counting_by_hand(
     picks: dict[tuple[str, int], Any], year: int
 ) -> tuple[list[tuple[str, str, list[tuple[str, int, str, str]]]], dict[str, tuple[int, int]]]:

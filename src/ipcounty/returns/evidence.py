@@ -115,6 +115,7 @@ def read_evidence(
 
 # The ASCII characters label cleaning removes: controls, whitespace, ':' and '*' (see layout).
 _ASCII_CLEANED = "".join(chr(i) for i in range(128) if L.clean_label(f"a{chr(i)}b") != f"a{chr(i)}b")
+_CLEANED_ENDS = frozenset(_ASCII_CLEANED)
 
 
 def may_clean_to(text: str, ends: Set[str]) -> bool:
@@ -135,6 +136,18 @@ class _Headers:
     longest: int  # no cell longer than this can be a column name
     columns: tuple[tuple[Indicator, tuple[tuple[str, str], ...]], ...]  # (name, cleaned) per indicator
     needs: tuple[frozenset[str], ...]  # each indicator's cleaned names, as a set (same order)
+    # Last characters seen -> whether a cell ending in one may clean to a column name: what
+    # may_clean_to says of the character alone, learnt as cells come (a few dozen characters).
+    may_end: dict[str, bool] = field(default_factory=dict, compare=False)
+
+
+def _learn_end(h: _Headers, last: str) -> bool:
+    """Whether a cell ending in ``last`` may clean to one of ``h``'s names (``may_clean_to``
+    of the character; one removed by cleaning, a space or ':', says yes: the cell is cleaned)."""
+    if len(h.may_end) >= 4096:
+        h.may_end.clear()
+    maybe = h.may_end[last] = last in _CLEANED_ENDS or may_clean_to(last, h.ends)
+    return maybe
 
 
 _HEADERS: dict[tuple[int, ...], tuple[tuple[Indicator, ...], _Headers]] = {}
@@ -176,27 +189,30 @@ def _find_tables(grid: list[list[Cell]], indicators: list[Indicator]) -> list[_T
     tables: list[_Table] = []
     found: set[str] = set()  # the indicators whose table is found
     h = _headers(indicators)
-    wanted, ends, longest = h.wanted, h.ends, h.longest
+    wanted, longest, may_end = h.wanted, h.longest, h.may_end.get
     clean = L.clean_label
     for r, row in enumerate(grid):
         if row.count("") >= len(row) - 1:
             continue  # a header names at least two columns: blank rows and titles are passed in C
         names: dict[str, int] = {}
         for c, v in enumerate(row):
-            # Only short strings can be column names; patent numbers and names are not cleaned.
-            if v.__class__ is str and 0 < len(v) <= longest and may_clean_to(v, ends):
-                key = clean(v)
-                if key in wanted and key not in names:
-                    names[key] = c
+            # Only short strings can be column names; patent numbers and names are not cleaned
+            # (may_clean_to by the last character, remembered: one look-up, no call).
+            if v.__class__ is str and 0 < len(v) <= longest:
+                maybe = may_end(v[-1])
+                if maybe or (maybe is None and _learn_end(h, v[-1])):
+                    key = clean(v)
+                    if key in wanted and key not in names:
+                        names[key] = c
         if len(names) < 2:
             continue
-        best: _Table | None = None
+        best: tuple[Indicator, dict[str, int]] | None = None
         for (ind, cols), need in zip(h.columns, h.needs, strict=True):
-            if need.issubset(names) and (best is None or len(cols) > len(best.columns)) and ind.code not in found:
-                best = _Table(ind, r, {name: names[key] for name, key in cols})
+            if need.issubset(names) and (best is None or len(cols) > len(best[1])) and ind.code not in found:
+                best = ind, {name: names[key] for name, key in cols}
         if best is not None:
-            tables.append(best)
-            found.add(best.indicator.code)
+            tables.append(_Table(best[0], r, best[1]))
+            found.add(best[0].code)
     return tables
 
 

@@ -167,7 +167,8 @@ def _filled_label(
 
 def read_header(grid: list[list[Cell]], lay: Layout, plan: Plan, ctx: Ctx, today: dt.date) -> None:
     ret = ctx.ret
-    example_year = plan.years[min(1, len(plan.years) - 1)]
+    years = plan.years
+    example_year = years[min(1, len(years) - 1)]
     # The unit. A form's "单位：个" (the unit of measure, often top right above the header block)
     # reads like the label 单位 (= 镇街): the cell whose value names a unit wins, then any cell
     # whose value is not a unit of measure.
@@ -219,14 +220,19 @@ def read_header(grid: list[list[Cell]], lay: Layout, plan: Plan, ctx: Ctx, today
                     number=p.value,
                     what=[phrase(k) for k in p.normalised],
                 )
-    # The as-of date.
-    example = plan.example_as_of(ret.year or example_year).isoformat()
-    found = _filled_label(grid, lay, ctx, L.LABEL_AS_OF, "date-missing", example=example)
-    if found is not None:
+    # The as-of date (the example a finding shows is worked out only for one).
+    found = label_value(grid, lay, L.LABEL_AS_OF)
+    if found is None:
+        ctx.add("label-missing", "error", label=L.LABEL_AS_OF)
+    elif is_blank(found[0]):
+        ctx.add("date-missing", "error", found[1], example=plan.example_as_of(ret.year or example_year).isoformat())
+    else:
         raw, cell = found
         p = parse_date(raw)
         if not p.ok:
-            ctx.add("bad-date", "error", cell, value=raw, example=example)
+            ctx.add(
+                "bad-date", "error", cell, value=raw, example=plan.example_as_of(ret.year or example_year).isoformat()
+            )
         else:
             d: dt.date = p.value
             if ret.year is not None and d.year != ret.year:

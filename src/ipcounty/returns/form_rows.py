@@ -14,20 +14,28 @@ from ipcounty.returns.workbook import Cell
 
 LONG_TEXT = 2000
 
+_new_value = tuple.__new__  # Value(...) runs the named tuple's __new__ in Python; this makes the same in C
 
-def expected_indicators(plan: Plan, unit: str | None, year: int | None, codes_seen: set[str]) -> list[Indicator]:
-    """The indicators this return must carry (None when the unit is unknown and cannot tell)."""
+
+def expected_indicators(
+    plan: Plan, unit: str | None, year: int | None, codes_seen: set[str]
+) -> tuple[list[Indicator], dict[str, float] | None]:
+    """The indicators this return must carry (None when the unit is unknown and cannot tell),
+    and for a unit's return of a known year their targets (the rows ask for them again: one
+    look-up each in the plan's large table of targets, not two)."""
     if unit is None:
         district_codes = {i.code for i in plan.district_form_indicators()}
         # Unknown unit: judge by what the rows carry, so each row is still checked.
         is_district = len(codes_seen & district_codes) > len(codes_seen - district_codes)
         unit = plan.district_name if is_district else None
     if unit == plan.district_name:
-        return plan.district_form_indicators()
+        return plan.district_form_indicators(), None
     y = year or plan.years[0]
     if unit is None:
-        return plan.unit_indicators()
-    return [i for i in plan.unit_indicators() if plan.target(i.code, unit, y) is not None]
+        return plan.unit_indicators(), None
+    indicators, target = plan.unit_indicators(), plan.target
+    targets = {i.code: t for i in indicators if (t := target(i.code, unit, y)) is not None}
+    return [i for i in indicators if i.code in targets], targets if year else None
 
 
 def read_table(grid: list[list[Cell]], lay: Layout, plan: Plan, ctx: Ctx) -> set[str]:
@@ -88,14 +96,14 @@ def read_table(grid: list[list[Cell]], lay: Layout, plan: Plan, ctx: Ctx) -> set
         first_cell[ind.code] = code_cell
         rows.append((r, ind))
 
-    expected = expected_indicators(plan, ret.unit, ret.year, set(first_cell))
+    expected, targets = expected_indicators(plan, ret.unit, ret.year, set(first_cell))
     expected_codes = {i.code for i in expected}
     for r, ind in rows:
         if ind.code not in expected_codes:
             unit_name = ret.unit or "本单位"
             ctx.add("indicator-not-for-unit", "error", first_cell[ind.code], code=ind.code, unit=unit_name)
             continue
-        _read_row(grid, r, ind, cols, plan, ctx)
+        _read_row(grid, r, ind, cols, plan, ctx, targets)
         read.add(ind.code)
     if ret.unit is None:
         return read  # an unknown unit: which rows it must carry is unknown too (its error says so)
@@ -116,7 +124,17 @@ def _at(row: list[Cell], c: int) -> Cell:
     return None if v == "" else v
 
 
-def _read_row(grid: list[list[Cell]], r: int, ind: Indicator, cols: dict[str, int], plan: Plan, ctx: Ctx) -> None:
+def _read_row(
+    grid: list[list[Cell]],
+    r: int,
+    ind: Indicator,
+    cols: dict[str, int],
+    plan: Plan,
+    ctx: Ctx,
+    targets: dict[str, float] | None = None,
+) -> None:
+    """Check row ``r``, the row of ``ind``. ``targets`` are the unit's in the return's year, when
+    they are known already (else the plan is asked)."""
     ret = ctx.ret
     row = grid[r]  # (a row of the grid: cell_at(grid, r, c) is _at(row, c))
     name_raw = _at(row, cols[L.COL_NAME]) if L.COL_NAME in cols else None
@@ -130,7 +148,7 @@ def _read_row(grid: list[list[Cell]], r: int, ind: Indicator, cols: dict[str, in
             name=ind.name,
         )
     if L.COL_TARGET in cols and ret.unit and ret.year and ind.kind in ("flow", "stock", "rate"):
-        target = plan.target(ind.code, ret.unit, ret.year)
+        target = targets.get(ind.code) if targets is not None else plan.target(ind.code, ret.unit, ret.year)
         t_raw = _at(row, cols[L.COL_TARGET])
         if target is not None and t_raw != target and not is_blank(t_raw):
             written = parse_number(t_raw, ind.unit, integer=False, rate=False)
@@ -158,7 +176,7 @@ def _read_row(grid: list[list[Cell]], r: int, ind: Indicator, cols: dict[str, in
             if len(note) > LONG_TEXT:
                 ctx.add("value-too-long", "warning", note_cell, length=len(note), limit=LONG_TEXT)
 
-    baseline = _read_baseline(grid, r, ind, cols, plan, ctx)
+    baseline = _read_baseline(grid, r, ind, cols, plan, ctx) if L.COL_BASELINE in cols else None
     if is_blank(raw):
         if ctx.is_uncached_formula(cell):
             ctx.add("formula-no-value", "error", cell)
@@ -186,7 +204,8 @@ def _read_row(grid: list[list[Cell]], r: int, ind: Indicator, cols: dict[str, in
         assert p.error is not None
         ctx.add(p.error, "error", cell, **p.params)
         return
-    visible = [k for k in p.normalised if k != "norm-float-noise"]  # Excel shows 15, not 15.000000000000002
+    # Excel shows 15, not 15.000000000000002 (most figures need no normalising: no list made)
+    visible = [k for k in p.normalised if k != "norm-float-noise"] if p.normalised else None
     if visible:
         shown = fmt_number(p.value) if isinstance(p.value, float) else p.value
         ctx.add(
@@ -197,7 +216,7 @@ def _read_row(grid: list[list[Cell]], r: int, ind: Indicator, cols: dict[str, in
             number=shown,
             what=[phrase(k, unit=ind.unit, **p.params) for k in visible],
         )
-    ret.values[ind.code] = Value(ind.code, p.value, cell, note, baseline)
+    ret.values[ind.code] = _new_value(Value, (ind.code, p.value, cell, note, baseline))
 
 
 def _read_baseline(

@@ -48,6 +48,13 @@ class Parsed(NamedTuple):
         return self.error is None
 
 
+_new = tuple.__new__  # Parsed(value=v) runs the named tuple's __new__ in Python; _good(v) makes the same in C
+
+
+def _good(value: Any) -> Parsed:
+    return _new(Parsed, (value, None, _NO_PARAMS, ()))
+
+
 def is_blank(raw: Any) -> bool:
     if raw is None or raw == "":
         return True
@@ -85,7 +92,7 @@ def parse_number(
     warning; digits split by a space (``1 0``) are refused, never joined."""
     plain = type(raw) is float and 0 <= raw <= (100 if rate else _LARGEST) and (not integer or raw.is_integer())
     if plain and not (rate and 0 < raw <= 1):
-        return Parsed(value=raw)  # the common case: a plain number in range, nothing to say
+        return _new(Parsed, (raw, None, _NO_PARAMS, ()))  # the common case: a plain number in range
     done: list[str] = []
     said: dict[str, Any] = {}  # what a normalisation needs to be explained (the counter found)
     hint = phrase("hint-unit", unit=UnitWord(unit)) if unit else ""  # (单位：次) / (unit: events)
@@ -166,9 +173,9 @@ def parse_date(raw: Any) -> Parsed:
     if isinstance(raw, dt.datetime):
         if raw.time() != dt.time(0):
             return Parsed(value=raw.date(), normalised=("date-time",))
-        return Parsed(value=raw.date())
+        return _good(raw.date())
     if isinstance(raw, dt.date):
-        return Parsed(value=raw)
+        return _good(raw)
     if isinstance(raw, bool):
         return Parsed(error="bad-date", params={"value": _show(raw)})
     if isinstance(raw, (int, float)):
@@ -200,7 +207,7 @@ def parse_year(raw: Any) -> Parsed:
         return Parsed(error="bad-year", params={"value": _show(raw)})
     if isinstance(raw, (int, float)):
         if math.isfinite(raw) and raw == int(raw) and 1900 <= raw <= 2200:
-            return Parsed(value=int(raw))
+            return _good(int(raw))
         return Parsed(error="bad-year", params={"value": _show(raw)})
     if not isinstance(raw, str):
         return Parsed(error="bad-year", params={"value": _show(raw)})
@@ -239,7 +246,7 @@ def parse_text(raw: Any) -> Parsed:
         return Parsed(value=str(int(raw)))
     text = str(raw)
     if text.isprintable():
-        return Parsed(value=text.strip())
+        return _good(text.strip())
     cleaned = strip_invisible(text).strip()
     return Parsed(value=cleaned, normalised=("text-cleaned",) if strip_invisible(text) != text else ())
 
