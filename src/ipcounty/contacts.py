@@ -29,12 +29,13 @@ def contacts(submissions: Iterable[Submission]) -> dict[str, Contact]:
     best: dict[str, tuple[tuple[int, dt.date], Return]] = {}
     for s in submissions:
         r = s.ret
-        if s.role in ("skipped", "after_as_of") or r.unit is None or not (r.reporter or r.phone):
+        unit = s.unit
+        if s.role in ("skipped", "after_as_of") or unit is None or not (r.reporter or r.phone):
             continue
         key = (r.year or 0, r.as_of or dt.date.min)
-        held = best.get(r.unit)
+        held = best.get(unit)
         if held is None or key >= held[0]:
-            best[r.unit] = (key, r)  # the Contact is made for the winner only (thousands of returns)
+            best[unit] = (key, r)  # the Contact is made for the winner only (thousands of returns)
     return {
         unit: Contact(r.reporter.strip(), r.phone.strip(), r.file, r.year, r.as_of) for unit, (_, r) in best.items()
     }

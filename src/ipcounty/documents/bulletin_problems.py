@@ -114,9 +114,9 @@ class ProblemSections(BulletinWriter):
             out.append(self.t(message, unit=self.names(units), as_of=as_of, period=period, due=due_date, days=days))
         subs = [s for s in rep.submissions if s.ret.year == rep.year]
         for unit in u.rejected + d.rejected:
-            rejected = [s.ret for s in subs if s.role == "rejected" and s.ret.unit == unit]
+            rejected = [s.ret for s in subs if s.role == "rejected" and s.unit == unit]
             errors = [f for r in rejected for f in r.findings if f.severity == "error"]
-            cells = cells_in_words([f.location for f in errors if f.location][:5], lang)
+            cells = cells_in_words([(f.sheet, f.cell) for f in errors if f.sheet or f.cell][:5], lang)
             out.append(self.t("bulletin.rejected", unit=self.label(unit), n=len(errors), cells=cells or "—"))
         for unit in u.conflict + d.conflict:
             files = [s.ret.file for s in subs if s.role == "conflict" and s.ret.unit == unit]

@@ -41,16 +41,26 @@ def lagging(r: Row) -> bool:
     )
 
 
-def cells_in_words(locations: list[str], lang: str) -> str:
-    """``填报表!E13``, ``填报表!E15`` as an office writes them: ``“填报表”工作表E13、E15单元格``."""
+def cells_in_words(places: list[tuple[str | None, str | None]], lang: str) -> str:
+    """(sheet, cell) pairs — (填报表, E13), (填报表, E15), (填报表, None) for a problem of the
+    sheet as a whole (a missing row) — as an office writes them: ``“填报表”工作表E13、E15单元格``,
+    ``“填报表”工作表``."""
     by_sheet: dict[str, list[str]] = {}
-    for loc in locations:
-        sheet, _, cell = loc.rpartition("!")
-        by_sheet.setdefault(sheet, []).append(cell)
+    for sheet, cell in places:
+        cells = by_sheet.setdefault(sheet or "", [])
+        if cell and cell not in cells:
+            cells.append(cell)
     sep = tr("sep.list", lang)
     return sep.join(
-        tr("bulletin.cells", lang, sheet=sheet, cells=sep.join(cells)) if sheet else sep.join(cells)
+        (
+            tr("bulletin.cells", lang, sheet=sheet, cells=sep.join(cells))
+            if cells
+            else tr("bulletin.sheet", lang, sheet=sheet)
+        )
+        if sheet
+        else sep.join(cells)
         for sheet, cells in by_sheet.items()
+        if sheet or cells
     )
 
 
@@ -89,13 +99,16 @@ class BulletinWriter:
         return fmt_percent(part / whole) if whole else fmt_percent(None) or "—"
 
     def status_counts(self, rows: list[Row]) -> str:
-        counts: dict[str, int] = {}  # by label: met and done both read 已完成
+        # Counted as the office groups them, in either language: met and done both read 已完成 (and
+        # the sentence after the counts lists both as met), so English counts them together too.
+        counts: dict[str, tuple[str, int]] = {}  # the Chinese label -> (the label said, how many)
         for s in STATUSES:
             n = sum(1 for r in rows if r.status == s)
             if n:
-                label = status_label(s, self.lang)
-                counts[label] = counts.get(label, 0) + n
-        return self.list_sep.join(self.t("bulletin.count", label=label, n=n) for label, n in counts.items())
+                group = status_label(s, "zh")
+                label, before = counts.get(group, (status_label(s, self.lang), 0))
+                counts[group] = (label, before + n)
+        return self.list_sep.join(self.t("bulletin.count", label=label, n=n) for label, n in counts.values())
 
     def end(self, text: str) -> str:
         """A sentence closed with 。 (or a full stop)."""

@@ -96,13 +96,13 @@ class _Reminders:
         self.report = report
         self.lang = lang
         self.contacts = report_contacts(report)
-        self.sent = {s.ret.unit for s in report.submissions if s.ret.unit}
+        self.sent = {s.unit for s in report.submissions if s.unit}
         # Each unit's submissions of the year, in the report's order, gathered once (not once per
         # unit: thousands of units to remind over a large folder).
         self.of_year: dict[str | None, list[Submission]] = {}
         for s in report.submissions:
             if s.ret.year == report.year:
-                self.of_year.setdefault(s.ret.unit, []).append(s)
+                self.of_year.setdefault(s.unit, []).append(s)
 
     def t(self, message: str, /, **params: Any) -> str:
         return tr(message, self.lang, **params)
@@ -229,7 +229,7 @@ class _Reminders:
 
     def where(self, ret: Return, p: Problem) -> str:
         if not p.cell:
-            return self.t("remind.where", sheet=p.sheet, cell="").rstrip() if p.sheet else self.t("remind.where_file")
+            return self.t("remind.where_sheet", sheet=p.sheet) if p.sheet else self.t("remind.where_file")
         if p.indicator_code:
             ind = self.report.plan.indicator(p.indicator_code)
             return self.t("remind.where_indicator", sheet=p.sheet or "", cell=p.cell, indicator=ind.label(self.lang))

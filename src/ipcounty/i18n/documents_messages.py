@@ -209,6 +209,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "conflict.differs_sep": ("；", "; "),
     # cells of a sent-back return, as an office writes them: “填报表”工作表E13、E15单元格
     "bulletin.cells": ("“{sheet}”工作表{cells}单元格", "sheet {sheet}, cells {cells}"),
+    "bulletin.sheet": ("“{sheet}”工作表", "sheet {sheet}"),
     # ---- writing documents ----------------------------------------------------------------
     "doc.unknown-suffix": (
         "无法写成 {path}：通报可写成 .docx（公文格式，Word/WPS 打开）、.txt（纯文本）或 .md，例如 -o {stem}.docx",
@@ -256,6 +257,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{sheet}”工作表 {cell} 单元格（{indicator}）",
         "sheet “{sheet}”, cell {cell} ({indicator})",
     ),
+    "remind.where_sheet": ("“{sheet}”工作表", "sheet “{sheet}”"),
     "remind.where_file": ("文件本身", "the file itself"),
     "remind.more": ("……另有{n}处，请用模板核对全表", "… and {n} more: check the whole sheet against the template"),
     "remind.conflict": (

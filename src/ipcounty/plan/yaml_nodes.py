@@ -137,7 +137,10 @@ class NodeBuilder:
         if last in _DATE_KEYS:
             day = read_date(value)
             if day is not None:
-                self._note("date-normalised-plan", node, path, value=value, date=day.isoformat())
+                # A date already written 2024-02-29, only in quotes (as a JSON plan must write
+                # it), is read as it stands: there is nothing to tell the user to change.
+                if value != day.isoformat():
+                    self._note("date-normalised-plan", node, path, value=value, date=day.isoformat())
                 return day
         return value
 

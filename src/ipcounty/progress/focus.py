@@ -33,7 +33,7 @@ def focused(report: Report, units: set[str]) -> Report:
         report,
         units=_kept(report.units, units),
         district=Completeness(),
-        submissions=[s for s in report.submissions if s.ret.unit in units],
+        submissions=[s for s in report.submissions if s.unit in units],
         double_counts=[d for d in report.double_counts if any(c.township in units for c in d.claims)],
         evidence={},
         timeliness={u: t for u, t in report.timeliness.items() if u in units},

@@ -136,6 +136,12 @@ class Submission:
     role: Role
     reason: str = ""
 
+    @property
+    def unit(self) -> str | None:
+        """The unit the file counts for: its 镇街, or — when that cell could not be read (a
+        misspelt name) — the unit its template stamp or file name names (see progress.picking)."""
+        return self.ret.unit or self.ret.unit_hint or None
+
     def to_dict(self, lang: str) -> dict[str, Any]:
         r = self.ret
         return {

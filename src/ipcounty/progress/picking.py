@@ -2,7 +2,8 @@
 
 The latest valid 截至日期 wins; two valid returns with the same date and different figures are
 a conflict (both shown, neither used); identical copies are duplicates; a unit whose only
-returns have errors is rejected.
+returns have errors is rejected. A return whose unit could not be read belongs to the unit its
+template stamp or file name names (``Return.unit_hint``), as a rejected return.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ class Pick:
     used: Return | None = None
     conflict: list[Return] = field(default_factory=list)
     rejected: list[Return] = field(default_factory=list)
+    # The other valid returns (superseded, duplicates), latest first: what a later return leaves
+    # blank that does not change — a stock goal's 基期值 — may still be given by one of them.
+    earlier: list[Return] = field(default_factory=list)
 
     @property
     def status(self) -> Status | None:
@@ -49,10 +53,13 @@ def choose(returns: Sequence[Return], as_of: dt.date | None) -> tuple[dict[tuple
     for i, r in enumerate(returns):
         if r.skipped:
             said[i] = Submission(r, "skipped", r.skip_reason)
-        elif r.unit is None or r.year is None:
+        elif r.year is None or not (unit := r.unit or r.unit_hint):
             said[i] = Submission(r, "rejected", "unit-or-year-unknown")
         else:
-            groups[(r.unit, r.year)].append(i)
+            # A return whose 镇街 cell could not be read (a misspelt name) counts as a rejected
+            # return of the unit its stamp or file name names: that unit has reported, and is told
+            # what to fix, rather than chased as if nothing had come.
+            groups[(unit, r.year)].append(i)
     picks: dict[tuple[str, int], Pick] = {}
     for key, places in groups.items():
         if len(places) == 1:  # the usual unit and year: one file
@@ -60,7 +67,7 @@ def choose(returns: Sequence[Return], as_of: dt.date | None) -> tuple[dict[tuple
             r = returns[i]
             if as_of is not None and r.as_of is not None and r.as_of > as_of:
                 picks[key], said[i] = Pick(), Submission(r, "after_as_of")
-            elif not r.valid:
+            elif not r.valid or r.unit is None:
                 picks[key], said[i] = Pick(rejected=[r]), Submission(r, "rejected")
             else:
                 picks[key], said[i] = Pick(used=r), Submission(r, "used")
@@ -71,7 +78,7 @@ def choose(returns: Sequence[Return], as_of: dt.date | None) -> tuple[dict[tuple
             r = returns[i]
             if as_of is not None and r.as_of is not None and r.as_of > as_of:
                 said[i] = Submission(r, "after_as_of")
-            elif not r.valid:
+            elif not r.valid or r.unit is None:
                 pick.rejected.append(r)
                 said[i] = Submission(r, "rejected")
             else:
@@ -92,5 +99,7 @@ def choose(returns: Sequence[Return], as_of: dt.date | None) -> tuple[dict[tuple
             for i in valid:
                 if said[i] is None:
                     said[i] = Submission(returns[i], "superseded", latest.isoformat())
+            rest = [returns[i] for i in valid if returns[i] is not pick.used]
+            pick.earlier = sorted(rest, key=lambda r: r.as_of or dt.date.min, reverse=True)
         picks[key] = pick
     return picks, [s for s in said if s is not None]

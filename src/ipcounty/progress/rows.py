@@ -130,15 +130,18 @@ class YearCalc:
 
     def _baseline(self, ind: Indicator, unit: str | None = None) -> float | None:
         """A stock goal's baseline: the plan's, else the 基期值 on ``unit``'s form (the latest
-        valid return up to this year that gives one), else None (status ``no_baseline``)."""
+        valid return up to this year that gives one — a later return that leaves it blank does not
+        take it away), else None (status ``no_baseline``)."""
         if ind.kind != "stock":
             return None
         if ind.baseline is not None or unit is None:
             return ind.baseline
         for y in reversed(self.years_so_far):
-            value, _ = self._value_record(ind, unit, y)
-            if value is not None and value.baseline is not None:
-                return value.baseline
+            p = self.pick(unit, y)
+            for ret in (p.used, *p.earlier) if p.used is not None else ():
+                value = ret.values.get(ind.code)
+                if value is not None and value.baseline is not None:
+                    return value.baseline
         return None
 
     def _value_record(self, ind: Indicator, unit: str, year: int) -> tuple[Value | None, Return | None]:

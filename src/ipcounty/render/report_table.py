@@ -291,7 +291,7 @@ def render_problems(report: Report, lang: str, console: Console) -> None:
     lines = StyledLines()
     u, d = report.units, report.district
     people = report_contacts(report)
-    sent = {s.ret.unit for s in report.submissions if s.ret.unit}
+    sent = {s.unit for s in report.submissions if s.unit}
 
     def contact_line(unit: str) -> None:
         who = contact_text(people.get(unit), lang, ever_sent=unit in sent)

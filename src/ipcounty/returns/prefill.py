@@ -44,6 +44,9 @@ class Carried:
     details: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # code -> 明细 rows
     reporter: str = ""
     phone: str = ""
+    # code -> 基期值 of a stock goal on the district form: the level the plan period started from,
+    # carried into every later form (same year or not), so it is given once.
+    baselines: dict[str, float] = field(default_factory=dict)
 
     @property
     def new_year(self) -> bool:
@@ -102,16 +105,19 @@ def carry(plan: Plan, ret: Return, unit: str, year: int) -> Carried:
     same_year = ret.year == year
     values: dict[str, tuple[float | str | None, str]] = {}
     details: dict[str, list[dict[str, Any]]] = {}
+    baselines: dict[str, float] = {}
     for row in rows_for(plan, unit, year):
         ind = row.indicator
         v = ret.values.get(ind.code)
+        if v is not None and v.baseline is not None:
+            baselines[ind.code] = v.baseline
         if v is None or not (same_year or carries_to_new_year(ind)):
             continue
         values[ind.code] = (v.value, v.note)
         items = ret.items.get(ind.code) if same_year else None
         if items and ind.evidence is not None:
             details[ind.code] = [dict(i.values) for i in items]
-    return Carried(unit, year, ret.file, ret.year, ret.as_of, values, details, ret.reporter, ret.phone)
+    return Carried(unit, year, ret.file, ret.year, ret.as_of, values, details, ret.reporter, ret.phone, baselines)
 
 
 def carries_to_new_year(ind: Indicator) -> bool:
@@ -165,8 +171,13 @@ def apply(wb: Workbook, c: Carried) -> None:
             labels[label].data_type = "s"
     code_col, actual_col = columns[L.COL_CODE], columns[L.COL_ACTUAL]
     note_col = columns.get(L.COL_NOTE)
+    base_col = columns.get(L.COL_BASELINE)
     for r in range(head + 1, ws.max_row + 1):
         code = ws.cell(r, code_col).value
+        if isinstance(code, str) and base_col is not None and code in c.baselines:
+            base = ws.cell(r, base_col)
+            base.value = _plain(c.baselines[code])
+            base.comment = _comment(Comment, note)
         if not isinstance(code, str) or code not in c.values:
             continue
         figure, note_text = c.values[code]

@@ -19,7 +19,10 @@ from ipcounty.returns.form_rows import read_table
 from ipcounty.returns.model import Return
 from ipcounty.returns.workbook import Book, Cell, open_book, quiet_stderr
 
-_SHEETS_READ = (L.SHEET, L.META_SHEET, L.DETAIL_SHEET)  # the sheets of a return that are read
+# The sheets of a return python-calamine builds. The third sheet read, the stamp (L.META_SHEET), is
+# normally read from its own XML (see Book.read_pairs): stored in python-calamine's copy of the file it
+# would only cost the copy its making.
+_SHEETS_BUILT = (L.SHEET, L.DETAIL_SHEET)
 
 
 def read_return(path: Path, plan: Plan, *, name: str | None = None, today: dt.date | None = None) -> Return:
@@ -30,7 +33,7 @@ def read_return(path: Path, plan: Plan, *, name: str | None = None, today: dt.da
 
 def _read_return(path: Path, plan: Plan, name: str | None, today: dt.date | None) -> Return:
     ret = Return(file=name or str(path))
-    book, problem = open_book(path, sheets=_SHEETS_READ)
+    book, problem = open_book(path, sheets=_SHEETS_BUILT)
     if problem is not None or book is None:
         assert problem is not None
         sheet = problem.params.get("sheet") if problem.code == "sheet-too-large" else None

@@ -179,9 +179,10 @@ class Book:
 def open_book(path: Path, sheets: Collection[str] | None = None) -> tuple[Book | None, FileProblem | None]:
     """Open ``path`` for reading, or say precisely why it cannot be read.
 
-    ``sheets`` names the sheets the caller means to read (None: any). In an .xlsx their XML is
-    inflated once, here, for both the far-cell screen and python-calamine (see
-    :meth:`XlsxParts.stored_copy`); another sheet is screened when it is read."""
+    ``sheets`` names the sheets the caller means python-calamine to build (None: any). In an .xlsx
+    their XML is inflated once, here, for both the far-cell screen and python-calamine (see
+    :meth:`XlsxParts.stored_copy`); another sheet is inflated and screened when it is read, and
+    python-calamine inflates it again if it builds it (as :meth:`Book.read_pairs` rarely does)."""
     ext = path.suffix.lower()
     if ext not in EXTENSIONS:
         return None, FileProblem("file-unsupported", {"ext": ext or phrase_of("ext-none")})

@@ -3,6 +3,7 @@ copy with the sheets read stored rather than deflated (see :meth:`XlsxParts.stor
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import struct
@@ -70,6 +71,11 @@ def zip_entries(data: bytes) -> dict[str, Entry] | None:
     return out
 
 
+# What a stored entry's local header and its directory record share: flags, method, time and date,
+# CRC and sizes (bytes 6-26 of the one, 8-28 of the other).
+_STORED_FIELDS = struct.Struct("<HH4sIII")
+
+
 def _repacked(
     data: bytes, entries: dict[str, Entry], stored: dict[str, bytes], crcs: dict[str, int] | None = None
 ) -> bytes:
@@ -77,27 +83,47 @@ def _repacked(
 
     The original local entries stay where they are; the stored ones and a new central directory
     follow them (the directory is what a reader goes by). CRCs are the original ones (the stored
-    bytes are the inflated originals) but for the parts in ``crcs``."""
+    bytes are the inflated originals) but for the parts in ``crcs``.
+
+    The records of the entries kept as they are go over a run at a time: as :func:`zip_entries`
+    reads them they follow one another (but where a name comes twice: the later one is kept)."""
     crcs = crcs or {}
-    tail = min(e.record for e in entries.values())  # the original central directory starts here
+    tail = min([e.record for e in entries.values()])  # the original central directory starts here
     out = [data[:tail]]
-    pos = tail
     records: list[bytes] = []
+    pos = tail  # where the next local entry goes
+    run = end = tail  # the records to copy as they are: data[run:end]
     for name, e in entries.items():
-        rec = data[e.record : e.record_end]
         body = stored.get(name)
         if body is None:
-            records.append(rec)
+            if e.record != end:
+                if run < end:
+                    records.append(data[run:end])
+                run = e.record
+            end = e.record_end
             continue
-        (name_len,) = struct.unpack_from("<H", rec, 28)
-        size = struct.pack("<III", crcs.get(name, e.crc), len(body), len(body))
-        flags = struct.pack("<HH", e.flags & 0x0800, 0)  # keep only "names are UTF-8"; method 0
-        local = b"PK\x03\x04\x14\x00" + flags + rec[12:16] + size + rec[28:30] + b"\x00\x00" + rec[46 : 46 + name_len]
-        records.append(rec[:8] + flags + rec[12:16] + size + rec[28:42] + struct.pack("<I", pos) + rec[46:])
-        out += (local, body)
-        pos += len(local) + len(body)
+        if run < end:
+            records.append(data[run:end])
+        rec = e.record
+        run = end = e.record_end
+        (name_len,) = struct.unpack_from("<H", data, rec + 28)
+        size = len(body)
+        # Of the flags only "names are UTF-8" is kept; method 0, stored.
+        fields = _STORED_FIELDS.pack(e.flags & 0x0800, 0, data[rec + 12 : rec + 16], crcs.get(name, e.crc), size, size)
+        name_bytes = data[rec + 46 : rec + 46 + name_len]
+        out += (b"PK\x03\x04\x14\x00", fields, data[rec + 28 : rec + 30], b"\x00\x00", name_bytes, body)
+        records += (
+            data[rec : rec + 8],
+            fields,
+            data[rec + 28 : rec + 42],
+            pos.to_bytes(4, "little"),
+            data[rec + 46 : end],
+        )
+        pos += 30 + name_len + size
+    if run < end:
+        records.append(data[run:end])
     directory = b"".join(records)
-    n = len(records)
+    n = len(entries)
     out += (directory, b"PK\x05\x06" + struct.pack("<HHHHIIH", 0, 0, n, n, len(directory), pos, 0))
     return b"".join(out)
 
@@ -131,14 +157,17 @@ _FORMULA_CELL = re.compile(r'<c\b[^>]*?\br="([A-Z]+[0-9]+)"[^>]*?>(.*?)</c>', re
 _SHEET_PARTS: dict[tuple[bytes, ...], tuple[dict[str, str], frozenset[str]]] = {}
 
 
-# The parts python-calamine inflates whenever it opens an .xlsx (at these fixed names).
+# The parts python-calamine inflates whenever it opens an .xlsx (at these fixed names). (The package's
+# relationships, _rels/.rels, a few hundred bytes: python-calamine's inflate of so small a part costs
+# more than storing it does.)
 _READ_ON_OPENING = (
     "xl/styles.xml",
     "xl/sharedStrings.xml",
     "xl/workbook.xml",
     "xl/_rels/workbook.xml.rels",
+    "_rels/.rels",
 )
-# Parts every return of a template holds byte for byte (its styles, its workbook and their
+# Parts every return of a template holds byte for byte (its styles, its workbook and the
 # relationships): inflated once per spelling, by their packed bytes.
 _SAME_IN_EVERY_RETURN = frozenset(_READ_ON_OPENING) - {"xl/sharedStrings.xml"}
 _INFLATED: dict[tuple[str, bytes], bytes] = {}
@@ -165,14 +194,19 @@ _PLAIN_PAIR = re.compile(
     rb'<row r="([0-9]{1,2})"><c r="A\1" t="inlineStr"><is><t>([^<]*)</t></is></c>'
     rb'<c r="B\1" t="inlineStr"><is><t>([^<]*)</t></is></c></row>'
 )
+_ROW_NUMBERS = tuple(str(n).encode() for n in range(1, 101))  # (one past what the row's r can say)
 _CHAR_REF = re.compile(r"&(?:#([0-9]{1,7})|#x([0-9a-fA-F]{1,6})|(amp|lt|gt|quot|apos));")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 
 
+@functools.lru_cache(maxsize=256)
 def _xml_text(raw: bytes) -> str | None:
     """The text of a <t> element without markup inside, references replaced; None for anything
     this reader does not promise to read as python-calamine does (a stray &, a character that is
-    not printable, whitespace around it, bytes that are not UTF-8)."""
+    not printable, whitespace around it, bytes that are not UTF-8).
+
+    Remembered by its bytes: the stamp's keys and most of its values are the same in every return
+    of a template."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -209,9 +243,10 @@ def plain_pairs(xml: bytes) -> tuple[list[list[str]], bytes] | None:
     pos = start + len(b"<sheetData>")
     grid: list[list[str]] = []
     for m in _PLAIN_PAIR.finditer(xml, pos, end):
-        if m.start() != pos or m.group(1) != str(len(grid) + 1).encode():
+        row, a_raw, b_raw = m.groups()
+        if m.start() != pos or row != _ROW_NUMBERS[len(grid)]:
             return None
-        a, b = _xml_text(m.group(2)), _xml_text(m.group(3))
+        a, b = _xml_text(a_raw), _xml_text(b_raw)
         if a is None or b is None:
             return None
         grid.append([a, b])

@@ -69,7 +69,7 @@ def score_report(report: Report) -> ScoreSheet:
     this_year: dict[tuple[str, str | None], list[Return]] = {}
     for sub in report.submissions:
         if sub.role in ("rejected", "conflict") and sub.ret.year == report.year:
-            this_year.setdefault((sub.role, sub.ret.unit), []).append(sub.ret)
+            this_year.setdefault((sub.role, sub.unit), []).append(sub.ret)
     twice = _double_counted(report)
     units = [
         UnitFigures(
