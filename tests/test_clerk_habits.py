@@ -312,3 +312,31 @@ def test_an_infinite_amount_is_no_number() -> None:
     for rate in (False, True):
         assert parse_number(math.inf, "亿元", integer=False, rate=rate).error == "not-a-number"
     assert parse_number(1e308, "亿元", integer=False, rate=False).value == 1e308
+
+
+def test_indicator_codes_typed_loosely_read_as_the_codes(
+    make_return: Callable[..., Path], plan: Plan, tmp_path: Path
+) -> None:
+    """A code in lower case, full width, spaced or with a colon is the plan's code (the reader
+    takes a code written exactly as the plan does without cleaning it: the others still are)."""
+    usual = read_return(make_return(), plan, today=TODAY)
+    wb = load_workbook(make_return())
+    ws = wb["填报表"]
+    spellings = iter(["b1", "Ｂ２", " B3 ", "B4：", "b 5", "*D1"])
+    changed = {}
+    for row in ws.iter_rows(min_row=10, max_col=1):
+        cell = row[0]
+        if isinstance(cell.value, str) and cell.value in usual.values:
+            spelled = next(spellings, None)
+            if spelled is None:
+                break
+            changed[cell.value] = spelled
+            cell.value = spelled
+    buf = BytesIO()
+    wb.save(buf)
+    path = tmp_path / "codes.xlsx"
+    path.write_bytes(buf.getvalue())
+    loose = read_return(path, plan, today=TODAY)
+    assert len(changed) >= 4
+    assert {k: v.value for k, v in loose.values.items()} == {k: v.value for k, v in usual.values.items()}
+    assert not [f.code for f in loose.findings if f.severity == "error"]

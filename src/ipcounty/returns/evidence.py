@@ -194,7 +194,7 @@ def _find_tables(grid: list[list[Cell]], indicators: list[Indicator]) -> list[_T
     for r, row in enumerate(grid):
         if row.count("") >= len(row) - 1:
             continue  # a header names at least two columns: blank rows and titles are passed in C
-        names: dict[str, int] = {}
+        names: dict[str, int] | None = None  # made at the row's first column name (most rows have none)
         for c, v in enumerate(row):
             # Only short strings can be column names; patent numbers and names are not cleaned
             # (may_clean_to by the last character, remembered: one look-up, no call).
@@ -202,9 +202,12 @@ def _find_tables(grid: list[list[Cell]], indicators: list[Indicator]) -> list[_T
                 maybe = may_end(v[-1])
                 if maybe or (maybe is None and _learn_end(h, v[-1])):
                     key = clean(v)
-                    if key in wanted and key not in names:
-                        names[key] = c
-        if len(names) < 2:
+                    if key in wanted:
+                        if names is None:
+                            names = {key: c}
+                        elif key not in names:
+                            names[key] = c
+        if names is None or len(names) < 2:
             continue
         best: tuple[Indicator, dict[str, int]] | None = None
         for (ind, cols), need in zip(h.columns, h.needs, strict=True):

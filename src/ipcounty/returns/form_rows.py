@@ -7,7 +7,7 @@ from ipcounty.plan import Indicator, Plan
 from ipcounty.render.numbers import fmt_number
 from ipcounty.returns import layout as L
 from ipcounty.returns.form_header import Ctx, Layout, cell_at
-from ipcounty.returns.lookups import lookups
+from ipcounty.returns.lookups import lookups, plain_codes
 from ipcounty.returns.model import Value
 from ipcounty.returns.values import Parsed, is_blank, parse_choice, parse_number, parse_text
 from ipcounty.returns.workbook import Cell
@@ -54,6 +54,7 @@ def read_table(grid: list[list[Cell]], lay: Layout, plan: Plan, ctx: Ctx) -> set
         return read
     cols = lay.columns
     by_code, by_name = lookups(plan)
+    plain = plain_codes(plan)
 
     rows: list[tuple[int, Indicator]] = []
     first_cell: dict[str, str] = {}
@@ -76,12 +77,14 @@ def read_table(grid: list[list[Cell]], lay: Layout, plan: Plan, ctx: Ctx) -> set
         if actual_raw == "":
             actual_raw = None
         code_cell = f"{letters}{r + 1}"  # L.cell_name(r, the code column)
-        code_text = clean(code_raw).upper() if isinstance(code_raw, str) else ""
-        ind = by_code.get(code_text)
-        if ind is None and code_text == "" and not is_blank(name_raw):
-            ind = by_name.get(L.clean_label(name_raw))
-            if ind is not None and L.COL_CODE in cols:
-                ctx.add("indicator-by-name", "warning", code_cell, value=str(name_raw).strip(), code=ind.code)
+        ind = plain.get(code_raw) if isinstance(code_raw, str) else None  # a code as the plan writes it
+        if ind is None:
+            code_text = clean(code_raw).upper() if isinstance(code_raw, str) else ""
+            ind = by_code.get(code_text)
+            if ind is None and code_text == "" and not is_blank(name_raw):
+                ind = by_name.get(L.clean_label(name_raw))
+                if ind is not None and L.COL_CODE in cols:
+                    ctx.add("indicator-by-name", "warning", code_cell, value=str(name_raw).strip(), code=ind.code)
         if ind is None:
             if is_blank(code_raw) and is_blank(name_raw) and is_blank(actual_raw):
                 continue
@@ -137,7 +140,9 @@ def _read_row(
     they are known already (else the plan is asked)."""
     ret = ctx.ret
     row = grid[r]  # (a row of the grid: cell_at(grid, r, c) is _at(row, c))
-    name_raw = _at(row, cols[L.COL_NAME]) if L.COL_NAME in cols else None
+    n = len(row)
+    c = cols.get(L.COL_NAME)
+    name_raw = row[c] if c is not None and c < n and row[c] != "" else None  # _at(row, c), without a call
     if isinstance(name_raw, str) and name_raw != ind.name and lookups(plan)[1].get(L.clean_label(name_raw)) is not ind:
         ctx.add(
             "name-mismatch",
@@ -163,7 +168,7 @@ def _read_row(
 
     c = cols[L.COL_ACTUAL]
     cell = L.shared(L.cell_name(r, c))
-    raw = _at(row, c)
+    raw = row[c] if c < n and row[c] != "" else None
     note = ""
     if L.COL_NOTE in cols:
         note_raw = _at(row, cols[L.COL_NOTE])
@@ -200,8 +205,7 @@ def _read_row(
             known_units=plan.symbols,
             same_units=plan.same_as.get(ind.unit, ()),
         )
-    if not p.ok:
-        assert p.error is not None
+    if p.error is not None:  # (not p.ok, without the property's call)
         ctx.add(p.error, "error", cell, **p.params)
         return
     # Excel shows 15, not 15.000000000000002 (most figures need no normalising: no list made)
