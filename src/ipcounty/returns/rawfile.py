@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import os
 import zipfile
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any
 
@@ -109,21 +110,24 @@ def sniff(data: bytes, ext: str, entries: dict[str, Entry] | None) -> FileProble
 
 
 def _check_zip(data: bytes, entries: dict[str, Entry] | None) -> FileProblem | None:
+    names: AbstractSet[str]
     try:
         if entries is None:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
                 sizes = {i.filename: i.file_size for i in zf.infolist()}
+            unpacked = sum(sizes.values())
+            names = sizes.keys()
         else:
-            sizes = {name: e.unpacked for name, e in entries.items()}
+            unpacked = sum([e.unpacked for e in entries.values()])
+            names = entries.keys()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:  # a zip "version 8.4"
         return FileProblem("file-corrupt", {"detail": short_detail(exc)})
-    unpacked = sum(sizes.values())
     if unpacked > MAX_UNPACKED_BYTES:
         return FileProblem(
             "file-too-large",
             {"detail": f"解压后 {_mb(unpacked)} / {_mb(unpacked)} unpacked", "limit": _mb(MAX_UNPACKED_BYTES)},
         )
-    if not ({"xl/workbook.xml", "xl/workbook.bin", "content.xml"} & sizes.keys()):
+    if not ({"xl/workbook.xml", "xl/workbook.bin", "content.xml"} & names):
         return FileProblem("file-not-workbook", {"detail": phrase_of("kind-zip-no-workbook")})
     return None
 

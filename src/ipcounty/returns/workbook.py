@@ -210,7 +210,7 @@ def open_book(path: Path, sheets: Collection[str] | None = None) -> tuple[Book |
             limit = f"{MAX_ROWS}×{MAX_COLS}"
             return None, FileProblem("sheet-too-large", {"sheet": name, "rows": rows, "cols": cols, "limit": limit})
 
-    from python_calamine import CalamineError, CalamineWorkbook, PasswordError
+    from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetVisibleEnum
 
     parts = XlsxParts(data, entries) if entries is not None and kind == "xlsx" else None
     feed = data
@@ -230,7 +230,8 @@ def open_book(path: Path, sheets: Collection[str] | None = None) -> tuple[Book |
             return None, FileProblem("file-encrypted")
         return None, FileProblem("file-corrupt", {"detail": short_detail(exc)})
     names = [m.name for m in meta]
-    hidden = {m.name for m in meta if str(m.visible).rsplit(".", 1)[-1].lower() != "visible"}
+    visible = SheetVisibleEnum.Visible
+    hidden = {m.name for m in meta if m.visible != visible}
     digest = hashlib.sha256(data).hexdigest()
     book = Book(path, data, digest, names, hidden, wb, _parts=parts, _entries=entries, kind=kind)
     book._extents = extents

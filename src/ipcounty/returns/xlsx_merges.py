@@ -69,7 +69,7 @@ def merges_first(xml: bytes) -> bytes | None:
         return None
     if any(xml.find(word, 0, start) >= 0 for word in (b"sheetData", b"mergeCells")):
         return None
-    if xml.find(b"sheetData", end + 3) >= 0 or _holds(xml, start + 11, end, b"sheetData", b"h"):
+    if xml.find(b"sheetData", end + 3) >= 0 or _holds(xml, start + 11, end, b"sheetData", b"a", b"h"):
         return None
     if _holds(xml, start + 11, end, b"mergeCells", b"g"):
         return None
@@ -82,10 +82,14 @@ def merges_first(xml: bytes) -> bytes | None:
     return None if block is None else xml[:head] + block + xml[head:]
 
 
-def _holds(xml: bytes, start: int, end: int, word: bytes, rare: bytes) -> bool:
-    """Whether ``word`` is in ``xml[start:end]``; told at memchr's speed when its byte ``rare``
-    is not (a sheet's cells hold no "h" and no "g" but in text, and ASCII text is rare)."""
-    return xml.find(rare, start, end) >= 0 and xml.find(word, start, end) >= 0
+def _holds(xml: bytes, start: int, end: int, word: bytes, *rare: bytes) -> bool:
+    """Whether ``word`` is in ``xml[start:end]``; told at memchr's speed when one of its bytes
+    ``rare`` is not (a sheet's cells hold no "a", "h" or "g" but in text and in a few attributes:
+    Excel's rows' spans, openpyxl's customHeight; and ASCII text is rare)."""
+    for byte in rare:
+        if xml.find(byte, start, end) < 0:
+            return False
+    return xml.find(word, start, end) >= 0
 
 
 def _block_for(head: bytes, tail: bytes) -> bytes | None:
