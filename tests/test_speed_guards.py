@@ -95,3 +95,34 @@ def test_one_command_freezes_what_a_pause_made(monkeypatch: pytest.MonkeyPatch) 
     with bulk.paused_gc():  # a program importing ipcounty: nothing of its own is frozen
         made = [[i] for i in range(1000)]
     assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+@pytest.mark.parametrize("with_thread", [False, True])
+def test_a_command_ends_without_freeing_and_loses_nothing(with_thread: bool) -> None:
+    """A command's process ends once its output is written, without freeing what it made: the
+    output is all there, the exit handlers ran, the exit code is the command's; with a thread
+    still running it ends the usual way (which waits for the thread)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import atexit, sys, threading, time\n"
+        "from ipcounty import bulk\n"
+        "bulk.for_one_command()\n"
+        "kept = bulk.kept([[i] for i in range(1000)])\n"
+        "atexit.register(lambda: print('handler ran'))\n"
+        f"if {with_thread}: threading.Thread(target=lambda: (time.sleep(0.2), print('thread ended'))).start()\n"
+        "sys.stdout.write('x' * 100000)\n"
+        "print()\n"
+        "bulk.end_command(3)\n"
+        "print('usual exit')\n"
+        "sys.exit(3)\n"
+    )
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False)
+    assert r.returncode == 3
+    lines = r.stdout.splitlines()
+    assert lines[0] == "x" * 100000
+    if with_thread:
+        assert lines[1:] == ["usual exit", "thread ended", "handler ran"]
+    else:
+        assert lines[1:] == ["handler ran"]

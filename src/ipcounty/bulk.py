@@ -17,15 +17,25 @@ are all in its youngest generation) and again as they age — 0.17 s of the pare
 10,000 returns, for nothing to free. Frozen objects are still freed when their last reference
 goes; the collector only looks at what is made afterwards. A program that imports ipcounty
 (``ipcounty.api``, a notebook) keeps the ordinary behaviour: nothing of its own is frozen.
+
+Nor is anything freed at the end of a command: the returns read and the report made are kept
+(:func:`kept`) until :func:`end_command` ends the process once the output is written, as
+the system frees a process's memory at once. Freeing them object by object, when the command
+returned and then when the interpreter shut down, cost 0.07 s of a report over 10,000 returns.
 """
 
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TypeVar
+
+T = TypeVar("T")
 
 _freeze_after = False
+_kept: list[object] = []
 
 
 def for_one_command() -> None:
@@ -46,3 +56,31 @@ def paused_gc() -> Iterator[None]:
             if _freeze_after:
                 gc.freeze()
             gc.enable()
+
+
+def kept(obj: T) -> T:
+    """``obj``, held until the process ends when it runs one command (see above); else as it is."""
+    if _freeze_after:
+        _kept.append(obj)
+    return obj
+
+
+def end_command(code: int) -> None:
+    """End this one command's process with ``code`` now, its output written and its exit handlers
+    run, without freeing what it made (see above). Returns, for the usual exit, when a stream
+    cannot be flushed (a closed pipe: the usual exit says so) or a thread still runs."""
+    import atexit
+    import os
+    import threading
+
+    if not _freeze_after or threading.active_count() > 1:
+        return
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        atexit._run_exitfuncs()
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return
+    os._exit(code)

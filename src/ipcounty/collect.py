@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ipcounty.bulk import paused_gc
+from ipcounty.bulk import kept, paused_gc
 from ipcounty.plan import Plan
 from ipcounty.returns.model import Return
 from ipcounty.returns.workbook import EXTENSIONS
@@ -238,13 +238,13 @@ def read_all(
         if jobs > 1:
             result = _read_parallel(found, plan, today, jobs, on_progress)
             if result is not None:
-                return result
+                return kept(result)
         out: list[Return] = []
         for i, f in enumerate(found, 1):
             out.append(_read_one(f, plan, today, read_return))
             if on_progress is not None:
                 on_progress(i, total)
-    return out
+    return kept(out)
 
 
 def _read_one(f: Found, plan: Plan, today: dt.date | None, reader: Callable[..., Return]) -> Return:

@@ -279,10 +279,15 @@ _register()
 
 def main() -> None:
     """Console-script entry point (and ``python -m ipcounty``): one command, then the process ends."""
-    from ipcounty.bulk import for_one_command
+    from ipcounty.bulk import end_command, for_one_command
 
     for_one_command()
-    app(prog_name="ipcounty")
+    try:
+        app(prog_name="ipcounty")
+    except SystemExit as exc:
+        if exc.code is None or isinstance(exc.code, int):
+            end_command(exc.code or 0)
+        raise
 
 
 __all__ = ["app", "main", "settings"]

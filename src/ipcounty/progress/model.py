@@ -260,4 +260,20 @@ def plain_number(value: float | None) -> float | int | None:
     if value is None:
         return None
     whole = int(value)
-    return whole if value == whole else round(value, 4)
+    if value == whole:
+        return whole
+    if type(value) is not float:
+        return round(value, 4)
+    rounded = _rounded.get(value)
+    if rounded is None:
+        if len(_rounded) >= _ROUNDED_MAX:
+            _rounded.clear()
+        rounded = _rounded[value] = round(value, 4)
+    return rounded
+
+
+# Figures repeat across a report's rows (the same 序时进度, expected and completion for every
+# unit with the same target and date), and rounding a float to four decimals goes through its
+# decimal digits: each is rounded once. Bounded, for a program that imports ipcounty and runs long.
+_rounded: dict[float, float] = {}
+_ROUNDED_MAX = 100_000

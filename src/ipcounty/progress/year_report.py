@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from ipcounty.bulk import paused_gc
+from ipcounty.bulk import kept, paused_gc
 from ipcounty.findings import Finding
 from ipcounty.plan import Plan
 from ipcounty.progress.double_count import double_counting
@@ -43,7 +43,7 @@ def compute(
         units = calc.completeness(plan.unit_names)
         district = calc.completeness([plan.district_name] if plan.has_district_form else [])
         doubles, totals = double_counting(plan, picks, year)
-    return Report(
+    report = Report(
         plan,
         year,
         as_of,
@@ -58,3 +58,4 @@ def compute(
         timeliness=calc.timeliness,
         due_reference=due_reference if plan.reporting else None,
     )
+    return kept(report)

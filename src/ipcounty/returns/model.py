@@ -35,15 +35,11 @@ class Item(NamedTuple):
     valid: bool = True
 
 
-class ItemRefs(NamedTuple):
-    """What a report needs of one 明细 table: each row's key (None when it has none) and first cell.
-
-    Two tuples of strings instead of a list of :class:`Item`: between processes they pickle as
-    plain strings, several times faster than named tuples (a report over 10,000 returns sends
-    about a million items)."""
-
-    keys: tuple[str | None, ...]
-    cells: tuple[str, ...]
+# What a report needs of one 明细 table: each row's key (None when it has none) and first cell,
+# as two tuples of strings instead of a list of :class:`Item`. A plain pair, not a named tuple:
+# a report over 10,000 returns sends about a million items' keys between processes, and plain
+# tuples of strings are pickled and rebuilt by pickle's C code alone (a dict of them too).
+ItemRefs = tuple[tuple[str | None, ...], tuple[str, ...]]
 
 
 @dataclass
@@ -69,10 +65,7 @@ class Return:
         """Each 明细 table's keys and cells, by indicator code."""
         if self._refs is not None:
             return self._refs
-        return {
-            c: _make_tuple(ItemRefs, (tuple(map(_key_of, its)), tuple(map(_cell_of, its))))
-            for c, its in self.items.items()
-        }
+        return {c: (tuple(map(_key_of, its)), tuple(map(_cell_of, its))) for c, its in self.items.items()}
 
     def without_items(self) -> Return:
         """A copy that keeps :meth:`item_refs` but not the items themselves (their values are most
@@ -96,7 +89,7 @@ class Return:
                 tuple(values),
                 tuple(map(tuple, values.values())),
                 (tuple(items), tuple([tuple(map(tuple, its)) for its in items.values()])) if items else None,
-                None if refs is None else (tuple(refs), tuple(map(tuple, refs.values()))),
+                refs,
             ),
         )
 
@@ -164,7 +157,7 @@ def _rebuilt(
     codes: tuple[str, ...],
     values: tuple[tuple[Any, ...], ...],
     items: tuple[tuple[str, ...], tuple[tuple[tuple[Any, ...], ...], ...]] | None,
-    refs: tuple[tuple[str, ...], tuple[tuple[Any, ...], ...]] | None,
+    refs: dict[str, ItemRefs] | None,
 ) -> Return:
     """The :class:`Return` that :meth:`Return.__reduce__` took apart."""
     ret = object.__new__(Return)
@@ -174,7 +167,7 @@ def _rebuilt(
     d["items"] = (
         {} if items is None else {c: list(map(_make_tuple, repeat(Item), its)) for c, its in zip(*items, strict=True)}
     )
-    d["_refs"] = None if refs is None else dict(zip(refs[0], map(_make_tuple, repeat(ItemRefs), refs[1]), strict=True))
+    d["_refs"] = refs
     return ret
 
 
