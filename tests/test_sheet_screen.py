@@ -99,7 +99,7 @@ def test_parts_every_return_holds_are_inflated_once(
         assert book is not None and book._parts is not None
         copies.append(book._parts.stored_copy(READ))
         book.close()
-    assert {name for name, _ in zipparts._INFLATED} == {
+    assert {name for name, _, _ in zipparts._INFLATED} == {
         "xl/styles.xml",
         "xl/workbook.xml",
         "xl/_rels/workbook.xml.rels",

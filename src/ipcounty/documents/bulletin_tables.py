@@ -13,6 +13,7 @@ from ipcounty.render.numbers import fmt_answer, fmt_date, fmt_figure, fmt_percen
 from ipcounty.returns.layout import YES
 
 _FIGURES = frozenset({1, 2, 3, 4, 5})
+_NAMES = frozenset({0})  # a unit's name on one line (光明路街道, not 光明路街 over 道), English too
 
 
 def _actual(r: Row, lang: str) -> str:
@@ -72,7 +73,7 @@ def units_table(report: Report, lang: str) -> list[tuple[str, Table]]:
         body = tuple(_cells(district if r.is_district else r.reporting_unit, r, lang) for r in rows)
         caption = f"{ind.code} {ind.label(lang)}{fmt_unit_paren(ind.unit, lang)}"
         widths = (2.1, 0.9, 1.2, 1.3, 1.3, 1.3, 2.0, 1.0, 0.8)
-        out.append((caption, Table(header, body, _FIGURES, widths)))
+        out.append((caption, Table(header, body, _FIGURES, widths, _NAMES)))
     return out
 
 
@@ -120,7 +121,7 @@ def returns_table(report: Report, lang: str) -> Table:
         tr("bulletin.col.state", lang),
         tr("bulletin.col.detail", lang),
     )
-    return Table(header, tuple(rows), frozenset(), (2.2, 2, 1.6, 1.6))
+    return Table(header, tuple(rows), frozenset(), (2.2, 2, 1.6, 1.6), _NAMES)
 
 
 def attachments(report: Report, lang: str) -> list[Attachment]:

@@ -54,21 +54,32 @@ def docx_bytes(doc: OfficialDocument) -> bytes:
     _paragraph(d, Para((), "plain"))  # one empty line between the title and 主送
     if doc.addressees:
         _paragraph(d, Para(((_span(doc.addressees + ("：" if doc.lang == "zh" else ":")),)), "plain"))
+    last = None
     for para in doc.body:
-        _paragraph(d, para)
+        last = _paragraph(d, para)
+    # From the body's last lines to the signature, one block (GB/T 9704 7.3.5: the signature is
+    # never alone on a page): each paragraph kept with the next, the last body paragraph moving at
+    # least two of its lines over with it.
+    tail: list[Paragraph] = []
     if doc.attachment_note:
-        _paragraph(d, Para((), "plain"))
+        tail.append(_paragraph(d, Para((), "plain")))
         for i, line in enumerate(doc.attachment_note.splitlines()):
             p = _paragraph(d, Para((_span(line),), "plain"))
             # 附件说明: 左空二字; second and later lines align under the first name
             p.paragraph_format.first_line_indent = pt(2 * SIZE_3) if i == 0 else None
             p.paragraph_format.left_indent = None if i == 0 else pt(5 * SIZE_3)
+            tail.append(p)
     if doc.signature or doc.date:
-        _paragraph(d, Para((), "plain"))
+        tail.append(_paragraph(d, Para((), "plain")))
         for text, chars in zip((doc.signature, doc.date), _signature_indents(doc.signature, doc.date), strict=True):
             if text:
                 p = _paragraph(d, Para((_span(text),), "right"))
                 p.paragraph_format.right_indent = pt(chars * CHAR_PITCH_PT)
+                tail.append(p)
+    if tail and last is not None:
+        last.paragraph_format.widow_control = True
+        for p in (last, *tail[:-1]):
+            p.paragraph_format.keep_with_next = True
     for att in doc.attachments:
         _attachment(d, att)
     _properties(d, doc)

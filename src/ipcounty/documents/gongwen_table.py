@@ -13,7 +13,7 @@ import copy
 import re
 from typing import TYPE_CHECKING, Any
 
-from ipcounty.documents.docx_xml import TBLPR_AFTER_CELLMAR, element, insert, run
+from ipcounty.documents.docx_xml import TBLPR_AFTER_CELLMAR, element, insert, run, set_fonts
 from ipcounty.documents.gongwen_layout import BODY_FONT, HEI_FONT, LATIN_FONT, MARGINS_MM, PAGE_MM, SIZE_TABLE
 from ipcounty.documents.model import Table
 
@@ -77,6 +77,7 @@ def write_table(d: Document, table: Table) -> None:
             if value.strip() != value:
                 t_el.set(preserve, "preserve")
         tbl.append(tr)
+    _keep_together(tbl)
 
 
 def figure_mm(text: str, ems_per_char: float = 0.55) -> float:
@@ -97,16 +98,17 @@ def _words(text: str) -> list[str]:
 
 
 def fit_widths(widths_mm: list[float], table: Table) -> list[float]:
-    """The columns' widths, widened where a figure or a word would not fit on one line (``13000``
-    set as ``1300`` over ``0``, a heading ``Target`` as ``Targ`` over ``et``), the room taken from
-    the other columns in proportion to what they have over their own longest word."""
+    """The columns' widths, widened where a figure, a name or a word would not fit on one line
+    (``13000`` set as ``1300`` over ``0``, a heading ``Target`` as ``Targ`` over ``et``, a unit
+    ``光明路街道`` as ``光明路街`` over ``道``), the room taken from the other columns in proportion
+    to what they have over their own longest word."""
     n = len(widths_mm)
     need = [0.0] * n
     for c in range(n):
         head = table.header[c] if c < len(table.header) else ""
         words = [figure_mm(w, 0.62) for w in _words(head)]  # 黑体: capitals a little wider
         cells = (row[c] for row in table.rows if c < len(row) and row[c])
-        if c in table.numeric:
+        if c in table.numeric or c in table.names:
             words += [figure_mm(v) for v in cells]
         else:
             words += [figure_mm(w) for v in cells for w in _words(v)]
@@ -140,9 +142,45 @@ def _style_row(
         if r == 0 or caption:
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER if r == 0 else WD_ALIGN_PARAGRAPH.LEFT
             run(p, values[c], HEI_FONT, HEI_FONT, SIZE_TABLE)
+            _mark_size(p, HEI_FONT)
         else:
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT if c in table.numeric else WD_ALIGN_PARAGRAPH.CENTER
             run(p, values[c], BODY_FONT, LATIN_FONT, SIZE_TABLE)
+            _mark_size(p, BODY_FONT)
+
+
+KEEP_FIRST = 2  # data rows kept on the page of the header (a table never starts with its header alone)
+KEEP_LAST = 3  # rows that end a table together (its 全区 row never alone under a repeated header)
+
+
+def _keep_together(tbl: Any) -> None:
+    """The header with the first :data:`KEEP_FIRST` rows, and the last :data:`KEEP_LAST` rows
+    together: every paragraph of a row kept with the next row (Word's, WPS's and LibreOffice's way
+    of keeping table rows together). A table of a few rows is kept whole; a keep longer than a
+    page is dropped by every writer, so a long table still runs on."""
+    from docx.oxml.ns import qn
+
+    trs = list(tbl.iterchildren(qn("w:tr")))
+    n = len(trs)
+    keep = set(range(min(n - 1, KEEP_FIRST))) | set(range(max(0, n - KEEP_LAST), n - 1))
+    for i in sorted(keep):
+        for ppr in trs[i].iter(qn("w:pPr")):
+            if ppr.find(qn("w:keepNext")) is None:
+                at = 1 if len(ppr) and ppr[0].tag == qn("w:pStyle") else 0
+                ppr.insert(at, element("w:keepNext"))
+
+
+def _mark_size(p: Any, east_asian: str) -> None:
+    """The paragraph mark in the cell's font and size: an empty cell's line is then as tall as a
+    filled one's (without it, the mark takes the document's 3号 and its row grows)."""
+    from docx.oxml.ns import qn
+
+    ppr = p._p.get_or_add_pPr()
+    rpr = ppr.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = element("w:rPr")
+        insert(ppr, rpr, ("sectPr", "pPrChange"))
+    set_fonts(rpr, east_asian, east_asian if east_asian == HEI_FONT else LATIN_FONT, SIZE_TABLE)
 
 
 def _repeat_header(row: Any) -> None:

@@ -55,6 +55,7 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     numeric: frozenset[int] = frozenset()
     widths: tuple[float, ...] = ()  # relative column widths; equal when empty
+    names: frozenset[int] = frozenset()  # columns of names (a unit's): each cell kept on one line
 
 
 @dataclass(frozen=True)

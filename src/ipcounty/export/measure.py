@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Collection
 from typing import Any
 
 from ipcounty.export.grid import BODY_PT
@@ -144,12 +145,22 @@ def line_height(size: float = BODY_PT) -> float:
     return size * 1.45
 
 
-def fit_widths(natural: list[float], least: list[float], budget: float = PRINT_UNITS) -> list[float]:
+def fit_widths(
+    natural: list[float], least: list[float], budget: float = PRINT_UNITS, wide: Collection[int] = ()
+) -> list[float]:
     """Column widths within ``budget``: the widest columns narrow first (their text wraps), none
     below ``least``. When even the least widths exceed the budget, the table prints a little smaller
-    anyway: the columns that wrap share what is left of :data:`OVERFLOW` × the budget."""
+    anyway: the columns that wrap share what is left of :data:`OVERFLOW` × the budget.
+
+    The columns ``wide`` (indices from 0) hold sentences (a return's problems, an explanation):
+    they keep their natural width while the other columns can narrow to make room; once the others
+    are at their least, the page prints a little smaller (up to :data:`OVERFLOW` × the budget) before
+    the sentences narrow."""
     if sum(natural) <= budget:
         return [max(n, lo) for n, lo in zip(natural, least, strict=True)]
+    wide = sorted(j for j in set(wide) if 0 <= j < len(natural))
+    if wide:
+        return _fit_wide(natural, least, budget, wide)
     if sum(least) >= budget:
         if sum(least) >= budget * OVERFLOW:
             return list(least)
@@ -166,6 +177,30 @@ def fit_widths(natural: list[float], least: list[float], budget: float = PRINT_U
         else:
             lo_cap = cap
     return [max(lo, min(n, lo_cap)) for n, lo in zip(natural, least, strict=True)]
+
+
+def _fit_wide(natural: list[float], least: list[float], budget: float, wide: list[int]) -> list[float]:
+    rest = [j for j in range(len(natural)) if j not in wide]
+    want = sum(max(natural[j], least[j]) for j in wide)
+    room = budget - sum(least[j] for j in rest)  # the most the wide columns get, the others at their least
+    if room < sum(least[j] for j in wide):
+        return fit_widths(natural, least, budget)  # not even that: as any table
+    out = list(least)
+    if want <= room:  # the sentences at their natural width; the others share the rest
+        for j in wide:
+            out[j] = max(natural[j], least[j])
+        fitted = fit_widths([natural[j] for j in rest], [least[j] for j in rest], budget - want)
+        for j, w in zip(rest, fitted, strict=True):
+            out[j] = w
+        return out
+    # Still too narrow for them: the page prints a little smaller (as a table too wide does) so
+    # that the sentences get up to OVERFLOW × the budget, the others at their least.
+    room = max(room, budget * OVERFLOW - 0.5 - sum(least[j] for j in rest))
+    surplus = [max(0.0, natural[j] - least[j]) for j in wide]
+    share = min(1.0, (room - sum(least[j] for j in wide)) / sum(surplus))  # want > room: some surplus
+    for j, extra in zip(wide, surplus, strict=True):
+        out[j] = least[j] + share * extra
+    return out
 
 
 @functools.lru_cache(maxsize=256)

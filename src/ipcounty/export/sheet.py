@@ -154,6 +154,7 @@ class Sheet:
         self.headers = list(headers)
         self.widths: list[float] = [0.0] * len(headers)  # a floor for a column's width; finish() fits
         self.centred: set[int] = set()  # columns (1-based) whose cells are centred (ranks, lights); set before add
+        self.wide: set[int] = set()  # columns (1-based) of sentences: the last to narrow (see fit_widths)
         g = self.grid
         g.put(1, 1, title, bold=True, size=TITLE_PT, wrap=True, vertical="top")
         self.row = 3
@@ -271,7 +272,7 @@ class Sheet:
             natural[j] = max(natural[j], min(spaced, 14) + 2, word)
             least[j] = max(least[j], min(spaced, 6.3) + 2, word)  # a header may wrap after three CJK
         others = self._measure_others(natural, least)
-        widths = fit_widths(natural, least, budget)
+        widths = fit_widths(natural, least, budget, wide=[j - 1 for j in self.wide])
         for j, w in enumerate(widths, 1):
             # To a tenth, never below the least a column needs (its header word): a column fitted
             # to exactly that would otherwise round down and wrap the word's last letter.

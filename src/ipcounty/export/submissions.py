@@ -27,7 +27,7 @@ def add(book: Book, ctx: Context) -> None:
         ctx.title + tr("export.sheet.submissions-title", lang),
         headers,
     )
-    s.widths[4] = 35  # the hash on two lines of 32
+    s.wide.add(8)  # the problems are sentences: the hash, dates and names narrow first
     year = ctx.report.year
     for sub in ctx.report.submissions:
         r = sub.ret
@@ -58,5 +58,6 @@ def add(book: Book, ctx: Context) -> None:
 
 
 def _hash(sha: str | None) -> str | None:
-    """The SHA-256 on two lines of 32, so that it wraps where it should in any spreadsheet."""
-    return f"{sha[:32]}\n{sha[32:]}" if sha else None
+    """The SHA-256 on four lines of 16, so that it wraps where it should in any spreadsheet and
+    takes a narrow column (the problems beside it need the room)."""
+    return "\n".join(sha[i : i + 16] for i in range(0, len(sha), 16)) if sha else None

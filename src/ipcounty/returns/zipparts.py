@@ -168,23 +168,26 @@ _READ_ON_OPENING = (
     "_rels/.rels",
 )
 # Parts every return of a template holds byte for byte (its styles, its workbook and the
-# relationships): inflated once per spelling, by their packed bytes.
+# relationships): inflated once per spelling. Found by name, CRC and packed size, and told by their
+# packed bytes compared where the file holds them (no copy of them is made, nor hashed).
 _SAME_IN_EVERY_RETURN = frozenset(_READ_ON_OPENING) - {"xl/sharedStrings.xml"}
-_INFLATED: dict[tuple[str, bytes], bytes] = {}
+_INFLATED: dict[tuple[str, int, int], tuple[bytes, bytes]] = {}  # -> (the packed bytes, the XML)
 
 
-def _inflated(name: str, raw: bytes) -> tuple[bytes, bool]:
-    """The deflated bytes ``raw`` of part ``name`` inflated (never past the unpacked-size limit),
-    and whether to their end; a part of ``_SAME_IN_EVERY_RETURN`` is inflated once per spelling."""
-    remember = name in _SAME_IN_EVERY_RETURN and len(raw) <= 65536
-    if remember and (hit := _INFLATED.get((name, raw))) is not None:
-        return hit, True
+def _inflated(name: str, data: bytes, start: int, size: int, crc: int) -> tuple[bytes, bool]:
+    """The ``size`` deflated bytes of part ``name`` at ``data[start:]`` inflated (never past the
+    unpacked-size limit), and whether to their end; a part of ``_SAME_IN_EVERY_RETURN`` is inflated
+    once per spelling."""
+    remember = name in _SAME_IN_EVERY_RETURN and size <= 65536
+    if remember and (hit := _INFLATED.get((name, crc, size))) is not None and data.startswith(hit[0], start):
+        return hit[1], True
+    raw = data[start : start + size]
     inflater = _inflate.decompressobj(-15)
     out: bytes = inflater.decompress(raw, MAX_UNPACKED_BYTES)
-    if remember and inflater.eof and len(out) <= 1 << 20:
+    if remember and inflater.eof and len(raw) == size and len(out) <= 1 << 20:
         if len(_INFLATED) >= 64:
             _INFLATED.clear()
-        _INFLATED[(name, raw)] = out
+        _INFLATED[(name, crc, size)] = (raw, out)
     return out, inflater.eof
 
 
@@ -262,8 +265,6 @@ class XlsxParts:
     _ERRORS = (zipfile.BadZipFile, KeyError, OSError, ValueError, RuntimeError, EOFError, zlib.error, _INFLATE_ERROR)
 
     def __init__(self, data: bytes, entries: dict[str, Entry] | None) -> None:
-        from html import unescape
-
         self.data = data
         self.index = entries
         self.parts: dict[str, str] = {}
@@ -290,6 +291,8 @@ class XlsxParts:
         for tag in _SHEET_TAG.findall(workbook):
             name, rid = _attr(tag, 'name="'), _attr(tag, 'r:id="')
             if "&" in name:
+                from html import unescape
+
                 name = unescape(name)
             if rid in targets:
                 target = targets[rid].lstrip("/")
@@ -321,19 +324,19 @@ class XlsxParts:
             if self.index is None:
                 with zipfile.ZipFile(io.BytesIO(self.data)) as zf:
                     return zf.read(name)
-            if name not in self.index:
+            e = self.index.get(name)
+            if e is None:
                 return None
-            offset, size, _, method, *_ = self.index[name]
-            if self.data[offset : offset + 4] != b"PK\x03\x04":
+            data = self.data
+            if not data.startswith(b"PK\x03\x04", e.offset):
                 return None
-            name_len, extra_len = struct.unpack_from("<HH", self.data, offset + 26)
-            start = offset + 30 + name_len + extra_len
-            raw = self.data[start : start + size]
-            if method == 0:
-                return raw
-            if method == 8:
-                out, ended = _inflated(name, raw)
-                if ended and len(out) == self.index[name].unpacked:
+            name_len, extra_len = struct.unpack_from("<HH", data, e.offset + 26)
+            start = e.offset + 30 + name_len + extra_len
+            if e.method == 0:
+                return data[start : start + e.packed]
+            if e.method == 8:
+                out, ended = _inflated(name, data, start, e.packed, e.crc)
+                if ended and len(out) == e.unpacked:
                     self.whole.add(name)
                 return out
             return None
