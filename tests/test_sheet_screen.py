@@ -24,7 +24,7 @@ from python_calamine import CalamineWorkbook
 
 from ipcounty.plan import Plan
 from ipcounty.returns import layout as L
-from ipcounty.returns.reader import read_return
+from ipcounty.returns.reader import _SHEETS_BUILT, read_return
 from ipcounty.returns.workbook import MAX_COLS, MAX_ROWS, exact_extent, open_book, sheet_extent
 from tests.conftest import ROOT
 
@@ -369,8 +369,10 @@ def test_the_hidden_stamp_reads_as_python_calamine_reads_it(data: bytes) -> None
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "stamp.xlsx"
         path.write_bytes(buf.getvalue())
-        for _ in range(2):  # the second time, the spelling around the cells is known
-            book, problem = open_book(path, sheets=READ)
+        # The second time, the spelling around the cells is known; the reader leaves the stamp out
+        # of python-calamine's copy (it is read from its XML): python-calamine then inflates it.
+        for sheets in (READ, READ, _SHEETS_BUILT, _SHEETS_BUILT):
+            book, problem = open_book(path, sheets=sheets)
             assert problem is None and book is not None
             grid, problem = book.read_pairs(L.META_SHEET)
             assert (grid if problem is None else "refused") == expected, data
@@ -380,12 +382,13 @@ def test_the_hidden_stamp_reads_as_python_calamine_reads_it(data: bytes) -> None
 def test_stamps_saved_by_libreoffice_read_alike(make_return: Callable[..., Path]) -> None:
     """Shared strings (a return saved again by Excel or LibreOffice) are read by python-calamine."""
     for path in [make_return(), *sorted((ROOT / "tests" / "data" / "libreoffice").glob("*.xlsx"))]:
-        book, _ = open_book(path, sheets=READ)
-        assert book is not None
         direct = _calamine_grids(path.read_bytes())[L.META_SHEET]
-        assert book.read_pairs(L.META_SHEET) == (direct, None)
-        assert book.read_pairs(L.META_SHEET) == (direct, None)
-        book.close()
+        for sheets in (READ, _SHEETS_BUILT):
+            book, _ = open_book(path, sheets=sheets)
+            assert book is not None
+            assert book.read_pairs(L.META_SHEET) == (direct, None)
+            assert book.read_pairs(L.META_SHEET) == (direct, None)
+            book.close()
 
 
 def test_a_stamp_text_with_whitespace_around_is_left_to_python_calamine() -> None:
