@@ -57,9 +57,28 @@ BUDGETS = {
 
 # Run in a child so that each measure is a cold process; prints wall seconds and peak RSS (KiB).
 _CHILD = r"""
-import os, resource, sys, time
+import atexit, os, resource, sys, time
 t = time.perf_counter()
 kind, args = sys.argv[1], sys.argv[2:]
+
+
+def said():
+    wall = time.perf_counter() - t
+    # Peak memory of the whole process tree, bounded from above: this process's peak plus the largest
+    # worker's peak times the number of workers (RUSAGE_CHILDREN reports the largest child).
+    # (Imported only for ipcounty's runs: the bare loops' CPU time stays theirs alone.)
+    n_workers = 0
+    if kind == "ipcounty" and os.environ.get("IPCOUNTY_JOBS") != "1":
+        from ipcounty.collect import jobs_for
+        n_workers = jobs_for(10**9)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak += n_workers * resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(f"@@BENCH {wall:.6f} {peak}", file=sys.stderr)
+
+
+# An exit handler: ipcounty's command line ends its process once the output is written, after
+# running the exit handlers (ipcounty.bulk.end_command), so code after main() may never run.
+atexit.register(said)
 if kind == "ipcounty":
     from ipcounty.cli import main
     sys.argv = ["ipcounty", *args]
@@ -94,17 +113,6 @@ elif kind == "openpyxl":
         for ws in wb.worksheets:
             list(ws.iter_rows(values_only=True))
         wb.close()
-wall = time.perf_counter() - t
-# Peak memory of the whole process tree, bounded from above: this process's peak plus the largest
-# worker's peak times the number of workers (RUSAGE_CHILDREN reports the largest child).
-# (Imported only for ipcounty's runs: the bare loops' CPU time stays theirs alone.)
-n_workers = 0
-if kind == "ipcounty" and os.environ.get("IPCOUNTY_JOBS") != "1":
-    from ipcounty.collect import jobs_for
-    n_workers = jobs_for(10**9)
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-peak += n_workers * resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(f"@@BENCH {wall:.6f} {peak}", file=sys.stderr)
 """
 
 
