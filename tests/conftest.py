@@ -157,3 +157,13 @@ def make_return(tmp_path: Path, plan: Plan, templates: Callable[[str, int], Path
         return fill_return(templates(unit, year), out, as_of=as_of, values=vals, **kw)
 
     return make
+
+
+def column_widths(ws: Any) -> dict[int, float]:
+    """Each column's width in an openpyxl worksheet, by column number (ranges of columns unfolded)."""
+    widths: dict[int, float] = {}
+    for dim in ws.column_dimensions.values():
+        if dim.min and dim.width:
+            for col in range(dim.min, (dim.max or dim.min) + 1):
+                widths[col] = dim.width
+    return widths

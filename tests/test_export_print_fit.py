@@ -9,13 +9,12 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from openpyxl.worksheet.worksheet import Worksheet
 from typer.testing import CliRunner
 
 from ipcounty.cli import app
 from ipcounty.export.grid import BODY_PT
 from ipcounty.export.measure import DEFAULT_WIDTH, WORD_CAP, line_height, line_units, lines_needed, words
-from tests.conftest import PLAN_PATH, ROOT
+from tests.conftest import PLAN_PATH, ROOT, column_widths
 from tests.office import pdf_text, to_pdf
 
 EXAMPLES = ROOT / "examples" / "returns"
@@ -34,20 +33,11 @@ def book(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     return out
 
 
-def _widths(ws: Worksheet) -> dict[int, float]:
-    widths: dict[int, float] = {}
-    for dim in ws.column_dimensions.values():
-        if dim.min and dim.width:
-            for col in range(dim.min, (dim.max or dim.min) + 1):
-                widths[col] = dim.width
-    return widths
-
-
 def test_every_header_word_fits_its_column(book: Path) -> None:
     wb = load_workbook(book)
     checked = 0
     for ws in wb.worksheets:
-        widths = _widths(ws)
+        widths = column_widths(ws)
         for cell in ws[3]:
             if not isinstance(cell.value, str) or not cell.font.b:
                 continue
@@ -65,7 +55,7 @@ def test_the_indicator_sheets_keep_one_line_a_row(book: Path) -> None:
     sheets = [ws for ws in wb.worksheets if INDICATOR.match(ws.title)]
     assert len(sheets) == 4
     for ws in sheets:
-        widths = _widths(ws)
+        widths = column_widths(ws)
         for row in range(4, ws.max_row + 1):
             label = ws.cell(row, 1).value
             if not label or re.match(r"[A-Z]\d+ ", str(label)):  # the district goals' rows carry a long note

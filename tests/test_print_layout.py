@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from openpyxl.worksheet.worksheet import Worksheet
 
 from ipcounty.export import submissions, workbook
 from ipcounty.export.measure import OVERFLOW, PRINT_UNITS, fit_widths, line_height, lines_needed
@@ -21,7 +20,7 @@ from ipcounty.plan import Plan
 from ipcounty.progress import Report, compute
 from ipcounty.returns.model import Return, Value
 from ipcounty.returns.template import rows_for
-from tests.conftest import TOWNS
+from tests.conftest import TOWNS, column_widths
 from tests.office import pdf_text, to_pdf
 
 YEAR = 2026
@@ -79,19 +78,10 @@ def _sheet(report: Report, lang: str, folder: Path) -> Path:
     return out
 
 
-def _widths(ws: Worksheet) -> dict[int, float]:
-    widths: dict[int, float] = {}
-    for dim in ws.column_dimensions.values():
-        if dim.min and dim.width:
-            for col in range(dim.min, (dim.max or dim.min) + 1):
-                widths[col] = dim.width
-    return widths
-
-
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_problems_are_the_wide_column_and_the_hash_a_narrow_one(report: Report, lang: str, tmp_path: Path) -> None:
     ws = load_workbook(_sheet(report, lang, tmp_path)).worksheets[0]
-    widths = _widths(ws)
+    widths = column_widths(ws)
     assert max(widths, key=lambda c: widths[c]) == PROBLEMS, widths
     assert widths[PROBLEMS] >= 2 * widths[HASH], widths
     assert sum(widths.values()) <= PRINT_UNITS * OVERFLOW  # still one page wide
