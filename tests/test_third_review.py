@@ -144,3 +144,23 @@ def test_the_plan_as_json_reads_back_without_notes(runner: CliRunner, tmp_path: 
     assert again.plan is not None
     assert [f.code for f in again.findings if f.code == "date-normalised-plan"] == []
     assert again.plan.fingerprint == read_plan(PLAN_PATH).plan.fingerprint  # type: ignore[union-attr]
+
+
+def test_the_plans_heading_line_breaks_between_its_parts() -> None:
+    """At 100 columns the plan's line of region · dates · issuer · 指纹 broke between 指纹 and the
+    fingerprint, leaving a space at the end of the line: it now breaks only at a " · "."""
+    import os
+    import subprocess
+    import sys
+
+    from ipcounty.plan import read_plan
+
+    fingerprint = read_plan(PLAN_PATH).plan.fingerprint  # type: ignore[union-attr]
+    for lang, word in (("zh", "指纹"), ("en", "fingerprint")):
+        for columns in ("60", "80", "100", "200"):
+            env = {**os.environ, "COLUMNS": columns}
+            args = [sys.executable, "-m", "ipcounty", *BASE, "--lang", lang, "plan"]
+            lines = subprocess.run(args, capture_output=True, text=True, env=env).stdout.splitlines()
+            out = lines[: lines.index("")]  # the heading: title and the plan's line, before the tables
+            assert any(f"{word} {fingerprint}" in line for line in out), (lang, columns, out)
+            assert not [line for line in out if line.endswith(" ")], (lang, columns)

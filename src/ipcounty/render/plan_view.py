@@ -75,6 +75,25 @@ def plan_to_dict(plan: Plan, notes: list[Finding], lang: str) -> dict[str, Any]:
     }
 
 
+def _joined_lines(parts: list[str], sep: str, width: int) -> list[str]:
+    """``parts`` joined by ``sep`` in lines of at most ``width`` columns, broken only between parts
+    (so the fingerprint stays with its word); a part wider than a line is wrapped on its own."""
+    from ipcounty.render.wrap import cell_width, wrap
+
+    lines: list[str] = []
+    line = ""
+    for part in parts:
+        joined = f"{line}{sep}{part}" if line else part
+        if cell_width(joined) <= width:
+            line = joined
+            continue
+        if line:
+            lines.append(line.rstrip())
+        *full, line = wrap(part, width)
+        lines.extend(full)
+    return [*lines, line] if line else lines
+
+
 def render_plan(plan: Plan, notes: list[Finding], lang: str, console: Console) -> None:
     """The plan for a person: heading, phases, goals, breakdown tables, duties, measures."""
     from rich.text import Text
@@ -83,15 +102,16 @@ def render_plan(plan: Plan, notes: list[Finding], lang: str, console: Console) -
     en = lang == "en"
     console.print(Text(info.title, style="bold"))
     if en:
-        line = f"{info.region} · {info.start:%Y-%m-%d} — {info.end:%Y-%m-%d}"
-        line += f" · {info.issuer} {info.issued}" if info.issuer and info.issued else ""
-        line += f" · fingerprint {plan.fingerprint}"
+        parts = [info.region, f"{info.start:%Y-%m-%d} — {info.end:%Y-%m-%d}"]
+        parts += [f"{info.issuer} {info.issued}"] if info.issuer and info.issued else []
+        parts.append(f"fingerprint {plan.fingerprint}")
     else:  # dates as a Chinese page writes them: 2024年1月1日—2026年12月31日
-        line = f"{info.region} · {fmt_date(info.start, lang)}—{fmt_date(info.end, lang)}"
+        parts = [info.region, f"{fmt_date(info.start, lang)}—{fmt_date(info.end, lang)}"]
         issued = fmt_date(info.issued, lang) if isinstance(info.issued, dt.date) else info.issued
-        line += f" · {info.issuer}（{issued}）" if info.issuer and issued else ""
-        line += f" · 指纹 {plan.fingerprint}"
-    console.print(line, markup=False)
+        parts += [f"{info.issuer}（{issued}）"] if info.issuer and issued else []
+        parts.append(f"指纹 {plan.fingerprint}")
+    for line in _joined_lines(parts, " · ", console.width):
+        console.print(line, markup=False, no_wrap=True, crop=False, soft_wrap=True)
 
     if plan.file.phases:
         t = _table(tr("col.phase", lang), tr("col.dates", lang), tr("col.note", lang))
@@ -163,8 +183,8 @@ def render_plan(plan: Plan, notes: list[Finding], lang: str, console: Console) -
         _section(console, title, t)
         for unit, year in split:
             schedule = plan.schedule(b.code, unit, year)
-            parts = joined((f"{part_label(p)}: {fmt_number(p.target)}" for p in schedule), lang)
-            console.print(f"  {unit} {year}{tr('sep.colon', lang)}{parts}", markup=False, soft_wrap=True)
+            said = joined((f"{part_label(p)}: {fmt_number(p.target)}" for p in schedule), lang)
+            console.print(f"  {unit} {year}{tr('sep.colon', lang)}{said}", markup=False, soft_wrap=True)
 
     if plan.file.duties:
         t = _table(tr("col.code", lang), tr("col.indicator", lang), tr("col.target", lang), tr("col.source", lang))
