@@ -244,7 +244,7 @@ def test_header_screen_never_passes_over_a_name(
 ) -> None:
     """The cheap screen of 明细 cells lets through every spelling that cleans to a column name."""
     from ipcounty.returns import layout as L
-    from ipcounty.returns.evidence import may_clean_to
+    from ipcounty.returns.evidence_headers import may_clean_to
 
     if lookalike:
         name = "".join(_LOOKALIKE.get(ch, ch) for ch in name)
@@ -259,7 +259,7 @@ def test_header_screen_never_passes_over_a_name(
 
 @pytest.mark.parametrize("text", ["单位00001专利名称1", "某某科技有限公司", "ZL202312360740.8", "张三", "2025"])
 def test_header_screen_passes_over_names_and_numbers(text: str) -> None:
-    from ipcounty.returns.evidence import may_clean_to
+    from ipcounty.returns.evidence_headers import may_clean_to
 
     assert not may_clean_to(text, {"号", "称", "期", "方", "日", "码", "数"})
 
@@ -331,10 +331,10 @@ def _detail_rows(draw: st.DrawFn) -> list[list[Any]]:
 def test_the_header_search_finds_what_cleaning_every_cell_finds(plan: Plan, rows: list[list[Any]]) -> None:
     """Headers moved or respelled, columns reordered, rows inserted: the screened search (by
     length and last character, remembered between returns) answers as cleaning every cell would."""
-    from ipcounty.returns.evidence import _find_tables
+    from ipcounty.returns.evidence_headers import find_tables
 
     indicators = [i for i in plan.unit_indicators() if i.evidence is not None]
-    got = [(t.indicator.code, t.header_row, t.columns) for t in _find_tables(rows, indicators)]
+    got = [(t.indicator.code, t.header_row, t.columns) for t in find_tables(rows, indicators)]
     assert got == _tables_by_hand(rows, indicators)
 
 
@@ -474,7 +474,7 @@ def _one_cell_both_ways(plan: Plan, code: str, k: int, raw: Any) -> tuple[Any, A
     ret = Return(file="x.xlsx")
     ret.year = 2025
     got: list[str] = []
-    table = E._Table(ind, 0, {n: i + 1 for i, n in enumerate(names)})
+    table = E.Table(ind, 0, {n: i + 1 for i, n in enumerate(names)})
     E._read_table([["序号", *names], [1.0, *cells]], table, 2, ret, plan, lambda f, *a, **p: got.append(f))
     (item,) = ret.items[code]
     shown = item.values[names[k]]

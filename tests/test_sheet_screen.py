@@ -393,7 +393,7 @@ def test_stamps_saved_by_libreoffice_read_alike(make_return: Callable[..., Path]
 
 def test_a_stamp_text_with_whitespace_around_is_left_to_python_calamine() -> None:
     """python-calamine reads ' ' as an empty cell and ' a' as 'a': the XML reader does not guess."""
-    from ipcounty.returns.zipparts import plain_pairs
+    from ipcounty.returns.xlsx_pairs import plain_pairs
 
     def sheet(*pairs: tuple[str, str]) -> bytes:
         return b"<worksheet><sheetData>" + _pair_rows(*pairs) + b"</sheetData></worksheet>"

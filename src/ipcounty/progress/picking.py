@@ -25,7 +25,7 @@ class Pick:
     used: Return | None = None
     conflict: list[Return] = field(default_factory=list)
     rejected: list[Return] = field(default_factory=list)
-    # The other valid returns (superseded, duplicates), latest first: what a later return leaves
+    # Beside a used return, the other valid ones (superseded, duplicates), latest first: what it leaves
     # blank that does not change — a stock goal's 基期值 — may still be given by one of them.
     earlier: list[Return] = field(default_factory=list)
 
@@ -89,6 +89,8 @@ def choose(returns: Sequence[Return], as_of: dt.date | None) -> tuple[dict[tuple
             first = returns[top[0]]
             if all(_same_figures(first, returns[i]) for i in top[1:]):
                 pick.used = first
+                rest = [returns[i] for i in valid if i != top[0]]
+                pick.earlier = sorted(rest, key=lambda r: r.as_of or dt.date.min, reverse=True)
                 said[top[0]] = Submission(first, "used")
                 for i in top[1:]:
                     said[i] = Submission(returns[i], "duplicate", first.file)
@@ -99,7 +101,5 @@ def choose(returns: Sequence[Return], as_of: dt.date | None) -> tuple[dict[tuple
             for i in valid:
                 if said[i] is None:
                     said[i] = Submission(returns[i], "superseded", latest.isoformat())
-            rest = [returns[i] for i in valid if returns[i] is not pick.used]
-            pick.earlier = sorted(rest, key=lambda r: r.as_of or dt.date.min, reverse=True)
         picks[key] = pick
     return picks, [s for s in said if s is not None]

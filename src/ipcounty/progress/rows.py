@@ -138,7 +138,7 @@ class YearCalc:
             return ind.baseline
         for y in reversed(self.years_so_far):
             p = self.pick(unit, y)
-            for ret in (p.used, *p.earlier) if p.used is not None else ():
+            for ret in filter(None, (p.used, *p.earlier)):
                 value = ret.values.get(ind.code)
                 if value is not None and value.baseline is not None:
                     return value.baseline

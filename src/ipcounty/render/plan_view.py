@@ -75,25 +75,6 @@ def plan_to_dict(plan: Plan, notes: list[Finding], lang: str) -> dict[str, Any]:
     }
 
 
-def _joined_lines(parts: list[str], sep: str, width: int) -> list[str]:
-    """``parts`` joined by ``sep`` in lines of at most ``width`` columns, broken only between parts
-    (so the fingerprint stays with its word); a part wider than a line is wrapped on its own."""
-    from ipcounty.render.wrap import cell_width, wrap
-
-    lines: list[str] = []
-    line = ""
-    for part in parts:
-        joined = f"{line}{sep}{part}" if line else part
-        if cell_width(joined) <= width:
-            line = joined
-            continue
-        if line:
-            lines.append(line.rstrip())
-        *full, line = wrap(part, width)
-        lines.extend(full)
-    return [*lines, line] if line else lines
-
-
 def render_plan(plan: Plan, notes: list[Finding], lang: str, console: Console) -> None:
     """The plan for a person: heading, phases, goals, breakdown tables, duties, measures."""
     from rich.text import Text
@@ -110,7 +91,9 @@ def render_plan(plan: Plan, notes: list[Finding], lang: str, console: Console) -
         issued = fmt_date(info.issued, lang) if isinstance(info.issued, dt.date) else info.issued
         parts += [f"{info.issuer}（{issued}）"] if info.issuer and issued else []
         parts.append(f"指纹 {plan.fingerprint}")
-    for line in _joined_lines(parts, " · ", console.width):
+    from ipcounty.render.wrap import wrap_parts
+
+    for line in wrap_parts(parts, " · ", console.width):
         console.print(line, markup=False, no_wrap=True, crop=False, soft_wrap=True)
 
     if plan.file.phases:

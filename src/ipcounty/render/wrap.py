@@ -91,6 +91,23 @@ def wrap(text: str, width: int) -> list[str]:
     return list(lines)
 
 
+def wrap_parts(parts: list[str], sep: str, width: int) -> list[str]:
+    """``parts`` joined by ``sep`` in lines of at most ``width`` columns, broken only between parts
+    (a plan's "指纹 eaa9…" is never split); a part wider than a line is wrapped on its own."""
+    lines: list[str] = []
+    line = ""
+    for part in parts:
+        joined = f"{line}{sep}{part}" if line else part
+        if cell_width(joined) <= width:
+            line = joined
+            continue
+        if line:
+            lines.append(line.rstrip())
+        *full, line = wrap(part, width)
+        lines.extend(full)
+    return [*lines, line] if line else lines
+
+
 # Sentences repeat over thousands of units (every unit that met B1 reads the same): each is
 # wrapped once. Bounded, for a program that imports ipcounty and runs for long.
 _wrapped: dict[tuple[str, int], list[str]] = {}

@@ -9,8 +9,7 @@ not repeated; and the number of rows against 本年完成.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Set
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -18,18 +17,12 @@ from ipcounty.findings import Finding, Severity
 from ipcounty.plan import Indicator, Plan
 from ipcounty.render.numbers import ItemWord, fmt_number
 from ipcounty.returns import layout as L
+from ipcounty.returns.evidence_headers import Table, find_tables
 from ipcounty.returns.identifiers import parse_credit_code, parse_patent, usual_credit_code, usual_patent
 from ipcounty.returns.lookups import lookups as _lookups
 from ipcounty.returns.model import Item, Return
 from ipcounty.returns.values import is_blank, parse_date, parse_number, parse_text, parse_year
 from ipcounty.returns.workbook import Book, Cell
-
-
-@dataclass
-class _Table:
-    indicator: Indicator
-    header_row: int
-    columns: dict[str, int] = field(default_factory=dict)  # column name -> grid column
 
 
 def read_evidence(
@@ -58,7 +51,7 @@ def read_evidence(
         add(problem.code, "error", sheet, problem.cell, **problem.params)
         return
     # Every table of the sheet bounds the one above it, even one whose count was left empty.
-    all_tables = _find_tables(grid, [i for i in indicators if i.evidence is not None])
+    all_tables = find_tables(grid, [i for i in indicators if i.evidence is not None])
     wanted_codes = {i.code for i in wanted}
     found = set()
     for i, t in enumerate(all_tables):
@@ -113,112 +106,6 @@ def read_evidence(
             )
 
 
-# The ASCII characters label cleaning removes: controls, whitespace, ':' and '*' (see layout).
-_ASCII_CLEANED = "".join(chr(i) for i in range(128) if L.clean_label(f"a{chr(i)}b") != f"a{chr(i)}b")
-_CLEANED_ENDS = frozenset(_ASCII_CLEANED)
-
-
-def may_clean_to(text: str, ends: Set[str]) -> bool:
-    """False when ``text`` cannot clean (see ``layout.clean_label``) to a name ending in one of
-    ``ends``: its last character is ASCII or a CJK ideograph (U+4E00-9FFF), which cleaning keeps
-    as it is, and not in ``ends``. Cheaper than cleaning: a cell ending in "1" or "司" (patent
-    numbers, company names) is passed over."""
-    last = text.rstrip(_ASCII_CLEANED)[-1:]
-    return last in ends or not (last.isascii() or "\u4e00" <= last <= "\u9fff")
-
-
-@dataclass(frozen=True)
-class _Headers:
-    """What finding the 明细 header rows needs, worked out once per set of indicators."""
-
-    wanted: frozenset[str]  # every column name, cleaned
-    ends: frozenset[str]  # their last characters
-    longest: int  # no cell longer than this can be a column name
-    columns: tuple[tuple[Indicator, tuple[tuple[str, str], ...]], ...]  # (name, cleaned) per indicator
-    needs: tuple[frozenset[str], ...]  # each indicator's cleaned names, as a set (same order)
-    # Last characters seen -> whether a cell ending in one may clean to a column name: what
-    # may_clean_to says of the character alone, learnt as cells come (a few dozen characters).
-    may_end: dict[str, bool] = field(default_factory=dict, compare=False)
-
-
-def _learn_end(h: _Headers, last: str) -> bool:
-    """Whether a cell ending in ``last`` may clean to one of ``h``'s names (``may_clean_to``
-    of the character; one removed by cleaning, a space or ':', says yes: the cell is cleaned)."""
-    if len(h.may_end) >= 4096:
-        h.may_end.clear()
-    maybe = h.may_end[last] = last in _CLEANED_ENDS or may_clean_to(last, h.ends)
-    return maybe
-
-
-_HEADERS: dict[tuple[int, ...], tuple[tuple[Indicator, ...], _Headers]] = {}
-
-
-def _headers(indicators: list[Indicator]) -> _Headers:
-    """Cached by the indicators' identity (hashing them field by field costs more than the rest);
-    the cache holds the indicators, so their ids cannot be reused while an entry lives."""
-    key = tuple(map(id, indicators))
-    hit = _HEADERS.get(key)
-    if hit is not None:
-        return hit[1]
-    if len(_HEADERS) >= 16:
-        _HEADERS.clear()
-    headers = _make_headers(indicators)
-    _HEADERS[key] = (tuple(indicators), headers)
-    return headers
-
-
-def _make_headers(indicators: list[Indicator]) -> _Headers:
-    columns = tuple(
-        (ind, tuple((c.name, L.clean_label(c.name)) for c in ind.evidence.columns))
-        for ind in indicators
-        if ind.evidence is not None
-    )
-    wanted = frozenset(clean for _, cols in columns for _, clean in cols)
-    return _Headers(
-        wanted,
-        frozenset(n[-1] for n in wanted if n),
-        max((len(n) for n in wanted), default=0) + 4,
-        columns,
-        tuple(frozenset(clean for _, clean in cols) for _, cols in columns),
-    )
-
-
-def _find_tables(grid: list[list[Cell]], indicators: list[Indicator]) -> list[_Table]:
-    """Header rows of the 明细 tables, top to bottom. A header holds every column name of one table;
-    when two tables share names (专利号), the one matching the most columns wins."""
-    tables: list[_Table] = []
-    found: set[str] = set()  # the indicators whose table is found
-    h = _headers(indicators)
-    wanted, longest, may_end = h.wanted, h.longest, h.may_end.get
-    clean = L.clean_label
-    for r, row in enumerate(grid):
-        if row.count("") >= len(row) - 1:
-            continue  # a header names at least two columns: blank rows and titles are passed in C
-        names: dict[str, int] | None = None  # made at the row's first column name (most rows have none)
-        for c, v in enumerate(row):
-            # Only short strings can be column names; patent numbers and names are not cleaned
-            # (may_clean_to by the last character, remembered: one look-up, no call).
-            if v.__class__ is str and 0 < len(v) <= longest:
-                maybe = may_end(v[-1])
-                if maybe or (maybe is None and _learn_end(h, v[-1])):
-                    key = clean(v)
-                    if key in wanted:
-                        if names is None:
-                            names = {key: c}
-                        elif key not in names:
-                            names[key] = c
-        if names is None or len(names) < 2:
-            continue
-        best: tuple[Indicator, dict[str, int]] | None = None
-        for (ind, cols), need in zip(h.columns, h.needs, strict=True):
-            if need.issubset(names) and (best is None or len(cols) > len(best[1])) and ind.code not in found:
-                best = ind, {name: names[key] for name, key in cols}
-        if best is not None:
-            tables.append(_Table(best[0], r, best[1]))
-            found.add(best[0].code)
-    return tables
-
-
 def _title_cell(grid: list[list[Cell]], ind: Indicator) -> str | None:
     """The cell holding the title of ``ind``'s 明细 table (``B1 新增有效发明专利明细``), anywhere on
     the sheet, or None."""
@@ -251,7 +138,7 @@ class _Columns(NamedTuple):
 _COLUMNS: dict[tuple[Any, ...], tuple[Indicator, _Columns]] = {}
 
 
-def _table_columns(t: _Table) -> _Columns:
+def _table_columns(t: Table) -> _Columns:
     """Cached by the indicator's identity and the columns' places (every return of a template
     has the same); the cache holds the indicator, so its id cannot be reused while an entry lives."""
     key = (id(t.indicator), *t.columns.values())
@@ -298,7 +185,7 @@ def _table_columns(t: _Table) -> _Columns:
 _new_item = tuple.__new__  # Item(...) runs the named tuple's __new__ in Python; this makes the same in C
 
 
-def _read_table(grid: list[list[Cell]], t: _Table, end: int, ret: Return, plan: Plan, add: Callable[..., None]) -> None:
+def _read_table(grid: list[list[Cell]], t: Table, end: int, ret: Return, plan: Plan, add: Callable[..., None]) -> None:
     spec = t.indicator.evidence
     assert spec is not None
     year = ret.year

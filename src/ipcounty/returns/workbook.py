@@ -31,8 +31,9 @@ from ipcounty.returns.limits import (
     FileProblem,
 )
 from ipcounty.returns.rawfile import content_kind, phrase_of, read_regular_file, short_detail, sniff
+from ipcounty.returns.xlsx_pairs import plain_pairs
 from ipcounty.returns.xlsx_screen import exact_extent, sheet_extent
-from ipcounty.returns.zipparts import Entry, XlsxParts, plain_pairs, zip_entries
+from ipcounty.returns.zipparts import Entry, XlsxParts, zip_entries
 
 __all__ = [
     "EXTENSIONS",
